@@ -1,0 +1,43 @@
+# polymon — the two commands are `make run` and `make test`.
+BUILD ?= build
+JOBS  ?= $(shell nproc)
+DEBS  := build-essential cmake pkg-config qt6-base-dev qt6-websockets-dev \
+         qt6-charts-dev libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins \
+         libgl-dev libsimdjson-dev
+SUDO  := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+ARGS  ?=
+
+.PHONY: all deps build run test bench fuzz clean
+
+all: build
+
+# Installs the Debian packages that are missing; quiet when all are present.
+deps:
+	@missing=$$(for p in $(DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing: $$missing"; \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+	fi
+
+$(BUILD)/CMakeCache.txt: | deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+# Live Polymarket; falls back to the SIMULATED exchange when unreachable.
+run: build
+	$(BUILD)/app/polymon $(ARGS)
+
+test: build
+	cd $(BUILD) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j $(JOBS) --timeout 600
+
+bench: build
+	QT_QPA_PLATFORM=offscreen tools/run-benchmarks.sh $(BUILD)
+
+# libFuzzer on the frame parser (clang); FUZZ_SECONDS=300 by default.
+fuzz: deps
+	tools/run-fuzz.sh $(or $(FUZZ_SECONDS),300)
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,209 @@
+#include "bookstore.h"
+
+namespace polymon {
+
+const char *resyncReasonName(ResyncReason reason) noexcept
+{
+    switch (reason) {
+    case ResyncReason::NoBook: return "changes before any book";
+    case ResyncReason::TopMismatch: return "top of book differs from the exchange";
+    case ResyncReason::Crossed: return "crossed or locked book";
+    }
+    return "?";
+}
+
+BookStore::BookStore(BookListener *listener)
+    : m_listener(listener ? listener : &m_nullListener)
+{
+}
+
+AssetBook *BookStore::find(std::string_view assetId) noexcept
+{
+    if (m_lastAsset && m_lastAsset->assetId == assetId)
+        return m_lastAsset;
+    const auto it = m_books.find(assetId);
+    if (it == m_books.end())
+        return nullptr;
+    m_lastAsset = it->second.get();
+    return m_lastAsset;
+}
+
+const AssetBook *BookStore::find(std::string_view assetId) const noexcept
+{
+    const auto it = m_books.find(assetId);
+    return it == m_books.end() ? nullptr : it->second.get();
+}
+
+AssetBook &BookStore::track(std::string_view assetId)
+{
+    if (AssetBook *existing = find(assetId))
+        return *existing;
+    auto asset = std::make_unique<AssetBook>();
+    asset->assetId = std::string(assetId);
+    AssetBook &ref = *asset;
+    m_books.emplace(ref.assetId, std::move(asset));
+    m_lastAsset = &ref;
+    return ref;
+}
+
+void BookStore::remove(std::string_view assetId)
+{
+    const auto it = m_books.find(assetId);
+    if (it == m_books.end())
+        return;
+    if (m_lastAsset == it->second.get())
+        m_lastAsset = nullptr;
+    m_books.erase(it);
+}
+
+void BookStore::markAwaitingBook(std::string_view assetId)
+{
+    if (AssetBook *asset = find(assetId)) {
+        asset->book.clear();
+        asset->state = SyncState::AwaitingBook;
+        asset->crossed = false;
+    }
+}
+
+void BookStore::forEach(const std::function<void(const AssetBook &)> &fn) const
+{
+    for (const auto &[id, asset] : m_books)
+        fn(*asset);
+}
+
+void BookStore::onBook(const BookEvent &event)
+{
+    AssetBook &asset = track(event.assetId);
+    if (asset.market.empty() && !event.market.empty())
+        asset.market = std::string(event.market);
+    asset.hash.assign(event.hash);
+    asset.book.replace(event.bids, event.asks);
+    asset.state = SyncState::Synced;
+    asset.lastUpdateMs = event.timestampMs;
+    if (event.tickSize > 0)
+        asset.tickSize = event.tickSize;
+    if (event.lastTradePrice > 0)
+        asset.lastTradePrice = event.lastTradePrice;
+    ++asset.updates;
+    ++m_stats.booksApplied;
+    // A snapshot is the exchange's own state: crossed is flagged, not resynced.
+    asset.crossed = asset.book.crossedOrLocked();
+    if (asset.crossed)
+        ++m_stats.crossedBooks;
+    m_listener->onTop(asset, event.timestampMs);
+}
+
+void BookStore::onPriceChange(const PriceChangeEvent &event)
+{
+    for (const PriceChangeEntry &entry : event.entries) {
+        AssetBook *asset = find(entry.assetId);
+        if (!asset)
+            asset = &track(entry.assetId);
+        if (!asset->synced()) {
+            ++m_stats.unsyncedEntriesSkipped;
+            if (asset->state != SyncState::Unsynced) {
+                asset->state = SyncState::Unsynced;
+                ++m_stats.unsyncedAssets;
+                if (asset->market.empty() && !event.market.empty())
+                    asset->market = std::string(event.market);
+                m_listener->onResyncNeeded(*asset, ResyncReason::NoBook);
+            }
+            continue;
+        }
+        applyEntry(*asset, entry, event.timestampMs);
+    }
+}
+
+void BookStore::applyEntry(AssetBook &asset, const PriceChangeEntry &entry, std::int64_t timestampMs)
+{
+    OrderBook &book = asset.book;
+    book.setLevel(entry.side, entry.price, entry.size);
+    asset.hash.assign(entry.hash);
+    asset.lastUpdateMs = timestampMs;
+    ++asset.updates;
+    ++m_stats.entriesApplied;
+
+    if (entry.hasBestBid || entry.hasBestAsk) {
+        // "0" bid / "0" or "1" ask stand for an empty side.
+        if (entry.hasBestBid) {
+            m_stats.levelsDropped += static_cast<std::uint64_t>(book.dropBidsAbove(entry.bestBid));
+            if (book.bestBid() != entry.bestBid) {
+                desync(asset, ResyncReason::TopMismatch);
+                return;
+            }
+        }
+        if (entry.hasBestAsk) {
+            const bool emptyAsk = entry.bestAsk == 0 || entry.bestAsk >= kFixedScale;
+            m_stats.levelsDropped += static_cast<std::uint64_t>(
+                book.dropAsksBelow(emptyAsk ? kFixedScale + 1 : entry.bestAsk));
+            const Fixed localAsk = book.hasAsk() ? book.bestAsk() : (emptyAsk ? entry.bestAsk : 0);
+            if (localAsk != entry.bestAsk) {
+                desync(asset, ResyncReason::TopMismatch);
+                return;
+            }
+        }
+        asset.crossed = book.crossedOrLocked();
+        if (asset.crossed)
+            ++m_stats.crossedBooks;
+    } else if (book.crossedOrLocked()) {
+        desync(asset, ResyncReason::Crossed);
+        return;
+    }
+    m_listener->onTop(asset, timestampMs);
+}
+
+void BookStore::desync(AssetBook &asset, ResyncReason reason)
+{
+    ++m_stats.desyncs;
+    asset.book.clear();
+    asset.state = SyncState::Unsynced;
+    asset.crossed = false;
+    m_listener->onResyncNeeded(asset, reason);
+}
+
+void BookStore::onLastTrade(const LastTradeEvent &event)
+{
+    ++m_stats.trades;
+    AssetBook *asset = find(event.assetId);
+    if (!asset)
+        return;
+    asset->lastTradePrice = event.price;
+    m_listener->onTrade(*asset, event);
+}
+
+void BookStore::onTickSize(const TickSizeEvent &event)
+{
+    AssetBook *asset = find(event.assetId);
+    if (!asset)
+        return;
+    // Levels are exact integers, so nothing is re-bucketed.
+    asset->tickSize = event.newTickSize;
+    m_listener->onTickSize(*asset, event);
+}
+
+void BookStore::onBestBidAsk(const BestBidAskEvent &event)
+{
+    const AssetBook *asset = find(event.assetId);
+    if (!asset || !asset->synced())
+        return;
+    // Timing relative to price_change frames is not documented: count only.
+    if (asset->book.bestBid() != event.bestBid || asset->book.bestAsk() != event.bestAsk)
+        ++m_stats.bestBidAskMismatches;
+}
+
+void BookStore::onMarketLifecycle(const MarketLifecycleEvent &event)
+{
+    m_listener->onMarketLifecycle(event);
+}
+
+void BookStore::onUnknownEvent(std::string_view)
+{
+    ++m_stats.unknownEvents;
+}
+
+void BookStore::onParseError(std::string_view reason)
+{
+    m_listener->onParseError(reason);
+}
+
+} // namespace polymon

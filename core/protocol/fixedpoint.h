@@ -1,0 +1,42 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace polymon {
+
+// Prices and sizes are exact fixed-point integers in millionths: the exchange
+// sends decimal strings with at most 4 decimals for prices and 6 for sizes.
+using Fixed = std::int64_t;
+inline constexpr Fixed kFixedScale = 1'000'000;
+inline constexpr int kFixedDecimals = 6;
+// 10^12 whole units: far above any size or depth the exchange can hold, and
+// small enough that sums of thousands of levels cannot overflow int64.
+inline constexpr Fixed kFixedMax = kFixedScale * 1'000'000'000'000LL;
+
+enum class FixedError : std::uint8_t {
+    None,
+    Empty,
+    Negative,
+    BadCharacter,
+    TooManyDecimals,
+    TooLarge,
+};
+
+// Parses "0.48", ".48", "150.0", "3149725.72", "+1"? (no: sign rejected),
+// "1e-3"? (no: exponents rejected). Extra decimals are accepted only when they
+// are zeros, so the value stays exact.
+FixedError parseFixed(std::string_view text, Fixed &out) noexcept;
+
+// Writes the exact decimal form without trailing zeros ("0.5", "3", "0").
+// Returns the number of characters written; buf needs 32 bytes.
+int formatFixed(Fixed value, char *buf) noexcept;
+std::string formatFixed(Fixed value);
+
+const char *fixedErrorText(FixedError error) noexcept;
+
+// Integer milliseconds from a decimal string; false on anything else.
+bool parseInt64(std::string_view text, std::int64_t &out) noexcept;
+
+} // namespace polymon

@@ -1,0 +1,646 @@
+#include "frameparser.h"
+
+#include <simdjson.h>
+
+#include <vector>
+
+namespace polymon {
+
+namespace od = simdjson::ondemand;
+static_assert(FrameParser::kPadding >= simdjson::SIMDJSON_PADDING);
+
+namespace {
+
+// The fields of one event object, collected in a single pass in any order.
+struct EventFields
+{
+    std::string_view eventType, assetId, market, hash, timestamp, price, size, side;
+    std::string_view bestBid, bestAsk, spread, feeRateBps, oldTick, newTick, tickSize;
+    std::string_view lastTradePrice, id, question, slug, winningAssetId, winningOutcome;
+    bool hasBids = false, hasAsks = false, hasPriceChanges = false, hasChanges = false;
+    bool userChannel = false;
+    const char *invalid = nullptr; // first semantic problem, if any
+};
+
+std::string_view trimRight(std::string_view s)
+{
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t'))
+        s.remove_suffix(1);
+    return s;
+}
+
+std::string_view trim(std::string_view s)
+{
+    s = trimRight(s);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\r' || s.front() == '\t'))
+        s.remove_prefix(1);
+    return s;
+}
+
+// Scalars are strings in this protocol; numbers and literals are accepted as
+// their raw text. A structural error is returned; a wrong type sets invalid.
+simdjson::error_code scalarText(od::value value, std::string_view &out, EventFields &f, const char *what)
+{
+    od::json_type type;
+    if (auto e = value.type().get(type))
+        return e;
+    switch (type) {
+    case od::json_type::string:
+        return value.get_string().get(out);
+    case od::json_type::number:
+    case od::json_type::boolean:
+        out = trimRight(value.raw_json_token());
+        return simdjson::SUCCESS;
+    case od::json_type::null:
+        out = {};
+        return simdjson::SUCCESS;
+    default:
+        if (!f.invalid)
+            f.invalid = what;
+        return simdjson::SUCCESS;
+    }
+}
+
+bool parseSide(std::string_view s, Side &side)
+{
+    if (s == "BUY" || s == "buy" || s == "Buy") {
+        side = Side::Buy;
+        return true;
+    }
+    if (s == "SELL" || s == "sell" || s == "Sell") {
+        side = Side::Sell;
+        return true;
+    }
+    return false;
+}
+
+} // namespace
+
+struct FrameParser::Impl
+{
+    od::parser parser;
+    std::vector<PriceLevel> bids, asks;
+    std::vector<PriceChangeEntry> entries;
+    std::vector<std::string_view> assetIds, outcomes;
+    std::string reason;
+
+    void invalid(EventFields &f, const char *why)
+    {
+        if (!f.invalid)
+            f.invalid = why;
+    }
+
+    bool fixedField(EventFields &f, std::string_view text, Fixed &out, const char *what)
+    {
+        const FixedError e = parseFixed(text, out);
+        if (e == FixedError::None)
+            return true;
+        invalid(f, what);
+        return false;
+    }
+
+    simdjson::error_code parseLevels(od::value value, std::vector<PriceLevel> &levels, EventFields &f)
+    {
+        levels.clear();
+        od::array array;
+        if (auto e = value.get_array().get(array)) {
+            if (e == simdjson::INCORRECT_TYPE) {
+                invalid(f, "levels are not an array");
+                return simdjson::SUCCESS;
+            }
+            return e;
+        }
+        for (auto element : array) {
+            od::object object;
+            if (auto e = element.get_object().get(object))
+                return e;
+            std::string_view price, size;
+            for (auto field : object) {
+                std::string_view key;
+                if (auto e = field.unescaped_key().get(key))
+                    return e;
+                if (key == "price") {
+                    if (auto e = scalarText(field.value(), price, f, "level price is not a string"))
+                        return e;
+                } else if (key == "size") {
+                    if (auto e = scalarText(field.value(), size, f, "level size is not a string"))
+                        return e;
+                }
+            }
+            PriceLevel level;
+            if (!fixedField(f, price, level.price, "bad level price") || !fixedField(f, size, level.size, "bad level size"))
+                continue;
+            if (level.price > kFixedScale)
+                invalid(f, "level price above 1");
+            levels.push_back(level);
+        }
+        return simdjson::SUCCESS;
+    }
+
+    simdjson::error_code parseEntries(od::value value, EventFields &f)
+    {
+        entries.clear();
+        od::array array;
+        if (auto e = value.get_array().get(array)) {
+            if (e == simdjson::INCORRECT_TYPE) {
+                invalid(f, "changes are not an array");
+                return simdjson::SUCCESS;
+            }
+            return e;
+        }
+        for (auto element : array) {
+            od::object object;
+            if (auto e = element.get_object().get(object))
+                return e;
+            std::string_view asset, price, size, side, hash, bestBid, bestAsk;
+            for (auto field : object) {
+                std::string_view key;
+                if (auto e = field.unescaped_key().get(key))
+                    return e;
+                std::string_view *target = nullptr;
+                switch (key.size()) {
+                case 4:
+                    if (key == "size")
+                        target = &size;
+                    else if (key == "side")
+                        target = &side;
+                    else if (key == "hash")
+                        target = &hash;
+                    break;
+                case 5:
+                    if (key == "price")
+                        target = &price;
+                    break;
+                case 8:
+                    if (key == "asset_id")
+                        target = &asset;
+                    else if (key == "best_bid")
+                        target = &bestBid;
+                    else if (key == "best_ask")
+                        target = &bestAsk;
+                    break;
+                default:
+                    break;
+                }
+                if (target) {
+                    if (auto e = scalarText(field.value(), *target, f, "change field is not a string"))
+                        return e;
+                }
+            }
+            PriceChangeEntry entry;
+            entry.assetId = asset;
+            entry.hash = hash;
+            if (!fixedField(f, price, entry.price, "bad change price") || !fixedField(f, size, entry.size, "bad change size"))
+                continue;
+            if (entry.price > kFixedScale)
+                invalid(f, "change price above 1");
+            if (!parseSide(side, entry.side))
+                invalid(f, "change side is not BUY or SELL");
+            if (!bestBid.empty())
+                entry.hasBestBid = fixedField(f, bestBid, entry.bestBid, "bad best_bid");
+            if (!bestAsk.empty())
+                entry.hasBestAsk = fixedField(f, bestAsk, entry.bestAsk, "bad best_ask");
+            entries.push_back(entry);
+        }
+        return simdjson::SUCCESS;
+    }
+
+    simdjson::error_code parseStrings(od::value value, std::vector<std::string_view> &out, EventFields &f)
+    {
+        out.clear();
+        od::json_type type;
+        if (auto e = value.type().get(type))
+            return e;
+        if (type != od::json_type::array)
+            return simdjson::SUCCESS; // Gamma sometimes JSON-encodes lists as strings; not needed here
+        od::array array;
+        if (auto e = value.get_array().get(array))
+            return e;
+        for (auto element : array) {
+            std::string_view s;
+            if (auto e = element.get_string().get(s)) {
+                if (e == simdjson::INCORRECT_TYPE) {
+                    invalid(f, "list item is not a string");
+                    continue;
+                }
+                return e;
+            }
+            out.push_back(s);
+        }
+        return simdjson::SUCCESS;
+    }
+
+    simdjson::error_code collect(od::object object, EventFields &f)
+    {
+        for (auto field : object) {
+            std::string_view key;
+            if (auto e = field.unescaped_key().get(key))
+                return e;
+            std::string_view *target = nullptr;
+            switch (key.size()) {
+            case 2:
+                if (key == "id")
+                    target = &f.id;
+                break;
+            case 4:
+                if (key == "hash")
+                    target = &f.hash;
+                else if (key == "size")
+                    target = &f.size;
+                else if (key == "side")
+                    target = &f.side;
+                else if (key == "bids" || key == "buys") {
+                    f.hasBids = true;
+                    if (auto e = parseLevels(field.value(), bids, f))
+                        return e;
+                    continue;
+                } else if (key == "asks") {
+                    f.hasAsks = true;
+                    if (auto e = parseLevels(field.value(), asks, f))
+                        return e;
+                    continue;
+                } else if (key == "slug")
+                    target = &f.slug;
+                break;
+            case 5:
+                if (key == "price")
+                    target = &f.price;
+                else if (key == "sells") {
+                    f.hasAsks = true;
+                    if (auto e = parseLevels(field.value(), asks, f))
+                        return e;
+                    continue;
+                }
+                break;
+            case 6:
+                if (key == "market")
+                    target = &f.market;
+                else if (key == "spread")
+                    target = &f.spread;
+                break;
+            case 7:
+                if (key == "changes") {
+                    f.hasChanges = true;
+                    if (auto e = parseEntries(field.value(), f))
+                        return e;
+                    continue;
+                }
+                break;
+            case 8:
+                if (key == "asset_id")
+                    target = &f.assetId;
+                else if (key == "best_bid")
+                    target = &f.bestBid;
+                else if (key == "best_ask")
+                    target = &f.bestAsk;
+                else if (key == "question")
+                    target = &f.question;
+                else if (key == "outcomes") {
+                    if (auto e = parseStrings(field.value(), outcomes, f))
+                        return e;
+                    continue;
+                }
+                break;
+            case 9:
+                if (key == "timestamp")
+                    target = &f.timestamp;
+                else if (key == "tick_size")
+                    target = &f.tickSize;
+                break;
+            case 10:
+                if (key == "event_type")
+                    target = &f.eventType;
+                else if (key == "assets_ids") {
+                    if (auto e = parseStrings(field.value(), assetIds, f))
+                        return e;
+                    continue;
+                }
+                break;
+            case 12:
+                if (key == "fee_rate_bps")
+                    target = &f.feeRateBps;
+                else if (key == "maker_orders")
+                    f.userChannel = true;
+                break;
+            case 13:
+                if (key == "price_changes") {
+                    f.hasPriceChanges = true;
+                    if (auto e = parseEntries(field.value(), f))
+                        return e;
+                    continue;
+                } else if (key == "old_tick_size")
+                    target = &f.oldTick;
+                else if (key == "new_tick_size")
+                    target = &f.newTick;
+                break;
+            case 14:
+                if (key == "taker_order_id")
+                    f.userChannel = true;
+                break;
+            case 15:
+                if (key == "winning_outcome")
+                    target = &f.winningOutcome;
+                break;
+            case 16:
+                if (key == "last_trade_price")
+                    target = &f.lastTradePrice;
+                else if (key == "winning_asset_id")
+                    target = &f.winningAssetId;
+                break;
+            default:
+                break;
+            }
+            if (target) {
+                if (auto e = scalarText(field.value(), *target, f, "field is not a string"))
+                    return e;
+            }
+        }
+        return simdjson::SUCCESS;
+    }
+};
+
+namespace {
+
+enum class Kind { Book, PriceChange, LastTrade, TickSize, BestBidAsk, NewMarket, Resolved, Unknown };
+
+Kind classify(const EventFields &f)
+{
+    const std::string_view t = f.eventType;
+    if (!t.empty()) {
+        if (t == "book")
+            return Kind::Book;
+        if (t == "price_change")
+            return Kind::PriceChange;
+        if (t == "last_trade_price")
+            return Kind::LastTrade;
+        if (t == "tick_size_change")
+            return Kind::TickSize;
+        if (t == "best_bid_ask")
+            return Kind::BestBidAsk;
+        if (t == "new_market")
+            return Kind::NewMarket;
+        if (t == "market_resolved")
+            return Kind::Resolved;
+        return Kind::Unknown;
+    }
+    // Some fixtures and older feeds omit event_type: infer it from the fields.
+    if (f.userChannel)
+        return Kind::Unknown;
+    if (f.hasBids || f.hasAsks)
+        return Kind::Book;
+    if (f.hasPriceChanges || f.hasChanges)
+        return Kind::PriceChange;
+    if (!f.newTick.empty())
+        return Kind::TickSize;
+    if (!f.price.empty() && !f.side.empty() && !f.size.empty())
+        return f.feeRateBps.empty() ? Kind::PriceChange : Kind::LastTrade;
+    if (!f.bestBid.empty() && !f.bestAsk.empty())
+        return Kind::BestBidAsk;
+    return Kind::Unknown;
+}
+
+} // namespace
+
+FrameParser::FrameParser()
+    : m_impl(std::make_unique<Impl>())
+{
+}
+
+FrameParser::~FrameParser() = default;
+
+bool FrameParser::parse(std::string_view frame, EventSink &sink)
+{
+    m_scratch.assign(frame.data(), frame.size());
+    m_scratch.append(kPadding, '\0');
+    return parsePadded(m_scratch.data(), frame.size(), sink);
+}
+
+bool FrameParser::parsePadded(const char *data, std::size_t len, EventSink &sink)
+{
+    ++m_stats.frames;
+    Impl &d = *m_impl;
+
+    auto fail = [&](const char *why) {
+        ++m_stats.errors;
+        m_lastError = why;
+        sink.onParseError(m_lastError);
+        return false;
+    };
+    auto failJson = [&](simdjson::error_code e) {
+        ++m_stats.errors;
+        m_lastError = "malformed JSON: ";
+        m_lastError += simdjson::error_message(e);
+        sink.onParseError(m_lastError);
+        return false;
+    };
+
+    const std::string_view text = trim(std::string_view(data, len));
+    if (text == "PONG") {
+        ++m_stats.pongs;
+        sink.onPong();
+        return true;
+    }
+    if (text.empty())
+        return fail("empty frame");
+    if (text.front() != '{' && text.front() != '[')
+        return fail("frame is not a JSON object or array");
+    // Cheap guard against a truncated frame or trailing bytes after the value.
+    if (text.back() != (text.front() == '{' ? '}' : ']'))
+        return fail("frame does not end where its JSON value ends");
+
+    // Parse from the first non-blank byte; the padding after data[len] stays valid.
+    const std::size_t offset = static_cast<std::size_t>(text.data() - data);
+    od::document doc;
+    if (auto e = d.parser.iterate(text.data(), text.size(), len - offset + kPadding).get(doc))
+        return failJson(e);
+
+    auto handleObject = [&](od::object object) -> simdjson::error_code {
+        EventFields f;
+        if (auto e = d.collect(object, f))
+            return e;
+        const Kind kind = classify(f);
+        if (kind == Kind::Unknown) {
+            ++m_stats.unknownEvents;
+            sink.onUnknownEvent(f.eventType);
+            return simdjson::SUCCESS;
+        }
+        std::int64_t ts = 0;
+        if (!f.timestamp.empty() && !parseInt64(f.timestamp, ts))
+            d.invalid(f, "bad timestamp");
+        if (f.invalid) {
+            fail(f.invalid);
+            return simdjson::SUCCESS;
+        }
+        ++m_stats.events;
+        switch (kind) {
+        case Kind::Book: {
+            if (f.assetId.empty()) {
+                fail("book without asset_id");
+                break;
+            }
+            if (!f.hasBids)
+                d.bids.clear();
+            if (!f.hasAsks)
+                d.asks.clear();
+            BookEvent ev;
+            ev.assetId = f.assetId;
+            ev.market = f.market;
+            ev.hash = f.hash;
+            ev.timestampMs = ts;
+            ev.bids = d.bids;
+            ev.asks = d.asks;
+            if (!f.tickSize.empty() && parseFixed(f.tickSize, ev.tickSize) != FixedError::None) {
+                fail("bad tick_size");
+                break;
+            }
+            if (!f.lastTradePrice.empty() && parseFixed(f.lastTradePrice, ev.lastTradePrice) != FixedError::None) {
+                fail("bad last_trade_price");
+                break;
+            }
+            sink.onBook(ev);
+            break;
+        }
+        case Kind::PriceChange: {
+            PriceChangeEvent ev;
+            ev.market = f.market;
+            ev.timestampMs = ts;
+            if (f.hasPriceChanges) {
+                ev.form = PriceChangeForm::Current;
+                for (const PriceChangeEntry &entry : d.entries) {
+                    if (entry.assetId.empty()) {
+                        fail("price change entry without asset_id");
+                        return simdjson::SUCCESS;
+                    }
+                }
+            } else if (f.hasChanges) {
+                ev.form = PriceChangeForm::Changes;
+                if (f.assetId.empty()) {
+                    fail("price_change changes[] without asset_id");
+                    break;
+                }
+                for (PriceChangeEntry &entry : d.entries) {
+                    entry.assetId = f.assetId;
+                    if (entry.hash.empty())
+                        entry.hash = f.hash;
+                }
+            } else {
+                ev.form = PriceChangeForm::Flat;
+                PriceChangeEntry entry;
+                entry.assetId = f.assetId;
+                entry.hash = f.hash;
+                if (f.assetId.empty() || parseFixed(f.price, entry.price) != FixedError::None
+                    || parseFixed(f.size, entry.size) != FixedError::None || !parseSide(f.side, entry.side)
+                    || entry.price > kFixedScale) {
+                    fail("price_change without a valid change");
+                    break;
+                }
+                entry.hasBestBid = !f.bestBid.empty() && parseFixed(f.bestBid, entry.bestBid) == FixedError::None;
+                entry.hasBestAsk = !f.bestAsk.empty() && parseFixed(f.bestAsk, entry.bestAsk) == FixedError::None;
+                d.entries.clear();
+                d.entries.push_back(entry);
+            }
+            ev.entries = d.entries;
+            sink.onPriceChange(ev);
+            break;
+        }
+        case Kind::LastTrade: {
+            LastTradeEvent ev;
+            ev.assetId = f.assetId;
+            ev.market = f.market;
+            ev.timestampMs = ts;
+            if (f.assetId.empty() || parseFixed(f.price, ev.price) != FixedError::None
+                || parseFixed(f.size, ev.size) != FixedError::None || !parseSide(f.side, ev.side)) {
+                fail("last_trade_price without a valid trade");
+                break;
+            }
+            if (!f.feeRateBps.empty())
+                parseInt64(f.feeRateBps, ev.feeRateBps);
+            sink.onLastTrade(ev);
+            break;
+        }
+        case Kind::TickSize: {
+            TickSizeEvent ev;
+            ev.assetId = f.assetId;
+            ev.market = f.market;
+            ev.timestampMs = ts;
+            if (f.assetId.empty() || parseFixed(f.newTick, ev.newTickSize) != FixedError::None || ev.newTickSize <= 0) {
+                fail("tick_size_change without a valid new_tick_size");
+                break;
+            }
+            if (!f.oldTick.empty())
+                parseFixed(f.oldTick, ev.oldTickSize);
+            sink.onTickSize(ev);
+            break;
+        }
+        case Kind::BestBidAsk: {
+            BestBidAskEvent ev;
+            ev.assetId = f.assetId;
+            ev.market = f.market;
+            ev.timestampMs = ts;
+            if (f.assetId.empty() || parseFixed(f.bestBid, ev.bestBid) != FixedError::None
+                || parseFixed(f.bestAsk, ev.bestAsk) != FixedError::None) {
+                fail("best_bid_ask without valid prices");
+                break;
+            }
+            if (!f.spread.empty())
+                parseFixed(f.spread, ev.spread);
+            sink.onBestBidAsk(ev);
+            break;
+        }
+        case Kind::NewMarket:
+        case Kind::Resolved: {
+            MarketLifecycleEvent ev;
+            ev.resolved = kind == Kind::Resolved;
+            ev.id = f.id;
+            ev.market = f.market;
+            ev.question = f.question;
+            ev.slug = f.slug;
+            ev.assetIds = d.assetIds;
+            ev.outcomes = d.outcomes;
+            ev.winningAssetId = f.winningAssetId;
+            ev.winningOutcome = f.winningOutcome;
+            ev.timestampMs = ts;
+            sink.onMarketLifecycle(ev);
+            break;
+        }
+        case Kind::Unknown:
+            break;
+        }
+        return simdjson::SUCCESS;
+    };
+
+    od::json_type type;
+    if (auto e = doc.type().get(type))
+        return failJson(e);
+    const std::uint64_t errorsBefore = m_stats.errors;
+    if (type == od::json_type::array) {
+        od::array array;
+        if (auto e = doc.get_array().get(array))
+            return failJson(e);
+        for (auto element : array) {
+            od::object object;
+            if (auto e = element.get_object().get(object)) {
+                if (e == simdjson::INCORRECT_TYPE)
+                    return fail("array item is not an event object");
+                return failJson(e);
+            }
+            d.assetIds.clear();
+            d.outcomes.clear();
+            d.entries.clear();
+            if (auto e = handleObject(object))
+                return failJson(e);
+        }
+    } else {
+        od::object object;
+        if (auto e = doc.get_object().get(object))
+            return failJson(e);
+        d.assetIds.clear();
+        d.outcomes.clear();
+        d.entries.clear();
+        if (auto e = handleObject(object))
+            return failJson(e);
+    }
+    return m_stats.errors == errorsBefore;
+}
+
+} // namespace polymon

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "book/bookstore.h"
+#include "protocol/frameparser.h"
+
+#include <cstdint>
+#include <string>
+
+namespace polymon {
+
+struct ReplaySummary
+{
+    std::uint64_t frames = 0;
+    std::uint64_t booksApplied = 0;
+    std::uint64_t entriesApplied = 0;
+    std::uint64_t unsyncedEntriesSkipped = 0;
+    std::uint64_t levelsDropped = 0;
+    std::uint64_t desyncs = 0;
+    std::uint64_t errors = 0;
+    double seconds = 0.0;
+
+    double entriesPerSecond() const noexcept { return seconds > 0 ? double(entriesApplied) / seconds : 0.0; }
+};
+
+// Feeds a recorded stream through FrameParser and BookStore as fast as it
+// can, using the frames' own timestamps; the listener sees every top.
+class ReplayEngine final
+{
+public:
+    explicit ReplayEngine(BookListener *listener = nullptr);
+
+    // Reads the whole file; false with a message when it cannot.
+    bool loadFile(const std::string &path, std::string &error);
+    void loadText(std::string text);
+    ReplaySummary run();
+
+    BookStore &store() noexcept { return m_store; }
+    const FrameParser &parser() const noexcept { return m_parser; }
+
+private:
+    std::string m_text; // followed by FrameParser::kPadding bytes
+    std::size_t m_length = 0;
+    BookStore m_store;
+    FrameParser m_parser;
+};
+
+} // namespace polymon
