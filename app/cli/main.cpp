@@ -1,14 +1,56 @@
+// polymon-cli: headless entry point (replay, monitor, sim).
+#include "terminalmonitor.h"
+
 #include "book/booklistener.h"
+#include "monitor/marketmonitor.h"
 #include "replay/replayengine.h"
 #include "replay/topsline.h"
+#include "sim/simexchange.h"
 
+#include <QCoreApplication>
+#include <QTimer>
+#include <QUrl>
+
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <vector>
 
 using namespace polymon;
 
 namespace {
+
+const char kUsage[] =
+    "usage: polymon-cli <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  replay FILE [--emit tops|none]\n"
+    "      Rebuild books from a recorded stream (JSON array, one object, or JSONL).\n"
+    "      tops: one JSON line per applied book or change of a synced asset.\n"
+    "      none: only a summary line on stderr.\n"
+    "  monitor [--sim | --endpoint URL] [--asset ID]... [--json] [--duration S] [--seed N]\n"
+    "      Live books. With --sim and no --asset every simulated market is watched.\n"
+    "  sim [--port N] [--seed N] [--rate FRAMES_PER_S] [--markets N]\n"
+    "      Serve the SIMULATED exchange on ws://127.0.0.1:N/ws/market until stopped.\n";
+
+int usage(const char *problem = nullptr)
+{
+    if (problem)
+        std::fprintf(stderr, "polymon-cli: %s\n\n", problem);
+    std::fputs(kUsage, stderr);
+    return 2;
+}
+
+bool parseNumber(const char *text, double min, double max, double &out)
+{
+    char *end = nullptr;
+    const double v = std::strtod(text, &end);
+    if (!end || *end != '\0' || end == text || !(v >= min && v <= max))
+        return false;
+    out = v;
+    return true;
+}
 
 class TopsPrinter final : public BookListener
 {
@@ -29,37 +71,190 @@ private:
     std::string m_out;
 };
 
-int usage()
+int replayCommand(const std::vector<std::string> &args)
 {
-    std::fputs("usage: polymon-cli replay FILE [--emit tops|none]\n", stderr);
-    return 2;
+    std::string file;
+    std::string emit = "tops";
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--emit") {
+            if (i + 1 >= args.size())
+                return usage("--emit needs tops or none");
+            emit = args[++i];
+            if (emit != "tops" && emit != "none")
+                return usage(("unknown --emit value: " + emit).c_str());
+        } else if (!args[i].empty() && args[i][0] == '-') {
+            return usage(("unknown option: " + args[i]).c_str());
+        } else if (file.empty()) {
+            file = args[i];
+        } else {
+            return usage("replay takes one FILE");
+        }
+    }
+    if (file.empty())
+        return usage("replay needs a FILE");
+
+    TopsPrinter printer;
+    ReplayEngine engine(emit == "tops" ? &printer : nullptr);
+    std::string error;
+    if (!engine.loadFile(file, error)) {
+        std::fprintf(stderr, "polymon-cli: %s\n", error.c_str());
+        return 1;
+    }
+    const ReplaySummary s = engine.run();
+    printer.flush();
+    std::fflush(stdout);
+    if (emit == "none") {
+        std::fprintf(stderr,
+                     "replay: entries_applied=%llu unsynced_skipped=%llu levels_dropped=%llu desyncs=%llu "
+                     "errors=%llu seconds=%.3f entries_per_s=%.0f\n",
+                     static_cast<unsigned long long>(s.entriesApplied),
+                     static_cast<unsigned long long>(s.unsyncedEntriesSkipped),
+                     static_cast<unsigned long long>(s.levelsDropped), static_cast<unsigned long long>(s.desyncs),
+                     static_cast<unsigned long long>(s.errors), s.seconds, s.entriesPerSecond());
+    }
+    return 0;
+}
+
+void quitOnSignal(int)
+{
+    QCoreApplication::quit();
+}
+
+int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
+{
+    bool sim = false;
+    bool json = false;
+    double duration = 0;
+    double seed = 1;
+    QString endpoint;
+    QStringList assets;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string &a = args[i];
+        const bool hasValue = i + 1 < args.size();
+        if (a == "--sim") {
+            sim = true;
+        } else if (a == "--json") {
+            json = true;
+        } else if (a == "--endpoint" && hasValue) {
+            endpoint = QString::fromStdString(args[++i]);
+            const QUrl url(endpoint, QUrl::StrictMode);
+            if (!url.isValid() || (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")))
+                return usage("--endpoint needs a ws:// or wss:// URL");
+        } else if (a == "--asset" && hasValue) {
+            assets << QString::fromStdString(args[++i]);
+        } else if (a == "--duration" && hasValue) {
+            if (!parseNumber(args[++i].c_str(), 0.001, 1e9, duration))
+                return usage("--duration needs a positive number of seconds");
+        } else if (a == "--seed" && hasValue) {
+            if (!parseNumber(args[++i].c_str(), 0, 1e15, seed))
+                return usage("--seed needs a non-negative integer");
+        } else {
+            return usage(("bad monitor argument: " + a).c_str());
+        }
+    }
+    if (sim && !endpoint.isEmpty())
+        return usage("--sim and --endpoint exclude each other");
+    if (!sim && assets.isEmpty())
+        return usage("monitor needs --asset ID (or --sim)");
+
+    QCoreApplication app(argc, argv);
+    std::signal(SIGINT, quitOnSignal);
+    std::signal(SIGTERM, quitOnSignal);
+    FeedSettings settings;
+    std::unique_ptr<SimExchange> exchange;
+    if (sim) {
+        exchange = std::make_unique<SimExchange>(quint64(seed));
+        if (!exchange->listen(0)) {
+            std::fprintf(stderr, "polymon-cli: simulated exchange cannot listen: %s\n",
+                         exchange->errorString().toUtf8().constData());
+            return 1;
+        }
+        settings.endpoint = exchange->url();
+    } else if (!endpoint.isEmpty()) {
+        settings.endpoint = QUrl(endpoint);
+    }
+
+    MarketMonitor monitor(settings);
+    TerminalMonitor display(monitor, json);
+    display.setSimulated(sim);
+    if (sim) {
+        const SimEngine &engine = exchange->engine();
+        for (const SimMarket &m : engine.markets()) {
+            display.setLabel(QString::fromStdString(m.yesToken), QStringLiteral("YES  ") + QString::fromStdString(m.question));
+            display.setLabel(QString::fromStdString(m.noToken), QStringLiteral("NO   ") + QString::fromStdString(m.question));
+        }
+        if (assets.isEmpty()) {
+            for (const std::string &id : engine.allAssetIds())
+                assets << QString::fromStdString(id);
+        }
+    }
+    monitor.subscribe(assets);
+    if (duration > 0)
+        QTimer::singleShot(int(duration * 1000), &app, &QCoreApplication::quit);
+    const int rc = app.exec();
+    monitor.stop();
+    if (!json)
+        display.render();
+    return rc;
+}
+
+int simCommand(int argc, char **argv, const std::vector<std::string> &args)
+{
+    double port = 0, seed = 1, rate = 50, markets = 12;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string &a = args[i];
+        const bool hasValue = i + 1 < args.size();
+        if (a == "--port" && hasValue) {
+            if (!parseNumber(args[++i].c_str(), 0, 65535, port))
+                return usage("--port needs 0..65535");
+        } else if (a == "--seed" && hasValue) {
+            if (!parseNumber(args[++i].c_str(), 0, 1e15, seed))
+                return usage("--seed needs a non-negative integer");
+        } else if (a == "--rate" && hasValue) {
+            if (!parseNumber(args[++i].c_str(), 0, 1e6, rate))
+                return usage("--rate needs 0..1000000 frames per second");
+        } else if (a == "--markets" && hasValue) {
+            if (!parseNumber(args[++i].c_str(), 1, 5000, markets))
+                return usage("--markets needs 1..5000");
+        } else {
+            return usage(("bad sim argument: " + a).c_str());
+        }
+    }
+    QCoreApplication app(argc, argv);
+    std::signal(SIGINT, quitOnSignal);
+    std::signal(SIGTERM, quitOnSignal);
+    SimExchange exchange{quint64(seed), int(markets)};
+    exchange.setRate(rate);
+    if (!exchange.listen(quint16(port))) {
+        std::fprintf(stderr, "polymon-cli: cannot listen on port %d: %s\n", int(port),
+                     exchange.errorString().toUtf8().constData());
+        return 1;
+    }
+    std::fprintf(stdout, "SIMULATED exchange on %s (seed %.0f, %d markets, %.0f frames/s)\n",
+                 exchange.url().toString().toUtf8().constData(), seed, int(markets), rate);
+    for (const SimMarket &m : exchange.engine().markets())
+        std::fprintf(stdout, "  %s\n    YES %s\n    NO  %s\n", m.question.c_str(), m.yesToken.c_str(), m.noToken.c_str());
+    std::fflush(stdout);
+    return app.exec();
 }
 
 } // namespace
 
 int main(int argc, char **argv)
 {
-    if (argc < 3 || std::strcmp(argv[1], "replay") != 0)
+    if (argc < 2)
         return usage();
-    std::string emit = "tops";
-    for (int i = 3; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--emit") == 0 && i + 1 < argc)
-            emit = argv[++i];
-        else
-            return usage();
+    const std::string command = argv[1];
+    std::vector<std::string> args(argv + 2, argv + argc);
+    if (command == "replay")
+        return replayCommand(args);
+    if (command == "monitor")
+        return monitorCommand(argc, argv, args);
+    if (command == "sim")
+        return simCommand(argc, argv, args);
+    if (command == "--help" || command == "-h" || command == "help") {
+        std::fputs(kUsage, stdout);
+        return 0;
     }
-    TopsPrinter printer;
-    ReplayEngine engine(emit == "tops" ? &printer : nullptr);
-    std::string error;
-    if (!engine.loadFile(argv[2], error)) {
-        std::fprintf(stderr, "polymon-cli: %s\n", error.c_str());
-        return 1;
-    }
-    const ReplaySummary s = engine.run();
-    printer.flush();
-    std::fprintf(stderr, "entries %llu unsynced %llu dropped %llu desyncs %llu errors %llu seconds %.3f entries/s %.0f\n",
-                 (unsigned long long)s.entriesApplied, (unsigned long long)s.unsyncedEntriesSkipped,
-                 (unsigned long long)s.levelsDropped, (unsigned long long)s.desyncs, (unsigned long long)s.errors,
-                 s.seconds, s.entriesPerSecond());
-    return 0;
+    return usage(("unknown command: " + command).c_str());
 }

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QUrl>
+
+namespace polymon {
+
+// Connection policy of the market feed. Defaults follow the exchange's
+// documentation and the failure modes other clients met (protocol.md §3).
+struct FeedSettings
+{
+    QUrl endpoint = QUrl(QStringLiteral("wss://ws-subscriptions-clob.polymarket.com/ws/market"));
+    int pingIntervalMs = 10'000;  // text PING cadence the server expects
+    int pongTimeoutMs = 20'000;   // two intervals without PONG: dead link
+    int idleTimeoutMs = 60'000;   // no frame but PONG while subscribed: silent stall
+    int backoffInitialMs = 1'000; // reconnect delay doubles from here...
+    int backoffMaxMs = 30'000;    // ...up to this cap, with jitter
+    int stableResetMs = 60'000;   // connected this long: backoff starts over
+    int maxAssetsPerConnection = 500; // no data flows beyond ~500 tokens
+    int resyncCooldownMs = 5'000; // at most one resubscribe per asset per window
+};
+
+} // namespace polymon

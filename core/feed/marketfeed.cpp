@@ -1,0 +1,76 @@
+#include "marketfeed.h"
+
+namespace polymon {
+
+MarketFeed::MarketFeed(const FeedSettings &settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+{
+}
+
+MarketFeed::~MarketFeed() = default;
+
+FeedConnection *MarketFeed::connectionWithRoom()
+{
+    for (const auto &c : m_connections) {
+        if (c->assets().size() < m_settings.maxAssetsPerConnection && c->state() != FeedConnection::State::Closed)
+            return c.get();
+    }
+    auto c = std::make_unique<FeedConnection>(int(m_connections.size()), m_settings);
+    FeedConnection *raw = c.get();
+    connect(raw, &FeedConnection::frameReceived, this, &MarketFeed::frameReceived);
+    connect(raw, &FeedConnection::stateChanged, this, &MarketFeed::stateChanged);
+    connect(raw, &FeedConnection::assetsInvalidated, this, &MarketFeed::assetsInvalidated);
+    connect(raw, &FeedConnection::reconnectScheduled, this, &MarketFeed::reconnectScheduled);
+    m_connections.push_back(std::move(c));
+    return raw;
+}
+
+void MarketFeed::subscribe(const QStringList &assetIds)
+{
+    QStringList pending;
+    for (const QString &id : assetIds) {
+        if (!id.isEmpty() && !m_owner.contains(id) && !pending.contains(id))
+            pending << id;
+    }
+    // Fill connections up to their limit, one subscribe message per batch.
+    for (qsizetype i = 0; i < pending.size();) {
+        FeedConnection *c = connectionWithRoom();
+        const qsizetype room = m_settings.maxAssetsPerConnection - c->assets().size();
+        const QStringList batch = pending.mid(i, room);
+        for (const QString &id : batch)
+            m_owner.insert(id, c);
+        c->subscribe(batch);
+        i += batch.size();
+    }
+}
+
+void MarketFeed::unsubscribe(const QStringList &assetIds)
+{
+    for (const QString &id : assetIds) {
+        if (FeedConnection *c = m_owner.take(id))
+            c->unsubscribe({id});
+    }
+}
+
+void MarketFeed::resubscribe(const QString &assetId)
+{
+    if (FeedConnection *c = m_owner.value(assetId))
+        c->resubscribe(assetId);
+}
+
+void MarketFeed::closeAll()
+{
+    for (const auto &c : m_connections)
+        c->close();
+}
+
+int MarketFeed::connectedCount() const
+{
+    int n = 0;
+    for (const auto &c : m_connections)
+        n += c->state() == FeedConnection::State::Connected ? 1 : 0;
+    return n;
+}
+
+} // namespace polymon

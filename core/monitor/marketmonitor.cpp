@@ -1,0 +1,150 @@
+#include "marketmonitor.h"
+
+#include <QLoggingCategory>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcMonitor, "polymon.monitor", QtInfoMsg)
+
+namespace polymon {
+
+namespace {
+constexpr std::size_t kLatencySamples = 1024;
+QString toQString(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+} // namespace
+
+MarketMonitor::MarketMonitor(const FeedSettings &settings, QObject *parent)
+    : QObject(parent)
+    , m_feed(settings)
+    , m_store(this)
+{
+    m_latencies.reserve(kLatencySamples);
+    connect(&m_feed, &MarketFeed::frameReceived, this, &MarketMonitor::onFrame);
+    connect(&m_feed, &MarketFeed::stateChanged, this, &MarketMonitor::connectionStateChanged);
+    connect(&m_feed, &MarketFeed::reconnectScheduled, this, &MarketMonitor::reconnectScheduled);
+    connect(&m_feed, &MarketFeed::assetsInvalidated, this, &MarketMonitor::onAssetsInvalidated);
+}
+
+MarketMonitor::~MarketMonitor() = default;
+
+void MarketMonitor::subscribe(const QStringList &assetIds)
+{
+    for (const QString &id : assetIds) {
+        m_store.track(id.toStdString());
+        m_awaiting.insert(id);
+    }
+    m_feed.subscribe(assetIds);
+}
+
+void MarketMonitor::unsubscribe(const QStringList &assetIds)
+{
+    m_feed.unsubscribe(assetIds);
+    for (const QString &id : assetIds) {
+        m_store.remove(id.toStdString());
+        m_awaiting.remove(id);
+    }
+}
+
+void MarketMonitor::stop()
+{
+    m_feed.closeAll();
+}
+
+qint64 MarketMonitor::latencyP50Ns() const
+{
+    if (m_latencies.empty())
+        return 0;
+    std::vector<qint64> sorted = m_latencies;
+    const auto middle = sorted.begin() + std::ptrdiff_t(sorted.size() / 2);
+    std::nth_element(sorted.begin(), middle, sorted.end());
+    return *middle;
+}
+
+void MarketMonitor::onFrame(int, const QByteArray &frame, qint64 receivedNs)
+{
+    m_parser.parse(std::string_view(frame.constData(), std::size_t(frame.size())), m_store);
+    const qint64 latency = steadyNowNs() - receivedNs;
+    if (m_latencies.size() < kLatencySamples) {
+        m_latencies.push_back(latency);
+    } else {
+        m_latencies[m_latencyNext] = latency;
+        m_latencyNext = (m_latencyNext + 1) % kLatencySamples;
+    }
+}
+
+void MarketMonitor::onAssetsInvalidated(int, const QStringList &assetIds)
+{
+    // Books are discarded: they missed whatever happened while the link was down.
+    for (const QString &id : assetIds) {
+        m_store.markAwaitingBook(id.toStdString());
+        m_awaiting.insert(id);
+    }
+    Q_EMIT assetsStale(assetIds);
+}
+
+void MarketMonitor::onTop(const AssetBook &asset, std::int64_t timestampMs)
+{
+    if (!m_awaiting.isEmpty()) {
+        const QString id = QString::fromStdString(asset.assetId);
+        if (m_awaiting.remove(id))
+            Q_EMIT bookRestored(id);
+    }
+    if (m_external)
+        m_external->onTop(asset, timestampMs);
+}
+
+void MarketMonitor::onResyncNeeded(const AssetBook &asset, ResyncReason reason)
+{
+    const QString id = QString::fromStdString(asset.assetId);
+    m_awaiting.insert(id);
+    qCInfo(lcMonitor) << "resync" << id.left(12) << resyncReasonName(reason);
+    Q_EMIT assetUnsynced(id, QString::fromUtf8(resyncReasonName(reason)));
+    if (m_external)
+        m_external->onResyncNeeded(asset, reason);
+    // Ask for a fresh book, but not in a loop when the exchange keeps disagreeing.
+    const qint64 now = steadyNowNs() / 1'000'000;
+    const auto last = m_lastResyncMs.constFind(id);
+    if (last != m_lastResyncMs.cend() && now - *last < m_feed.settings().resyncCooldownMs)
+        return;
+    m_lastResyncMs.insert(id, now);
+    m_feed.resubscribe(id);
+}
+
+void MarketMonitor::onTrade(const AssetBook &asset, const LastTradeEvent &event)
+{
+    if (m_external)
+        m_external->onTrade(asset, event);
+    TradePrint t;
+    t.assetId = QString::fromStdString(asset.assetId);
+    t.timestampMs = event.timestampMs;
+    t.price = event.price;
+    t.size = event.size;
+    t.side = event.side;
+    Q_EMIT tradeReceived(t);
+}
+
+void MarketMonitor::onTickSize(const AssetBook &asset, const TickSizeEvent &event)
+{
+    if (m_external)
+        m_external->onTickSize(asset, event);
+}
+
+void MarketMonitor::onMarketLifecycle(const MarketLifecycleEvent &event)
+{
+    if (m_external)
+        m_external->onMarketLifecycle(event);
+    if (event.resolved)
+        qCInfo(lcMonitor) << "market resolved" << toQString(event.market);
+}
+
+void MarketMonitor::onParseError(std::string_view reason)
+{
+    const QString text = toQString(reason);
+    qCWarning(lcMonitor) << "malformed frame:" << text;
+    Q_EMIT parseErrorOccurred(text);
+}
+
+} // namespace polymon

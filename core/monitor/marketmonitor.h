@@ -1,0 +1,80 @@
+#pragma once
+
+#include "book/booklistener.h"
+#include "book/bookstore.h"
+#include "feed/marketfeed.h"
+#include "protocol/frameparser.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+
+#include <vector>
+
+namespace polymon {
+
+struct TradePrint
+{
+    QString assetId;
+    qint64 timestampMs = 0;
+    Fixed price = 0;
+    Fixed size = 0;
+    Side side = Side::Buy;
+};
+
+// Owns the feed, the parser and the books of one endpoint: frames in, exact
+// books and status out. Lives in one thread; nothing here blocks.
+class MarketMonitor final : public QObject, private BookListener
+{
+    Q_OBJECT
+public:
+    explicit MarketMonitor(const FeedSettings &settings, QObject *parent = nullptr);
+    ~MarketMonitor() override;
+
+    void subscribe(const QStringList &assetIds);
+    void unsubscribe(const QStringList &assetIds);
+    void stop();
+
+    // Sees every applied top, trade and resync in this thread, synchronously.
+    void setBookListener(BookListener *listener) { m_external = listener; }
+
+    const BookStore &books() const noexcept { return m_store; }
+    const MarketFeed &feed() const noexcept { return m_feed; }
+    const FrameParserStats &parserStats() const noexcept { return m_parser.stats(); }
+    // Frame arrival to book applied, median of the last 1024 frames.
+    qint64 latencyP50Ns() const;
+
+Q_SIGNALS:
+    void connectionStateChanged(int connectionId, polymon::FeedConnection::State state, const QString &detail);
+    void reconnectScheduled(int connectionId, int delayMs, const QString &reason);
+    void assetsStale(const QStringList &assetIds);
+    void bookRestored(const QString &assetId);
+    void assetUnsynced(const QString &assetId, const QString &reason);
+    void tradeReceived(const polymon::TradePrint &trade);
+    void parseErrorOccurred(const QString &reason);
+
+private:
+    void onFrame(int connectionId, const QByteArray &frame, qint64 receivedNs);
+    void onAssetsInvalidated(int connectionId, const QStringList &assetIds);
+
+    void onTop(const AssetBook &asset, std::int64_t timestampMs) override;
+    void onResyncNeeded(const AssetBook &asset, ResyncReason reason) override;
+    void onTrade(const AssetBook &asset, const LastTradeEvent &event) override;
+    void onTickSize(const AssetBook &asset, const TickSizeEvent &event) override;
+    void onMarketLifecycle(const MarketLifecycleEvent &event) override;
+    void onParseError(std::string_view reason) override;
+
+    MarketFeed m_feed;
+    FrameParser m_parser;
+    BookStore m_store;
+    BookListener *m_external = nullptr;
+    QSet<QString> m_awaiting; // assets whose fresh book has not arrived
+    QHash<QString, qint64> m_lastResyncMs;
+    std::vector<qint64> m_latencies;
+    std::size_t m_latencyNext = 0;
+};
+
+} // namespace polymon
+
+Q_DECLARE_METATYPE(polymon::TradePrint)

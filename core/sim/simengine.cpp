@@ -1,0 +1,357 @@
+#include "simengine.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace polymon {
+
+namespace {
+
+constexpr Fixed kOne = kFixedScale;
+constexpr Fixed kFineTick = 1'000;    // 0.001 near the ends, as on the exchange
+constexpr Fixed kCoarseTick = 10'000; // 0.01
+constexpr Fixed kFineLow = 40'000;    // 0.04
+constexpr Fixed kFineHigh = 960'000;  // 0.96
+
+const char *const kQuestions[] = {
+    "Will the Fed cut rates at the next FOMC meeting?",
+    "Will Bitcoin close above $150k this year?",
+    "Will it snow in London on Christmas Day?",
+    "Will the incumbent win the mayoral election?",
+    "Will the home team win the championship final?",
+    "Will a new smartphone model launch before March?",
+    "Will inflation print below 2.5% next month?",
+    "Will the space mission launch on schedule?",
+    "Will the film gross $1B worldwide?",
+    "Will the bill pass the Senate this session?",
+    "Will ETH outperform BTC this quarter?",
+    "Will the summit produce a joint statement?",
+    "Will the storm make landfall as a Category 4?",
+    "Will the company announce a stock split?",
+    "Will the album debut at number one?",
+    "Will turnout exceed 60% in the referendum?",
+};
+
+void appendFixed(std::string &out, Fixed v)
+{
+    char buf[32];
+    out.append(buf, std::size_t(formatFixed(v, buf)));
+}
+
+void appendInt(std::string &out, std::int64_t v)
+{
+    char buf[24];
+    out.append(buf, std::size_t(std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v))));
+}
+
+Fixed roundToTick(Fixed price, Fixed tick)
+{
+    return (price + tick / 2) / tick * tick;
+}
+
+} // namespace
+
+SimEngine::SimEngine(quint64 seed, int marketCount)
+    : m_random(seed)
+{
+    const int count = std::max(1, marketCount);
+    m_markets.resize(std::size_t(count));
+    auto digits = [this](int n) {
+        std::string s;
+        s += char('1' + m_random.bounded(9));
+        for (int i = 1; i < n; ++i)
+            s += char('0' + m_random.bounded(10));
+        return s;
+    };
+    for (int i = 0; i < count; ++i) {
+        SimMarket &m = m_markets[std::size_t(i)];
+        const int templates = int(sizeof kQuestions / sizeof kQuestions[0]);
+        m.question = kQuestions[i % templates];
+        if (i >= templates)
+            m.question += " (#" + std::to_string(i / templates + 1) + ")";
+        m.slug = "sim-market-" + std::to_string(i + 1);
+        m.conditionId = "0x";
+        for (int k = 0; k < 64; ++k)
+            m.conditionId += "0123456789abcdef"[m_random.bounded(16)];
+        m.yesToken = digits(77);
+        m.noToken = digits(77);
+        m.tick = kCoarseTick;
+        m.fair = roundToTick(Fixed(150'000 + m_random.bounded(700'000)), m.tick);
+        m.volume24h = 1e6 / double(i + 1) * (0.5 + m_random.generateDouble());
+        for (int k = 1; k <= 15; ++k) {
+            if (m.fair - k * m.tick > 0)
+                m.yes.setLevel(Side::Buy, m.fair - k * m.tick, randomSize());
+            if (m.fair + k * m.tick < kOne)
+                m.yes.setLevel(Side::Sell, m.fair + k * m.tick, randomSize());
+        }
+    }
+}
+
+std::vector<std::string> SimEngine::allAssetIds() const
+{
+    std::vector<std::string> ids;
+    for (const SimMarket &m : m_markets) {
+        ids.push_back(m.yesToken);
+        ids.push_back(m.noToken);
+    }
+    return ids;
+}
+
+int SimEngine::marketOf(std::string_view assetId) const
+{
+    for (std::size_t i = 0; i < m_markets.size(); ++i) {
+        if (m_markets[i].yesToken == assetId || m_markets[i].noToken == assetId)
+            return int(i);
+    }
+    return -1;
+}
+
+Fixed SimEngine::randomSize()
+{
+    // Heavy-tailed: mostly tens to hundreds of contracts, sometimes thousands.
+    const double u = m_random.generateDouble();
+    const double units = 5.0 * std::exp(u * 7.0);
+    const auto cents = Fixed(units * 100.0);
+    return std::max<Fixed>(cents, 100) * (kFixedScale / 100);
+}
+
+std::string SimEngine::hashFor()
+{
+    // Opaque 40-hex audit value, like the exchange's.
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%016llx%024llx", static_cast<unsigned long long>(m_random.generate()),
+                  static_cast<unsigned long long>(++m_hashCounter));
+    return std::string(buf, 40);
+}
+
+SimFrame SimEngine::next(std::int64_t nowMs)
+{
+    while (m_pending.empty())
+        step(nowMs);
+    SimFrame frame = std::move(m_pending.front());
+    m_pending.pop_front();
+    return frame;
+}
+
+void SimEngine::step(std::int64_t nowMs)
+{
+    // Busier markets first in the catalog, as the browser sorts them.
+    const double pick = m_random.generateDouble();
+    const int index = std::min(int(m_markets.size()) - 1, int(pick * pick * double(m_markets.size())));
+    const double r = m_random.generateDouble();
+    if (r < 0.62)
+        placeOrCancel(index, nowMs);
+    else if (r < 0.82)
+        trade(index, nowMs);
+    else
+        drift(index, nowMs);
+}
+
+void SimEngine::placeOrCancel(int index, std::int64_t nowMs)
+{
+    SimMarket &m = m_markets[std::size_t(index)];
+    const Side side = m_random.bounded(2) ? Side::Buy : Side::Sell;
+    const auto levels = side == Side::Buy ? m.yes.bids() : m.yes.asks();
+    const int count = int(levels.size());
+    const bool place = count < 5 || (count <= 25 && m_random.generateDouble() < 0.62);
+    if (place) {
+        const int k = 1 + int(-std::log(1.0 - m_random.generateDouble()) * 3.0);
+        const Fixed anchor = roundToTick(m.fair, m.tick);
+        const Fixed price = side == Side::Buy ? anchor - k * m.tick : anchor + k * m.tick;
+        if (price <= 0 || price >= kOne)
+            return;
+        // Never cross: a crossing order would have traded instead.
+        if (side == Side::Buy && m.yes.hasAsk() && price >= m.yes.bestAsk())
+            return;
+        if (side == Side::Sell && m.yes.hasBid() && price <= m.yes.bestBid())
+            return;
+        Fixed existing = 0;
+        for (const PriceLevel &l : levels) {
+            if (l.price == price)
+                existing = l.size;
+        }
+        emitLevel(index, side, price, existing + randomSize(), nowMs);
+        return;
+    }
+    // Cancel all or part of one of the top ten levels.
+    const int depth = std::min(count, 10);
+    const PriceLevel level = levels[std::size_t(count - 1 - int(m_random.bounded(depth)))];
+    const Fixed remaining = m_random.bounded(2) ? 0 : level.size / 100 * Fixed(m_random.bounded(90)) / 100 * 100;
+    emitLevel(index, side, level.price, remaining, nowMs);
+}
+
+void SimEngine::trade(int index, std::int64_t nowMs)
+{
+    SimMarket &m = m_markets[std::size_t(index)];
+    const Side aggressor = m_random.bounded(2) ? Side::Buy : Side::Sell;
+    const bool buy = aggressor == Side::Buy;
+    if (buy ? !m.yes.hasAsk() : !m.yes.hasBid())
+        return;
+    const PriceLevel top = buy ? m.yes.asks().back() : m.yes.bids().back();
+    const Fixed taken = std::min(top.size, randomSize() / 2 / 10'000 * 10'000 + 10'000);
+
+    std::string j;
+    j.reserve(320);
+    j += R"({"asset_id":")";
+    j += m.yesToken;
+    j += R"(","event_type":"last_trade_price","fee_rate_bps":"0","market":")";
+    j += m.conditionId;
+    j += R"(","price":")";
+    appendFixed(j, top.price);
+    j += R"(","side":")";
+    j += buy ? "BUY" : "SELL";
+    j += R"(","size":")";
+    appendFixed(j, taken);
+    j += R"(","timestamp":")";
+    appendInt(j, nowMs);
+    j += R"("})";
+    m_pending.push_back({index, std::move(j)});
+    m.volume24h += double(taken) / double(kFixedScale) * double(top.price) / double(kFixedScale);
+
+    emitLevel(index, buy ? Side::Sell : Side::Buy, top.price, top.size - taken, nowMs);
+    // The exchange also sends a fresh book after a trade, in its later shape.
+    if (m_random.bounded(5) == 0)
+        m_pending.push_back({index, bookJson(m, true, nowMs, false)});
+}
+
+void SimEngine::drift(int index, std::int64_t nowMs)
+{
+    SimMarket &m = m_markets[std::size_t(index)];
+    const Fixed step = m.tick;
+    m.fair += m_random.bounded(2) ? step : -step;
+    m.fair = std::clamp<Fixed>(m.fair, 2 * kFineTick, kOne - 2 * kFineTick);
+
+    const Fixed wanted = (m.fair < kFineLow || m.fair > kFineHigh) ? kFineTick : kCoarseTick;
+    if (wanted != m.tick) {
+        for (const std::string *token : {&m.yesToken, &m.noToken}) {
+            std::string j = R"({"event_type":"tick_size_change","asset_id":")";
+            j += *token;
+            j += R"(","market":")";
+            j += m.conditionId;
+            j += R"(","old_tick_size":")";
+            appendFixed(j, m.tick);
+            j += R"(","new_tick_size":")";
+            appendFixed(j, wanted);
+            j += R"(","timestamp":")";
+            appendInt(j, nowMs);
+            j += R"("})";
+            m_pending.push_back({index, std::move(j)});
+        }
+        m.tick = wanted;
+    }
+    // Quotes left on the wrong side of the new fair value are pulled.
+    if (m.yes.hasBid() && m.yes.bestBid() >= m.fair)
+        emitLevel(index, Side::Buy, m.yes.bestBid(), 0, nowMs);
+    if (m.yes.hasAsk() && m.yes.bestAsk() <= m.fair)
+        emitLevel(index, Side::Sell, m.yes.bestAsk(), 0, nowMs);
+    if (m_pending.empty())
+        placeOrCancel(index, nowMs);
+}
+
+void SimEngine::emitLevel(int index, Side yesSide, Fixed price, Fixed size, std::int64_t nowMs)
+{
+    SimMarket &m = m_markets[std::size_t(index)];
+    m.yes.setLevel(yesSide, price, size);
+    const Fixed yesBid = m.yes.hasBid() ? m.yes.bestBid() : 0;
+    const Fixed yesAsk = m.yes.hasAsk() ? m.yes.bestAsk() : kOne;
+    // The live feed writes price_change with ", " separators.
+    std::string j;
+    j.reserve(600);
+    j += R"({"market":")";
+    j += m.conditionId;
+    j += R"(", "price_changes":[)";
+    auto entry = [&](const std::string &asset, Fixed p, Side side, Fixed bid, Fixed ask) {
+        j += R"({"asset_id":")";
+        j += asset;
+        j += R"(", "price":")";
+        appendFixed(j, p);
+        j += R"(", "size":")";
+        appendFixed(j, size);
+        j += R"(", "side":")";
+        j += side == Side::Buy ? "BUY" : "SELL";
+        j += R"(", "hash":")";
+        j += hashFor();
+        j += R"(", "best_bid":")";
+        appendFixed(j, bid);
+        j += R"(", "best_ask":")";
+        appendFixed(j, ask);
+        j += R"("})";
+    };
+    entry(m.yesToken, price, yesSide, yesBid, yesAsk);
+    j += ", ";
+    entry(m.noToken, kOne - price, yesSide == Side::Buy ? Side::Sell : Side::Buy, kOne - yesAsk, kOne - yesBid);
+    j += R"(], "timestamp":")";
+    appendInt(j, nowMs);
+    j += R"(", "event_type":"price_change"})";
+    m_pending.push_back({index, std::move(j)});
+}
+
+std::string SimEngine::bookEvent(std::string_view assetId, std::int64_t nowMs) const
+{
+    const int index = marketOf(assetId);
+    if (index < 0)
+        return {};
+    const SimMarket &m = m_markets[std::size_t(index)];
+    return bookJson(m, m.yesToken == assetId, nowMs, true);
+}
+
+std::string SimEngine::bookJson(const SimMarket &m, bool yes, std::int64_t nowMs, bool initial) const
+{
+    // Real books list bids ascending and asks descending: best level last.
+    auto side = [&](std::string &j, bool bids) {
+        j += '[';
+        bool first = true;
+        auto level = [&](Fixed price, Fixed size) {
+            if (!first)
+                j += ',';
+            first = false;
+            j += R"({"price":")";
+            appendFixed(j, price);
+            j += R"(","size":")";
+            appendFixed(j, size);
+            j += R"("})";
+        };
+        if (yes) {
+            for (const PriceLevel &l : bids ? m.yes.bids() : m.yes.asks())
+                level(l.price, l.size);
+        } else {
+            // NO bids mirror YES asks; iterate so the best NO level stays last.
+            for (const PriceLevel &l : bids ? m.yes.asks() : m.yes.bids())
+                level(kOne - l.price, l.size);
+        }
+        j += ']';
+    };
+    const std::string &token = yes ? m.yesToken : m.noToken;
+    std::string j;
+    j.reserve(4096);
+    if (initial) {
+        j += R"({"market":")";
+        j += m.conditionId;
+        j += R"(","asset_id":")";
+        j += token;
+        j += R"(","timestamp":")";
+        appendInt(j, nowMs);
+        j += R"(","hash":"0000000000000000000000000000000000000000","bids":)";
+        side(j, true);
+        j += R"(,"asks":)";
+        side(j, false);
+        j += R"(,"tick_size":")";
+        appendFixed(j, m.tick);
+        j += R"(","event_type":"book","last_trade_price":""})";
+    } else {
+        j += R"({"market":")";
+        j += m.conditionId;
+        j += R"(","asset_id":")";
+        j += token;
+        j += R"(","bids":)";
+        side(j, true);
+        j += R"(,"asks":)";
+        side(j, false);
+        j += R"(,"hash":"0000000000000000000000000000000000000000","timestamp":")";
+        appendInt(j, nowMs);
+        j += R"(","event_type":"book"})";
+    }
+    return j;
+}
+
+} // namespace polymon

@@ -1,0 +1,174 @@
+#include "simexchange.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QWebSocket>
+
+Q_LOGGING_CATEGORY(lcSim, "polymon.sim", QtInfoMsg)
+
+namespace polymon {
+
+namespace {
+constexpr int kTickMs = 10;
+}
+
+SimExchange::SimExchange(quint64 seed, int marketCount, QObject *parent)
+    : QObject(parent)
+    , m_engine(seed, marketCount)
+    , m_server(QStringLiteral("polymon-sim"), QWebSocketServer::NonSecureMode)
+{
+    connect(&m_server, &QWebSocketServer::newConnection, this, &SimExchange::onNewConnection);
+    m_tick.setInterval(kTickMs);
+    connect(&m_tick, &QTimer::timeout, this, &SimExchange::onTick);
+    m_clock.start();
+}
+
+SimExchange::~SimExchange()
+{
+    for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
+        it.key()->disconnect(this);
+        it.key()->abort();
+        it.key()->deleteLater();
+    }
+    m_server.close();
+}
+
+bool SimExchange::listen(quint16 port)
+{
+    if (!m_server.listen(QHostAddress::LocalHost, port))
+        return false;
+    m_lastTickMs = m_clock.elapsed();
+    m_tick.start();
+    return true;
+}
+
+QString SimExchange::errorString() const
+{
+    return m_server.errorString();
+}
+
+quint16 SimExchange::port() const
+{
+    return m_server.serverPort();
+}
+
+QUrl SimExchange::url() const
+{
+    return QUrl(QStringLiteral("ws://127.0.0.1:%1/ws/market").arg(port()));
+}
+
+void SimExchange::setRate(double framesPerSecond)
+{
+    m_rate = std::max(0.0, framesPerSecond);
+}
+
+void SimExchange::dropClients()
+{
+    const auto sockets = m_clients.keys();
+    for (QWebSocket *s : sockets)
+        s->abort();
+}
+
+void SimExchange::sendRawToAll(const QByteArray &frame)
+{
+    for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it)
+        it.key()->sendTextMessage(QString::fromUtf8(frame));
+}
+
+void SimExchange::onNewConnection()
+{
+    while (QWebSocket *socket = m_server.nextPendingConnection()) {
+        m_clients.insert(socket, Client{});
+        connect(socket, &QWebSocket::textMessageReceived, this,
+                [this, socket](const QString &message) { onText(socket, message); });
+        connect(socket, &QWebSocket::disconnected, this, [this, socket] {
+            m_clients.remove(socket);
+            socket->deleteLater();
+        });
+        Q_EMIT clientConnected(int(m_clients.size()));
+    }
+}
+
+void SimExchange::onText(QWebSocket *socket, const QString &message)
+{
+    if (message == QLatin1String("PING")) {
+        if (m_answerPings)
+            socket->sendTextMessage(QStringLiteral("PONG"));
+        return;
+    }
+    const QJsonDocument doc = QJsonDocument::fromJson(message.toUtf8());
+    if (!doc.isObject())
+        return; // the real service ignores what it does not understand
+    const QJsonObject o = doc.object();
+    QStringList ids;
+    for (const QJsonValue &v : o.value(QStringLiteral("assets_ids")).toArray())
+        ids << v.toString();
+    const QString operation = o.value(QStringLiteral("operation")).toString();
+    const bool initial = o.value(QStringLiteral("type")).toString() == QLatin1String("market");
+    Client &client = m_clients[socket];
+    if (operation == QLatin1String("unsubscribe")) {
+        for (const QString &id : ids)
+            client.assets.remove(id);
+    } else if (initial || operation == QLatin1String("subscribe")) {
+        for (const QString &id : ids)
+            client.assets.insert(id);
+        if (o.value(QStringLiteral("initial_dump")).toBool(true))
+            sendBooks(socket, ids);
+    }
+    Q_EMIT subscriptionReceived(ids, initial ? QStringLiteral("market") : operation);
+}
+
+void SimExchange::sendBooks(QWebSocket *socket, const QStringList &assetIds)
+{
+    if (m_silent)
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    std::string frame = "[";
+    for (const QString &id : assetIds) {
+        const std::string book = m_engine.bookEvent(id.toStdString(), now);
+        if (book.empty())
+            continue;
+        if (frame.size() > 1)
+            frame += ',';
+        frame += book;
+    }
+    frame += ']';
+    if (frame.size() > 2)
+        socket->sendTextMessage(QString::fromUtf8(frame.data(), qsizetype(frame.size())));
+}
+
+void SimExchange::onTick()
+{
+    const qint64 nowMs = m_clock.elapsed();
+    m_budget += m_rate * double(nowMs - m_lastTickMs) / 1000.0;
+    m_lastTickMs = nowMs;
+    if (m_budget < 1.0)
+        return;
+    const qint64 wall = QDateTime::currentMSecsSinceEpoch();
+    // The order flow runs whether or not anyone listens, so it depends on the seed only.
+    int frames = int(m_budget);
+    m_budget -= frames;
+    frames = std::min(frames, 20'000); // after a stall, do not flood
+    for (int i = 0; i < frames; ++i) {
+        const SimFrame frame = m_engine.next(wall);
+        if (m_silent || m_clients.isEmpty())
+            continue;
+        const SimMarket &market = m_engine.markets()[std::size_t(frame.market)];
+        const QString yes = QString::fromStdString(market.yesToken);
+        const QString no = QString::fromStdString(market.noToken);
+        QString text;
+        for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it) {
+            if (!it->assets.contains(yes) && !it->assets.contains(no))
+                continue;
+            if (text.isEmpty())
+                text = QString::fromUtf8(frame.json.data(), qsizetype(frame.json.size()));
+            it.key()->sendTextMessage(text);
+            ++m_framesSent;
+        }
+    }
+}
+
+} // namespace polymon

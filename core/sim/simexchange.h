@@ -1,0 +1,74 @@
+#pragma once
+
+#include "simengine.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+#include <QWebSocketServer>
+
+#include <memory>
+
+class QWebSocket;
+
+namespace polymon {
+
+// A local WebSocket server speaking the Polymarket market channel: initial
+// subscribe with an array of `book` snapshots, dynamic subscribe and
+// unsubscribe, text PING/PONG, and SimEngine's order flow at a set rate.
+// Fault switches let tests reproduce what the real service does wrong.
+class SimExchange final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SimExchange(quint64 seed = 1, int marketCount = 12, QObject *parent = nullptr);
+    ~SimExchange() override;
+
+    // Port 0 picks a free one. False with errorString() when it cannot listen.
+    bool listen(quint16 port = 0);
+    QString errorString() const;
+    quint16 port() const;
+    QUrl url() const;
+
+    void setRate(double framesPerSecond);
+    double rate() const noexcept { return m_rate; }
+    const SimEngine &engine() const noexcept { return m_engine; }
+    int clientCount() const { return int(m_clients.size()); }
+    quint64 framesSent() const noexcept { return m_framesSent; }
+
+    // Faults, for tests and demos.
+    void setSilent(bool silent) { m_silent = silent; }         // no data; PING still answered
+    void setAnswerPings(bool answer) { m_answerPings = answer; } // stop answering PING
+    void dropClients();                                         // abort every connection
+    void sendRawToAll(const QByteArray &frame);                 // e.g. garbage
+
+Q_SIGNALS:
+    void clientConnected(int clients);
+    void subscriptionReceived(const QStringList &assetIds, const QString &operation);
+
+private:
+    struct Client
+    {
+        QSet<QString> assets;
+    };
+    void onNewConnection();
+    void onText(QWebSocket *socket, const QString &message);
+    void onTick();
+    void sendBooks(QWebSocket *socket, const QStringList &assetIds);
+
+    SimEngine m_engine;
+    QWebSocketServer m_server;
+    QHash<QWebSocket *, Client> m_clients;
+    QTimer m_tick;
+    QElapsedTimer m_clock;
+    qint64 m_lastTickMs = 0;
+    double m_rate = 20.0;
+    double m_budget = 0.0;
+    quint64 m_framesSent = 0;
+    bool m_silent = false;
+    bool m_answerPings = true;
+};
+
+} // namespace polymon

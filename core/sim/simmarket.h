@@ -1,0 +1,24 @@
+#pragma once
+
+#include "book/orderbook.h"
+
+#include <string>
+
+namespace polymon {
+
+// One simulated binary market. Only the YES book is kept: the NO book is its
+// mirror (a YES bid at p is a NO ask at 1 - p), as on the real exchange.
+struct SimMarket
+{
+    std::string question;
+    std::string slug;
+    std::string conditionId; // 0x + 64 hex
+    std::string yesToken;    // 77-digit decimal token ids
+    std::string noToken;
+    OrderBook yes;
+    Fixed fair = 0;     // drifting fair value of YES
+    Fixed tick = 10'000; // 0.01
+    double volume24h = 0.0;
+};
+
+} // namespace polymon
