@@ -73,6 +73,10 @@ void BookStore::forEach(const std::function<void(const AssetBook &)> &fn) const
 
 void BookStore::onBook(const BookEvent &event)
 {
+    if (!m_trackUnknown && !find(event.assetId)) {
+        ++m_stats.untrackedEvents;
+        return;
+    }
     AssetBook &asset = track(event.assetId);
     if (asset.market.empty() && !event.market.empty())
         asset.market = std::string(event.market);
@@ -97,8 +101,13 @@ void BookStore::onPriceChange(const PriceChangeEvent &event)
 {
     for (const PriceChangeEntry &entry : event.entries) {
         AssetBook *asset = find(entry.assetId);
-        if (!asset)
+        if (!asset) {
+            if (!m_trackUnknown) {
+                ++m_stats.untrackedEvents;
+                continue;
+            }
             asset = &track(entry.assetId);
+        }
         if (!asset->synced()) {
             ++m_stats.unsyncedEntriesSkipped;
             if (asset->state != SyncState::Unsynced) {

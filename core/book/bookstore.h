@@ -19,6 +19,7 @@ struct BookStoreStats
     std::uint64_t booksApplied = 0;
     std::uint64_t entriesApplied = 0;
     std::uint64_t unsyncedEntriesSkipped = 0;
+    std::uint64_t untrackedEvents = 0; // books or entries for assets not tracked
     std::uint64_t levelsDropped = 0; // removed by best_bid/best_ask reconciliation
     std::uint64_t desyncs = 0;
     std::uint64_t unsyncedAssets = 0; // transitions into Unsynced for want of a book
@@ -48,6 +49,9 @@ public:
     void markAwaitingBook(std::string_view assetId);
     void forEach(const std::function<void(const AssetBook &)> &fn) const;
     std::size_t size() const noexcept { return m_books.size(); }
+    // Replay tracks every asset it meets; a live monitor only those it
+    // subscribed (the feed also sends the paired token's entries).
+    void setTrackUnknownAssets(bool track) noexcept { m_trackUnknown = track; }
 
     const BookStoreStats &stats() const noexcept { return m_stats; }
 
@@ -76,6 +80,7 @@ private:
     BookListener *m_listener;
     BookListener m_nullListener;
     BookStoreStats m_stats;
+    bool m_trackUnknown = true;
 };
 
 } // namespace polymon

@@ -39,9 +39,14 @@ FeedConnection::FeedConnection(int id, const FeedSettings &settings, QObject *pa
     connect(&m_socket, &QWebSocket::disconnected, this, &FeedConnection::onDisconnected);
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &FeedConnection::onText);
     connect(&m_socket, &QWebSocket::binaryMessageReceived, this, &FeedConnection::onBinary);
-    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this](QAbstractSocket::SocketError) {
-        m_dropReason = m_socket.errorString();
-    });
+    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            [this](QAbstractSocket::SocketError) {
+                if (m_dropReason.isEmpty())
+                    m_dropReason = m_socket.errorString();
+                // A failed handshake or refused connection may not emit disconnected.
+                if (m_state == State::Connecting)
+                    onDisconnected();
+            });
     // TLS errors are never ignored: the handshake fails and we back off.
     connect(&m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
         QStringList texts;

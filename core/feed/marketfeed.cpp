@@ -1,5 +1,7 @@
 #include "marketfeed.h"
 
+#include <QSet>
+
 namespace polymon {
 
 MarketFeed::MarketFeed(const FeedSettings &settings, QObject *parent)
@@ -29,9 +31,12 @@ FeedConnection *MarketFeed::connectionWithRoom()
 void MarketFeed::subscribe(const QStringList &assetIds)
 {
     QStringList pending;
+    QSet<QString> seen;
     for (const QString &id : assetIds) {
-        if (!id.isEmpty() && !m_owner.contains(id) && !pending.contains(id))
+        if (!id.isEmpty() && !m_owner.contains(id) && !seen.contains(id)) {
+            seen.insert(id);
             pending << id;
+        }
     }
     // Fill connections up to their limit, one subscribe message per batch.
     for (qsizetype i = 0; i < pending.size();) {
@@ -47,10 +52,13 @@ void MarketFeed::subscribe(const QStringList &assetIds)
 
 void MarketFeed::unsubscribe(const QStringList &assetIds)
 {
+    QHash<FeedConnection *, QStringList> byConnection;
     for (const QString &id : assetIds) {
         if (FeedConnection *c = m_owner.take(id))
-            c->unsubscribe({id});
+            byConnection[c] << id;
     }
+    for (auto it = byConnection.cbegin(); it != byConnection.cend(); ++it)
+        it.key()->unsubscribe(it.value());
 }
 
 void MarketFeed::resubscribe(const QString &assetId)

@@ -1,0 +1,109 @@
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+// polymon-cli as a user runs it: exit codes, replay output, monitor --sim.
+class TstCli final : public QObject
+{
+    Q_OBJECT
+
+    struct Result
+    {
+        int code = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    static Result run(const QStringList &args, int timeoutMs = 30000)
+    {
+        QProcess p;
+        p.start(QStringLiteral(POLYMON_CLI_PATH), args);
+        if (!p.waitForFinished(timeoutMs)) {
+            p.kill();
+            p.waitForFinished();
+        }
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+                p.readAllStandardError()};
+    }
+
+    static QString fixture(const char *rel)
+    {
+        return QStringLiteral(POLYMON_CONFORMANCE_DIR "/polymarket/") + QLatin1String(rel);
+    }
+
+private Q_SLOTS:
+    void badArgumentsExitTwo_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addRow("no command") << QStringList{};
+        QTest::addRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
+        QTest::addRow("replay without file") << QStringList{QStringLiteral("replay")};
+        QTest::addRow("bad emit") << QStringList{QStringLiteral("replay"), QStringLiteral("x"), QStringLiteral("--emit"), QStringLiteral("bogus")};
+        QTest::addRow("unknown option") << QStringList{QStringLiteral("replay"), QStringLiteral("x"), QStringLiteral("--fast")};
+        QTest::addRow("monitor without assets") << QStringList{QStringLiteral("monitor")};
+        QTest::addRow("bad duration") << QStringList{QStringLiteral("monitor"), QStringLiteral("--sim"), QStringLiteral("--duration"), QStringLiteral("soon")};
+        QTest::addRow("bad endpoint") << QStringList{QStringLiteral("monitor"), QStringLiteral("--endpoint"), QStringLiteral("http://x"), QStringLiteral("--asset"), QStringLiteral("1")};
+        QTest::addRow("bad port") << QStringList{QStringLiteral("sim"), QStringLiteral("--port"), QStringLiteral("70000")};
+    }
+    void badArgumentsExitTwo()
+    {
+        QFETCH(QStringList, args);
+        const Result r = run(args);
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains("usage: polymon-cli"));
+    }
+
+    void missingFileExitsOne()
+    {
+        const Result r = run({QStringLiteral("replay"), QStringLiteral("/nonexistent/capture.jsonl")});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains("cannot open /nonexistent/capture.jsonl"));
+    }
+
+    void replayCaptureEmitsExactTops()
+    {
+        const Result r = run({QStringLiteral("replay"), fixture("pybot-test/ws_capture_1778204225.jsonl")});
+        QCOMPARE(r.code, 0);
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines.at(1),
+                 QByteArray(R"({"asset_id":"99267005274969015530704549459879765455779440435684795967857484533170446088617","ts":1778204225252,"best_bid":"0.14","best_ask":"0.15","bid_depth":"19735.7","ask_depth":"43752.12"})"));
+    }
+
+    void replayNoneSummarises()
+    {
+        const Result r = run({QStringLiteral("replay"), fixture("pybot-test/ws_capture_1778204225.jsonl"),
+                              QStringLiteral("--emit"), QStringLiteral("none")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains("entries_applied=1 unsynced_skipped=1 levels_dropped=0 desyncs=0 errors=0"), r.err.constData());
+    }
+
+    void replayMalformedFileCountsErrors()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.jsonl"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"event_type":"book","asset_id":"A","bids":[{"price":"0.4","size":"1"}],"asks":[],"timestamp":"1"})" "\n");
+        f.write("{not json\n");
+        f.write(R"({"event_type":"price_change","market":"m","timestamp":"2","price_changes":[{"asset_id":"A","price":"0.41","size":"2","side":"BUY","best_bid":"0.41","best_ask":"1"}]})" "\n");
+        f.close();
+        const Result r = run({QStringLiteral("replay"), path, QStringLiteral("--emit"), QStringLiteral("none")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.err.contains("entries_applied=1 ") && r.err.contains("errors=1 "), r.err.constData());
+    }
+
+    void monitorSimJson()
+    {
+        const Result r = run({QStringLiteral("monitor"), QStringLiteral("--sim"), QStringLiteral("--json"),
+                              QStringLiteral("--duration"), QStringLiteral("1.5")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(R"("status":"connected")"));
+        QCOMPARE(r.out.count(R"("status":"synced")"), 24); // 12 markets x 2 tokens
+        QVERIFY(r.out.count(R"("best_bid")") > 24);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstCli)
+#include "tst_cli.moc"

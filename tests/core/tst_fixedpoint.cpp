@@ -1,0 +1,82 @@
+#include "protocol/fixedpoint.h"
+
+#include <QTest>
+
+using namespace polymon;
+
+class TstFixedPoint final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void parse_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<qint64>("micros");
+        QTest::addRow("price") << "0.48" << true << qint64(480000);
+        QTest::addRow("no leading zero") << ".48" << true << qint64(480000);
+        QTest::addRow("trailing zero") << "0.50" << true << qint64(500000);
+        QTest::addRow("tick 0.0001") << "0.0001" << true << qint64(100);
+        QTest::addRow("six decimals") << "219.217767" << true << qint64(219217767);
+        QTest::addRow("extra zero decimals") << "1.50000000" << true << qint64(1500000);
+        QTest::addRow("seven decimals") << "0.0000001" << false << qint64(0);
+        QTest::addRow("integer") << "3300" << true << qint64(3300000000);
+        QTest::addRow("big size") << "3149725.72" << true << qint64(3149725720000);
+        QTest::addRow("zero") << "0" << true << qint64(0);
+        QTest::addRow("one") << "1" << true << qint64(1000000);
+        QTest::addRow("trailing dot") << "5." << true << qint64(5000000);
+        QTest::addRow("empty") << "" << false << qint64(0);
+        QTest::addRow("dot only") << "." << false << qint64(0);
+        QTest::addRow("negative") << "-0.5" << false << qint64(0);
+        QTest::addRow("exponent") << "1e-3" << false << qint64(0);
+        QTest::addRow("spaces") << " 0.5" << false << qint64(0);
+        QTest::addRow("letters") << "abc" << false << qint64(0);
+        QTest::addRow("two dots") << "0.5.1" << false << qint64(0);
+        QTest::addRow("overflow") << "99999999999999999999" << false << qint64(0);
+    }
+    void parse()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, ok);
+        QFETCH(qint64, micros);
+        const std::string s = text.toStdString();
+        Fixed v = -1;
+        const FixedError e = parseFixed(s, v);
+        QCOMPARE(e == FixedError::None, ok);
+        if (ok)
+            QCOMPARE(v, micros);
+    }
+
+    void format_data()
+    {
+        QTest::addColumn<qint64>("micros");
+        QTest::addColumn<QString>("text");
+        QTest::addRow("zero") << qint64(0) << "0";
+        QTest::addRow("half") << qint64(500000) << "0.5";
+        QTest::addRow("tick") << qint64(100) << "0.0001";
+        QTest::addRow("size") << qint64(3149725720000) << "3149725.72";
+        QTest::addRow("micro") << qint64(1) << "0.000001";
+        QTest::addRow("whole") << qint64(7000000) << "7";
+        QTest::addRow("negative") << qint64(-1500000) << "-1.5";
+    }
+    void format()
+    {
+        QFETCH(qint64, micros);
+        QFETCH(QString, text);
+        QCOMPARE(QString::fromStdString(formatFixed(micros)), text);
+    }
+
+    void roundTripIsExact()
+    {
+        // Every price on the finest tick grid survives parse -> format -> parse.
+        for (Fixed p = 0; p <= kFixedScale; p += 100) {
+            const std::string s = formatFixed(p);
+            Fixed back = -1;
+            QCOMPARE(parseFixed(s, back), FixedError::None);
+            QCOMPARE(back, p);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TstFixedPoint)
+#include "tst_fixedpoint.moc"
