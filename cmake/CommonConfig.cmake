@@ -15,5 +15,6 @@ target_compile_options(polymon_common INTERFACE
 # the baseline; set POLYMON_MARCH="" for older CPUs.
 set(POLYMON_MARCH "x86-64-v3" CACHE STRING "-march value for all polymon code (empty: compiler default)")
 if(POLYMON_MARCH AND CMAKE_SYSTEM_PROCESSOR MATCHES "x86_64|AMD64")
-  target_compile_options(polymon_common INTERFACE -march=${POLYMON_MARCH})
+  # x86-64-v3 lacks PCLMUL, which simdjson needs for its Haswell kernel.
+  target_compile_options(polymon_common INTERFACE -march=${POLYMON_MARCH} -mpclmul)
 endif()

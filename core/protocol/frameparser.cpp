@@ -2,6 +2,7 @@
 
 #include <simdjson.h>
 
+#include <cstring>
 #include <vector>
 
 namespace polymon {
@@ -37,28 +38,103 @@ std::string_view trim(std::string_view s)
     return s;
 }
 
+// Eight bytes at a time (SWAR): ids and hashes are 40-80 bytes long.
+bool hasBackslash(const char *p, std::size_t n) noexcept
+{
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+    constexpr std::uint64_t kSlashes = 0x5C5C5C5C5C5C5C5CULL;
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t v;
+        std::memcpy(&v, p + i, 8);
+        v ^= kSlashes;
+        if ((v - kOnes) & ~v & kHighs)
+            return true;
+    }
+    for (; i < n; ++i) {
+        if (p[i] == '\\')
+            return true;
+    }
+    return false;
+}
+
 // Scalars are strings in this protocol; numbers and literals are accepted as
 // their raw text. A structural error is returned; a wrong type sets invalid.
+// Hot path: a string without escapes is taken straight from the input
+// (no unescape copy); only strings with a backslash are unescaped.
 simdjson::error_code scalarText(od::value value, std::string_view &out, EventFields &f, const char *what)
 {
-    od::json_type type;
-    if (auto e = value.type().get(type))
-        return e;
-    switch (type) {
-    case od::json_type::string:
+    const std::string_view token = trimRight(value.raw_json_token());
+    if (token.empty())
+        return simdjson::TAPE_ERROR;
+    switch (token.front()) {
+    case '"':
+        if (token.size() >= 2 && token.back() == '"' && !hasBackslash(token.data() + 1, token.size() - 2)) {
+            out = token.substr(1, token.size() - 2);
+            return simdjson::SUCCESS;
+        }
         return value.get_string().get(out);
-    case od::json_type::number:
-    case od::json_type::boolean:
-        out = trimRight(value.raw_json_token());
-        return simdjson::SUCCESS;
-    case od::json_type::null:
-        out = {};
-        return simdjson::SUCCESS;
-    default:
+    case '{':
+    case '[':
         if (!f.invalid)
             f.invalid = what;
         return simdjson::SUCCESS;
+    case 'n':
+        out = {};
+        return simdjson::SUCCESS;
+    default: // number or boolean: its raw text
+        out = token;
+        return simdjson::SUCCESS;
     }
+}
+
+// True when the raw key at p is exactly the literal (its closing quote follows).
+template<std::size_t N>
+bool keyIs(const char *p, const char (&literal)[N]) noexcept
+{
+    return std::memcmp(p, literal, N - 1) == 0 && p[N - 1] == '"';
+}
+
+// Matches the raw key against the keys this parser knows, without copying or
+// unescaping it (none of ours has escapes); returns that key, or empty for a
+// key we do not use. Reading past a short key is safe: the input is padded.
+std::string_view knownKey(const char *p) noexcept
+{
+#define POLYMON_KEY(lit)                                                                                               \
+    if (keyIs(p, lit))                                                                                                 \
+        return std::string_view(lit, sizeof(lit) - 1);
+    switch (p[0]) {
+    case 'a': POLYMON_KEY("asset_id") POLYMON_KEY("asks") POLYMON_KEY("assets_ids") break;
+    case 'b': POLYMON_KEY("bids") POLYMON_KEY("best_bid") POLYMON_KEY("best_ask") POLYMON_KEY("buys") break;
+    case 'c': POLYMON_KEY("changes") break;
+    case 'e': POLYMON_KEY("event_type") break;
+    case 'f': POLYMON_KEY("fee_rate_bps") break;
+    case 'h': POLYMON_KEY("hash") break;
+    case 'i': POLYMON_KEY("id") break;
+    case 'l': POLYMON_KEY("last_trade_price") break;
+    case 'm': POLYMON_KEY("market") POLYMON_KEY("maker_orders") break;
+    case 'n': POLYMON_KEY("new_tick_size") break;
+    case 'o': POLYMON_KEY("old_tick_size") POLYMON_KEY("outcomes") break;
+    case 'p': POLYMON_KEY("price") POLYMON_KEY("price_changes") break;
+    case 'q': POLYMON_KEY("question") break;
+    case 's': POLYMON_KEY("size") POLYMON_KEY("side") POLYMON_KEY("sells") POLYMON_KEY("spread") POLYMON_KEY("slug") break;
+    case 't': POLYMON_KEY("timestamp") POLYMON_KEY("tick_size") POLYMON_KEY("taker_order_id") break;
+    case 'w': POLYMON_KEY("winning_asset_id") POLYMON_KEY("winning_outcome") break;
+    default: break;
+    }
+#undef POLYMON_KEY
+    return {};
+}
+
+template<typename FieldResult>
+simdjson::error_code fieldKey(FieldResult &field, std::string_view &key)
+{
+    od::raw_json_string raw;
+    if (auto e = field.key().get(raw))
+        return e;
+    key = knownKey(raw.raw());
+    return simdjson::SUCCESS;
 }
 
 bool parseSide(std::string_view s, Side &side)
@@ -117,7 +193,7 @@ struct FrameParser::Impl
             std::string_view price, size;
             for (auto field : object) {
                 std::string_view key;
-                if (auto e = field.unescaped_key().get(key))
+                if (auto e = fieldKey(field, key))
                     return e;
                 if (key == "price") {
                     if (auto e = scalarText(field.value(), price, f, "level price is not a string"))
@@ -155,7 +231,7 @@ struct FrameParser::Impl
             std::string_view asset, price, size, side, hash, bestBid, bestAsk;
             for (auto field : object) {
                 std::string_view key;
-                if (auto e = field.unescaped_key().get(key))
+                if (auto e = fieldKey(field, key))
                     return e;
                 std::string_view *target = nullptr;
                 switch (key.size()) {
@@ -234,7 +310,7 @@ struct FrameParser::Impl
     {
         for (auto field : object) {
             std::string_view key;
-            if (auto e = field.unescaped_key().get(key))
+            if (auto e = fieldKey(field, key))
                 return e;
             std::string_view *target = nullptr;
             switch (key.size()) {

@@ -3,8 +3,8 @@
 #include "framesplitter.h"
 
 #include <chrono>
+#include <cstring>
 #include <fstream>
-#include <sstream>
 
 namespace polymon {
 
@@ -15,26 +15,32 @@ ReplayEngine::ReplayEngine(BookListener *listener)
 
 bool ReplayEngine::loadFile(const std::string &path, std::string &error)
 {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) {
         error = "cannot open " + path;
         return false;
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) {
+    const std::streamoff size = in.tellg();
+    if (size < 0) {
         error = "cannot read " + path;
         return false;
     }
-    loadText(std::move(buffer).str());
+    // One read straight into the padded buffer: recordings can be gigabytes.
+    m_text.assign(std::size_t(size) + FrameParser::kPadding, '\0');
+    in.seekg(0);
+    if (!in.read(m_text.data(), size)) {
+        error = "cannot read " + path;
+        return false;
+    }
+    m_length = std::size_t(size);
     return true;
 }
 
-void ReplayEngine::loadText(std::string text)
+void ReplayEngine::loadText(std::string_view text)
 {
     m_length = text.size();
-    m_text = std::move(text);
-    m_text.append(FrameParser::kPadding, '\0');
+    m_text.assign(text.size() + FrameParser::kPadding, '\0');
+    std::memcpy(m_text.data(), text.data(), text.size());
 }
 
 ReplaySummary ReplayEngine::run()

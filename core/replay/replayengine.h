@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace polymon {
 
@@ -31,7 +32,7 @@ public:
 
     // Reads the whole file; false with a message when it cannot.
     bool loadFile(const std::string &path, std::string &error);
-    void loadText(std::string text);
+    void loadText(std::string_view text);
     ReplaySummary run();
 
     BookStore &store() noexcept { return m_store; }
