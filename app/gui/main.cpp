@@ -1,0 +1,99 @@
+// polymon: the desktop monitor. Live Polymarket when reachable, otherwise the
+// SIMULATED exchange, clearly labelled.
+#include "mainwindow.h"
+#include "monitor/monitorservice.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QThread>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace polymon;
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("polymon"));
+    QApplication::setApplicationName(QStringLiteral("polymon"));
+    QApplication::setApplicationVersion(QStringLiteral(POLYMON_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Order-book monitor for Polymarket"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption simOption(QStringLiteral("sim"), QStringLiteral("Use the SIMULATED exchange."));
+    const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Simulator seed."), QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption endpointOption(QStringLiteral("endpoint"), QStringLiteral("Market WebSocket URL."), QStringLiteral("URL"));
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+                                              QStringLiteral("Save a PNG of the window after --after seconds, then quit."),
+                                              QStringLiteral("PNG"));
+    const QCommandLineOption afterOption(QStringLiteral("after"), QStringLiteral("Seconds before the screenshot."),
+                                         QStringLiteral("S"), QStringLiteral("4"));
+    parser.addOptions({simOption, seedOption, endpointOption, screenshotOption, afterOption});
+    if (!parser.parse(QCoreApplication::arguments())) {
+        std::fprintf(stderr, "polymon: %s\n\n%s", qPrintable(parser.errorText()), qPrintable(parser.helpText()));
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return 0;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        std::printf("polymon %s\n", POLYMON_VERSION);
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        std::fprintf(stderr, "polymon: unexpected argument %s\n\n%s", qPrintable(parser.positionalArguments().first()),
+                     qPrintable(parser.helpText()));
+        return 2;
+    }
+    bool ok = true;
+    MonitorService::Options options;
+    options.forceSimulated = parser.isSet(simOption);
+    options.seed = parser.value(seedOption).toULongLong(&ok);
+    if (!ok) {
+        std::fprintf(stderr, "polymon: --seed needs a non-negative integer\n");
+        return 2;
+    }
+    if (parser.isSet(endpointOption)) {
+        options.endpoint = QUrl(parser.value(endpointOption), QUrl::StrictMode);
+        if (!options.endpoint.isValid() || !options.endpoint.scheme().startsWith(QLatin1String("ws"))) {
+            std::fprintf(stderr, "polymon: --endpoint needs a ws:// or wss:// URL\n");
+            return 2;
+        }
+    }
+    const double after = parser.value(afterOption).toDouble(&ok);
+    if (!ok || after < 0) {
+        std::fprintf(stderr, "polymon: --after needs seconds\n");
+        return 2;
+    }
+
+    // The monitor lives in its own thread; the window only receives values.
+    QThread worker;
+    worker.setObjectName(QStringLiteral("monitor"));
+    auto *service = new MonitorService(options);
+    service->moveToThread(&worker);
+    QObject::connect(&worker, &QThread::finished, service, &QObject::deleteLater);
+    worker.start();
+
+    MainWindow window(service); // connects first, so no early result is missed
+    window.show();
+    QMetaObject::invokeMethod(service, &MonitorService::start, Qt::QueuedConnection);
+
+    if (parser.isSet(screenshotOption)) {
+        const QString path = parser.value(screenshotOption);
+        QTimer::singleShot(int(after * 1000), &window, [&window, path] {
+            const bool saved = window.grab().save(path);
+            std::fprintf(saved ? stdout : stderr, saved ? "saved %s\n" : "cannot save %s\n", qPrintable(path));
+            QApplication::exit(saved ? 0 : 1);
+        });
+    }
+    const int rc = QApplication::exec();
+    QMetaObject::invokeMethod(service, &MonitorService::stop, Qt::BlockingQueuedConnection);
+    worker.quit();
+    worker.wait();
+    return rc;
+}

@@ -1,0 +1,88 @@
+#include "gammaparser.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace polymon {
+
+namespace {
+
+// A list that may arrive as a JSON array or as a string holding one.
+QStringList stringList(const QJsonValue &v)
+{
+    QJsonArray array;
+    if (v.isArray()) {
+        array = v.toArray();
+    } else if (v.isString()) {
+        const QJsonDocument inner = QJsonDocument::fromJson(v.toString().toUtf8());
+        if (!inner.isArray())
+            return {};
+        array = inner.array();
+    }
+    QStringList out;
+    for (const QJsonValue &item : array)
+        out << (item.isString() ? item.toString() : QString::number(item.toDouble()));
+    return out;
+}
+
+double number(const QJsonValue &v)
+{
+    if (v.isDouble())
+        return v.toDouble();
+    if (v.isString())
+        return v.toString().toDouble();
+    return 0.0;
+}
+
+MarketInfo marketFrom(const QJsonObject &o)
+{
+    MarketInfo m;
+    m.question = o.value(QStringLiteral("question")).toString();
+    m.conditionId = o.value(QStringLiteral("conditionId")).toString();
+    m.slug = o.value(QStringLiteral("slug")).toString();
+    m.outcomes = stringList(o.value(QStringLiteral("outcomes")));
+    m.tokenIds = stringList(o.value(QStringLiteral("clobTokenIds")));
+    const QStringList prices = stringList(o.value(QStringLiteral("outcomePrices")));
+    m.yesPrice = prices.value(0);
+    m.volume24h = number(o.value(QStringLiteral("volume24hr")));
+    m.liquidity = number(o.value(QStringLiteral("liquidity")));
+    m.endDate = QDateTime::fromString(o.value(QStringLiteral("endDate")).toString(), Qt::ISODate);
+    m.active = o.value(QStringLiteral("active")).toBool(true);
+    m.closed = o.value(QStringLiteral("closed")).toBool(false);
+    m.orderBook = o.value(QStringLiteral("enableOrderBook")).toBool(!m.tokenIds.isEmpty());
+    return m;
+}
+
+} // namespace
+
+bool GammaParser::parseMarkets(const QByteArray &body, QList<MarketInfo> &out, QString &error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        error = QStringLiteral("Gamma answer is not JSON: %1").arg(parseError.errorString());
+        return false;
+    }
+    QJsonArray items;
+    if (doc.isArray())
+        items = doc.array();
+    else if (doc.isObject() && doc.object().value(QStringLiteral("data")).isArray())
+        items = doc.object().value(QStringLiteral("data")).toArray();
+    else if (doc.isObject())
+        items.append(doc.object());
+    else {
+        error = QStringLiteral("Gamma answer is not a market list");
+        return false;
+    }
+    for (const QJsonValue &v : items) {
+        if (!v.isObject())
+            continue;
+        MarketInfo m = marketFrom(v.toObject());
+        if (!m.question.isEmpty())
+            out << m;
+    }
+    return true;
+}
+
+} // namespace polymon

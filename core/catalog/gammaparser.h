@@ -1,0 +1,21 @@
+#pragma once
+
+#include "marketinfo.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace polymon {
+
+// Parses Gamma `/markets` answers (an array, or one market object). Gamma
+// encodes outcomes, outcomePrices and clobTokenIds as JSON strings holding
+// arrays, and numbers sometimes as strings: both forms are accepted.
+class GammaParser final
+{
+public:
+    // False with a reason when the body is not a market list.
+    static bool parseMarkets(const QByteArray &body, QList<MarketInfo> &out, QString &error);
+};
+
+} // namespace polymon

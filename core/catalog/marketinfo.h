@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+namespace polymon {
+
+// One market as the browser lists it (from Gamma, or the simulator's catalog).
+struct MarketInfo
+{
+    QString question;
+    QString conditionId;
+    QString slug;
+    QStringList outcomes; // "Yes", "No" (or "Up", "Down", team names...)
+    QStringList tokenIds; // CLOB token ids, paired with outcomes by index
+    QString yesPrice;     // first outcome's price as the exchange wrote it
+    double volume24h = 0.0;
+    double liquidity = 0.0;
+    QDateTime endDate;
+    bool active = true;
+    bool closed = false;
+    bool orderBook = true;
+};
+
+} // namespace polymon
+
+Q_DECLARE_METATYPE(polymon::MarketInfo)

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "book/assetbook.h"
+#include "book/bookmetrics.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QVector>
+
+namespace polymon {
+
+// A copy of one asset's top of book, handed from the monitor thread to views.
+struct TopSnapshot
+{
+    QString assetId;
+    BookMetrics metrics;
+    SyncState state = SyncState::AwaitingBook;
+    bool crossed = false;
+    qint64 lastUpdateMs = 0;
+    quint64 updates = 0;
+    QVector<PriceLevel> bids; // best first; filled for the ladder asset only
+    QVector<PriceLevel> asks; // best first
+};
+
+// Feed health as the status bar shows it.
+struct FeedStatus
+{
+    int connections = 0;
+    int connected = 0;
+    double framesPerSecond = 0.0;
+    qint64 latencyP50Ns = 0;
+    quint64 frames = 0;
+    quint64 parseErrors = 0;
+    quint64 desyncs = 0;
+    int watched = 0;
+};
+
+} // namespace polymon
+
+Q_DECLARE_METATYPE(polymon::TopSnapshot)
+Q_DECLARE_METATYPE(polymon::FeedStatus)

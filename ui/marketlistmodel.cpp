@@ -1,0 +1,86 @@
+#include "marketlistmodel.h"
+
+#include <QFont>
+#include <QLocale>
+
+namespace polymon {
+
+void MarketListModel::setMarkets(const QList<MarketInfo> &markets)
+{
+    beginResetModel();
+    m_markets = markets;
+    endResetModel();
+}
+
+void MarketListModel::setWatched(const QSet<QString> &conditionIds)
+{
+    m_watched = conditionIds;
+    if (!m_markets.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, NUM_COLUMNS - 1), {Qt::FontRole, WatchedRole});
+}
+
+int MarketListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_markets.size());
+}
+
+int MarketListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : NUM_COLUMNS;
+}
+
+QVariant MarketListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_markets.size())
+        return {};
+    const MarketInfo &m = m_markets.at(index.row());
+    const QLocale locale;
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Question: return m.question;
+        case YesPrice: return m.yesPrice.isEmpty() ? QStringLiteral("–") : QStringLiteral("%1¢").arg(m.yesPrice.toDouble() * 100.0, 0, 'f', 1);
+        case Volume24h: return QStringLiteral("$") + locale.toString(m.volume24h, 'f', 0);
+        case Liquidity: return QStringLiteral("$") + locale.toString(m.liquidity, 'f', 0);
+        case EndDate: return m.endDate.isValid() ? locale.toString(m.endDate.date(), QLocale::ShortFormat) : QString();
+        default: return {};
+        }
+    }
+    if (role == SortRole) {
+        switch (index.column()) {
+        case Question: return m.question;
+        case YesPrice: return m.yesPrice.toDouble();
+        case Volume24h: return m.volume24h;
+        case Liquidity: return m.liquidity;
+        case EndDate: return m.endDate;
+        default: return {};
+        }
+    }
+    if (role == Qt::TextAlignmentRole && index.column() != Question)
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::FontRole && m_watched.contains(m.conditionId)) {
+        QFont f;
+        f.setBold(true);
+        return f;
+    }
+    if (role == WatchedRole)
+        return m_watched.contains(m.conditionId);
+    if (role == Qt::ToolTipRole && index.column() == Question)
+        return tr("%1\nDouble-click to watch both outcomes").arg(m.question);
+    return {};
+}
+
+QVariant MarketListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Question: return tr("Market");
+    case YesPrice: return tr("Yes");
+    case Volume24h: return tr("24h volume");
+    case Liquidity: return tr("Liquidity");
+    case EndDate: return tr("Ends");
+    default: return {};
+    }
+}
+
+} // namespace polymon
