@@ -83,6 +83,7 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     m_marketProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_marketProxy->setFilterKeyColumn(MarketListModel::Question);
     m_marketView = makeTable(central);
+    m_marketView->setObjectName(QStringLiteral("marketView"));
     m_marketView->setModel(m_marketProxy);
     m_marketView->setSortingEnabled(true);
     m_marketView->sortByColumn(MarketListModel::Volume24h, Qt::DescendingOrder);
@@ -115,6 +116,7 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     // Right: watched outcomes, then ladder and tape.
     m_watch = new WatchTableModel(this);
     m_watchView = makeTable(central);
+    m_watchView->setObjectName(QStringLiteral("watchView"));
     m_watchView->setModel(m_watch);
     m_watchView->horizontalHeader()->setSectionResizeMode(WatchTableModel::Market, QHeaderView::Stretch);
     for (int c = WatchTableModel::Bid; c < WatchTableModel::NUM_COLUMNS; ++c)
@@ -134,6 +136,7 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
 
     m_ladder = new LadderModel(this);
     m_ladderView = makeTable(central);
+    m_ladderView->setObjectName(QStringLiteral("ladderView"));
     m_ladderView->setModel(m_ladder);
     m_ladderView->setItemDelegate(new SizeBarDelegate(m_ladderView));
     m_ladderView->setAlternatingRowColors(false);
