@@ -6,6 +6,7 @@
 #include "replay/replayengine.h"
 #include "replay/topsline.h"
 #include "sim/simexchange.h"
+#include "sim/simfaultschedule.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -29,10 +30,13 @@ const char kUsage[] =
     "      Rebuild books from a recorded stream (JSON array, one object, or JSONL).\n"
     "      tops: one JSON line per applied book or change of a synced asset.\n"
     "      none: only a summary line on stderr.\n"
-    "  monitor [--sim | --endpoint URL] [--asset ID]... [--json] [--duration S] [--seed N]\n"
+    "  monitor [--sim [--chaos]| --endpoint URL] [--asset ID]... [--json] [--duration S] [--seed N]\n"
     "      Live books. With --sim and no --asset every simulated market is watched.\n"
-    "  sim [--port N] [--seed N] [--rate FRAMES_PER_S] [--markets N]\n"
-    "      Serve the SIMULATED exchange on ws://127.0.0.1:N/ws/market until stopped.\n";
+    "  sim [--port N] [--seed N] [--rate FRAMES_PER_S] [--markets N] [--chaos]\n"
+    "      Serve the SIMULATED exchange on ws://127.0.0.1:N/ws/market until stopped.\n"
+    "\n"
+    "  --chaos  the simulated exchange misbehaves on a 3-minute loop: a truncated\n"
+    "           frame, a dropped connection, 30 s without PONG, 75 s of silence.\n";
 
 int usage(const char *problem = nullptr)
 {
@@ -123,6 +127,7 @@ void quitOnSignal(int)
 int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
 {
     bool sim = false;
+    bool chaos = false;
     bool json = false;
     double duration = 0;
     double seed = 1;
@@ -133,6 +138,8 @@ int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
         const bool hasValue = i + 1 < args.size();
         if (a == "--sim") {
             sim = true;
+        } else if (a == "--chaos") {
+            chaos = true;
         } else if (a == "--json") {
             json = true;
         } else if (a == "--endpoint" && hasValue) {
@@ -154,6 +161,8 @@ int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
     }
     if (sim && !endpoint.isEmpty())
         return usage("--sim and --endpoint exclude each other");
+    if (chaos && !sim)
+        return usage("--chaos needs --sim");
     if (!sim && assets.isEmpty())
         return usage("monitor needs --asset ID (or --sim)");
 
@@ -189,6 +198,14 @@ int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
         }
     }
     monitor.subscribe(assets);
+    std::unique_ptr<SimFaultSchedule> faults;
+    if (chaos) {
+        faults = std::make_unique<SimFaultSchedule>(*exchange);
+        QObject::connect(faults.get(), &SimFaultSchedule::faultInjected, &display, [&display](const QString &what) {
+            display.note(QStringLiteral("simulated fault: ") + what);
+        });
+        faults->start();
+    }
     if (duration > 0)
         QTimer::singleShot(int(duration * 1000), &app, &QCoreApplication::quit);
     const int rc = app.exec();
@@ -201,6 +218,7 @@ int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
 int simCommand(int argc, char **argv, const std::vector<std::string> &args)
 {
     double port = 0, seed = 1, rate = 50, markets = 12;
+    bool chaos = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string &a = args[i];
         const bool hasValue = i + 1 < args.size();
@@ -216,6 +234,8 @@ int simCommand(int argc, char **argv, const std::vector<std::string> &args)
         } else if (a == "--markets" && hasValue) {
             if (!parseNumber(args[++i].c_str(), 1, 5000, markets))
                 return usage("--markets needs 1..5000");
+        } else if (a == "--chaos") {
+            chaos = true;
         } else {
             return usage(("bad sim argument: " + a).c_str());
         }
@@ -235,6 +255,13 @@ int simCommand(int argc, char **argv, const std::vector<std::string> &args)
     for (const SimMarket &m : exchange.engine().markets())
         std::fprintf(stdout, "  %s\n    YES %s\n    NO  %s\n", m.question.c_str(), m.yesToken.c_str(), m.noToken.c_str());
     std::fflush(stdout);
+    SimFaultSchedule faults(exchange);
+    QObject::connect(&faults, &SimFaultSchedule::faultInjected, &faults, [](const QString &what) {
+        std::fprintf(stdout, "fault: %s\n", what.toUtf8().constData());
+        std::fflush(stdout);
+    });
+    if (chaos)
+        faults.start();
     return app.exec();
 }
 

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <cstdio>
@@ -79,9 +80,21 @@ void TerminalMonitor::status(const QString &json)
         std::fflush(stdout);
         return;
     }
-    m_events.push_back(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss ")) + json);
+    // The board shows the same status compactly: long token ids shortened.
+    QString text = json;
+    static const QRegularExpression longId(QStringLiteral("\\d{20,}"));
+    for (auto it = longId.globalMatch(json); it.hasNext();) {
+        const QString id = it.next().captured();
+        text.replace(id, m_labels.value(id, id.left(8) + QStringLiteral("…")).left(40));
+    }
+    m_events.push_back(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss ")) + text);
     while (m_events.size() > 6)
         m_events.pop_front();
+}
+
+void TerminalMonitor::note(const QString &text)
+{
+    status(jsonLine({{QStringLiteral("status"), QStringLiteral("note")}, {QStringLiteral("text"), text}}));
 }
 
 void TerminalMonitor::onConnectionState(int id, FeedConnection::State state, const QString &detail)

@@ -24,6 +24,8 @@ public:
     void setLabel(const QString &assetId, const QString &label) { m_labels.insert(assetId, label); }
     void setSimulated(bool simulated) { m_simulated = simulated; }
     void render();
+    // A free-form event line (JSON {"status":"note"} with --json).
+    void note(const QString &text);
 
     void onTop(const AssetBook &asset, std::int64_t timestampMs) override;
 

@@ -175,21 +175,36 @@ struct FrameParser::Impl
         return false;
     }
 
-    simdjson::error_code parseLevels(od::value value, std::vector<PriceLevel> &levels, EventFields &f)
+    // Calls fn for each object of an array value. A value that is not an
+    // array, or an item that is not an object, makes the event invalid.
+    template<typename Fn>
+    simdjson::error_code forEachObject(od::value value, EventFields &f, const char *notArray, Fn &&fn)
     {
-        levels.clear();
         od::array array;
         if (auto e = value.get_array().get(array)) {
-            if (e == simdjson::INCORRECT_TYPE) {
-                invalid(f, "levels are not an array");
-                return simdjson::SUCCESS;
-            }
-            return e;
+            if (e != simdjson::INCORRECT_TYPE)
+                return e;
+            invalid(f, notArray);
+            return simdjson::SUCCESS;
         }
         for (auto element : array) {
             od::object object;
-            if (auto e = element.get_object().get(object))
+            if (auto e = element.get_object().get(object)) {
+                if (e != simdjson::INCORRECT_TYPE)
+                    return e;
+                invalid(f, "list item is not an object");
+                continue;
+            }
+            if (auto e = fn(object))
                 return e;
+        }
+        return simdjson::SUCCESS;
+    }
+
+    simdjson::error_code parseLevels(od::value value, std::vector<PriceLevel> &levels, EventFields &f)
+    {
+        levels.clear();
+        return forEachObject(value, f, "levels are not an array", [&](od::object object) -> simdjson::error_code {
             std::string_view price, size;
             for (auto field : object) {
                 std::string_view key;
@@ -205,29 +220,18 @@ struct FrameParser::Impl
             }
             PriceLevel level;
             if (!fixedField(f, price, level.price, "bad level price") || !fixedField(f, size, level.size, "bad level size"))
-                continue;
+                return simdjson::SUCCESS;
             if (level.price > kFixedScale)
                 invalid(f, "level price above 1");
             levels.push_back(level);
-        }
-        return simdjson::SUCCESS;
+            return simdjson::SUCCESS;
+        });
     }
 
     simdjson::error_code parseEntries(od::value value, EventFields &f)
     {
         entries.clear();
-        od::array array;
-        if (auto e = value.get_array().get(array)) {
-            if (e == simdjson::INCORRECT_TYPE) {
-                invalid(f, "changes are not an array");
-                return simdjson::SUCCESS;
-            }
-            return e;
-        }
-        for (auto element : array) {
-            od::object object;
-            if (auto e = element.get_object().get(object))
-                return e;
+        return forEachObject(value, f, "changes are not an array", [&](od::object object) -> simdjson::error_code {
             std::string_view asset, price, size, side, hash, bestBid, bestAsk;
             for (auto field : object) {
                 std::string_view key;
@@ -267,7 +271,7 @@ struct FrameParser::Impl
             entry.assetId = asset;
             entry.hash = hash;
             if (!fixedField(f, price, entry.price, "bad change price") || !fixedField(f, size, entry.size, "bad change size"))
-                continue;
+                return simdjson::SUCCESS;
             if (entry.price > kFixedScale)
                 invalid(f, "change price above 1");
             if (!parseSide(side, entry.side))
@@ -277,8 +281,8 @@ struct FrameParser::Impl
             if (!bestAsk.empty())
                 entry.hasBestAsk = fixedField(f, bestAsk, entry.bestAsk, "bad best_ask");
             entries.push_back(entry);
-        }
-        return simdjson::SUCCESS;
+            return simdjson::SUCCESS;
+        });
     }
 
     simdjson::error_code parseStrings(od::value value, std::vector<std::string_view> &out, EventFields &f)

@@ -88,6 +88,8 @@ private Q_SLOTS:
                                             << QStringList{QStringLiteral("error:book without asset_id")} << 1;
         QTest::addRow("levels not an array") << QByteArray(R"({"event_type":"book","asset_id":"A","bids":{"price":"0.5"},"asks":[]})")
                                              << QStringList{QStringLiteral("error:levels are not an array")} << 1;
+        QTest::addRow("level not an object") << QByteArray(R"({"event_type":"book","asset_id":"A","bids":[1,2],"asks":[]})")
+                                             << QStringList{QStringLiteral("error:list item is not an object")} << 1;
         QTest::addRow("bad timestamp") << QByteArray(R"({"event_type":"tick_size_change","asset_id":"A","new_tick_size":"0.01","timestamp":"soon"})")
                                        << QStringList{QStringLiteral("error:bad timestamp")} << 1;
         QTest::addRow("array of numbers") << QByteArray("[1,2]") << QStringList{QStringLiteral("error:array item is not an event object")} << 1;
