@@ -443,6 +443,17 @@ namespace {
 
 enum class Kind { Book, PriceChange, LastTrade, TickSize, BestBidAsk, NewMarket, Resolved, Unknown };
 
+// An event carrying the identity fields every per-asset event shares.
+template<typename Event>
+Event stamped(const EventFields &f, std::int64_t timestampMs)
+{
+    Event ev;
+    ev.assetId = f.assetId;
+    ev.market = f.market;
+    ev.timestampMs = timestampMs;
+    return ev;
+}
+
 Kind classify(const EventFields &f)
 {
     const std::string_view t = f.eventType;
@@ -562,11 +573,8 @@ bool FrameParser::parsePadded(const char *data, std::size_t len, EventSink &sink
                 d.bids.clear();
             if (!f.hasAsks)
                 d.asks.clear();
-            BookEvent ev;
-            ev.assetId = f.assetId;
-            ev.market = f.market;
+            auto ev = stamped<BookEvent>(f, ts);
             ev.hash = f.hash;
-            ev.timestampMs = ts;
             ev.bids = d.bids;
             ev.asks = d.asks;
             if (!f.tickSize.empty() && parseFixed(f.tickSize, ev.tickSize) != FixedError::None) {
@@ -624,10 +632,7 @@ bool FrameParser::parsePadded(const char *data, std::size_t len, EventSink &sink
             break;
         }
         case Kind::LastTrade: {
-            LastTradeEvent ev;
-            ev.assetId = f.assetId;
-            ev.market = f.market;
-            ev.timestampMs = ts;
+            auto ev = stamped<LastTradeEvent>(f, ts);
             if (f.assetId.empty() || parseFixed(f.price, ev.price) != FixedError::None
                 || parseFixed(f.size, ev.size) != FixedError::None || !parseSide(f.side, ev.side)) {
                 fail("last_trade_price without a valid trade");
@@ -639,10 +644,7 @@ bool FrameParser::parsePadded(const char *data, std::size_t len, EventSink &sink
             break;
         }
         case Kind::TickSize: {
-            TickSizeEvent ev;
-            ev.assetId = f.assetId;
-            ev.market = f.market;
-            ev.timestampMs = ts;
+            auto ev = stamped<TickSizeEvent>(f, ts);
             if (f.assetId.empty() || parseFixed(f.newTick, ev.newTickSize) != FixedError::None || ev.newTickSize <= 0) {
                 fail("tick_size_change without a valid new_tick_size");
                 break;
@@ -653,10 +655,7 @@ bool FrameParser::parsePadded(const char *data, std::size_t len, EventSink &sink
             break;
         }
         case Kind::BestBidAsk: {
-            BestBidAskEvent ev;
-            ev.assetId = f.assetId;
-            ev.market = f.market;
-            ev.timestampMs = ts;
+            auto ev = stamped<BestBidAskEvent>(f, ts);
             if (f.assetId.empty() || parseFixed(f.bestBid, ev.bestBid) != FixedError::None
                 || parseFixed(f.bestAsk, ev.bestAsk) != FixedError::None) {
                 fail("best_bid_ask without valid prices");
