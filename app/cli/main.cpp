@@ -3,12 +3,14 @@
 
 #include "book/booklistener.h"
 #include "monitor/marketmonitor.h"
+#include "replay/backtest.h"
 #include "replay/replayengine.h"
 #include "replay/topsline.h"
 #include "sim/simexchange.h"
 #include "sim/simfaultschedule.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
 #include <QTimer>
 #include <QUrl>
 
@@ -265,6 +267,56 @@ int simCommand(int argc, char **argv, const std::vector<std::string> &args)
     return app.exec();
 }
 
+int backtestCommand(const std::vector<std::string> &args)
+{
+    Backtest::Options options;
+    bool json = false;
+    bool sim = false;
+    double seed = 1, hours = 4, markets = 8;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string &a = args[i];
+        const bool hasValue = i + 1 < args.size();
+        if (a == "--sim") {
+            sim = true;
+        } else if (a == "--json") {
+            json = true;
+        } else if (a == "--seed" && hasValue) {
+            if (!parseNumber(args[++i].c_str(), 0, 1e15, seed))
+                return usage("--seed needs a non-negative integer");
+        } else if (a == "--hours" && hasValue) {
+            if (!parseNumber(args[++i].c_str(), 0.1, 1000, hours))
+                return usage("--hours needs 0.1..1000");
+        } else if (a == "--markets" && hasValue) {
+            if (!parseNumber(args[++i].c_str(), 2, 500, markets))
+                return usage("--markets needs 2..500");
+        } else {
+            return usage(("bad backtest argument: " + a).c_str());
+        }
+    }
+    if (!sim)
+        return usage("backtest needs --sim (recorded sessions come with storage)");
+    options.seed = quint64(seed);
+    options.hours = hours;
+    options.markets = int(markets);
+    const BacktestReport report = Backtest::run(options, SignalSettings{});
+    if (json) {
+        std::puts(QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact).constData());
+        return 0;
+    }
+    std::printf("backtest: seed %llu, %.1f simulated hours, %d markets, %llu frames in %.1f s\n",
+                static_cast<unsigned long long>(report.seed), report.hours, report.markets,
+                static_cast<unsigned long long>(report.frames), report.wallSeconds);
+    std::printf("%-17s %6s %7s %9s %7s %9s %9s %11s\n", "type", "labels", "signals", "precision", "recall",
+                "delay s", "reverted", "max profit");
+    for (int i = 0; i < kSignalTypeCount; ++i) {
+        const BacktestTypeStats &t = report.types[std::size_t(i)];
+        std::printf("%-17s %6d %7d %9.2f %7.2f %9.1f %8.0f%% %10.2fc\n", signalTypeName(SignalType(i)), t.labels,
+                    t.signals, t.precision(), t.recall(), t.meanDelayS,
+                    t.resolved ? 100.0 * t.reverted / t.resolved : 0.0, t.meanMaxProfit * 100.0);
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -279,6 +331,8 @@ int main(int argc, char **argv)
         return monitorCommand(argc, argv, args);
     if (command == "sim")
         return simCommand(argc, argv, args);
+    if (command == "backtest")
+        return backtestCommand(args);
     if (command == "--help" || command == "-h" || command == "help") {
         std::fputs(kUsage, stdout);
         return 0;

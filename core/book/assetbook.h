@@ -28,6 +28,10 @@ struct AssetBook
     Fixed lastTradePrice = 0;
     std::int64_t lastUpdateMs = 0; // exchange time of the last applied change
     std::uint64_t updates = 0;
+    // Levels removed entirely per side (cancelled or filled), cumulative: the
+    // signal engine tells one cancelled order from layered orders pulled together.
+    std::uint64_t bidLevelsRemoved = 0;
+    std::uint64_t askLevelsRemoved = 0;
 
     bool synced() const noexcept { return state == SyncState::Synced; }
 };

@@ -126,7 +126,8 @@ void BookStore::onPriceChange(const PriceChangeEvent &event)
 void BookStore::applyEntry(AssetBook &asset, const PriceChangeEntry &entry, std::int64_t timestampMs)
 {
     OrderBook &book = asset.book;
-    book.setLevel(entry.side, entry.price, entry.size);
+    if (book.setLevel(entry.side, entry.price, entry.size) > 0 && entry.size == 0)
+        ++(entry.side == Side::Buy ? asset.bidLevelsRemoved : asset.askLevelsRemoved);
     asset.hash.assign(entry.hash);
     asset.lastUpdateMs = timestampMs;
     ++asset.updates;

@@ -57,7 +57,7 @@ void OrderBook::clear() noexcept
     m_askTotal = 0;
 }
 
-void OrderBook::setLevel(Side side, Fixed price, Fixed size)
+Fixed OrderBook::setLevel(Side side, Fixed price, Fixed size)
 {
     const bool isBid = side == Side::Buy;
     std::vector<PriceLevel> &levels = isBid ? m_bids : m_asks;
@@ -69,15 +69,19 @@ void OrderBook::setLevel(Side side, Fixed price, Fixed size)
                           : std::lower_bound(levels.begin(), levels.end(), price,
                                              [](const PriceLevel &l, Fixed p) { return l.price > p; });
     if (it != levels.end() && it->price == price) {
-        total += size - it->size;
+        const Fixed before = it->size;
+        total += size - before;
         if (size == 0)
             levels.erase(it);
         else
             it->size = size;
-    } else if (size > 0) {
+        return before;
+    }
+    if (size > 0) {
         levels.insert(it, PriceLevel{price, size});
         total += size;
     }
+    return 0;
 }
 
 int OrderBook::dropBidsAbove(Fixed maxBid) noexcept

@@ -22,8 +22,9 @@ public:
     void replace(std::span<const PriceLevel> bids, std::span<const PriceLevel> asks);
     void clear() noexcept;
 
-    // Sets the absolute size at a price; 0 removes the level.
-    void setLevel(Side side, Fixed price, Fixed size);
+    // Sets the absolute size at a price; 0 removes the level. Returns the
+    // size the level had before (0 when it was absent).
+    Fixed setLevel(Side side, Fixed price, Fixed size);
 
     // Removes bids above maxBid / asks below minAsk (already matched at the
     // exchange). Returns the number of levels removed.

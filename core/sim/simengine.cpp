@@ -108,9 +108,9 @@ int SimEngine::marketOf(std::string_view assetId) const
 
 Fixed SimEngine::randomSize()
 {
-    // Heavy-tailed: mostly tens to hundreds of contracts, sometimes thousands.
+    // Skewed: tens to hundreds of contracts, up to about 660.
     const double u = m_random.generateDouble();
-    const double units = 5.0 * std::exp(u * 7.0);
+    const double units = 20.0 * std::exp(u * 3.5);
     const auto cents = Fixed(units * 100.0);
     return std::max<Fixed>(cents, 100) * (kFixedScale / 100);
 }
@@ -135,13 +135,20 @@ SimFrame SimEngine::next(std::int64_t nowMs)
 
 void SimEngine::step(std::int64_t nowMs)
 {
+    runEpisodes(nowMs);
+    if (!m_pending.empty())
+        return;
     // Busier markets first in the catalog, as the browser sorts them.
     const double pick = m_random.generateDouble();
-    const int index = std::min(int(m_markets.size()) - 1, int(pick * pick * double(m_markets.size())));
+    int index = std::min(int(m_markets.size()) - 1, int(pick * pick * double(m_markets.size())));
+    // A market in an episode is left to its script.
+    for (int tries = 0; busy(index) && tries < int(m_markets.size()); ++tries)
+        index = (index + 1) % int(m_markets.size());
+    // Mostly quoting, some trading, and a slowly drifting fair value.
     const double r = m_random.generateDouble();
-    if (r < 0.62)
+    if (r < 0.81)
         placeOrCancel(index, nowMs);
-    else if (r < 0.82)
+    else if (r < 0.97)
         trade(index, nowMs);
     else
         drift(index, nowMs);
@@ -153,9 +160,16 @@ void SimEngine::placeOrCancel(int index, std::int64_t nowMs)
     const Side side = m_random.bounded(2) ? Side::Buy : Side::Sell;
     const auto levels = side == Side::Buy ? m.yes.bids() : m.yes.asks();
     const int count = int(levels.size());
-    const bool place = count < 5 || (count <= 25 && m_random.generateDouble() < 0.62);
+    // Market makers step into a wide spread: quote one tick inside it.
+    if (m.yes.hasBid() && m.yes.hasAsk() && m.yes.bestAsk() - m.yes.bestBid() > 2 * m.tick
+        && m_random.generateDouble() < 0.7) {
+        const Fixed price = side == Side::Buy ? m.yes.bestBid() + m.tick : m.yes.bestAsk() - m.tick;
+        emitLevel(index, side, price, randomSize(), nowMs);
+        return;
+    }
+    const bool place = count < 8 || (count <= 30 && m_random.generateDouble() < 0.68);
     if (place) {
-        const int k = 1 + int(-std::log(1.0 - m_random.generateDouble()) * 3.0);
+        const int k = 1 + int(-std::log(1.0 - m_random.generateDouble()) * 2.0);
         const Fixed anchor = roundToTick(m.fair, m.tick);
         const Fixed price = side == Side::Buy ? anchor - k * m.tick : anchor + k * m.tick;
         if (price <= 0 || price >= kOne)
@@ -173,10 +187,10 @@ void SimEngine::placeOrCancel(int index, std::int64_t nowMs)
         emitLevel(index, side, price, existing + randomSize(), nowMs);
         return;
     }
-    // Cancel all or part of one of the top ten levels.
-    const int depth = std::min(count, 10);
+    // Cancel all (a third of the time) or part of one of the top twelve levels.
+    const int depth = std::min(count, 12);
     const PriceLevel level = levels[std::size_t(count - 1 - int(m_random.bounded(depth)))];
-    const Fixed remaining = m_random.bounded(2) ? 0 : level.size / 100 * Fixed(m_random.bounded(90)) / 100 * 100;
+    const Fixed remaining = m_random.bounded(3) == 0 ? 0 : level.size / 100 * Fixed(m_random.bounded(20, 90)) / 100 * 100;
     emitLevel(index, side, level.price, remaining, nowMs);
 }
 
@@ -190,22 +204,27 @@ void SimEngine::trade(int index, std::int64_t nowMs)
     const PriceLevel top = buy ? m.yes.asks().back() : m.yes.bids().back();
     const Fixed taken = std::min(top.size, randomSize() / 2 / 10'000 * 10'000 + 10'000);
 
-    std::string j;
-    j.reserve(320);
-    j += R"({"asset_id":")";
-    j += m.yesToken;
-    j += R"(","event_type":"last_trade_price","fee_rate_bps":"0","market":")";
-    j += m.conditionId;
-    j += R"(","price":")";
-    appendFixed(j, top.price);
-    j += R"(","side":")";
-    j += buy ? "BUY" : "SELL";
-    j += R"(","size":")";
-    appendFixed(j, taken);
-    j += R"(","timestamp":")";
-    appendInt(j, nowMs);
-    j += R"("})";
-    m_pending.push_back({index, std::move(j)});
+    // Each token prints its own trade: a YES buy at p is a NO sell at 1 - p.
+    auto print = [&](const std::string &token, Fixed price, bool buySide) {
+        std::string j;
+        j.reserve(320);
+        j += R"({"asset_id":")";
+        j += token;
+        j += R"(","event_type":"last_trade_price","fee_rate_bps":"0","market":")";
+        j += m.conditionId;
+        j += R"(","price":")";
+        appendFixed(j, price);
+        j += R"(","side":")";
+        j += buySide ? "BUY" : "SELL";
+        j += R"(","size":")";
+        appendFixed(j, taken);
+        j += R"(","timestamp":")";
+        appendInt(j, nowMs);
+        j += R"("})";
+        m_pending.push_back({index, std::move(j)});
+    };
+    print(m.yesToken, top.price, buy);
+    print(m.noToken, kOne - top.price, !buy);
     m.volume24h += double(taken) / double(kFixedScale) * double(top.price) / double(kFixedScale);
 
     emitLevel(index, buy ? Side::Sell : Side::Buy, top.price, top.size - taken, nowMs);
@@ -284,6 +303,169 @@ void SimEngine::emitLevel(int index, Side yesSide, Fixed price, Fixed size, std:
     appendInt(j, nowMs);
     j += R"(", "event_type":"price_change"})";
     m_pending.push_back({index, std::move(j)});
+}
+
+namespace {
+constexpr std::int64_t kEpisodeMs = 60'000;
+constexpr std::int64_t kPullEpisodeMs = 15'000;
+constexpr int kRecoverySteps = 6;
+constexpr std::int64_t kRecoveryStepMs = 10'000;
+constexpr std::int64_t kLabelGraceMs = 5'000;
+} // namespace
+
+void SimEngine::scheduleEpisodes(std::int64_t fromMs, std::int64_t toMs, std::int64_t everyMs)
+{
+    static const char *const yesLabel[] = {"PANIC_SELL", "FOMO_BUY", "LIQUIDITY_VACUUM", "DEPTH_PULL"};
+    // The NO book mirrors YES: a YES panic (ask flood) is a NO bid flood.
+    static const char *const noLabel[] = {"FOMO_BUY", "PANIC_SELL", "LIQUIDITY_VACUUM", "DEPTH_PULL"};
+    int n = 0;
+    for (std::int64_t t = fromMs; t + everyMs <= toMs; t += everyMs, ++n) {
+        SimEpisode e;
+        e.kind = SimEpisode::Kind(n % 4);
+        e.market = int(m_random.bounded(quint64(m_markets.size())));
+        e.startMs = t + std::int64_t(m_random.bounded(quint64(everyMs / 4)));
+        e.endMs = e.startMs + (e.kind == SimEpisode::Kind::Pull ? kPullEpisodeMs : kEpisodeMs);
+        e.doneMs = e.endMs + kRecoverySteps * kRecoveryStepMs;
+        const SimMarket &m = m_markets[std::size_t(e.market)];
+        m_labels.push_back({m.yesToken, yesLabel[n % 4], e.startMs, e.doneMs + kLabelGraceMs});
+        m_labels.push_back({m.noToken, noLabel[n % 4], e.startMs, e.doneMs + kLabelGraceMs});
+        m_episodes.push_back(std::move(e));
+    }
+}
+
+bool SimEngine::busy(int market) const
+{
+    for (const SimEpisode &e : m_episodes) {
+        if (e.market == market && e.started && !e.finished)
+            return true;
+    }
+    return false;
+}
+
+Fixed SimEngine::bandDepth(const SimMarket &m, Side side, int levels) const
+{
+    const auto book = side == Side::Buy ? m.yes.bids() : m.yes.asks();
+    Fixed total = 0;
+    for (int i = 0; i < levels && i < int(book.size()); ++i)
+        total += book[book.size() - 1 - std::size_t(i)].size;
+    return total;
+}
+
+void SimEngine::runEpisodes(std::int64_t nowMs)
+{
+    for (SimEpisode &e : m_episodes) {
+        if (!e.started && nowMs >= e.startMs) {
+            if (busy(e.market))
+                continue; // the previous episode there is still recovering
+            startEpisode(e, nowMs);
+        } else if (e.started && !e.finished && nowMs >= e.endMs + (e.recoveryStep + 1) * kRecoveryStepMs) {
+            recoverEpisode(e, nowMs);
+        }
+    }
+}
+
+void SimEngine::startEpisode(SimEpisode &e, std::int64_t nowMs)
+{
+    SimMarket &m = m_markets[std::size_t(e.market)];
+    e.started = true;
+    e.savedBids.assign(m.yes.bids().begin(), m.yes.bids().end());
+    e.savedAsks.assign(m.yes.asks().begin(), m.yes.asks().end());
+    e.savedFair = m.fair;
+    auto pullTop = [&](Side side, int count) {
+        for (int i = 0; i < count; ++i) {
+            const bool bid = side == Side::Buy;
+            if (bid ? !m.yes.hasBid() : !m.yes.hasAsk())
+                return;
+            emitLevel(e.market, side, bid ? m.yes.bestBid() : m.yes.bestAsk(), 0, nowMs);
+        }
+    };
+    auto wall = [&](Side side) {
+        // Flood the top three levels with 3x the side's usual depth.
+        const Fixed add = bandDepth(m, side, 10) / 10'000 * 10'000;
+        const auto levels = side == Side::Buy ? m.yes.bids() : m.yes.asks();
+        std::vector<PriceLevel> top(levels.end() - std::min<std::ptrdiff_t>(3, std::ptrdiff_t(levels.size())), levels.end());
+        for (const PriceLevel &l : top)
+            emitLevel(e.market, side, l.price, l.size + add, nowMs);
+    };
+    switch (e.kind) {
+    case SimEpisode::Kind::Panic: // sellers dump: asks flood, the best bids step back
+        pullTop(Side::Buy, 3);
+        wall(Side::Sell);
+        break;
+    case SimEpisode::Kind::Fomo: // buyers chase: bids flood, the best asks step back
+        pullTop(Side::Sell, 3);
+        wall(Side::Buy);
+        break;
+    case SimEpisode::Kind::Vacuum: { // market makers leave both sides
+        const Fixed reach = 8 * m.tick;
+        std::vector<PriceLevel> bids(m.yes.bids().begin(), m.yes.bids().end());
+        std::vector<PriceLevel> asks(m.yes.asks().begin(), m.yes.asks().end());
+        for (const PriceLevel &l : bids) {
+            if (l.price >= m.fair - reach)
+                emitLevel(e.market, Side::Buy, l.price, 0, nowMs);
+        }
+        for (const PriceLevel &l : asks) {
+            if (l.price <= m.fair + reach)
+                emitLevel(e.market, Side::Sell, l.price, 0, nowMs);
+        }
+        break;
+    }
+    case SimEpisode::Kind::Pull: { // layered bids behind the best one vanish
+        if (!m.yes.hasBid())
+            break;
+        const PriceLevel best = m.yes.bids().back();
+        if (best.size < 60 * kFixedScale)
+            emitLevel(e.market, Side::Buy, best.price, 60 * kFixedScale, nowMs);
+        std::vector<PriceLevel> bids(m.yes.bids().begin(), m.yes.bids().end() - 1);
+        for (const PriceLevel &l : bids) {
+            if (l.price >= best.price - 100'000)
+                emitLevel(e.market, Side::Buy, l.price, 0, nowMs);
+        }
+        break;
+    }
+    }
+}
+
+void SimEngine::recoverEpisode(SimEpisode &e, std::int64_t nowMs)
+{
+    // Each step closes 1/stepsLeft of the gap to the saved book, so no window
+    // of a few seconds removes much depth (which would read as a pull).
+    SimMarket &m = m_markets[std::size_t(e.market)];
+    ++e.recoveryStep;
+    const int stepsLeft = kRecoverySteps - e.recoveryStep;
+    auto recoverSide = [&](Side side, const std::vector<PriceLevel> &saved) {
+        const auto live = side == Side::Buy ? m.yes.bids() : m.yes.asks();
+        std::vector<PriceLevel> current(live.begin(), live.end());
+        auto sizeIn = [](const std::vector<PriceLevel> &levels, Fixed price) {
+            for (const PriceLevel &l : levels) {
+                if (l.price == price)
+                    return l.size;
+            }
+            return Fixed(0);
+        };
+        std::vector<Fixed> prices;
+        for (const PriceLevel &l : saved)
+            prices.push_back(l.price);
+        for (const PriceLevel &l : current) {
+            if (sizeIn(saved, l.price) == 0)
+                prices.push_back(l.price);
+        }
+        for (const Fixed price : prices) {
+            const Fixed now = sizeIn(current, price);
+            const Fixed target = sizeIn(saved, price);
+            const Fixed next = stepsLeft <= 1 ? target : (now + (target - now) / stepsLeft) / 100 * 100;
+            if (next != now)
+                emitLevel(e.market, side, price, next, nowMs);
+        }
+    };
+    // Asks first when bids come back above them would cross: never here, as
+    // both sides return to their own saved prices.
+    recoverSide(Side::Buy, e.savedBids);
+    recoverSide(Side::Sell, e.savedAsks);
+    if (stepsLeft <= 1) {
+        m.fair = e.savedFair;
+        e.finished = true;
+    }
 }
 
 std::string SimEngine::bookEvent(std::string_view assetId, std::int64_t nowMs) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "simepisode.h"
 #include "simmarket.h"
 
 #include <QRandomGenerator64>
@@ -40,6 +41,13 @@ public:
     // A `book` event for one token (initial dump shape with tick_size).
     std::string bookEvent(std::string_view assetId, std::int64_t nowMs) const;
 
+    // Scripted episodes, one every `everyMs` between fromMs and toMs, cycling
+    // through panic, FOMO, vacuum and depth pull on random markets; their
+    // ground-truth labels (both tokens) are in labels(). Deterministic.
+    void scheduleEpisodes(std::int64_t fromMs, std::int64_t toMs, std::int64_t everyMs);
+    const std::vector<SimEpisode> &episodes() const noexcept { return m_episodes; }
+    const std::vector<SimLabel> &labels() const noexcept { return m_labels; }
+
 private:
     void step(std::int64_t nowMs);
     void placeOrCancel(int index, std::int64_t nowMs);
@@ -49,11 +57,18 @@ private:
     std::string bookJson(const SimMarket &m, bool yes, std::int64_t nowMs, bool initial) const;
     Fixed randomSize();
     std::string hashFor();
+    void runEpisodes(std::int64_t nowMs);
+    void startEpisode(SimEpisode &e, std::int64_t nowMs);
+    void recoverEpisode(SimEpisode &e, std::int64_t nowMs);
+    bool busy(int market) const;
+    Fixed bandDepth(const SimMarket &m, Side side, int levels) const;
 
     std::vector<SimMarket> m_markets;
     std::deque<SimFrame> m_pending;
     QRandomGenerator64 m_random;
     std::uint64_t m_hashCounter = 0;
+    std::vector<SimEpisode> m_episodes;
+    std::vector<SimLabel> m_labels;
 };
 
 } // namespace polymon

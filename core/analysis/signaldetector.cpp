@@ -1,0 +1,167 @@
+#include "signaldetector.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace polymon {
+
+namespace {
+
+double contracts(Fixed v)
+{
+    return double(v) / double(kFixedScale);
+}
+
+// How far a ratio is past its threshold: 0 at the threshold, 1 at twice it.
+double beyond(double ratio, double threshold)
+{
+    if (threshold <= 0)
+        return 1.0;
+    return std::clamp(ratio / threshold - 1.0, 0.0, 1.0);
+}
+
+std::string number(double v)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    return buf;
+}
+
+std::string cents(Fixed v)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f¢", double(v) / 10'000.0);
+    return buf;
+}
+
+} // namespace
+
+double SignalDetector::warmupQuality(int warmMinutes) const noexcept
+{
+    if (warmMinutes < m_s.minWarmupMinutes)
+        return 0.0;
+    const int full = std::max(m_s.fullWarmupMinutes, m_s.minWarmupMinutes + 1);
+    return std::clamp(0.5 + 0.5 * double(warmMinutes - m_s.minWarmupMinutes) / double(full - m_s.minWarmupMinutes),
+                      0.5, 1.0);
+}
+
+int SignalDetector::confidence(double depth, double spread, double imbalance, double strength,
+                               double quality) const noexcept
+{
+    const double weights = m_s.weightDepth + m_s.weightSpread + m_s.weightImbalance + m_s.weightStrength;
+    const double score = weights > 0 ? (m_s.weightDepth * depth + m_s.weightSpread * spread
+                                        + m_s.weightImbalance * imbalance + m_s.weightStrength * strength)
+                                           / weights
+                                     : 0.0;
+    // A rule that just fires starts at 40; the components add the rest.
+    return int(std::lround(100.0 * (0.4 + 0.6 * std::clamp(score, 0.0, 1.0)) * std::clamp(quality, 0.0, 1.0)));
+}
+
+Signal SignalDetector::make(SignalType type, SignalSide side, const DetectorInput &in) const
+{
+    Signal s;
+    s.type = type;
+    s.side = side;
+    s.imbalance = in.metrics.imbalance;
+    s.priceChange = in.priceChange;
+    s.bestBid = in.metrics.bestBid;
+    s.bestAsk = in.metrics.bestAsk;
+    s.mid = in.metrics.mid;
+    s.baselineSpread = Fixed(std::llround(in.baselineSpreadTicks * double(in.tick)));
+    s.spreadRatio = in.baselineSpreadTicks > 0 ? double(in.metrics.spread) / double(in.tick) / in.baselineSpreadTicks : 0.0;
+    const auto share = Fixed(std::llround(m_s.reversionShare * double(std::llabs(in.priceChange))));
+    s.expectedReversion = side == SignalSide::Avoid ? 0 : std::max(m_s.minExpectedReversion, share);
+    return s;
+}
+
+void SignalDetector::evaluate(const DetectorInput &in, const std::array<bool, kSignalTypeCount> &coolingDown,
+                              std::vector<Signal> &out) const
+{
+    const BookMetrics &m = in.metrics;
+    const double quality = warmupQuality(in.warmMinutes);
+    if (quality <= 0.0 || !m.twoSided() || m.crossed || !in.health.fresh)
+        return;
+    if (in.baselineBid <= 0 || in.baselineAsk <= 0 || in.baselineSpreadTicks <= 0 || in.tick <= 0)
+        return;
+    const double bidRatio = contracts(m.bandBidDepth) / in.baselineBid;
+    const double askRatio = contracts(m.bandAskDepth) / in.baselineAsk;
+    const double spreadRatio = double(m.spread) / double(in.tick) / in.baselineSpreadTicks;
+    const double strength = std::clamp(double(std::llabs(in.priceChange)) / 50'000.0, 0.0, 1.0); // 5 cents = 1
+    const bool healthy = in.health.healthy();
+
+    if (healthy && !coolingDown[int(SignalType::PanicSell)] && askRatio >= m_s.panicAskDepthRatio
+        && spreadRatio >= m_s.panicSpreadRatio) {
+        Signal s = make(SignalType::PanicSell, SignalSide::Buy, in);
+        s.depthRatio = askRatio;
+        s.confidence = confidence(beyond(askRatio, m_s.panicAskDepthRatio), beyond(spreadRatio, m_s.panicSpreadRatio),
+                                  std::clamp(-m.imbalance, 0.0, 1.0), strength, quality);
+        s.description = "Sellers flooding the book: ask depth " + number(askRatio)
+                      + "x its 1h average while the spread widened " + number(spreadRatio)
+                      + "x. Panic selling usually overshoots: BUY, expect a rebound of about "
+                      + cents(s.expectedReversion) + ".";
+        out.push_back(std::move(s));
+    }
+
+    if (healthy && !coolingDown[int(SignalType::FomoBuy)] && bidRatio >= m_s.fomoBidDepthRatio
+        && m.imbalance >= m_s.fomoMinImbalance && spreadRatio >= m_s.fomoSpreadRatio) {
+        Signal s = make(SignalType::FomoBuy, SignalSide::Sell, in);
+        s.depthRatio = bidRatio;
+        s.confidence = confidence(beyond(bidRatio, m_s.fomoBidDepthRatio), beyond(spreadRatio, m_s.fomoSpreadRatio),
+                                  std::clamp(m.imbalance, 0.0, 1.0), strength, quality);
+        s.description = "Buyers piling in: bid depth " + number(bidRatio)
+                      + "x its 1h average, imbalance " + number(m.imbalance)
+                      + " toward bids. FOMO tends to fade: SELL, expect a pullback of about "
+                      + cents(s.expectedReversion) + ".";
+        out.push_back(std::move(s));
+    }
+
+    if (!coolingDown[int(SignalType::LiquidityVacuum)] && spreadRatio >= m_s.vacuumSpreadRatio
+        && bidRatio <= m_s.vacuumMaxDepthRatio && askRatio <= m_s.vacuumMaxDepthRatio) {
+        Signal s = make(SignalType::LiquidityVacuum, SignalSide::Avoid, in);
+        s.depthRatio = std::max(bidRatio, askRatio);
+        const double thin = 1.0 - std::max(bidRatio, askRatio) / std::max(m_s.vacuumMaxDepthRatio, 1e-9);
+        s.confidence = confidence(std::clamp(thin, 0.0, 1.0), beyond(spreadRatio, m_s.vacuumSpreadRatio),
+                                  std::fabs(m.imbalance), strength, quality * (healthy ? 1.0 : m_s.unhealthyQuality));
+        s.description = "Liquidity vacuum: spread " + number(spreadRatio)
+                      + "x its 1h average with both sides under " + std::to_string(int(m_s.vacuumMaxDepthRatio * 100))
+                      + "% of normal depth. Fills will be poor and prices jumpy: AVOID trading.";
+        out.push_back(std::move(s));
+    }
+
+    if (healthy && !coolingDown[int(SignalType::DepthPull)]) {
+        // One side loses most of its depth within seconds, by cancels, while
+        // the other side holds (both sides at once is a vacuum, not a pull).
+        auto pulled = [&](Fixed peak, Fixed now, Fixed traded, double baseline, int levelsRemoved) {
+            const Fixed removed = peak - now;
+            return peak > 0 && levelsRemoved >= m_s.pullMinLevels && double(removed) >= m_s.pullMinShare * double(peak)
+                && contracts(peak) >= m_s.pullMinBaselineRatio * baseline
+                && double(traded) <= m_s.pullMaxTradedShare * double(removed);
+        };
+        auto held = [](Fixed peak, Fixed now) { return peak == 0 || double(now) >= 0.7 * double(peak); };
+        const bool bidPulled = pulled(in.peakBid, m.bandBidDepth, in.tradedAgainstBid, in.baselineBid, in.bidLevelsRemoved)
+                            && held(in.peakAsk, m.bandAskDepth);
+        const bool askPulled = pulled(in.peakAsk, m.bandAskDepth, in.tradedAgainstAsk, in.baselineAsk, in.askLevelsRemoved)
+                            && held(in.peakBid, m.bandBidDepth);
+        if (bidPulled || askPulled) {
+            const Fixed peak = bidPulled ? in.peakBid : in.peakAsk;
+            const Fixed now = bidPulled ? m.bandBidDepth : m.bandAskDepth;
+            const double share = double(peak - now) / double(peak);
+            // Pulled bids were support that was never meant to trade: expect
+            // the price to fall (SELL); pulled asks, to rise (BUY).
+            Signal s = make(SignalType::DepthPull, bidPulled ? SignalSide::Sell : SignalSide::Buy, in);
+            s.depthRatio = bidPulled ? bidRatio : askRatio;
+            s.confidence = confidence(std::clamp((share - m_s.pullMinShare) / (1.0 - m_s.pullMinShare + 1e-9), 0.0, 1.0),
+                                      beyond(spreadRatio, 1.0), std::fabs(m.imbalance), strength, quality);
+            s.description = std::string("Depth pulled: ") + std::to_string(int(share * 100)) + "% of the "
+                          + (bidPulled ? "bid" : "ask") + " depth near the mid vanished within "
+                          + std::to_string(m_s.pullWindowMs / 1000) + " s by cancels, not trades. The "
+                          + (bidPulled ? "support" : "resistance") + " was a likely trap: "
+                          + (bidPulled ? "SELL" : "BUY") + ", expect about " + cents(s.expectedReversion) + ".";
+            out.push_back(std::move(s));
+        }
+    }
+}
+
+} // namespace polymon

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "book/bookmetrics.h"
+#include "health.h"
+#include "signal.h"
+#include "signalsettings.h"
+
+#include <array>
+#include <vector>
+
+namespace polymon {
+
+// What the detector sees of one asset at one update.
+struct DetectorInput
+{
+    BookMetrics metrics;
+    Health health;
+    double baselineBid = 0;    // mean band depth, contracts
+    double baselineAsk = 0;
+    double baselineSpreadTicks = 0;
+    Fixed tick = 10'000;       // the asset's tick size (0.01 when unknown)
+    int warmMinutes = 0;
+    Fixed priceChange = 0;     // mid change over the lookback
+    // DEPTH_PULL: peak band depth per side within the pull window, and the
+    // volume traded against that side (taker SELL hits bids) in the window.
+    Fixed peakBid = 0;
+    Fixed peakAsk = 0;
+    Fixed tradedAgainstBid = 0;
+    Fixed tradedAgainstAsk = 0;
+    int bidLevelsRemoved = 0; // levels removed entirely within the pull window
+    int askLevelsRemoved = 0;
+};
+
+// The four rules of docs/signals.md. Stateless: cooldowns and history are the
+// caller's (SignalEngine). Appends the signals that fire to `out`.
+class SignalDetector final
+{
+public:
+    explicit SignalDetector(const SignalSettings &settings)
+        : m_s(settings)
+    {
+    }
+
+    void evaluate(const DetectorInput &in, const std::array<bool, kSignalTypeCount> &coolingDown,
+                  std::vector<Signal> &out) const;
+
+    // Data quality 0..1 from warm-up: minWarmup -> small, fullWarmup -> 1.
+    double warmupQuality(int warmMinutes) const noexcept;
+
+private:
+    int confidence(double depth, double spread, double imbalance, double strength, double quality) const noexcept;
+    Signal make(SignalType type, SignalSide side, const DetectorInput &in) const;
+
+    const SignalSettings &m_s;
+};
+
+} // namespace polymon

@@ -1,0 +1,207 @@
+#include "signalengine.h"
+
+#include <algorithm>
+
+namespace polymon {
+
+namespace {
+
+// Small fixed rings: no allocation per update.
+template<typename T, std::size_t N>
+struct Ring
+{
+    std::array<T, N> items{};
+    std::size_t head = 0; // next write
+    std::size_t size = 0;
+    void push(const T &v)
+    {
+        items[head] = v;
+        head = (head + 1) % N;
+        size = std::min(size + 1, N);
+    }
+    T &back() { return items[(head + N - 1) % N]; }
+    template<typename Fn>
+    void forEach(Fn &&fn) const
+    {
+        for (std::size_t i = 0; i < size; ++i)
+            fn(items[(head + N - size + i) % N]);
+    }
+};
+
+struct DepthPoint
+{
+    std::int64_t ts = 0;
+    Fixed bid = 0;
+    Fixed ask = 0;
+    std::uint64_t bidLevelsRemoved = 0; // the asset's cumulative counters then
+    std::uint64_t askLevelsRemoved = 0;
+};
+
+struct TradePoint
+{
+    std::int64_t ts = 0;
+    Fixed size = 0;
+    bool hitBid = false; // taker SELL
+};
+
+struct MidPoint
+{
+    std::int64_t ts = 0;
+    Fixed mid = 0;
+};
+
+constexpr std::int64_t kDepthStepMs = 100; // depth history resolution
+constexpr std::int64_t kMidStepMs = 1'000;  // mid history resolution
+
+} // namespace
+
+struct SignalEngine::State
+{
+    explicit State(const SignalSettings &s)
+        : baseline(s.baselineBuckets, s.bucketSeconds)
+    {
+    }
+    RollingBaseline baseline;
+    std::int64_t lastSampleMs = INT64_MIN / 2;
+    Ring<DepthPoint, 128> depth;
+    Ring<TradePoint, 128> trades;
+    Ring<MidPoint, 256> mids;
+    std::array<std::int64_t, kSignalTypeCount> lastSignalMs{INT64_MIN / 2, INT64_MIN / 2, INT64_MIN / 2, INT64_MIN / 2};
+};
+
+SignalEngine::SignalEngine(const SignalSettings &settings, SignalListener *listener)
+    : m_settings(settings)
+    , m_detector(m_settings)
+    , m_outcomes(settings.horizonMs)
+    , m_listener(listener ? listener : &m_nullListener)
+{
+    m_fired.reserve(4);
+}
+
+SignalEngine::~SignalEngine() = default;
+
+SignalEngine::State &SignalEngine::state(const std::string &assetId)
+{
+    auto it = m_states.find(assetId);
+    if (it == m_states.end())
+        it = m_states.emplace(assetId, std::make_unique<State>(m_settings)).first;
+    return *it->second;
+}
+
+const RollingBaseline *SignalEngine::baseline(const std::string &assetId) const
+{
+    const auto it = m_states.find(assetId);
+    return it == m_states.end() ? nullptr : &it->second->baseline;
+}
+
+void SignalEngine::seedBaseline(const std::string &assetId, std::int64_t timestampMs, const BaselineSample &sample)
+{
+    state(assetId).baseline.addSample(timestampMs, sample);
+}
+
+void SignalEngine::onTrade(const AssetBook &asset, const LastTradeEvent &event)
+{
+    State &st = state(asset.assetId);
+    st.baseline.addVolume(event.timestampMs, event.size);
+    st.trades.push(TradePoint{event.timestampMs, event.size, event.side == Side::Sell});
+}
+
+void SignalEngine::onTop(const AssetBook &asset, std::int64_t ts)
+{
+    m_clockMs = std::max(m_clockMs, ts);
+    if (!asset.synced())
+        return;
+    const BookMetrics m = asset.book.metrics(m_settings.band);
+    if (m.twoSided())
+        m_outcomes.onTop(asset.assetId, ts, m.bestBid, m.bestAsk);
+    resolveDue(m_clockMs);
+    if (!m.twoSided())
+        return;
+
+    State &st = state(asset.assetId);
+    // Short histories for the pull window and the price lookback.
+    if (st.depth.size == 0 || ts - st.depth.back().ts >= kDepthStepMs) {
+        st.depth.push(DepthPoint{ts, m.bandBidDepth, m.bandAskDepth, asset.bidLevelsRemoved, asset.askLevelsRemoved});
+    } else {
+        DepthPoint &last = st.depth.back();
+        last.bid = std::max(last.bid, m.bandBidDepth);
+        last.ask = std::max(last.ask, m.bandAskDepth);
+    }
+    if (st.mids.size == 0 || ts - st.mids.back().ts >= kMidStepMs)
+        st.mids.push(MidPoint{ts, m.mid});
+
+    DetectorInput in;
+    in.metrics = m;
+    in.health = Health::evaluate(m, asset.lastUpdateMs, ts, m_settings);
+    in.baselineBid = st.baseline.meanBidDepth();
+    in.baselineAsk = st.baseline.meanAskDepth();
+    in.tick = asset.tickSize > 0 ? asset.tickSize : 10'000;
+    in.baselineSpreadTicks = st.baseline.meanSpreadTicks();
+    in.warmMinutes = st.baseline.warmBuckets() * m_settings.bucketSeconds / 60;
+    Fixed pastMid = m.mid;
+    st.mids.forEach([&](const MidPoint &p) {
+        if (p.ts <= ts - m_settings.priceLookbackMs)
+            pastMid = p.mid;
+    });
+    in.priceChange = m.mid - pastMid;
+    const std::int64_t windowStart = ts - m_settings.pullWindowMs;
+    std::uint64_t bidRemovedBefore = asset.bidLevelsRemoved;
+    std::uint64_t askRemovedBefore = asset.askLevelsRemoved;
+    st.depth.forEach([&](const DepthPoint &p) {
+        if (p.ts >= windowStart) {
+            in.peakBid = std::max(in.peakBid, p.bid);
+            in.peakAsk = std::max(in.peakAsk, p.ask);
+            bidRemovedBefore = std::min(bidRemovedBefore, p.bidLevelsRemoved);
+            askRemovedBefore = std::min(askRemovedBefore, p.askLevelsRemoved);
+        }
+    });
+    in.bidLevelsRemoved = int(asset.bidLevelsRemoved - bidRemovedBefore);
+    in.askLevelsRemoved = int(asset.askLevelsRemoved - askRemovedBefore);
+    st.trades.forEach([&](const TradePoint &t) {
+        if (t.ts >= windowStart)
+            (t.hitBid ? in.tradedAgainstBid : in.tradedAgainstAsk) += t.size;
+    });
+
+    std::array<bool, kSignalTypeCount> cooling{};
+    const int cooldowns[kSignalTypeCount] = {m_settings.cooldownPanicMs, m_settings.cooldownFomoMs,
+                                             m_settings.cooldownVacuumMs, m_settings.cooldownPullMs};
+    for (int i = 0; i < kSignalTypeCount; ++i)
+        cooling[std::size_t(i)] = ts - st.lastSignalMs[std::size_t(i)] < cooldowns[i];
+
+    m_fired.clear();
+    m_detector.evaluate(in, cooling, m_fired);
+    for (Signal &s : m_fired) {
+        s.id = m_nextId++;
+        s.assetId = asset.assetId;
+        s.market = asset.market;
+        s.timestampMs = ts;
+        st.lastSignalMs[std::size_t(s.type)] = ts;
+        m_listener->onSignal(s);
+        m_outcomes.track(s);
+    }
+
+    // The baseline learns after the detector looked: an episode is compared
+    // with what came before it, one sample per interval of event time.
+    if (ts - st.lastSampleMs >= m_settings.sampleIntervalMs) {
+        st.lastSampleMs = ts;
+        st.baseline.addSample(ts, BaselineSample{m.bandBidDepth, m.bandAskDepth, double(m.spread) / double(in.tick),
+                                                 m.imbalance});
+    }
+}
+
+void SignalEngine::resolveDue(std::int64_t nowMs)
+{
+    if (m_outcomes.openCount() == 0 || nowMs < m_nextResolveMs)
+        return;
+    m_nextResolveMs = nowMs + 1000; // sweep at most once per second of event time
+    for (const Signal &s : m_outcomes.resolveDue(nowMs))
+        m_listener->onOutcome(s);
+}
+
+void SignalEngine::finish()
+{
+    for (const Signal &s : m_outcomes.resolveAll())
+        m_listener->onOutcome(s);
+}
+
+} // namespace polymon

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "book/booklistener.h"
+#include "outcometracker.h"
+#include "rollingbaseline.h"
+#include "signaldetector.h"
+#include "signallistener.h"
+#include "signalsettings.h"
+
+#include <array>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace polymon {
+
+// The analysis layer over BookStore: per asset a rolling baseline, health,
+// the detector with per-type cooldowns, and outcome tracking. Driven only by
+// the exchange's timestamps, so a live session and a replay of its frames
+// give the same signals. Plug it in as the BookListener of a BookStore (or
+// behind MarketMonitor).
+class SignalEngine final : public BookListener
+{
+public:
+    explicit SignalEngine(const SignalSettings &settings, SignalListener *listener = nullptr);
+    ~SignalEngine() override;
+
+    const SignalSettings &settings() const noexcept { return m_settings; }
+    // Baseline of an asset (nullptr before its first update).
+    const RollingBaseline *baseline(const std::string &assetId) const;
+    // Seeds an asset's baseline from a stored snapshot (start-up).
+    void seedBaseline(const std::string &assetId, std::int64_t timestampMs, const BaselineSample &sample);
+    // Resolves all open outcomes (end of a replay or backtest).
+    void finish();
+    std::uint64_t signalCount() const noexcept { return m_nextId - 1; }
+
+    void onTop(const AssetBook &asset, std::int64_t timestampMs) override;
+    void onTrade(const AssetBook &asset, const LastTradeEvent &event) override;
+
+private:
+    struct State;
+    State &state(const std::string &assetId);
+    void resolveDue(std::int64_t nowMs);
+
+    SignalSettings m_settings;
+    SignalDetector m_detector;
+    OutcomeTracker m_outcomes;
+    SignalListener *m_listener;
+    SignalListener m_nullListener;
+    std::unordered_map<std::string, std::unique_ptr<State>> m_states;
+    std::vector<Signal> m_fired; // reused per update
+    std::uint64_t m_nextId = 1;
+    std::int64_t m_clockMs = 0;  // latest exchange time seen
+    std::int64_t m_nextResolveMs = 0;
+};
+
+} // namespace polymon

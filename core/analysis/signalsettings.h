@@ -1,0 +1,82 @@
+#pragma once
+
+#include "protocol/fixedpoint.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+
+namespace polymon {
+
+// Every threshold, weight and window of the analysis layer in one place.
+// docs/signals.md explains each rule and why. Loaded from an INI file
+// (SignalSettingsIo) and overridable from the command line as key=value.
+struct SignalSettings
+{
+    // Book measures
+    Fixed band = 100'000; // depth and imbalance within 10 cents of mid
+
+    // Health (seed rules)
+    std::int64_t freshnessMs = 60'000;   // an update within this long
+    Fixed healthyMaxSpread = 100'000;    // spread below 10 cents
+    Fixed healthyMinDepth = 10'000'000;  // more than 10 contracts per side in the band
+
+    // Baseline
+    int baselineBuckets = 60;           // x bucketSeconds = 1 hour
+    int bucketSeconds = 60;
+    int sampleIntervalMs = 1'000;       // one baseline sample per asset per second of event time
+    int minWarmupMinutes = 5;           // no signal before this much baseline
+    int fullWarmupMinutes = 30;         // data quality reaches 1 here
+
+    // PANIC_SELL: ask depth spike and spread widening -> BUY
+    double panicAskDepthRatio = 2.8;
+    double panicSpreadRatio = 1.8;
+    // FOMO_BUY: bid depth spike and imbalance toward bids -> SELL
+    double fomoBidDepthRatio = 2.8;
+    double fomoMinImbalance = 0.35;
+    double fomoSpreadRatio = 1.8; // buyers lift the offers: the spread opens too
+    // LIQUIDITY_VACUUM: wide spread and thin book on both sides -> AVOID
+    double vacuumSpreadRatio = 2.5;
+    double vacuumMaxDepthRatio = 0.35;
+    // DEPTH_PULL: a side loses this share of its band depth within the
+    // window, mostly by cancels (traded volume below the given share of it).
+    double pullMinShare = 0.6;
+    int pullWindowMs = 2'000;
+    double pullMaxTradedShare = 0.25;
+    double pullMinBaselineRatio = 0.8; // the side held at least this x baseline before
+    int pullMinLevels = 3;             // layered orders: at least this many levels removed entirely
+
+    // Confidence weights (normalised by their sum), and data quality
+    double weightDepth = 0.35;
+    double weightSpread = 0.25;
+    double weightImbalance = 0.15;
+    double weightStrength = 0.25;
+    double unhealthyQuality = 0.6; // AVOID signals on an unhealthy book
+
+    // Cooldowns per type (event time)
+    int cooldownPanicMs = 120'000;
+    int cooldownFomoMs = 120'000;
+    int cooldownVacuumMs = 120'000;
+    int cooldownPullMs = 60'000;
+
+    // Outcomes
+    int horizonMs = 300'000;         // follow the mid for 5 minutes
+    int priceLookbackMs = 60'000;    // price change measured over the last minute
+    double reversionShare = 0.5;     // expected reversion = share of the move...
+    Fixed minExpectedReversion = 10'000; // ...but at least a cent
+};
+
+// Reads and writes SignalSettings as key=value (INI file or CLI overrides).
+class SignalSettingsIo final
+{
+public:
+    static QStringList keys();
+    // False with a reason for an unknown key or a bad value.
+    static bool set(SignalSettings &s, const QString &key, const QString &value, QString &error);
+    static QString get(const SignalSettings &s, const QString &key);
+    static bool load(SignalSettings &s, const QString &path, QString &error);
+    static bool save(const SignalSettings &s, const QString &path, QString &error);
+};
+
+} // namespace polymon

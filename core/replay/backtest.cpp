@@ -1,0 +1,136 @@
+#include "backtest.h"
+
+#include "analysis/signalengine.h"
+#include "book/bookstore.h"
+#include "protocol/frameparser.h"
+#include "sim/simengine.h"
+
+#include <QJsonArray>
+
+#include <chrono>
+
+namespace polymon {
+
+namespace {
+
+class Collector final : public SignalListener
+{
+public:
+    std::vector<Signal> resolved;
+    void onOutcome(const Signal &s) override { resolved.push_back(s); }
+};
+
+constexpr std::int64_t kStartMs = 1'767'225'600'000; // 2026-01-01T00:00:00Z, simulated
+
+} // namespace
+
+BacktestReport Backtest::run(const Options &options, const SignalSettings &settings)
+{
+    const auto wallStart = std::chrono::steady_clock::now();
+    BacktestReport report;
+    report.seed = options.seed;
+    report.hours = options.hours;
+    report.markets = options.markets;
+
+    SimEngine engine(options.seed, options.markets);
+    const auto endMs = kStartMs + std::int64_t(options.hours * 3'600'000.0);
+    engine.scheduleEpisodes(kStartMs + options.warmupMs, endMs, options.episodeEveryMs);
+
+    Collector collector;
+    SignalEngine analysis(settings, &collector);
+    BookStore store(&analysis);
+    FrameParser parser;
+    for (const std::string &id : engine.allAssetIds())
+        parser.parse(engine.bookEvent(id, kStartMs), store);
+    const double stepMs = 1000.0 / std::max(0.1, options.framesPerSecond);
+    double clock = double(kStartMs);
+    while (clock < double(endMs)) {
+        const SimFrame frame = engine.next(std::int64_t(clock));
+        parser.parse(frame.json, store);
+        clock += stepMs;
+    }
+    analysis.finish();
+    report.frames = parser.stats().frames;
+    report.entries = store.stats().entriesApplied;
+
+    // Match signals to labels of the same type and asset.
+    const auto &labels = engine.labels();
+    std::vector<bool> detected(labels.size(), false);
+    std::vector<std::int64_t> firstDelay(labels.size(), -1);
+    for (const Signal &s : collector.resolved) {
+        BacktestTypeStats &t = report.types[std::size_t(s.type)];
+        ++t.signals;
+        bool matched = false;
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            const SimLabel &l = labels[i];
+            if (l.assetId != s.assetId || l.type != signalTypeName(s.type) || s.timestampMs < l.startMs
+                || s.timestampMs > l.endMs)
+                continue;
+            matched = true;
+            if (!detected[i] || s.timestampMs - l.startMs < firstDelay[i])
+                firstDelay[i] = s.timestampMs - l.startMs;
+            detected[i] = true;
+        }
+        t.truePositives += matched ? 1 : 0;
+        ++t.resolved;
+        t.meanMaxProfit += double(s.maxProfit) / double(kFixedScale);
+        t.meanMaxAdverse += double(s.maxAdverse) / double(kFixedScale);
+        if (s.reverted) {
+            ++t.reverted;
+            t.meanReversionS += s.reversionTimeS;
+        }
+    }
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        SignalType type;
+        if (!signalTypeFromName(labels[i].type, type))
+            continue;
+        BacktestTypeStats &t = report.types[std::size_t(type)];
+        ++t.labels;
+        if (detected[i]) {
+            ++t.detectedLabels;
+            t.meanDelayS += double(firstDelay[i]) / 1000.0;
+        }
+    }
+    for (BacktestTypeStats &t : report.types) {
+        if (t.detectedLabels)
+            t.meanDelayS /= t.detectedLabels;
+        if (t.resolved) {
+            t.meanMaxProfit /= t.resolved;
+            t.meanMaxAdverse /= t.resolved;
+        }
+        if (t.reverted)
+            t.meanReversionS /= t.reverted;
+    }
+    report.allSignals = std::move(collector.resolved);
+    report.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+    return report;
+}
+
+QJsonObject BacktestReport::toJson() const
+{
+    QJsonObject types;
+    for (int i = 0; i < kSignalTypeCount; ++i) {
+        const BacktestTypeStats &t = this->types[std::size_t(i)];
+        types.insert(QLatin1String(signalTypeName(SignalType(i))),
+                     QJsonObject{{QStringLiteral("labels"), t.labels},
+                                 {QStringLiteral("signals"), t.signals},
+                                 {QStringLiteral("true_positives"), t.truePositives},
+                                 {QStringLiteral("precision"), t.precision()},
+                                 {QStringLiteral("recall"), t.recall()},
+                                 {QStringLiteral("mean_detection_delay_s"), t.meanDelayS},
+                                 {QStringLiteral("reverted"), t.reverted},
+                                 {QStringLiteral("reverted_rate"), t.resolved ? double(t.reverted) / t.resolved : 0.0},
+                                 {QStringLiteral("mean_reversion_s"), t.meanReversionS},
+                                 {QStringLiteral("mean_max_profit"), t.meanMaxProfit},
+                                 {QStringLiteral("mean_max_adverse"), t.meanMaxAdverse}});
+    }
+    return QJsonObject{{QStringLiteral("seed"), QString::number(seed)},
+                       {QStringLiteral("hours"), hours},
+                       {QStringLiteral("markets"), markets},
+                       {QStringLiteral("frames"), double(frames)},
+                       {QStringLiteral("entries"), double(entries)},
+                       {QStringLiteral("wall_seconds"), wallSeconds},
+                       {QStringLiteral("types"), types}};
+}
+
+} // namespace polymon
