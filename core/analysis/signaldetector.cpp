@@ -131,19 +131,24 @@ void SignalDetector::evaluate(const DetectorInput &in, const std::array<bool, kS
     }
 
     if (healthy && !coolingDown[int(SignalType::DepthPull)]) {
-        // One side loses most of its depth within seconds, by cancels, while
-        // the other side holds (both sides at once is a vacuum, not a pull).
+        // One side loses most of its depth within a second, several resting
+        // levels cancelled outright rather than traded, while the other side
+        // holds (both sides at once is a vacuum, not a pull).
         auto pulled = [&](Fixed peak, Fixed now, Fixed traded, double baseline, int levelsRemoved) {
             const Fixed removed = peak - now;
             return peak > 0 && levelsRemoved >= m_s.pullMinLevels && double(removed) >= m_s.pullMinShare * double(peak)
                 && contracts(peak) >= m_s.pullMinBaselineRatio * baseline
                 && double(traded) <= m_s.pullMaxTradedShare * double(removed);
         };
-        auto held = [](Fixed peak, Fixed now) { return peak == 0 || double(now) >= 0.7 * double(peak); };
+        // The other side must hold steady: kept at least 70% of its depth and
+        // not flooded past pullMaxOtherRatio x baseline (that is panic or FOMO).
+        auto held = [&](Fixed peak, Fixed now, double baseline) {
+            return (peak == 0 || double(now) >= 0.7 * double(peak)) && contracts(now) <= m_s.pullMaxOtherRatio * baseline;
+        };
         const bool bidPulled = pulled(in.peakBid, m.bandBidDepth, in.tradedAgainstBid, in.baselineBid, in.bidLevelsRemoved)
-                            && held(in.peakAsk, m.bandAskDepth);
+                            && held(in.peakAsk, m.bandAskDepth, in.baselineAsk);
         const bool askPulled = pulled(in.peakAsk, m.bandAskDepth, in.tradedAgainstAsk, in.baselineAsk, in.askLevelsRemoved)
-                            && held(in.peakBid, m.bandBidDepth);
+                            && held(in.peakBid, m.bandBidDepth, in.baselineBid);
         if (bidPulled || askPulled) {
             const Fixed peak = bidPulled ? in.peakBid : in.peakAsk;
             const Fixed now = bidPulled ? m.bandBidDepth : m.bandAskDepth;

@@ -62,6 +62,16 @@ struct SignalEngine::State
     {
     }
     RollingBaseline baseline;
+    std::string assetId;
+    std::string market;
+    // The latest top within the current exchange timestamp, evaluated once
+    // the timestamp is complete.
+    bool pending = false;
+    std::int64_t pendingTs = 0;
+    BookMetrics metrics;
+    Fixed tick = 10'000;
+    std::uint64_t bidLevelsRemoved = 0;
+    std::uint64_t askLevelsRemoved = 0;
     std::int64_t lastSampleMs = INT64_MIN / 2;
     Ring<DepthPoint, 128> depth;
     Ring<TradePoint, 128> trades;
@@ -83,8 +93,10 @@ SignalEngine::~SignalEngine() = default;
 SignalEngine::State &SignalEngine::state(const std::string &assetId)
 {
     auto it = m_states.find(assetId);
-    if (it == m_states.end())
+    if (it == m_states.end()) {
         it = m_states.emplace(assetId, std::make_unique<State>(m_settings)).first;
+        it->second->assetId = assetId;
+    }
     return *it->second;
 }
 
@@ -108,22 +120,50 @@ void SignalEngine::onTrade(const AssetBook &asset, const LastTradeEvent &event)
 
 void SignalEngine::onTop(const AssetBook &asset, std::int64_t ts)
 {
+    // Entries sharing a timestamp were applied at once by the exchange: the
+    // states between them never existed there. Evaluate each asset once per
+    // timestamp, when a later one arrives (or on flush()).
+    if (ts > m_clockMs)
+        flush();
     m_clockMs = std::max(m_clockMs, ts);
     if (!asset.synced())
         return;
-    const BookMetrics m = asset.book.metrics(m_settings.band);
-    if (m.twoSided())
-        m_outcomes.onTop(asset.assetId, ts, m.bestBid, m.bestAsk);
+    State &st = state(asset.assetId);
+    if (st.market.empty())
+        st.market = asset.market;
+    st.metrics = asset.book.metrics(m_settings.band);
+    st.tick = asset.tickSize > 0 ? asset.tickSize : 10'000;
+    st.bidLevelsRemoved = asset.bidLevelsRemoved;
+    st.askLevelsRemoved = asset.askLevelsRemoved;
+    st.pendingTs = ts;
+    if (!st.pending) {
+        st.pending = true;
+        m_dirty.push_back(&st);
+    }
+}
+
+void SignalEngine::flush()
+{
+    for (State *st : m_dirty) {
+        st->pending = false;
+        evaluate(*st);
+    }
+    m_dirty.clear();
     resolveDue(m_clockMs);
+}
+
+void SignalEngine::evaluate(State &st)
+{
+    const std::int64_t ts = st.pendingTs;
+    const BookMetrics &m = st.metrics;
     if (!m.twoSided())
         return;
+    m_outcomes.onTop(st.assetId, ts, m.bestBid, m.bestAsk);
 
-    State &st = state(asset.assetId);
     // Short histories for the pull window and the price lookback.
     if (st.depth.size == 0 || ts - st.depth.back().ts >= kDepthStepMs) {
-        st.depth.push(DepthPoint{ts, m.bandBidDepth, m.bandAskDepth, asset.bidLevelsRemoved, asset.askLevelsRemoved});
-    } else {
-        DepthPoint &last = st.depth.back();
+        st.depth.push(DepthPoint{ts, m.bandBidDepth, m.bandAskDepth, st.bidLevelsRemoved, st.askLevelsRemoved});
+    } else {        DepthPoint &last = st.depth.back();
         last.bid = std::max(last.bid, m.bandBidDepth);
         last.ask = std::max(last.ask, m.bandAskDepth);
     }
@@ -132,10 +172,10 @@ void SignalEngine::onTop(const AssetBook &asset, std::int64_t ts)
 
     DetectorInput in;
     in.metrics = m;
-    in.health = Health::evaluate(m, asset.lastUpdateMs, ts, m_settings);
+    in.health = Health::evaluate(m, ts, ts, m_settings);
     in.baselineBid = st.baseline.meanBidDepth();
     in.baselineAsk = st.baseline.meanAskDepth();
-    in.tick = asset.tickSize > 0 ? asset.tickSize : 10'000;
+    in.tick = st.tick;
     in.baselineSpreadTicks = st.baseline.meanSpreadTicks();
     in.warmMinutes = st.baseline.warmBuckets() * m_settings.bucketSeconds / 60;
     Fixed pastMid = m.mid;
@@ -145,18 +185,27 @@ void SignalEngine::onTop(const AssetBook &asset, std::int64_t ts)
     });
     in.priceChange = m.mid - pastMid;
     const std::int64_t windowStart = ts - m_settings.pullWindowMs;
-    std::uint64_t bidRemovedBefore = asset.bidLevelsRemoved;
-    std::uint64_t askRemovedBefore = asset.askLevelsRemoved;
+    // The window covers the state just before it began, too: on a quiet book
+    // that state may be older than the window itself.
+    std::uint64_t bidRemovedBefore = st.bidLevelsRemoved;
+    std::uint64_t askRemovedBefore = st.askLevelsRemoved;
+    const DepthPoint *before = nullptr;
+    auto include = [&](const DepthPoint &p) {
+        in.peakBid = std::max(in.peakBid, p.bid);
+        in.peakAsk = std::max(in.peakAsk, p.ask);
+        bidRemovedBefore = std::min(bidRemovedBefore, p.bidLevelsRemoved);
+        askRemovedBefore = std::min(askRemovedBefore, p.askLevelsRemoved);
+    };
     st.depth.forEach([&](const DepthPoint &p) {
-        if (p.ts >= windowStart) {
-            in.peakBid = std::max(in.peakBid, p.bid);
-            in.peakAsk = std::max(in.peakAsk, p.ask);
-            bidRemovedBefore = std::min(bidRemovedBefore, p.bidLevelsRemoved);
-            askRemovedBefore = std::min(askRemovedBefore, p.askLevelsRemoved);
-        }
+        if (p.ts >= windowStart)
+            include(p);
+        else
+            before = &p;
     });
-    in.bidLevelsRemoved = int(asset.bidLevelsRemoved - bidRemovedBefore);
-    in.askLevelsRemoved = int(asset.askLevelsRemoved - askRemovedBefore);
+    if (before)
+        include(*before);
+    in.bidLevelsRemoved = int(st.bidLevelsRemoved - bidRemovedBefore);
+    in.askLevelsRemoved = int(st.askLevelsRemoved - askRemovedBefore);
     st.trades.forEach([&](const TradePoint &t) {
         if (t.ts >= windowStart)
             (t.hitBid ? in.tradedAgainstBid : in.tradedAgainstAsk) += t.size;
@@ -172,8 +221,8 @@ void SignalEngine::onTop(const AssetBook &asset, std::int64_t ts)
     m_detector.evaluate(in, cooling, m_fired);
     for (Signal &s : m_fired) {
         s.id = m_nextId++;
-        s.assetId = asset.assetId;
-        s.market = asset.market;
+        s.assetId = st.assetId;
+        s.market = st.market;
         s.timestampMs = ts;
         st.lastSignalMs[std::size_t(s.type)] = ts;
         m_listener->onSignal(s);
@@ -200,6 +249,7 @@ void SignalEngine::resolveDue(std::int64_t nowMs)
 
 void SignalEngine::finish()
 {
+    flush();
     for (const Signal &s : m_outcomes.resolveAll())
         m_listener->onOutcome(s);
 }

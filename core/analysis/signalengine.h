@@ -31,7 +31,10 @@ public:
     const RollingBaseline *baseline(const std::string &assetId) const;
     // Seeds an asset's baseline from a stored snapshot (start-up).
     void seedBaseline(const std::string &assetId, std::int64_t timestampMs, const BaselineSample &sample);
-    // Resolves all open outcomes (end of a replay or backtest).
+    // Evaluates the assets updated at the latest timestamp now, instead of
+    // when a later timestamp arrives (a live monitor calls it on a timer).
+    void flush();
+    // Flushes and resolves all open outcomes (end of a replay or backtest).
     void finish();
     std::uint64_t signalCount() const noexcept { return m_nextId - 1; }
 
@@ -41,6 +44,7 @@ public:
 private:
     struct State;
     State &state(const std::string &assetId);
+    void evaluate(State &st);
     void resolveDue(std::int64_t nowMs);
 
     SignalSettings m_settings;
@@ -50,6 +54,7 @@ private:
     SignalListener m_nullListener;
     std::unordered_map<std::string, std::unique_ptr<State>> m_states;
     std::vector<Signal> m_fired; // reused per update
+    std::vector<State *> m_dirty; // assets updated at the current timestamp
     std::uint64_t m_nextId = 1;
     std::int64_t m_clockMs = 0;  // latest exchange time seen
     std::int64_t m_nextResolveMs = 0;

@@ -41,6 +41,7 @@ const Field kFields[] = {
     {"pull_max_traded_share", &SignalSettings::pullMaxTradedShare, false},
     {"pull_min_baseline_ratio", &SignalSettings::pullMinBaselineRatio, false},
     {"pull_min_levels", &SignalSettings::pullMinLevels, false},
+    {"pull_max_other_ratio", &SignalSettings::pullMaxOtherRatio, false},
     {"weight_depth", &SignalSettings::weightDepth, false},
     {"weight_spread", &SignalSettings::weightSpread, false},
     {"weight_imbalance", &SignalSettings::weightImbalance, false},

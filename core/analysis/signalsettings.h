@@ -42,10 +42,11 @@ struct SignalSettings
     // DEPTH_PULL: a side loses this share of its band depth within the
     // window, mostly by cancels (traded volume below the given share of it).
     double pullMinShare = 0.6;
-    int pullWindowMs = 2'000;
+    int pullWindowMs = 1'000;
     double pullMaxTradedShare = 0.25;
-    double pullMinBaselineRatio = 0.8; // the side held at least this x baseline before
+    double pullMinBaselineRatio = 0.5; // the side held at least this x baseline before
     int pullMinLevels = 3;             // layered orders: at least this many levels removed entirely
+    double pullMaxOtherRatio = 1.5;    // the other side is not flooded (that would be panic or FOMO)
 
     // Confidence weights (normalised by their sum), and data quality
     double weightDepth = 0.35;

@@ -396,16 +396,20 @@ void SimEngine::startEpisode(SimEpisode &e, std::int64_t nowMs)
         pullTop(Side::Sell, 3);
         wall(Side::Buy);
         break;
-    case SimEpisode::Kind::Vacuum: { // market makers leave both sides
-        const Fixed reach = 8 * m.tick;
+    case SimEpisode::Kind::Vacuum: { // market makers leave both sides; stub quotes stay far out
+        const Fixed reach = 120'000; // nothing left within 12 cents of the fair value
+        const Fixed stubBid = std::max<Fixed>(m.tick, m.fair - 150'000) / m.tick * m.tick;
+        const Fixed stubAsk = std::min<Fixed>(kOne - m.tick, m.fair + 150'000) / m.tick * m.tick;
+        emitLevel(e.market, Side::Buy, stubBid, 20 * kFixedScale, nowMs);
+        emitLevel(e.market, Side::Sell, stubAsk, 20 * kFixedScale, nowMs);
         std::vector<PriceLevel> bids(m.yes.bids().begin(), m.yes.bids().end());
         std::vector<PriceLevel> asks(m.yes.asks().begin(), m.yes.asks().end());
         for (const PriceLevel &l : bids) {
-            if (l.price >= m.fair - reach)
+            if (l.price >= m.fair - reach && l.price != stubBid)
                 emitLevel(e.market, Side::Buy, l.price, 0, nowMs);
         }
         for (const PriceLevel &l : asks) {
-            if (l.price <= m.fair + reach)
+            if (l.price <= m.fair + reach && l.price != stubAsk)
                 emitLevel(e.market, Side::Sell, l.price, 0, nowMs);
         }
         break;
