@@ -26,27 +26,27 @@ struct SignalSettings
     int baselineBuckets = 60;           // x bucketSeconds = 1 hour
     int bucketSeconds = 60;
     int sampleIntervalMs = 1'000;       // one baseline sample per asset per second of event time
-    int minWarmupMinutes = 5;           // no signal before this much baseline
+    int minWarmupMinutes = 10;          // no signal before this much baseline
     int fullWarmupMinutes = 30;         // data quality reaches 1 here
 
     // PANIC_SELL: ask depth spike and spread widening -> BUY
-    double panicAskDepthRatio = 2.8;
+    double panicAskDepthRatio = 3.2;
     double panicSpreadRatio = 1.8;
     // FOMO_BUY: bid depth spike and imbalance toward bids -> SELL
-    double fomoBidDepthRatio = 2.8;
+    double fomoBidDepthRatio = 3.2;
     double fomoMinImbalance = 0.35;
     double fomoSpreadRatio = 1.8; // buyers lift the offers: the spread opens too
     // LIQUIDITY_VACUUM: wide spread and thin book on both sides -> AVOID
-    double vacuumSpreadRatio = 2.5;
-    double vacuumMaxDepthRatio = 0.35;
+    double vacuumSpreadRatio = 3.0;
+    double vacuumMaxDepthRatio = 0.3;
     // DEPTH_PULL: a side loses this share of its band depth within the
     // window, mostly by cancels (traded volume below the given share of it).
     double pullMinShare = 0.6;
-    int pullWindowMs = 1'000;
+    int pullWindowMs = 300;
     double pullMaxTradedShare = 0.25;
     double pullMinBaselineRatio = 0.5; // the side held at least this x baseline before
     int pullMinLevels = 3;             // layered orders: at least this many levels removed entirely
-    double pullMaxOtherRatio = 1.5;    // the other side is not flooded (that would be panic or FOMO)
+    double pullMaxOtherRatio = 2.0;    // the other side is not flooded (that would be panic or FOMO)
 
     // Confidence weights (normalised by their sum), and data quality
     double weightDepth = 0.35;

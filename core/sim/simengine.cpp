@@ -53,6 +53,7 @@ Fixed roundToTick(Fixed price, Fixed tick)
 
 SimEngine::SimEngine(quint64 seed, int marketCount)
     : m_random(seed)
+    , m_seed(seed)
 {
     const int count = std::max(1, marketCount);
     m_markets.resize(std::size_t(count));
@@ -318,12 +319,15 @@ void SimEngine::scheduleEpisodes(std::int64_t fromMs, std::int64_t toMs, std::in
     static const char *const yesLabel[] = {"PANIC_SELL", "FOMO_BUY", "LIQUIDITY_VACUUM", "DEPTH_PULL"};
     // The NO book mirrors YES: a YES panic (ask flood) is a NO bid flood.
     static const char *const noLabel[] = {"FOMO_BUY", "PANIC_SELL", "LIQUIDITY_VACUUM", "DEPTH_PULL"};
+    // Its own generator: the schedule does not shift the order flow, and a
+    // longer run has the same first hours as a shorter one.
+    QRandomGenerator64 random(m_seed ^ 0x5eed5eed5eed5eedULL);
     int n = 0;
     for (std::int64_t t = fromMs; t + everyMs <= toMs; t += everyMs, ++n) {
         SimEpisode e;
         e.kind = SimEpisode::Kind(n % 4);
-        e.market = int(m_random.bounded(quint64(m_markets.size())));
-        e.startMs = t + std::int64_t(m_random.bounded(quint64(everyMs / 4)));
+        e.market = int(random.bounded(quint64(m_markets.size())));
+        e.startMs = t + std::int64_t(random.bounded(quint64(everyMs / 4)));
         e.endMs = e.startMs + (e.kind == SimEpisode::Kind::Pull ? kPullEpisodeMs : kEpisodeMs);
         e.doneMs = e.endMs + kRecoverySteps * kRecoveryStepMs;
         const SimMarket &m = m_markets[std::size_t(e.market)];
@@ -380,8 +384,21 @@ void SimEngine::startEpisode(SimEpisode &e, std::int64_t nowMs)
         }
     };
     auto wall = [&](Side side) {
-        // Flood the top three levels with 3x the side's usual depth.
-        const Fixed add = bandDepth(m, side, 10) / 10'000 * 10'000;
+        // Flood the top three levels, each with 1.3x the side's depth within
+        // 10 cents of the fair value: about a fivefold spike.
+        // A side that happens to be thin is measured against the book's average.
+        auto nearDepth = [&](std::span<const PriceLevel> levels) {
+            Fixed near = 0;
+            for (const PriceLevel &l : levels) {
+                if (std::llabs(l.price - m.fair) <= 100'000)
+                    near += l.size;
+            }
+            return near;
+        };
+        const Fixed nearBid = nearDepth(m.yes.bids());
+        const Fixed nearAsk = nearDepth(m.yes.asks());
+        const Fixed near = std::max(side == Side::Buy ? nearBid : nearAsk, (nearBid + nearAsk) / 2);
+        const Fixed add = std::max<Fixed>(near * 13 / 10, 500 * kFixedScale) / 10'000 * 10'000;
         const auto levels = side == Side::Buy ? m.yes.bids() : m.yes.asks();
         std::vector<PriceLevel> top(levels.end() - std::min<std::ptrdiff_t>(3, std::ptrdiff_t(levels.size())), levels.end());
         for (const PriceLevel &l : top)
@@ -389,12 +406,12 @@ void SimEngine::startEpisode(SimEpisode &e, std::int64_t nowMs)
     };
     switch (e.kind) {
     case SimEpisode::Kind::Panic: // sellers dump: asks flood, the best bids step back
-        pullTop(Side::Buy, 3);
         wall(Side::Sell);
+        pullTop(Side::Buy, 3);
         break;
     case SimEpisode::Kind::Fomo: // buyers chase: bids flood, the best asks step back
-        pullTop(Side::Sell, 3);
         wall(Side::Buy);
+        pullTop(Side::Sell, 3);
         break;
     case SimEpisode::Kind::Vacuum: { // market makers leave both sides; stub quotes stay far out
         const Fixed reach = 120'000; // nothing left within 12 cents of the fair value

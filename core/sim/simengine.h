@@ -66,6 +66,7 @@ private:
     std::vector<SimMarket> m_markets;
     std::deque<SimFrame> m_pending;
     QRandomGenerator64 m_random;
+    quint64 m_seed;
     std::uint64_t m_hashCounter = 0;
     std::vector<SimEpisode> m_episodes;
     std::vector<SimLabel> m_labels;
