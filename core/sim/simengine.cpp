@@ -312,6 +312,7 @@ constexpr std::int64_t kPullEpisodeMs = 15'000;
 constexpr int kRecoverySteps = 6;
 constexpr std::int64_t kRecoveryStepMs = 10'000;
 constexpr std::int64_t kLabelGraceMs = 5'000;
+constexpr std::int64_t kLayeringMs = 20'000;
 } // namespace
 
 void SimEngine::scheduleEpisodes(std::int64_t fromMs, std::int64_t toMs, std::int64_t everyMs)
@@ -340,7 +341,7 @@ void SimEngine::scheduleEpisodes(std::int64_t fromMs, std::int64_t toMs, std::in
 bool SimEngine::busy(int market) const
 {
     for (const SimEpisode &e : m_episodes) {
-        if (e.market == market && e.started && !e.finished)
+        if (e.market == market && (e.started || e.prepared) && !e.finished)
             return true;
     }
     return false;
@@ -358,13 +359,44 @@ Fixed SimEngine::bandDepth(const SimMarket &m, Side side, int levels) const
 void SimEngine::runEpisodes(std::int64_t nowMs)
 {
     for (SimEpisode &e : m_episodes) {
-        if (!e.started && nowMs >= e.startMs) {
+        if (e.kind == SimEpisode::Kind::Pull && !e.prepared && !e.started && nowMs >= e.startMs - kLayeringMs) {
             if (busy(e.market))
+                continue;
+            layerBids(e, nowMs);
+        } else if (!e.started && nowMs >= e.startMs) {
+            if (busy(e.market) && !e.prepared)
                 continue; // the previous episode there is still recovering
             startEpisode(e, nowMs);
         } else if (e.started && !e.finished && nowMs >= e.endMs + (e.recoveryStep + 1) * kRecoveryStepMs) {
             recoverEpisode(e, nowMs);
         }
+    }
+}
+
+void SimEngine::layerBids(SimEpisode &e, std::int64_t nowMs)
+{
+    // A spoofer stacks orders behind the best bid before pulling them: bring
+    // every bid level within 10 cents up to the book's average level size.
+    SimMarket &m = m_markets[std::size_t(e.market)];
+    e.prepared = true;
+    if (!m.yes.hasBid())
+        return;
+    Fixed total = 0;
+    int count = 0;
+    for (const PriceLevel &l : m.yes.bids()) {
+        total += l.size;
+        ++count;
+    }
+    for (const PriceLevel &l : m.yes.asks()) {
+        total += l.size;
+        ++count;
+    }
+    const Fixed average = total / std::max(1, count) / 10'000 * 10'000;
+    const Fixed best = m.yes.bestBid();
+    std::vector<PriceLevel> bids(m.yes.bids().begin(), m.yes.bids().end());
+    for (const PriceLevel &l : bids) {
+        if (l.price >= best - 100'000 && l.size < average)
+            emitLevel(e.market, Side::Buy, l.price, average, nowMs);
     }
 }
 

@@ -59,6 +59,7 @@ private:
     std::string hashFor();
     void runEpisodes(std::int64_t nowMs);
     void startEpisode(SimEpisode &e, std::int64_t nowMs);
+    void layerBids(SimEpisode &e, std::int64_t nowMs);
     void recoverEpisode(SimEpisode &e, std::int64_t nowMs);
     bool busy(int market) const;
     Fixed bandDepth(const SimMarket &m, Side side, int levels) const;

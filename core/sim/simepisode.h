@@ -20,6 +20,7 @@ struct SimEpisode
     std::int64_t endMs = 0;     // the recovery starts here
     std::int64_t doneMs = 0;    // recovery complete; the market trades freely again
     int recoveryStep = -1;      // -1: not started; 0..kRecoverySteps: recovering
+    bool prepared = false; // a pull first layers bids (20 s before it starts)
     bool started = false;
     bool finished = false;
     std::vector<PriceLevel> savedBids;
