@@ -1,0 +1,51 @@
+#include "replay/backtest.h"
+
+#include <QTest>
+
+using namespace polymon;
+
+// The whole pipeline on the simulator's scripted episodes: every type is
+// found, and the same seed gives the same signals (event time only).
+class TstBacktest final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void findsEveryEpisodeType()
+    {
+        Backtest::Options options;
+        options.seed = 4;
+        options.hours = 3;
+        const BacktestReport report = Backtest::run(options, SignalSettings{});
+        for (int i = 0; i < kSignalTypeCount; ++i) {
+            const BacktestTypeStats &t = report.types[std::size_t(i)];
+            const QByteArray name = signalTypeName(SignalType(i));
+            QVERIFY2(t.labels >= 10, name);
+            QVERIFY2(t.recall() >= 0.6, name + " recall " + QByteArray::number(t.recall()));
+            QVERIFY2(t.precision() >= 0.6, name + " precision " + QByteArray::number(t.precision()));
+        }
+        for (const Signal &s : report.allSignals) {
+            QVERIFY(s.resolved);
+            QVERIFY(s.confidence >= 0 && s.confidence <= 100);
+        }
+    }
+
+    void sameSeedSameSignals()
+    {
+        Backtest::Options options;
+        options.seed = 9;
+        options.hours = 1;
+        const BacktestReport a = Backtest::run(options, SignalSettings{});
+        const BacktestReport b = Backtest::run(options, SignalSettings{});
+        QCOMPARE(a.allSignals.size(), b.allSignals.size());
+        QVERIFY(!a.allSignals.empty());
+        for (std::size_t i = 0; i < a.allSignals.size(); ++i) {
+            QCOMPARE(a.allSignals[i].timestampMs, b.allSignals[i].timestampMs);
+            QCOMPARE(a.allSignals[i].assetId, b.allSignals[i].assetId);
+            QCOMPARE(a.allSignals[i].confidence, b.allSignals[i].confidence);
+            QCOMPARE(a.allSignals[i].maxProfit, b.allSignals[i].maxProfit);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TstBacktest)
+#include "tst_backtest.moc"

@@ -1,0 +1,172 @@
+#include "analysis/signaldetector.h"
+
+#include <QTest>
+
+using namespace polymon;
+
+// Each rule fires on its pattern and stays quiet on calm books. Inputs are
+// what SignalEngine hands the detector: metrics against a warm baseline.
+class TstSignalDetector final : public QObject
+{
+    Q_OBJECT
+
+    static DetectorInput calm()
+    {
+        DetectorInput in;
+        BookMetrics &m = in.metrics;
+        m.hasBid = m.hasAsk = true;
+        m.bestBid = 490'000;
+        m.bestAsk = 510'000;
+        m.spread = 20'000;
+        m.mid = 500'000;
+        m.bandBidDepth = 5'000'000'000; // 5,000 contracts
+        m.bandAskDepth = 5'000'000'000;
+        m.bidDepth = m.bandBidDepth;
+        m.askDepth = m.bandAskDepth;
+        m.imbalance = 0.0;
+        in.health = Health{true, true, true};
+        in.baselineBid = 5000;
+        in.baselineAsk = 5000;
+        in.baselineSpreadTicks = 2.0;
+        in.tick = 10'000;
+        in.warmMinutes = 60;
+        in.peakBid = m.bandBidDepth;
+        in.peakAsk = m.bandAskDepth;
+        return in;
+    }
+
+    static void setDepth(DetectorInput &in, double bid, double ask)
+    {
+        in.metrics.bandBidDepth = Fixed(bid * 1e6);
+        in.metrics.bandAskDepth = Fixed(ask * 1e6);
+        in.metrics.imbalance = (bid - ask) / (bid + ask);
+    }
+
+    static void setSpread(DetectorInput &in, Fixed bid, Fixed ask)
+    {
+        in.metrics.bestBid = bid;
+        in.metrics.bestAsk = ask;
+        in.metrics.spread = ask - bid;
+        in.metrics.mid = (bid + ask) / 2;
+    }
+
+private Q_SLOTS:
+    void rules_data()
+    {
+        QTest::addColumn<int>("scenario");
+        QTest::addColumn<QStringList>("expected"); // "TYPE SIDE"
+        QTest::addRow("calm book") << 0 << QStringList{};
+        QTest::addRow("panic selling") << 1 << QStringList{QStringLiteral("PANIC_SELL BUY")};
+        QTest::addRow("ask spike without spread widening") << 2 << QStringList{};
+        QTest::addRow("fomo buying") << 3 << QStringList{QStringLiteral("FOMO_BUY SELL")};
+        QTest::addRow("bid spike balanced by asks") << 4 << QStringList{};
+        QTest::addRow("liquidity vacuum") << 5 << QStringList{QStringLiteral("LIQUIDITY_VACUUM AVOID")};
+        QTest::addRow("bids pulled by cancels") << 6 << QStringList{QStringLiteral("DEPTH_PULL SELL")};
+        QTest::addRow("bids taken by trades") << 7 << QStringList{};
+        QTest::addRow("one order cancelled") << 8 << QStringList{};
+        QTest::addRow("asks pulled by cancels") << 9 << QStringList{QStringLiteral("DEPTH_PULL BUY")};
+        QTest::addRow("panic on an unhealthy book") << 10 << QStringList{};
+        QTest::addRow("baseline still warming up") << 11 << QStringList{};
+    }
+
+    void rules()
+    {
+        QFETCH(int, scenario);
+        QFETCH(QStringList, expected);
+        DetectorInput in = calm();
+        switch (scenario) {
+        case 1: setDepth(in, 4000, 20000); setSpread(in, 470'000, 510'000); break;
+        case 2: setDepth(in, 4000, 20000); break;
+        case 3: setDepth(in, 20000, 4000); setSpread(in, 490'000, 530'000); break;
+        case 4: setDepth(in, 20000, 14000); setSpread(in, 490'000, 530'000); break;
+        case 5: setDepth(in, 500, 400); setSpread(in, 420'000, 580'000); in.health.spreadOk = false; break;
+        case 6:
+            setDepth(in, 800, 5000);
+            in.peakBid = 5'000'000'000;
+            in.bidLevelsRemoved = 6;
+            break;
+        case 7:
+            setDepth(in, 800, 5000);
+            in.peakBid = 5'000'000'000;
+            in.bidLevelsRemoved = 6;
+            in.tradedAgainstBid = 4'000'000'000; // the depth was traded away
+            break;
+        case 8:
+            setDepth(in, 800, 5000);
+            in.peakBid = 5'000'000'000;
+            in.bidLevelsRemoved = 1;
+            break;
+        case 9:
+            setDepth(in, 5000, 700);
+            in.peakAsk = 5'000'000'000;
+            in.askLevelsRemoved = 4;
+            break;
+        case 10: setDepth(in, 4000, 20000); setSpread(in, 400'000, 510'000); in.health.spreadOk = false; break;
+        case 11: setDepth(in, 4000, 20000); setSpread(in, 470'000, 510'000); in.warmMinutes = 3; break;
+        default: break;
+        }
+        SignalSettings settings;
+        SignalDetector detector(settings);
+        std::vector<Signal> out;
+        detector.evaluate(in, {}, out);
+        QStringList got;
+        for (const Signal &s : out) {
+            got << QStringLiteral("%1 %2").arg(QLatin1String(signalTypeName(s.type)), QLatin1String(signalSideName(s.side)));
+            QVERIFY(s.confidence >= 0 && s.confidence <= 100);
+            QVERIFY(!s.description.empty());
+            if (s.side != SignalSide::Avoid)
+                QVERIFY(s.expectedReversion >= settings.minExpectedReversion);
+        }
+        QCOMPARE(got, expected);
+    }
+
+    void cooldownSilencesARule()
+    {
+        DetectorInput in = calm();
+        setDepth(in, 4000, 20000);
+        setSpread(in, 470'000, 510'000);
+        SignalSettings settings;
+        SignalDetector detector(settings);
+        std::vector<Signal> out;
+        std::array<bool, kSignalTypeCount> cooling{};
+        cooling[int(SignalType::PanicSell)] = true;
+        detector.evaluate(in, cooling, out);
+        QVERIFY(out.empty());
+    }
+
+    void confidenceGrowsWithStrengthAndWarmup()
+    {
+        SignalSettings settings;
+        SignalDetector detector(settings);
+        auto confidenceOf = [&](double askDepth, int warm) {
+            DetectorInput in = calm();
+            setDepth(in, 4000, askDepth);
+            setSpread(in, 470'000, 510'000);
+            in.warmMinutes = warm;
+            std::vector<Signal> out;
+            detector.evaluate(in, {}, out);
+            return out.empty() ? -1 : out.front().confidence;
+        };
+        QVERIFY(confidenceOf(30000, 60) > confidenceOf(17000, 60));
+        QVERIFY(confidenceOf(30000, 60) > confidenceOf(30000, 12));
+        QCOMPARE(confidenceOf(30000, 5), -1);
+    }
+
+    void expectedReversionFollowsThePriceChange()
+    {
+        DetectorInput in = calm();
+        setDepth(in, 4000, 20000);
+        setSpread(in, 470'000, 510'000);
+        in.priceChange = -60'000; // fell 6 cents
+        SignalSettings settings;
+        SignalDetector detector(settings);
+        std::vector<Signal> out;
+        detector.evaluate(in, {}, out);
+        QCOMPARE(out.size(), 1u);
+        QCOMPARE(out.front().expectedReversion, Fixed(30'000)); // half the move back
+        QCOMPARE(out.front().priceChange, Fixed(-60'000));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstSignalDetector)
+#include "tst_signaldetector.moc"
