@@ -1,6 +1,8 @@
 // polymon-cli: headless entry point (replay, monitor, sim).
 #include "terminalmonitor.h"
 
+#include "analysis/signalengine.h"
+#include "analysis/signaljson.h"
 #include "book/booklistener.h"
 #include "monitor/marketmonitor.h"
 #include "replay/backtest.h"
@@ -14,6 +16,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -28,15 +31,21 @@ const char kUsage[] =
     "usage: polymon-cli <command> [options]\n"
     "\n"
     "commands:\n"
-    "  replay FILE [--emit tops|none]\n"
+    "  replay FILE [--emit tops|signals|none] [SETTINGS]\n"
     "      Rebuild books from a recorded stream (JSON array, one object, or JSONL).\n"
     "      tops: one JSON line per applied book or change of a synced asset.\n"
+    "      signals: one JSON line per signal, with its outcome, frames' own clock.\n"
     "      none: only a summary line on stderr.\n"
-    "  monitor [--sim [--chaos]| --endpoint URL] [--asset ID]... [--json] [--duration S] [--seed N]\n"
+    "  monitor [--sim [--chaos]| --endpoint URL] [--asset ID]... [--json] [--duration S] [--seed N] [SETTINGS]\n"
     "      Live books. With --sim and no --asset every simulated market is watched.\n"
     "  sim [--port N] [--seed N] [--rate FRAMES_PER_S] [--markets N] [--chaos]\n"
     "      Serve the SIMULATED exchange on ws://127.0.0.1:N/ws/market until stopped.\n"
+    "  backtest --sim [--seed N] [--hours H] [--markets N] [--json] [--record FILE] [SETTINGS]\n"
+    "      Scripted signal episodes in simulated time: precision, recall, delay, outcomes.\n"
+    "      --record writes the simulated frames as JSONL for replay.\n"
     "\n"
+    "  SETTINGS: --settings FILE.ini ([signals] key=value) and --set key=value,\n"
+    "           keys as in docs/signals.md; applied in order.\n"
     "  --chaos  the simulated exchange misbehaves on a 3-minute loop: a truncated\n"
     "           frame, a dropped connection, 30 s without PONG, 75 s of silence.\n";
 
@@ -57,6 +66,48 @@ bool parseNumber(const char *text, double min, double max, double &out)
     out = v;
     return true;
 }
+
+// Handles --settings FILE and --set key=value at args[i]; advances i.
+// Returns 0 when args[i] is not a settings option, 1 when consumed, 2 on error.
+int settingsOption(const std::vector<std::string> &args, std::size_t &i, SignalSettings &settings)
+{
+    const std::string &a = args[i];
+    if (a != "--settings" && a != "--set")
+        return 0;
+    if (i + 1 >= args.size()) {
+        usage((a + " needs a value").c_str());
+        return 2;
+    }
+    const QString value = QString::fromStdString(args[++i]);
+    QString error;
+    bool ok;
+    if (a == "--settings") {
+        ok = SignalSettingsIo::load(settings, value, error);
+    } else {
+        const qsizetype eq = value.indexOf(QLatin1Char('='));
+        ok = eq > 0 && SignalSettingsIo::set(settings, value.left(eq), value.mid(eq + 1), error);
+        if (eq <= 0)
+            error = QStringLiteral("--set needs key=value");
+    }
+    if (!ok) {
+        usage(error.toUtf8().constData());
+        return 2;
+    }
+    return 1;
+}
+
+class SignalPrinter final : public SignalListener
+{
+public:
+    std::vector<Signal> resolved;
+    void onOutcome(const Signal &s) override { resolved.push_back(s); }
+    void print()
+    {
+        std::sort(resolved.begin(), resolved.end(), [](const Signal &a, const Signal &b) { return a.id < b.id; });
+        for (const Signal &s : resolved)
+            std::puts(SignalJson::line(s, true).c_str());
+    }
+};
 
 class TopsPrinter final : public BookListener
 {
@@ -81,12 +132,16 @@ int replayCommand(const std::vector<std::string> &args)
 {
     std::string file;
     std::string emit = "tops";
+    SignalSettings settings;
     for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--emit") {
+        if (const int r = settingsOption(args, i, settings)) {
+            if (r == 2)
+                return 2;
+        } else if (args[i] == "--emit") {
             if (i + 1 >= args.size())
-                return usage("--emit needs tops or none");
+                return usage("--emit needs tops, signals or none");
             emit = args[++i];
-            if (emit != "tops" && emit != "none")
+            if (emit != "tops" && emit != "none" && emit != "signals")
                 return usage(("unknown --emit value: " + emit).c_str());
         } else if (!args[i].empty() && args[i][0] == '-') {
             return usage(("unknown option: " + args[i]).c_str());
@@ -100,7 +155,12 @@ int replayCommand(const std::vector<std::string> &args)
         return usage("replay needs a FILE");
 
     TopsPrinter printer;
-    ReplayEngine engine(emit == "tops" ? &printer : nullptr);
+    SignalPrinter signalPrinter;
+    SignalEngine analysis(settings, &signalPrinter);
+    BookListener *listener = emit == "tops" ? static_cast<BookListener *>(&printer)
+                           : emit == "signals" ? static_cast<BookListener *>(&analysis)
+                                               : nullptr;
+    ReplayEngine engine(listener);
     std::string error;
     if (!engine.loadFile(file, error)) {
         std::fprintf(stderr, "polymon-cli: %s\n", error.c_str());
@@ -108,6 +168,10 @@ int replayCommand(const std::vector<std::string> &args)
     }
     const ReplaySummary s = engine.run();
     printer.flush();
+    if (emit == "signals") {
+        analysis.finish();
+        signalPrinter.print();
+    }
     std::fflush(stdout);
     if (emit == "none") {
         std::fprintf(stderr,
@@ -135,10 +199,14 @@ int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
     double seed = 1;
     QString endpoint;
     QStringList assets;
+    SignalSettings settings;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string &a = args[i];
         const bool hasValue = i + 1 < args.size();
-        if (a == "--sim") {
+        if (const int r = settingsOption(args, i, settings)) {
+            if (r == 2)
+                return 2;
+        } else if (a == "--sim") {
             sim = true;
         } else if (a == "--chaos") {
             chaos = true;
@@ -171,7 +239,7 @@ int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
     QCoreApplication app(argc, argv);
     std::signal(SIGINT, quitOnSignal);
     std::signal(SIGTERM, quitOnSignal);
-    FeedSettings settings;
+    FeedSettings feedSettings;
     std::unique_ptr<SimExchange> exchange;
     if (sim) {
         exchange = std::make_unique<SimExchange>(quint64(seed));
@@ -180,12 +248,15 @@ int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
                          exchange->errorString().toUtf8().constData());
             return 1;
         }
-        settings.endpoint = exchange->url();
+        feedSettings.endpoint = exchange->url();
+        // Signals need a warm baseline: episodes start after it.
+        exchange->scheduleEpisodes((settings.minWarmupMinutes + 1) * 60'000LL, 3 * 60'000LL);
     } else if (!endpoint.isEmpty()) {
-        settings.endpoint = QUrl(endpoint);
+        feedSettings.endpoint = QUrl(endpoint);
     }
 
-    MarketMonitor monitor(settings);
+    MarketMonitor monitor(feedSettings);
+    monitor.enableSignals(settings);
     TerminalMonitor display(monitor, json);
     display.setSimulated(sim);
     if (sim) {
@@ -273,10 +344,14 @@ int backtestCommand(const std::vector<std::string> &args)
     bool json = false;
     bool sim = false;
     double seed = 1, hours = 4, markets = 8;
+    SignalSettings settings;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string &a = args[i];
         const bool hasValue = i + 1 < args.size();
-        if (a == "--sim") {
+        if (const int r = settingsOption(args, i, settings)) {
+            if (r == 2)
+                return 2;
+        } else if (a == "--sim") {
             sim = true;
         } else if (a == "--json") {
             json = true;
@@ -286,6 +361,8 @@ int backtestCommand(const std::vector<std::string> &args)
         } else if (a == "--hours" && hasValue) {
             if (!parseNumber(args[++i].c_str(), 0.1, 1000, hours))
                 return usage("--hours needs 0.1..1000");
+        } else if (a == "--record" && hasValue) {
+            options.recordPath = args[++i];
         } else if (a == "--markets" && hasValue) {
             if (!parseNumber(args[++i].c_str(), 2, 500, markets))
                 return usage("--markets needs 2..500");
@@ -298,7 +375,12 @@ int backtestCommand(const std::vector<std::string> &args)
     options.seed = quint64(seed);
     options.hours = hours;
     options.markets = int(markets);
-    const BacktestReport report = Backtest::run(options, SignalSettings{});
+    std::string error;
+    const BacktestReport report = Backtest::run(options, settings, &error);
+    if (!error.empty()) {
+        std::fprintf(stderr, "polymon-cli: %s\n", error.c_str());
+        return 1;
+    }
     if (json) {
         std::puts(QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact).constData());
         return 0;

@@ -1,5 +1,6 @@
 #include "terminalmonitor.h"
 
+#include "analysis/signaljson.h"
 #include "replay/topsline.h"
 
 #include <QDateTime>
@@ -65,6 +66,8 @@ TerminalMonitor::TerminalMonitor(MarketMonitor &monitor, bool json, QObject *par
                          {QStringLiteral("reason"), reason}}));
     });
     connect(&monitor, &MarketMonitor::tradeReceived, this, &TerminalMonitor::onTrade);
+    connect(&monitor, &MarketMonitor::signalFired, this, &TerminalMonitor::onSignal);
+    connect(&monitor, &MarketMonitor::outcomeResolved, this, &TerminalMonitor::onOutcome);
     if (!m_json) {
         m_refresh.setInterval(500);
         connect(&m_refresh, &QTimer::timeout, this, &TerminalMonitor::render);
@@ -136,6 +139,32 @@ void TerminalMonitor::onTrade(const TradePrint &trade)
         m_tape.pop_back();
 }
 
+void TerminalMonitor::onSignal(const Signal &signal)
+{
+    if (m_json) {
+        std::puts(SignalJson::line(signal, false).c_str());
+        std::fflush(stdout);
+        return;
+    }
+    std::fputc('\a', stdout); // the terminal's own alert
+    m_alerts.push_front(signal);
+    while (m_alerts.size() > 6)
+        m_alerts.pop_back();
+}
+
+void TerminalMonitor::onOutcome(const Signal &signal)
+{
+    if (m_json) {
+        std::puts(SignalJson::line(signal, true).c_str());
+        std::fflush(stdout);
+        return;
+    }
+    for (Signal &a : m_alerts) {
+        if (a.id == signal.id)
+            a = signal;
+    }
+}
+
 void TerminalMonitor::render()
 {
     std::string s = "\x1b[H\x1b[2J";
@@ -196,6 +225,21 @@ void TerminalMonitor::render()
         std::snprintf(line, sizeof line, "  %s%-4s%s %10s @ %-6s  %s\n", t.side == Side::Buy ? kGreen : kRed,
                       t.side == Side::Buy ? "BUY" : "SELL", kReset, formatFixed(t.size).c_str(),
                       formatFixed(t.price).c_str(), label.left(60).toUtf8().constData());
+        s += line;
+    }
+    s += "\nsignals\n";
+    if (m_alerts.empty())
+        s += "  (none yet: signals need a warm baseline)\n";
+    for (const Signal &a : m_alerts) {
+        const QString label = m_labels.value(QString::fromStdString(a.assetId), QString::fromStdString(a.assetId).left(14));
+        const char *colour = a.side == SignalSide::Buy ? kGreen : a.side == SignalSide::Sell ? kRed : kYellow;
+        std::string outcome = "open";
+        if (a.resolved)
+            outcome = a.reverted ? "reverted" : "did not revert";
+        std::snprintf(line, sizeof line, "  %s%s%-16s %3d%% %-5s%s %s  [%s]\n    %s\n",
+                      QDateTime::fromMSecsSinceEpoch(a.timestampMs).toString(QStringLiteral("HH:mm:ss ")).toUtf8().constData(),
+                      colour, signalTypeName(a.type), a.confidence, signalSideName(a.side), kReset,
+                      label.left(50).toUtf8().constData(), outcome.c_str(), a.description.c_str());
         s += line;
     }
     s += "\nevents\n";

@@ -33,6 +33,8 @@ private:
     void status(const QString &json);
     void onConnectionState(int id, FeedConnection::State state, const QString &detail);
     void onTrade(const TradePrint &trade);
+    void onSignal(const Signal &signal);
+    void onOutcome(const Signal &signal);
 
     MarketMonitor &m_monitor;
     bool m_json;
@@ -41,6 +43,7 @@ private:
     QHash<int, QString> m_connectionText;
     std::deque<TradePrint> m_tape;
     std::deque<QString> m_events;
+    std::deque<Signal> m_alerts;
     QTimer m_refresh;
     std::string m_out;
     quint64 m_tops = 0;

@@ -98,7 +98,7 @@ void SignalDetector::evaluate(const DetectorInput &in, const std::array<bool, kS
         s.confidence = confidence(beyond(askRatio, m_s.panicAskDepthRatio), beyond(spreadRatio, m_s.panicSpreadRatio),
                                   std::clamp(-m.imbalance, 0.0, 1.0), strength, quality);
         s.description = "Sellers flooding the book: ask depth " + number(askRatio)
-                      + "x its 1h average while the spread widened " + number(spreadRatio)
+                      + "x its baseline while the spread widened " + number(spreadRatio)
                       + "x. Panic selling usually overshoots: BUY, expect a rebound of about "
                       + cents(s.expectedReversion) + ".";
         out.push_back(std::move(s));
@@ -111,7 +111,7 @@ void SignalDetector::evaluate(const DetectorInput &in, const std::array<bool, kS
         s.confidence = confidence(beyond(bidRatio, m_s.fomoBidDepthRatio), beyond(spreadRatio, m_s.fomoSpreadRatio),
                                   std::clamp(m.imbalance, 0.0, 1.0), strength, quality);
         s.description = "Buyers piling in: bid depth " + number(bidRatio)
-                      + "x its 1h average, imbalance " + number(m.imbalance)
+                      + "x its baseline, imbalance " + number(m.imbalance)
                       + " toward bids. FOMO tends to fade: SELL, expect a pullback of about "
                       + cents(s.expectedReversion) + ".";
         out.push_back(std::move(s));
@@ -125,7 +125,7 @@ void SignalDetector::evaluate(const DetectorInput &in, const std::array<bool, kS
         s.confidence = confidence(std::clamp(thin, 0.0, 1.0), beyond(spreadRatio, m_s.vacuumSpreadRatio),
                                   std::fabs(m.imbalance), strength, quality * (healthy ? 1.0 : m_s.unhealthyQuality));
         s.description = "Liquidity vacuum: spread " + number(spreadRatio)
-                      + "x its 1h average with both sides under " + std::to_string(int(m_s.vacuumMaxDepthRatio * 100))
+                      + "x its baseline with both sides under " + std::to_string(int(m_s.vacuumMaxDepthRatio * 100))
                       + "% of normal depth. Fills will be poor and prices jumpy: AVOID trading.";
         out.push_back(std::move(s));
     }

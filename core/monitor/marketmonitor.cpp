@@ -31,6 +31,25 @@ MarketMonitor::MarketMonitor(const FeedSettings &settings, QObject *parent)
 
 MarketMonitor::~MarketMonitor() = default;
 
+void MarketMonitor::enableSignals(const SignalSettings &settings)
+{
+    qRegisterMetaType<polymon::Signal>();
+    m_signals = std::make_unique<SignalEngine>(settings, static_cast<SignalListener *>(this));
+    m_signalFlush.setInterval(1000);
+    connect(&m_signalFlush, &QTimer::timeout, this, [this] { m_signals->flush(); });
+    m_signalFlush.start();
+}
+
+void MarketMonitor::onSignal(const Signal &signal)
+{
+    Q_EMIT signalFired(signal);
+}
+
+void MarketMonitor::onOutcome(const Signal &signal)
+{
+    Q_EMIT outcomeResolved(signal);
+}
+
 void MarketMonitor::subscribe(const QStringList &assetIds)
 {
     for (const QString &id : assetIds) {
@@ -93,6 +112,8 @@ void MarketMonitor::onTop(const AssetBook &asset, std::int64_t timestampMs)
         if (m_awaiting.remove(id))
             Q_EMIT bookRestored(id);
     }
+    if (m_signals)
+        m_signals->onTop(asset, timestampMs);
     if (m_external)
         m_external->onTop(asset, timestampMs);
 }
@@ -116,6 +137,8 @@ void MarketMonitor::onResyncNeeded(const AssetBook &asset, ResyncReason reason)
 
 void MarketMonitor::onTrade(const AssetBook &asset, const LastTradeEvent &event)
 {
+    if (m_signals)
+        m_signals->onTrade(asset, event);
     if (m_external)
         m_external->onTrade(asset, event);
     TradePrint t;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/signalengine.h"
 #include "book/booklistener.h"
 #include "book/bookstore.h"
 #include "feed/marketfeed.h"
@@ -9,7 +10,9 @@
 #include <QObject>
 #include <QSet>
 #include <QStringList>
+#include <QTimer>
 
+#include <memory>
 #include <vector>
 
 namespace polymon {
@@ -25,7 +28,7 @@ struct TradePrint
 
 // Owns the feed, the parser and the books of one endpoint: frames in, exact
 // books and status out. Lives in one thread; nothing here blocks.
-class MarketMonitor final : public QObject, private BookListener
+class MarketMonitor final : public QObject, private BookListener, private SignalListener
 {
     Q_OBJECT
 public:
@@ -38,6 +41,9 @@ public:
 
     // Sees every applied top, trade and resync in this thread, synchronously.
     void setBookListener(BookListener *listener) { m_external = listener; }
+    // Runs the signal engine on every book (signalFired / outcomeResolved).
+    void enableSignals(const SignalSettings &settings);
+    const SignalEngine *signalEngine() const noexcept { return m_signals.get(); }
 
     const BookStore &books() const noexcept { return m_store; }
     const MarketFeed &feed() const noexcept { return m_feed; }
@@ -53,6 +59,8 @@ Q_SIGNALS:
     void assetUnsynced(const QString &assetId, const QString &reason);
     void tradeReceived(const polymon::TradePrint &trade);
     void parseErrorOccurred(const QString &reason);
+    void signalFired(const polymon::Signal &signal);
+    void outcomeResolved(const polymon::Signal &signal);
 
 private:
     void onFrame(int connectionId, const QByteArray &frame, qint64 receivedNs);
@@ -64,11 +72,15 @@ private:
     void onTickSize(const AssetBook &asset, const TickSizeEvent &event) override;
     void onMarketLifecycle(const MarketLifecycleEvent &event) override;
     void onParseError(std::string_view reason) override;
+    void onSignal(const Signal &signal) override;
+    void onOutcome(const Signal &signal) override;
 
     MarketFeed m_feed;
     FrameParser m_parser;
     BookStore m_store;
     BookListener *m_external = nullptr;
+    std::unique_ptr<SignalEngine> m_signals;
+    QTimer m_signalFlush; // evaluates quiet books too, once a second
     QSet<QString> m_awaiting; // assets whose fresh book has not arrived
     QHash<QString, qint64> m_lastResyncMs;
     std::vector<qint64> m_latencies;
@@ -78,3 +90,4 @@ private:
 } // namespace polymon
 
 Q_DECLARE_METATYPE(polymon::TradePrint)
+Q_DECLARE_METATYPE(polymon::Signal)

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 
 #include <chrono>
+#include <cstdio>
 
 namespace polymon {
 
@@ -24,7 +25,7 @@ constexpr std::int64_t kStartMs = 1'767'225'600'000; // 2026-01-01T00:00:00Z, si
 
 } // namespace
 
-BacktestReport Backtest::run(const Options &options, const SignalSettings &settings)
+BacktestReport Backtest::run(const Options &options, const SignalSettings &settings, std::string *error)
 {
     const auto wallStart = std::chrono::steady_clock::now();
     BacktestReport report;
@@ -40,15 +41,29 @@ BacktestReport Backtest::run(const Options &options, const SignalSettings &setti
     SignalEngine analysis(settings, &collector);
     BookStore store(&analysis);
     FrameParser parser;
+    std::FILE *record = nullptr;
+    if (!options.recordPath.empty()) {
+        record = std::fopen(options.recordPath.c_str(), "wb");
+        if (!record && error)
+            *error = "cannot write " + options.recordPath;
+    }
+    auto feed = [&](const std::string &frame) {
+        parser.parse(frame, store);
+        if (record) {
+            std::fwrite(frame.data(), 1, frame.size(), record);
+            std::fputc('\n', record);
+        }
+    };
     for (const std::string &id : engine.allAssetIds())
-        parser.parse(engine.bookEvent(id, kStartMs), store);
+        feed(engine.bookEvent(id, kStartMs));
     const double stepMs = 1000.0 / std::max(0.1, options.framesPerSecond);
     double clock = double(kStartMs);
     while (clock < double(endMs)) {
-        const SimFrame frame = engine.next(std::int64_t(clock));
-        parser.parse(frame.json, store);
+        feed(engine.next(std::int64_t(clock)).json);
         clock += stepMs;
     }
+    if (record && std::fclose(record) != 0 && error)
+        *error = "cannot write " + options.recordPath;
     analysis.finish();
     report.frames = parser.stats().frames;
     report.entries = store.stats().entriesApplied;

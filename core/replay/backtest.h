@@ -6,6 +6,7 @@
 #include <QJsonObject>
 
 #include <array>
+#include <string>
 #include <cstdint>
 #include <vector>
 
@@ -57,9 +58,11 @@ public:
         double framesPerSecond = 20.0;    // simulated-time frame rate over all markets
         std::int64_t warmupMs = 20 * 60'000; // no episode before the baselines are warm
         std::int64_t episodeEveryMs = 6 * 60'000;
+        std::string recordPath; // also write every frame there as JSONL
     };
 
-    static BacktestReport run(const Options &options, const SignalSettings &settings);
+    // False in `error` (report still filled) when the recording cannot be written.
+    static BacktestReport run(const Options &options, const SignalSettings &settings, std::string *error = nullptr);
 };
 
 } // namespace polymon

@@ -65,6 +65,12 @@ void SimExchange::setRate(double framesPerSecond)
     m_rate = std::max(0.0, framesPerSecond);
 }
 
+void SimExchange::scheduleEpisodes(qint64 firstAfterMs, qint64 everyMs)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_engine.scheduleEpisodes(now + firstAfterMs, now + 24 * 3'600'000LL, everyMs);
+}
+
 void SimExchange::dropClients()
 {
     const auto sockets = m_clients.keys();

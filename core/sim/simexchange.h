@@ -33,6 +33,9 @@ public:
     QUrl url() const;
 
     void setRate(double framesPerSecond);
+    // Scripted signal episodes (see SimEngine), the first after firstAfterMs
+    // from now, then one every everyMs, for a day.
+    void scheduleEpisodes(qint64 firstAfterMs, qint64 everyMs);
     double rate() const noexcept { return m_rate; }
     const SimEngine &engine() const noexcept { return m_engine; }
     int clientCount() const { return int(m_clients.size()); }

@@ -1,4 +1,8 @@
+#include "analysis/signalengine.h"
 #include "replay/backtest.h"
+#include "replay/replayengine.h"
+
+#include <QTemporaryDir>
 
 #include <QTest>
 
@@ -43,6 +47,40 @@ private Q_SLOTS:
             QCOMPARE(a.allSignals[i].assetId, b.allSignals[i].assetId);
             QCOMPARE(a.allSignals[i].confidence, b.allSignals[i].confidence);
             QCOMPARE(a.allSignals[i].maxProfit, b.allSignals[i].maxProfit);
+        }
+    }
+
+    void replayOfTheRecordingGivesTheSameSignals()
+    {
+        // Live (backtest) and replay of the same frames must agree exactly:
+        // the engine runs on the frames' timestamps only.
+        QTemporaryDir dir;
+        Backtest::Options options;
+        options.seed = 6;
+        options.hours = 1;
+        options.recordPath = dir.filePath(QStringLiteral("session.jsonl")).toStdString();
+        std::string error;
+        const BacktestReport live = Backtest::run(options, SignalSettings{}, &error);
+        QVERIFY2(error.empty(), error.c_str());
+
+        struct Collect final : SignalListener
+        {
+            std::vector<Signal> out;
+            void onOutcome(const Signal &s) override { out.push_back(s); }
+        } collect;
+        SignalEngine analysis(SignalSettings{}, &collect);
+        ReplayEngine replay(&analysis);
+        QVERIFY(replay.loadFile(options.recordPath, error));
+        replay.run();
+        analysis.finish();
+        QVERIFY(!live.allSignals.empty());
+        QCOMPARE(collect.out.size(), live.allSignals.size());
+        for (std::size_t i = 0; i < collect.out.size(); ++i) {
+            QCOMPARE(collect.out[i].id, live.allSignals[i].id);
+            QCOMPARE(collect.out[i].type, live.allSignals[i].type);
+            QCOMPARE(collect.out[i].timestampMs, live.allSignals[i].timestampMs);
+            QCOMPARE(collect.out[i].confidence, live.allSignals[i].confidence);
+            QCOMPARE(collect.out[i].reverted, live.allSignals[i].reverted);
         }
     }
 };
