@@ -10,8 +10,14 @@
 #include "replay/topsline.h"
 #include "sim/simexchange.h"
 #include "sim/simfaultschedule.h"
+#include "storage/recorder.h"
+#include "storage/signalcsv.h"
+#include "storage/storagewriter.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QSaveFile>
 #include <QJsonDocument>
 #include <QTimer>
 #include <QUrl>
@@ -36,10 +42,15 @@ const char kUsage[] =
     "      tops: one JSON line per applied book or change of a synced asset.\n"
     "      signals: one JSON line per signal, with its outcome, frames' own clock.\n"
     "      none: only a summary line on stderr.\n"
-    "  monitor [--sim [--chaos]| --endpoint URL] [--asset ID]... [--json] [--duration S] [--seed N] [SETTINGS]\n"
-    "      Live books. With --sim and no --asset every simulated market is watched.\n"
+    "  monitor [--sim [--chaos]| --endpoint URL] [--asset ID]... [--json] [--duration S] [--seed N]\n"
+    "          [--db PATH] [SETTINGS]\n"
+    "      Live books and signal alerts. With --sim and no --asset every simulated\n"
+    "      market is watched. --db records snapshots, trades and signals (SQLite).\n"
     "  sim [--port N] [--seed N] [--rate FRAMES_PER_S] [--markets N] [--chaos]\n"
     "      Serve the SIMULATED exchange on ws://127.0.0.1:N/ws/market until stopped.\n"
+    "  export --db DB [--since TIME] [--market ID] --out FILE\n"
+    "      Signal history with outcomes and market question as CSV (RFC 4180).\n"
+    "      TIME: ISO 8601 (2026-11-25T10:00:00Z) or epoch milliseconds.\n"
     "  backtest --sim [--seed N] [--hours H] [--markets N] [--json] [--record FILE] [SETTINGS]\n"
     "      Scripted signal episodes in simulated time: precision, recall, delay, outcomes.\n"
     "      --record writes the simulated frames as JSONL for replay.\n"
@@ -195,6 +206,7 @@ int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
     bool sim = false;
     bool chaos = false;
     bool json = false;
+    QString dbPath;
     double duration = 0;
     double seed = 1;
     QString endpoint;
@@ -212,6 +224,8 @@ int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
             chaos = true;
         } else if (a == "--json") {
             json = true;
+        } else if (a == "--db" && hasValue) {
+            dbPath = QString::fromStdString(args[++i]);
         } else if (a == "--endpoint" && hasValue) {
             endpoint = QString::fromStdString(args[++i]);
             const QUrl url(endpoint, QUrl::StrictMode);
@@ -270,6 +284,33 @@ int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
                 assets << QString::fromStdString(id);
         }
     }
+    std::unique_ptr<StorageWriter> writer;
+    std::unique_ptr<Recorder> recorder;
+    if (!dbPath.isEmpty()) {
+        // Recording problems are reported, never fatal: monitoring goes on.
+        writer = std::make_unique<StorageWriter>(dbPath);
+        QObject::connect(writer.get(), &StorageWriter::errorOccurred, &display,
+                         [&display](const QString &m) { display.note(QStringLiteral("storage error: ") + m); });
+        QObject::connect(writer.get(), &StorageWriter::recovered, &display,
+                         [&display] { display.note(QStringLiteral("storage recovered")); });
+        writer->start();
+        const int seeded = Recorder::seedBaselines(dbPath, *monitor.signalEngine(), assets,
+                                                   QDateTime::currentMSecsSinceEpoch());
+        if (seeded > 0)
+            display.note(QStringLiteral("baselines seeded from %1 stored snapshots").arg(seeded));
+        recorder = std::make_unique<Recorder>(monitor, *writer);
+        if (sim) {
+            for (const SimMarket &m : exchange->engine().markets()) {
+                MarketInfo info;
+                info.conditionId = QString::fromStdString(m.conditionId);
+                info.question = QString::fromStdString(m.question);
+                info.slug = QString::fromStdString(m.slug);
+                info.tokenIds = {QString::fromStdString(m.yesToken), QString::fromStdString(m.noToken)};
+                info.outcomes = {QStringLiteral("Yes"), QStringLiteral("No")};
+                recorder->recordMarket(info);
+            }
+        }
+    }
     monitor.subscribe(assets);
     std::unique_ptr<SimFaultSchedule> faults;
     if (chaos) {
@@ -285,6 +326,14 @@ int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
     monitor.stop();
     if (!json)
         display.render();
+    if (writer) {
+        writer->stop();
+        const StorageStats st = writer->stats();
+        std::fprintf(stderr, "storage: %lld rows written, %lld dropped, %lld queued%s%s\n",
+                     static_cast<long long>(st.written), static_cast<long long>(st.dropped),
+                     static_cast<long long>(st.queued), st.lastError.isEmpty() ? "" : ", last error: ",
+                     st.lastError.toUtf8().constData());
+    }
     return rc;
 }
 
@@ -336,6 +385,55 @@ int simCommand(int argc, char **argv, const std::vector<std::string> &args)
     if (chaos)
         faults.start();
     return app.exec();
+}
+
+int exportCommand(const std::vector<std::string> &args)
+{
+    QString db, out;
+    SignalCsv::Filter filter;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string &a = args[i];
+        const bool hasValue = i + 1 < args.size();
+        if (a == "--db" && hasValue) {
+            db = QString::fromStdString(args[++i]);
+        } else if (a == "--out" && hasValue) {
+            out = QString::fromStdString(args[++i]);
+        } else if (a == "--market" && hasValue) {
+            filter.market = QString::fromStdString(args[++i]);
+        } else if (a == "--since" && hasValue) {
+            const QString since = QString::fromStdString(args[++i]);
+            bool isNumber = false;
+            filter.sinceMs = since.toLongLong(&isNumber);
+            if (!isNumber) {
+                const QDateTime t = QDateTime::fromString(since, Qt::ISODateWithMs);
+                if (!t.isValid())
+                    return usage("--since needs ISO 8601 time or epoch milliseconds");
+                filter.sinceMs = t.toMSecsSinceEpoch();
+            }
+        } else {
+            return usage(("bad export argument: " + a).c_str());
+        }
+    }
+    if (db.isEmpty() || out.isEmpty())
+        return usage("export needs --db DB and --out FILE");
+    if (!QFile::exists(db)) {
+        std::fprintf(stderr, "polymon-cli: no database at %s\n", db.toUtf8().constData());
+        return 1;
+    }
+    QSaveFile file(out); // all or nothing: no half-written CSV
+    if (!file.open(QIODevice::WriteOnly)) {
+        std::fprintf(stderr, "polymon-cli: cannot write %s: %s\n", out.toUtf8().constData(),
+                     file.errorString().toUtf8().constData());
+        return 1;
+    }
+    int rows = 0;
+    QString error;
+    if (!SignalCsv::exportTo(db, file, filter, rows, error) || !file.commit()) {
+        std::fprintf(stderr, "polymon-cli: %s\n", (error.isEmpty() ? file.errorString() : error).toUtf8().constData());
+        return 1;
+    }
+    std::fprintf(stderr, "exported %d signals to %s\n", rows, out.toUtf8().constData());
+    return 0;
 }
 
 int backtestCommand(const std::vector<std::string> &args)
@@ -415,6 +513,8 @@ int main(int argc, char **argv)
         return simCommand(argc, argv, args);
     if (command == "backtest")
         return backtestCommand(args);
+    if (command == "export")
+        return exportCommand(args);
     if (command == "--help" || command == "-h" || command == "help") {
         std::fputs(kUsage, stdout);
         return 0;

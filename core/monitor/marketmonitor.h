@@ -43,7 +43,7 @@ public:
     void setBookListener(BookListener *listener) { m_external = listener; }
     // Runs the signal engine on every book (signalFired / outcomeResolved).
     void enableSignals(const SignalSettings &settings);
-    const SignalEngine *signalEngine() const noexcept { return m_signals.get(); }
+    SignalEngine *signalEngine() noexcept { return m_signals.get(); }
 
     const BookStore &books() const noexcept { return m_store; }
     const MarketFeed &feed() const noexcept { return m_feed; }

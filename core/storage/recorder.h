@@ -1,0 +1,41 @@
+#pragma once
+
+#include "catalog/marketinfo.h"
+#include "storagewriter.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+namespace polymon {
+
+class MarketMonitor;
+class SignalEngine;
+
+// Feeds a StorageWriter from a MarketMonitor: one snapshot per asset every
+// 500 ms when its book changed, every trade, every signal and its outcome.
+// Lives in the monitor's thread; the writer does the I/O in its own.
+class Recorder final : public QObject
+{
+    Q_OBJECT
+public:
+    Recorder(MarketMonitor &monitor, StorageWriter &writer, QObject *parent = nullptr);
+
+    void recordMarket(const MarketInfo &market);
+    // Seeds the monitor's signal baselines from the last hour of stored
+    // snapshots of these assets (start-up); returns the samples used.
+    static int seedBaselines(const QString &dbPath, SignalEngine &engine, const QStringList &assetIds, qint64 nowMs);
+
+    static constexpr int kSnapshotIntervalMs = 500;
+    static constexpr int kLevelsPerSide = 50;
+
+private:
+    void snapshotChanged();
+
+    MarketMonitor &m_monitor;
+    StorageWriter &m_writer;
+    QTimer m_timer;
+    QHash<QString, quint64> m_recordedUpdates;
+};
+
+} // namespace polymon

@@ -1,0 +1,100 @@
+#include "schema.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QVariant>
+
+namespace polymon {
+
+namespace {
+
+// Migration n brings version n-1 to n. Never edit a shipped step: add one.
+const char *const kMigrations[][8] = {
+    // 1: the seed's tables
+    {
+        "CREATE TABLE market (condition_id TEXT PRIMARY KEY, question TEXT NOT NULL DEFAULT '', slug TEXT, "
+        "end_date TEXT, updated_ms INTEGER)",
+        "CREATE TABLE asset (asset_id TEXT PRIMARY KEY, condition_id TEXT, outcome TEXT)",
+        "CREATE TABLE order_book_snapshot (id INTEGER PRIMARY KEY, asset_id TEXT NOT NULL, ts INTEGER NOT NULL, "
+        "best_bid INTEGER, best_ask INTEGER, spread INTEGER, mid INTEGER, bid_depth INTEGER NOT NULL, "
+        "ask_depth INTEGER NOT NULL, band_bid_depth INTEGER NOT NULL, band_ask_depth INTEGER NOT NULL, "
+        "imbalance REAL, bids TEXT NOT NULL, asks TEXT NOT NULL)",
+        "CREATE INDEX snapshot_asset_ts ON order_book_snapshot (asset_id, ts)",
+        "CREATE TABLE psychology_signal (id INTEGER PRIMARY KEY, signal_type TEXT NOT NULL, asset_id TEXT NOT NULL, "
+        "market TEXT, ts INTEGER NOT NULL, side TEXT NOT NULL, score INTEGER NOT NULL, depth_ratio REAL, "
+        "spread_ratio REAL, imbalance REAL, price_change INTEGER, expected_reversion INTEGER, best_bid INTEGER, "
+        "best_ask INTEGER, mid INTEGER, description TEXT, resolved INTEGER NOT NULL DEFAULT 0, reverted INTEGER, "
+        "reversion_time REAL, max_profit INTEGER)",
+        "CREATE TABLE trade (id INTEGER PRIMARY KEY, asset_id TEXT NOT NULL, ts INTEGER NOT NULL, "
+        "price INTEGER NOT NULL, size INTEGER NOT NULL, side TEXT NOT NULL)",
+        nullptr,
+    },
+    // 2: adverse excursion, session-independent signal keys, lookup indexes
+    {
+        "ALTER TABLE psychology_signal ADD COLUMN max_adverse INTEGER",
+        "ALTER TABLE psychology_signal ADD COLUMN signal_key TEXT",
+        "CREATE UNIQUE INDEX signal_key_unique ON psychology_signal (signal_key)",
+        "CREATE INDEX signal_ts ON psychology_signal (ts)",
+        "CREATE INDEX trade_asset_ts ON trade (asset_id, ts)",
+        nullptr,
+    },
+};
+
+} // namespace
+
+int Schema::version(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+bool Schema::configure(QSqlDatabase &db, QString &error)
+{
+    QSqlQuery q(db);
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA busy_timeout=2000",
+                               "PRAGMA foreign_keys=ON"}) {
+        if (!q.exec(QLatin1String(pragma))) {
+            error = QStringLiteral("%1: %2").arg(QLatin1String(pragma), q.lastError().text());
+            return false;
+        }
+    }
+    return true;
+}
+
+bool Schema::migrate(QSqlDatabase &db, QString &error, int target)
+{
+    const int current = version(db);
+    if (current < 0) {
+        error = QStringLiteral("cannot read the schema version: %1").arg(db.lastError().text());
+        return false;
+    }
+    if (current > kVersion) {
+        error = QStringLiteral("the database has schema %1, newer than this polymon (%2)").arg(current).arg(kVersion);
+        return false;
+    }
+    for (int v = current + 1; v <= target; ++v) {
+        if (!db.transaction()) {
+            error = QStringLiteral("cannot start migration %1: %2").arg(v).arg(db.lastError().text());
+            return false;
+        }
+        QSqlQuery q(db);
+        for (const char *const *sql = kMigrations[v - 1]; *sql; ++sql) {
+            if (!q.exec(QLatin1String(*sql))) {
+                error = QStringLiteral("migration %1 failed: %2").arg(v).arg(q.lastError().text());
+                db.rollback();
+                return false;
+            }
+        }
+        if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(v)) || !db.commit()) {
+            error = QStringLiteral("migration %1 failed: %2").arg(v).arg(db.lastError().text());
+            db.rollback();
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace polymon
