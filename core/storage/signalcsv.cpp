@@ -63,8 +63,10 @@ bool SignalCsv::exportTo(const QString &dbPath, QIODevice &out, const Filter &fi
                 "LEFT JOIN market m ON m.condition_id = COALESCE(a.condition_id, s.market) "
                 "WHERE s.ts >= ? AND (? = '' OR s.asset_id = ? OR s.market = ? OR a.condition_id = ?) ORDER BY s.ts, s.id"));
             q.addBindValue(filter.sinceMs);
+            // A null QString binds as NULL, which never equals '': bind "" instead.
+            const QString market = filter.market.isEmpty() ? QStringLiteral("") : filter.market;
             for (int i = 0; i < 4; ++i)
-                q.addBindValue(filter.market);
+                q.addBindValue(market);
             if (!q.exec()) {
                 error = q.lastError().text();
             } else {

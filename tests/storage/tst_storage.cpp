@@ -1,0 +1,313 @@
+#include "storage/schema.h"
+#include "storage/signalcsv.h"
+#include "storage/storagewriter.h"
+
+#include <QBuffer>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace polymon;
+
+// Storage on real SQLite files: round trip, CSV, migration, locked and
+// unwritable databases, and a process killed while writing.
+class TstStorage final : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    // Runs fn with a fresh connection to path.
+    template<typename Fn>
+    static void withDb(const QString &path, Fn &&fn)
+    {
+        const QString name = QUuid::createUuid().toString();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            fn(db);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+
+    static Signal sampleSignal(const char *asset, std::int64_t ts, const char *description)
+    {
+        Signal s;
+        s.type = SignalType::PanicSell;
+        s.side = SignalSide::Buy;
+        s.assetId = asset;
+        s.market = "0xmarket";
+        s.timestampMs = ts;
+        s.confidence = 73;
+        s.depthRatio = 4.25;
+        s.spreadRatio = 2.5;
+        s.imbalance = -0.8;
+        s.priceChange = -30'000;
+        s.expectedReversion = 15'000;
+        s.bestBid = 470'000;
+        s.bestAsk = 510'000;
+        s.mid = 490'000;
+        s.description = description;
+        return s;
+    }
+
+    // A minimal RFC 4180 reader, for checking what we wrote.
+    static QList<QStringList> parseCsv(const QString &text)
+    {
+        QList<QStringList> rows;
+        QStringList row;
+        QString cell;
+        bool quoted = false;
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            const QChar c = text[i];
+            if (quoted) {
+                if (c == QLatin1Char('"') && i + 1 < text.size() && text[i + 1] == QLatin1Char('"')) {
+                    cell += c;
+                    ++i;
+                } else if (c == QLatin1Char('"')) {
+                    quoted = false;
+                } else {
+                    cell += c;
+                }
+            } else if (c == QLatin1Char('"')) {
+                quoted = true;
+            } else if (c == QLatin1Char(',')) {
+                row << cell;
+                cell.clear();
+            } else if (c == QLatin1Char('\r') && i + 1 < text.size() && text[i + 1] == QLatin1Char('\n')) {
+                row << cell;
+                rows << row;
+                row.clear();
+                cell.clear();
+                ++i;
+            } else {
+                cell += c;
+            }
+        }
+        return rows;
+    }
+
+private Q_SLOTS:
+    void roundTripAndCsv()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("roundtrip.db"));
+        StorageWriter writer(path);
+        writer.start();
+        writer.enqueue(MarketRow{QStringLiteral("0xmarket"), QStringLiteral("=HYPERLINK(\"http://evil\",\"Will it rain?\")"),
+                                 QStringLiteral("rain"), QString(), {QStringLiteral("111"), QStringLiteral("222")},
+                                 {QStringLiteral("Yes"), QStringLiteral("No")}});
+        Signal first = sampleSignal("111", 1'767'225'600'000, "-1 cent, \"quoted\", and a comma");
+        Signal second = sampleSignal("222", 1'767'225'660'000, "@SUM(A1)");
+        second.type = SignalType::LiquidityVacuum;
+        second.side = SignalSide::Avoid;
+        writer.enqueue(SignalRow{first, false});
+        writer.enqueue(SignalRow{second, false});
+        first.resolved = true;
+        first.reverted = true;
+        first.reversionTimeS = 42.5;
+        first.maxProfit = 25'000;
+        first.maxAdverse = 5'000;
+        writer.enqueue(SignalRow{first, true});
+        BookMetrics m;
+        m.hasBid = m.hasAsk = true;
+        m.bestBid = 470'000;
+        m.bestAsk = 510'000;
+        m.spread = 40'000;
+        m.mid = 490'000;
+        m.bidDepth = 123'450'000;
+        writer.enqueue(SnapshotRow{QStringLiteral("111"), 1'767'225'600'500, m, "[[\"0.47\",\"123.45\"]]", "[]"});
+        writer.enqueue(TradeRow{QStringLiteral("111"), 1'767'225'600'600, 480'000, 2'500'000, Side::Sell});
+        QVERIFY(writer.waitUntilWritten(10000));
+        QCOMPARE(writer.stats().written, 6);
+        QVERIFY(writer.stats().lastError.isEmpty());
+
+        withDb(path, [](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT score, reverted, reversion_time, max_profit, max_adverse, price_change "
+                                          "FROM psychology_signal WHERE asset_id='111'")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), 73);
+            QCOMPARE(q.value(1).toInt(), 1);
+            QCOMPARE(q.value(2).toDouble(), 42.5);
+            QCOMPARE(q.value(3).toLongLong(), 25'000);
+            QCOMPARE(q.value(4).toLongLong(), 5'000);
+            QCOMPARE(q.value(5).toLongLong(), -30'000);
+            QVERIFY(q.exec(QStringLiteral("SELECT best_bid, bid_depth, bids FROM order_book_snapshot")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toLongLong(), 470'000);
+            QCOMPARE(q.value(1).toLongLong(), 123'450'000);
+            QCOMPARE(q.value(2).toString(), QStringLiteral("[[\"0.47\",\"123.45\"]]"));
+            QVERIFY(q.exec(QStringLiteral("SELECT price, size, side FROM trade")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(2).toString(), QStringLiteral("SELL"));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+        });
+        writer.stop();
+
+        QBuffer csv;
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        int rows = 0;
+        QString error;
+        QVERIFY2(SignalCsv::exportTo(path, csv, {}, rows, error), qPrintable(error));
+        QCOMPARE(rows, 2);
+        const QList<QStringList> table = parseCsv(QString::fromUtf8(csv.data()));
+        QCOMPARE(table.size(), 3);
+        QCOMPARE(table[0], SignalCsv::header());
+        const int col = int(SignalCsv::header().indexOf(QStringLiteral("question")));
+        QVERIFY(table[1][col].startsWith(QLatin1String("'=HYPERLINK"))); // not a formula any more
+        const int desc = int(SignalCsv::header().indexOf(QStringLiteral("description")));
+        QCOMPARE(table[1][desc], QStringLiteral("'-1 cent, \"quoted\", and a comma"));
+        QCOMPARE(table[2][desc], QStringLiteral("'@SUM(A1)"));
+        auto cell = [&](int row, const char *name) { return table[row][int(SignalCsv::header().indexOf(QLatin1String(name)))]; };
+        QCOMPARE(cell(1, "type"), QStringLiteral("PANIC_SELL"));
+        QCOMPARE(cell(1, "price_change"), QStringLiteral("-0.03")); // numbers are not escaped
+        QCOMPARE(cell(1, "expected_reversion"), QStringLiteral("0.015"));
+        QCOMPARE(cell(1, "reverted"), QStringLiteral("true"));
+        QCOMPARE(cell(1, "reversion_time_s"), QStringLiteral("42.5"));
+        QCOMPARE(cell(1, "max_profit"), QStringLiteral("0.025"));
+        QCOMPARE(cell(1, "outcome"), QStringLiteral("Yes"));
+        QCOMPARE(cell(2, "resolved"), QStringLiteral("false"));
+        QCOMPARE(cell(2, "reverted"), QString());
+        QCOMPARE(cell(2, "time_utc"), QStringLiteral("2026-01-01T00:01:00.000Z"));
+
+        // Filters: by time and by market.
+        QBuffer filtered;
+        QVERIFY(filtered.open(QIODevice::WriteOnly));
+        QVERIFY(SignalCsv::exportTo(path, filtered, {1'767'225'630'000, QString()}, rows, error));
+        QCOMPARE(rows, 1);
+        QBuffer byAsset;
+        QVERIFY(byAsset.open(QIODevice::WriteOnly));
+        QVERIFY(SignalCsv::exportTo(path, byAsset, {0, QStringLiteral("111")}, rows, error));
+        QCOMPARE(rows, 1);
+    }
+
+    void migratesAnOlderSchema()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("old.db"));
+        withDb(path, [](QSqlDatabase &db) {
+            QString error;
+            QVERIFY2(Schema::migrate(db, error, 1), qPrintable(error));
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO psychology_signal (signal_type, asset_id, ts, side, score) "
+                                          "VALUES ('FOMO_BUY', '9', 5, 'SELL', 61)")));
+            QCOMPARE(Schema::version(db), 1);
+        });
+        StorageWriter writer(path);
+        writer.start();
+        writer.enqueue(TradeRow{QStringLiteral("9"), 6, 500'000, 1'000'000, Side::Buy});
+        QVERIFY(writer.waitUntilWritten(10000));
+        writer.stop();
+        withDb(path, [](QSqlDatabase &db) {
+            QCOMPARE(Schema::version(db), Schema::kVersion);
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT score, max_adverse FROM psychology_signal")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 61); // kept across the migration
+            QVERIFY(q.value(1).isNull());     // the new column
+        });
+    }
+
+    void refusesANewerSchema()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("future.db"));
+        withDb(path, [](QSqlDatabase &db) { QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = 99")); });
+        StorageWriter writer(path);
+        QSignalSpy errors(&writer, &StorageWriter::errorOccurred);
+        writer.start();
+        QVERIFY(errors.wait(10000));
+        QVERIFY(errors.first().first().toString().contains(QLatin1String("newer than this polymon")));
+    }
+
+    void unwritablePathIsReportedAndNothingCrashes()
+    {
+        StorageWriter writer(QStringLiteral("/proc/polymon-cannot-be-here/polymon.db"));
+        QSignalSpy errors(&writer, &StorageWriter::errorOccurred);
+        writer.start();
+        for (int i = 0; i < 100; ++i)
+            writer.enqueue(TradeRow{QStringLiteral("1"), i, 1, 1, Side::Buy});
+        QVERIFY(errors.wait(10000));
+        QVERIFY(errors.first().first().toString().startsWith(QLatin1String("cannot open")));
+        QCOMPARE(writer.stats().written, 0);
+        QCOMPARE(writer.stats().queued, 100); // kept, waiting for a retry
+    }
+
+    void lockedDatabaseIsReportedThenRecovers()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("locked.db"));
+        {
+            StorageWriter first(path); // creates the schema
+            first.start();
+            first.enqueue(TradeRow{QStringLiteral("1"), 1, 1, 1, Side::Buy});
+            QVERIFY(first.waitUntilWritten(10000));
+        }
+        const QString name = QStringLiteral("locker");
+        {
+            QSqlDatabase locker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            locker.setDatabaseName(path);
+            QVERIFY(locker.open());
+            QSqlQuery lock(locker);
+            QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+
+            StorageWriter writer(path, 50);
+            QSignalSpy errors(&writer, &StorageWriter::errorOccurred);
+            QSignalSpy recovered(&writer, &StorageWriter::recovered);
+            writer.start();
+            writer.enqueue(TradeRow{QStringLiteral("2"), 2, 1, 1, Side::Buy});
+            QVERIFY(errors.wait(15000));
+            QVERIFY2(errors.first().first().toString().contains(QLatin1String("locked")),
+                     qPrintable(errors.first().first().toString()));
+            // The queue is bounded: the rest is dropped and counted.
+            for (int i = 0; i < 100; ++i)
+                writer.enqueue(TradeRow{QStringLiteral("3"), i, 1, 1, Side::Buy});
+            QVERIFY(writer.stats().dropped > 0);
+            QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+            QVERIFY(recovered.wait(15000) || recovered.count() > 0);
+            QVERIFY(writer.waitUntilWritten(15000));
+            QCOMPARE(writer.stats().written + writer.stats().dropped, 101);
+            writer.stop();
+            locker.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+
+    void processKilledMidWriteLeavesAConsistentFile()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("killed.db"));
+        QProcess monitor;
+        monitor.start(QStringLiteral(POLYMON_CLI_PATH),
+                      {QStringLiteral("monitor"), QStringLiteral("--sim"), QStringLiteral("--json"), QStringLiteral("--db"),
+                       path, QStringLiteral("--duration"), QStringLiteral("60")});
+        QVERIFY(monitor.waitForStarted());
+        // Wait until snapshots are being committed, then kill -9.
+        qint64 rows = 0;
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                     if (!QFile::exists(path))
+                                         return false;
+                                     withDb(path, [&](QSqlDatabase &db) {
+                                         QSqlQuery q(db);
+                                         if (q.exec(QStringLiteral("SELECT count(*) FROM order_book_snapshot")) && q.next())
+                                             rows = q.value(0).toLongLong();
+                                     });
+                                     return rows > 20;
+                                 }()),
+                                 20000);
+        monitor.kill();
+        QVERIFY(monitor.waitForFinished(5000));
+        withDb(path, [](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+            QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM order_book_snapshot")) && q.next());
+            QVERIFY(q.value(0).toLongLong() > 20);
+        });
+    }
+};
+
+QTEST_GUILESS_MAIN(TstStorage)
+#include "tst_storage.moc"
