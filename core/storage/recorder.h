@@ -27,7 +27,7 @@ public:
     static int seedBaselines(const QString &dbPath, SignalEngine &engine, const QStringList &assetIds, qint64 nowMs);
 
     static constexpr int kSnapshotIntervalMs = 500;
-    static constexpr int kLevelsPerSide = 50;
+    static constexpr int kLevelsPerSide = 20;
 
 private:
     void snapshotChanged();

@@ -1,0 +1,90 @@
+// Storage under the design load: 1,000 markets x 2 snapshots/s (real time),
+// each with 20 levels per side, plus trades. Reports the queue high-water
+// mark (it must not grow), rows written, and database size per market-hour.
+// Usage: bench_storage [SECONDS=600] [MARKETS=1000] [DB]
+#include "storage/storagewriter.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <cstdio>
+#include <cstdlib>
+
+using namespace polymon;
+
+namespace {
+
+QByteArray levels(QRandomGenerator &rng, Fixed start, Fixed step)
+{
+    QByteArray out = "[";
+    for (int i = 0; i < 20; ++i) { // Recorder::kLevelsPerSide
+        if (i)
+            out += ',';
+        out += "[\"" + QByteArray(formatFixed(start + step * i).c_str()) + "\",\""
+             + QByteArray(formatFixed(Fixed(rng.bounded(1, 500000)) * 10'000).c_str()) + "\"]";
+    }
+    return out + ']';
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const int seconds = argc > 1 ? std::atoi(argv[1]) : 600;
+    const int markets = argc > 2 ? std::atoi(argv[2]) : 1000;
+    QTemporaryDir dir;
+    const QString path = argc > 3 ? QString::fromLocal8Bit(argv[3]) : dir.filePath(QStringLiteral("bench.db"));
+    StorageWriter writer(path);
+    writer.start();
+    QRandomGenerator rng(1);
+    QElapsedTimer clock;
+    clock.start();
+    qint64 enqueued = 0, maxQueued = 0;
+    qint64 queuedAt60 = -1;
+    const int assets = markets * 2;
+    const qint64 tickMs = 100;
+    for (qint64 tick = 0; tick * tickMs < qint64(seconds) * 1000; ++tick) {
+        // 2 snapshots per asset-pair per second: markets * 2 rows/s, spread evenly.
+        const int rows = markets * 2 / 10;
+        for (int i = 0; i < rows; ++i) {
+            const int asset = int((tick * rows + i) % assets);
+            BookMetrics m;
+            m.hasBid = m.hasAsk = true;
+            m.bestBid = 480'000;
+            m.bestAsk = 500'000;
+            m.spread = 20'000;
+            m.mid = 490'000;
+            m.bidDepth = m.askDepth = m.bandBidDepth = m.bandAskDepth = 5'000'000'000;
+            writer.enqueue(SnapshotRow{QString::number(1e76 + asset, 'f', 0), 1'767'225'600'000 + tick * tickMs, m,
+                                       levels(rng, 480'000, -10'000), levels(rng, 500'000, 10'000)});
+            ++enqueued;
+        }
+        for (int i = 0; i < markets / 20; ++i) // a trade per market every 2 s
+            writer.enqueue(TradeRow{QString::number(i), tick * tickMs, 490'000, 10'000'000, Side::Buy});
+        maxQueued = std::max(maxQueued, writer.stats().queued);
+        if (tick * tickMs == 60'000)
+            queuedAt60 = writer.stats().queued;
+        const qint64 wait = (tick + 1) * tickMs - clock.elapsed();
+        if (wait > 0)
+            QThread::msleep(quint64(wait));
+    }
+    const qint64 queuedAtEnd = writer.stats().queued;
+    writer.waitUntilWritten(60'000);
+    writer.stop();
+    const StorageStats s = writer.stats();
+    const double hours = double(seconds) / 3600.0;
+    const double bytes = double(QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size());
+    std::printf("| storage, %d markets x 2 snapshots/s, %d s | queue max %lld rows, %lld after 60 s, %lld at the end; "
+                "dropped %lld | %lld snapshot rows + trades written, %s |\n",
+                markets, seconds, static_cast<long long>(maxQueued), static_cast<long long>(queuedAt60),
+                static_cast<long long>(queuedAtEnd), static_cast<long long>(s.dropped),
+                static_cast<long long>(s.written), s.lastError.isEmpty() ? "no errors" : qPrintable(s.lastError));
+    std::printf("| database size | %.1f MB per market-hour | %.0f MB for %d market-hours (20 levels per side per snapshot) |\n",
+                bytes / 1e6 / (double(markets) * hours), bytes / 1e6, int(double(markets) * hours));
+    return s.lastError.isEmpty() ? 0 : 1;
+}
