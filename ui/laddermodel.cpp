@@ -16,6 +16,7 @@ void LadderModel::setLevels(const QVector<PriceLevel> &bidsBestFirst, const QVec
     for (const Line &l : lines)
         maxSize = std::max(maxSize, l.level.size);
     m_maxSize = maxSize;
+    m_askCount = int(asksBestFirst.size());
     if (lines.size() == m_lines.size()) {
         m_lines = lines;
         if (!m_lines.isEmpty())

@@ -20,6 +20,8 @@ public:
 
     void setLevels(const QVector<PriceLevel> &bidsBestFirst, const QVector<PriceLevel> &asksBestFirst);
     void clear();
+    // The row of the best ask (the best bid is the next one); -1 when none.
+    int bestAskRow() const noexcept { return m_askCount - 1; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -35,6 +37,7 @@ private:
     };
     QVector<Line> m_lines;
     Fixed m_maxSize = 1;
+    int m_askCount = 0;
 };
 
 } // namespace polymon

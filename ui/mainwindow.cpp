@@ -128,7 +128,7 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     auto *watchTools = new QWidget(central);
     auto *wt = new QHBoxLayout(watchTools);
     wt->setContentsMargins(0, 0, 0, 0);
-    auto *note = new QLabel(tr("Charts, signals and the signal log are not built yet."), watchTools);
+    auto *note = new QLabel(tr("Signals show in the trade tape; charts and the signal log are not built yet."), watchTools);
     note->setEnabled(false);
     wt->addWidget(note, 1);
     wt->addWidget(unwatchButton);
@@ -177,12 +177,14 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     m_connectionLabel = new QLabel(tr("connecting…"), this);
     m_rateLabel = new QLabel(this);
     m_watchedLabel = new QLabel(this);
+    m_dbLabel = new QLabel(this);
     m_simBadge = new QLabel(tr(" SIMULATED "), this);
     m_simBadge->setStyleSheet(QStringLiteral("background:#e0a100;color:black;font-weight:bold;border-radius:3px;"));
     m_simBadge->hide();
     statusBar()->addWidget(m_connectionLabel);
     statusBar()->addWidget(m_rateLabel);
     statusBar()->addWidget(m_watchedLabel);
+    statusBar()->addWidget(m_dbLabel);
     statusBar()->addPermanentWidget(m_simBadge);
 
     QSettings settings;
@@ -194,6 +196,7 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     connect(service, &MonitorService::catalogReady, this, &MainWindow::onCatalog);
     connect(service, &MonitorService::snapshotsReady, this, &MainWindow::onSnapshots);
     connect(service, &MonitorService::tradeReceived, this, &MainWindow::onTrade);
+    connect(service, &MonitorService::signalFired, this, &MainWindow::onSignal);
     connect(service, &MonitorService::connectionStateChanged, this, &MainWindow::onConnectionState);
 }
 
@@ -315,15 +318,34 @@ void MainWindow::onSnapshots(const QList<TopSnapshot> &tops, const FeedStatus &s
 {
     m_watch->applySnapshots(tops);
     for (const TopSnapshot &t : tops) {
-        if (t.assetId == m_ladderAsset && (!t.bids.isEmpty() || !t.asks.isEmpty()))
+        if (t.assetId == m_ladderAsset && (!t.bids.isEmpty() || !t.asks.isEmpty())) {
+            const int rowsBefore = m_ladder->rowCount();
             m_ladder->setLevels(t.bids, t.asks);
+            // Keep the spread in view when the ladder's shape changes.
+            if (m_ladder->rowCount() != rowsBefore && m_ladder->bestAskRow() >= 0)
+                m_ladderView->scrollTo(m_ladder->index(m_ladder->bestAskRow(), LadderModel::Price),
+                                       QAbstractItemView::PositionAtCenter);
+        }
     }
     m_rateLabel->setText(tr("%1 msgs/s · latency p50 %2 µs · errors %3 · desyncs %4")
                              .arg(status.framesPerSecond, 0, 'f', 0)
                              .arg(double(status.latencyP50Ns) / 1000.0, 0, 'f', 0)
                              .arg(status.parseErrors)
                              .arg(status.desyncs));
-    m_watchedLabel->setText(tr("%n outcome(s) watched", nullptr, status.watched));
+    m_watchedLabel->setText(tr("%n outcome(s) watched · %1 signals", nullptr, status.watched).arg(status.signalsFired));
+    if (status.dbPath.isEmpty()) {
+        m_dbLabel->setText(tr("not recording"));
+    } else if (!status.dbError.isEmpty()) {
+        m_dbLabel->setText(tr("database error, %1 rows waiting").arg(status.dbQueued));
+        m_dbLabel->setStyleSheet(QStringLiteral("color:#c62828;font-weight:bold;"));
+    } else {
+        m_dbLabel->setText(tr("db queue %1 · %2 rows written%3")
+                               .arg(status.dbQueued)
+                               .arg(status.dbWritten)
+                               .arg(status.dbDropped ? tr(" · %1 dropped").arg(status.dbDropped) : QString()));
+        m_dbLabel->setStyleSheet(QString());
+    }
+    m_dbLabel->setToolTip(status.dbError.isEmpty() ? status.dbPath : status.dbError);
 }
 
 void MainWindow::onTrade(const TradePrint &trade)
@@ -340,6 +362,24 @@ void MainWindow::onTrade(const TradePrint &trade)
     m_tape->insertItem(0, item);
     while (m_tape->count() > kTapeLength)
         delete m_tape->takeItem(m_tape->count() - 1);
+}
+
+void MainWindow::onSignal(const Signal &signal)
+{
+    // Until the signal log arrives (issue 5), signals show in the tape.
+    const QString label = m_watch->labelOf(QString::fromStdString(signal.assetId));
+    auto *item = new QListWidgetItem(QStringLiteral("%1 ▲ %2 %3% %4  %5")
+                                         .arg(QDateTime::fromMSecsSinceEpoch(signal.timestampMs).toString(QStringLiteral("HH:mm:ss")),
+                                              QLatin1String(signalTypeName(signal.type)))
+                                         .arg(signal.confidence)
+                                         .arg(QLatin1String(signalSideName(signal.side)), label));
+    item->setToolTip(QString::fromStdString(signal.description));
+    QFont f = item->font();
+    f.setBold(true);
+    item->setFont(f);
+    item->setBackground(QColor(0xff, 0xf3, 0xcd));
+    item->setForeground(QColor(0x5c, 0x44, 0x00));
+    m_tape->insertItem(0, item);
 }
 
 void MainWindow::onConnectionState(int id, const QString &state, const QString &detail)

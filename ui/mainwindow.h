@@ -45,6 +45,7 @@ private:
     void onCatalog(const QList<MarketInfo> &markets);
     void onSnapshots(const QList<TopSnapshot> &tops, const FeedStatus &status);
     void onTrade(const TradePrint &trade);
+    void onSignal(const Signal &signal);
     void onConnectionState(int id, const QString &state, const QString &detail);
     void watchMarket(const MarketInfo &market);
     void unwatchSelected();
@@ -70,6 +71,7 @@ private:
     QLabel *m_connectionLabel;
     QLabel *m_rateLabel;
     QLabel *m_watchedLabel;
+    QLabel *m_dbLabel;
     QLabel *m_simBadge;
     QHash<QString, MarketInfo> m_watchedMarkets; // by condition id
     QHash<QString, QString> m_connectionStates;

@@ -2,6 +2,7 @@
 // SIMULATED exchange, clearly labelled.
 #include "mainwindow.h"
 #include "monitor/monitorservice.h"
+#include "storage/storagewriter.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -32,7 +33,10 @@ int main(int argc, char **argv)
                                               QStringLiteral("PNG"));
     const QCommandLineOption afterOption(QStringLiteral("after"), QStringLiteral("Seconds before the screenshot."),
                                          QStringLiteral("S"), QStringLiteral("4"));
-    parser.addOptions({simOption, seedOption, endpointOption, screenshotOption, afterOption});
+    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("SQLite file to record to (default: %1).").arg(StorageWriter::defaultPath()),
+                                      QStringLiteral("PATH"));
+    const QCommandLineOption noDbOption(QStringLiteral("no-db"), QStringLiteral("Do not record."));
+    parser.addOptions({simOption, seedOption, endpointOption, dbOption, noDbOption, screenshotOption, afterOption});
     if (!parser.parse(QCoreApplication::arguments())) {
         std::fprintf(stderr, "polymon: %s\n\n%s", qPrintable(parser.errorText()), qPrintable(parser.helpText()));
         return 2;
@@ -65,6 +69,8 @@ int main(int argc, char **argv)
             return 2;
         }
     }
+    if (!parser.isSet(noDbOption))
+        options.dbPath = parser.isSet(dbOption) ? parser.value(dbOption) : StorageWriter::defaultPath();
     const double after = parser.value(afterOption).toDouble(&ok);
     if (!ok || after < 0) {
         std::fprintf(stderr, "polymon: --after needs seconds\n");

@@ -1,6 +1,8 @@
 #include "monitorservice.h"
 
 #include "sim/simexchange.h"
+#include "storage/recorder.h"
+#include "storage/storagewriter.h"
 
 #include <QLoggingCategory>
 
@@ -23,6 +25,7 @@ MonitorService::MonitorService(const Options &options, QObject *parent)
     qRegisterMetaType<QList<polymon::TopSnapshot>>();
     qRegisterMetaType<polymon::FeedStatus>();
     qRegisterMetaType<polymon::TradePrint>();
+    qRegisterMetaType<polymon::Signal>();
 }
 
 MonitorService::~MonitorService() = default;
@@ -51,6 +54,7 @@ void MonitorService::startLive(const QList<MarketInfo> &markets)
 {
     m_simulated = false;
     Q_EMIT modeChanged(false, tr("live Polymarket"));
+    m_catalog = markets;
     Q_EMIT catalogReady(markets);
     createMonitor(m_options.endpoint.isValid() ? m_options.endpoint : FeedSettings().endpoint);
 }
@@ -80,7 +84,10 @@ void MonitorService::startSimulated(const QString &reason)
         m.endDate = QDateTime::currentDateTimeUtc().addDays(30 + int(m.volume24h) % 200);
         markets << m;
     }
+    m_catalog = markets;
     Q_EMIT catalogReady(markets);
+    // Signals need a warm baseline: episodes start after it.
+    m_exchange->scheduleEpisodes((m_options.signalSettings.minWarmupMinutes + 1) * 60'000LL, 3 * 60'000LL);
     createMonitor(m_exchange->url());
 }
 
@@ -89,24 +96,38 @@ void MonitorService::createMonitor(const QUrl &endpoint)
     FeedSettings settings;
     settings.endpoint = endpoint;
     m_monitor = std::make_unique<MarketMonitor>(settings);
+    m_monitor->enableSignals(m_options.signalSettings);
     connect(m_monitor.get(), &MarketMonitor::tradeReceived, this, &MonitorService::tradeReceived);
+    connect(m_monitor.get(), &MarketMonitor::signalFired, this, &MonitorService::signalFired);
+    if (!m_options.dbPath.isEmpty()) {
+        // Recording problems are shown in the status bar; monitoring goes on.
+        m_writer = std::make_unique<StorageWriter>(m_options.dbPath);
+        m_writer->start();
+        m_recorder = std::make_unique<Recorder>(*m_monitor, *m_writer);
+        for (const MarketInfo &m : m_catalog)
+            m_recorder->recordMarket(m);
+    }
     connect(m_monitor.get(), &MarketMonitor::connectionStateChanged, this,
             [this](int id, FeedConnection::State state, const QString &detail) {
                 Q_EMIT connectionStateChanged(id, QString::fromLatin1(FeedConnection::stateName(state)), detail);
             });
     if (!m_pendingWatch.isEmpty()) {
-        m_monitor->subscribe(m_pendingWatch);
+        const QStringList pending = m_pendingWatch;
         m_pendingWatch.clear();
+        watch(pending);
     }
     m_snapshotTimer.start();
 }
 
 void MonitorService::watch(const QStringList &tokenIds)
 {
-    if (m_monitor)
-        m_monitor->subscribe(tokenIds);
-    else
+    if (!m_monitor) {
         m_pendingWatch << tokenIds;
+        return;
+    }
+    if (m_writer)
+        Recorder::seedBaselines(m_options.dbPath, *m_monitor->signalEngine(), tokenIds, QDateTime::currentMSecsSinceEpoch());
+    m_monitor->subscribe(tokenIds);
 }
 
 void MonitorService::unwatch(const QStringList &tokenIds)
@@ -127,6 +148,10 @@ void MonitorService::stop()
     m_snapshotTimer.stop();
     if (m_monitor)
         m_monitor->stop();
+    m_recorder.reset();
+    if (m_writer)
+        m_writer->stop(); // writes what is queued
+    m_writer.reset();
     m_monitor.reset();
     m_exchange.reset();
 }
@@ -163,6 +188,15 @@ void MonitorService::publish()
     status.desyncs = m_monitor->books().stats().desyncs;
     status.latencyP50Ns = m_monitor->latencyP50Ns();
     status.watched = int(m_monitor->books().size());
+    status.signalsFired = m_monitor->signalEngine() ? m_monitor->signalEngine()->signalCount() : 0;
+    if (m_writer) {
+        const StorageStats st = m_writer->stats();
+        status.dbPath = m_options.dbPath;
+        status.dbQueued = st.queued;
+        status.dbWritten = st.written;
+        status.dbDropped = st.dropped;
+        status.dbError = st.lastError;
+    }
     // Rate over windows of about a second, so the figure does not flicker.
     const qint64 now = m_clock.elapsed();
     if (now - m_lastRateMs >= 1000) {

@@ -13,7 +13,9 @@
 
 namespace polymon {
 
+class Recorder;
 class SimExchange;
+class StorageWriter;
 
 // Everything behind the desktop window, living in one worker thread: market
 // catalog (Gamma, or the simulator's when Polymarket is unreachable), the
@@ -32,6 +34,8 @@ public:
         QUrl gammaUrl;  // empty: the real Gamma API
         int gammaTimeoutMs = 8000;
         int snapshotIntervalMs = 100;
+        QString dbPath; // empty: no recording
+        SignalSettings signalSettings;
     };
 
     explicit MonitorService(const Options &options, QObject *parent = nullptr);
@@ -51,6 +55,7 @@ Q_SIGNALS:
     void catalogReady(const QList<polymon::MarketInfo> &markets);
     void snapshotsReady(const QList<polymon::TopSnapshot> &tops, const polymon::FeedStatus &status);
     void tradeReceived(const polymon::TradePrint &trade);
+    void signalFired(const polymon::Signal &signal);
     void connectionStateChanged(int connectionId, const QString &state, const QString &detail);
 
 private:
@@ -63,6 +68,9 @@ private:
     bool m_simulated = false;
     std::unique_ptr<SimExchange> m_exchange;
     std::unique_ptr<MarketMonitor> m_monitor;
+    std::unique_ptr<StorageWriter> m_writer;
+    std::unique_ptr<Recorder> m_recorder;
+    QList<MarketInfo> m_catalog;
     GammaClient *m_gamma = nullptr;
     QTimer m_snapshotTimer;
     QStringList m_pendingWatch; // asked for before the monitor existed

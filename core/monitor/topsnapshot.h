@@ -6,6 +6,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 namespace polymon {
@@ -34,6 +35,12 @@ struct FeedStatus
     quint64 parseErrors = 0;
     quint64 desyncs = 0;
     int watched = 0;
+    quint64 signalsFired = 0;
+    QString dbPath;       // empty: not recording
+    qint64 dbQueued = 0;
+    qint64 dbWritten = 0;
+    qint64 dbDropped = 0;
+    QString dbError;      // empty while writes succeed
 };
 
 } // namespace polymon
