@@ -89,7 +89,9 @@ void SignalDetector::evaluate(const DetectorInput &in, const std::array<bool, kS
     const double askRatio = contracts(m.bandAskDepth) / in.baselineAsk;
     const double spreadRatio = double(m.spread) / double(in.tick) / in.baselineSpreadTicks;
     const double strength = std::clamp(double(std::llabs(in.priceChange)) / 50'000.0, 0.0, 1.0); // 5 cents = 1
-    const bool healthy = in.health.healthy();
+    // Near 0 or 1 the book is pinned against the price limit and a reversion
+    // may be impossible: trade signals need room on both sides.
+    const bool healthy = in.health.healthy() && m.mid >= m_s.edgeMargin && m.mid <= kFixedScale - m_s.edgeMargin;
 
     if (healthy && !coolingDown[int(SignalType::PanicSell)] && askRatio >= m_s.panicAskDepthRatio
         && spreadRatio >= m_s.panicSpreadRatio) {

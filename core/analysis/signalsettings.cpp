@@ -24,6 +24,7 @@ const Field kFields[] = {
     {"freshness_ms", &SignalSettings::freshnessMs, false},
     {"healthy_max_spread", &SignalSettings::healthyMaxSpread, true},
     {"healthy_min_depth", &SignalSettings::healthyMinDepth, true},
+    {"edge_margin", &SignalSettings::edgeMargin, true},
     {"baseline_buckets", &SignalSettings::baselineBuckets, false},
     {"bucket_seconds", &SignalSettings::bucketSeconds, false},
     {"sample_interval_ms", &SignalSettings::sampleIntervalMs, false},

@@ -21,6 +21,7 @@ struct SignalSettings
     std::int64_t freshnessMs = 60'000;   // an update within this long
     Fixed healthyMaxSpread = 100'000;    // spread below 10 cents
     Fixed healthyMinDepth = 10'000'000;  // more than 10 contracts per side in the band
+    Fixed edgeMargin = 30'000;           // no BUY/SELL signal with the mid within 3 cents of 0 or 1
 
     // Baseline
     int baselineBuckets = 60;           // x bucketSeconds = 1 hour
@@ -45,7 +46,7 @@ struct SignalSettings
     int pullWindowMs = 300;
     double pullMaxTradedShare = 0.25;
     double pullMinBaselineRatio = 0.5; // the side held at least this x baseline before
-    int pullMinLevels = 3;             // layered orders: at least this many levels removed entirely
+    int pullMinLevels = 4;             // layered orders: at least this many levels removed entirely
     double pullMaxOtherRatio = 2.0;    // the other side is not flooded (that would be panic or FOMO)
 
     // Confidence weights (normalised by their sum), and data quality

@@ -78,6 +78,7 @@ SimEngine::SimEngine(quint64 seed, int marketCount)
         m.noToken = digits(77);
         m.tick = kCoarseTick;
         m.fair = roundToTick(Fixed(150'000 + m_random.bounded(700'000)), m.tick);
+        m.anchor = m.fair;
         m.volume24h = 1e6 / double(i + 1) * (0.5 + m_random.generateDouble());
         for (int k = 1; k <= 15; ++k) {
             if (m.fair - k * m.tick > 0)
@@ -238,7 +239,11 @@ void SimEngine::drift(int index, std::int64_t nowMs)
 {
     SimMarket &m = m_markets[std::size_t(index)];
     const Fixed step = m.tick;
-    m.fair += m_random.bounded(2) ? step : -step;
+    // A random walk that leans back toward its anchor the further it strays
+    // (markets rarely pin at 0 or 1 for hours before they resolve).
+    const double stray = double(m.fair - m.anchor) / 500'000.0;
+    const bool up = m_random.generateDouble() < std::clamp(0.5 - stray, 0.1, 0.9);
+    m.fair += up ? step : -step;
     m.fair = std::clamp<Fixed>(m.fair, 2 * kFineTick, kOne - 2 * kFineTick);
 
     const Fixed wanted = (m.fair < kFineLow || m.fair > kFineHigh) ? kFineTick : kCoarseTick;
@@ -404,6 +409,15 @@ void SimEngine::startEpisode(SimEpisode &e, std::int64_t nowMs)
 {
     SimMarket &m = m_markets[std::size_t(e.market)];
     e.started = true;
+    if (m.fair < 50'000 || m.fair > kOne - 50'000) {
+        // Pinned near 0 or 1 there is no room for the script: skip it, and
+        // its labels, rather than label what cannot be shown.
+        e.finished = true;
+        std::erase_if(m_labels, [&](const SimLabel &l) {
+            return l.startMs == e.startMs && (l.assetId == m.yesToken || l.assetId == m.noToken);
+        });
+        return;
+    }
     e.savedBids.assign(m.yes.bids().begin(), m.yes.bids().end());
     e.savedAsks.assign(m.yes.asks().begin(), m.yes.asks().end());
     e.savedFair = m.fair;

@@ -17,6 +17,7 @@ struct SimMarket
     std::string noToken;
     OrderBook yes;
     Fixed fair = 0;     // drifting fair value of YES
+    Fixed anchor = 0;   // where the fair value drifts back to, slowly
     Fixed tick = 10'000; // 0.01
     double volume24h = 0.0;
 };
