@@ -96,39 +96,51 @@ bool keyIs(const char *p, const char (&literal)[N]) noexcept
     return std::memcmp(p, literal, N - 1) == 0 && p[N - 1] == '"';
 }
 
+enum class Key : std::uint8_t {
+    Unknown, AssetId, Asks, AssetsIds, Bids, BestBid, BestAsk, Buys, Changes, EventType, FeeRateBps, Hash, Id,
+    LastTradePrice, Market, MakerOrders, NewTickSize, OldTickSize, Outcomes, Price, PriceChanges, Question, Size,
+    Side, Sells, Spread, Slug, Timestamp, TickSize, TakerOrderId, WinningAssetId, WinningOutcome,
+};
+
 // Matches the raw key against the keys this parser knows, without copying or
-// unescaping it (none of ours has escapes); returns that key, or empty for a
-// key we do not use. Reading past a short key is safe: the input is padded.
-std::string_view knownKey(const char *p) noexcept
+// unescaping it (none of ours has escapes). Reading past a short key is
+// safe: the input is padded.
+Key knownKey(const char *p) noexcept
 {
-#define POLYMON_KEY(lit)                                                                                               \
+#define POLYMON_KEY(lit, key)                                                                                          \
     if (keyIs(p, lit))                                                                                                 \
-        return std::string_view(lit, sizeof(lit) - 1);
+        return Key::key;
     switch (p[0]) {
-    case 'a': POLYMON_KEY("asset_id") POLYMON_KEY("asks") POLYMON_KEY("assets_ids") break;
-    case 'b': POLYMON_KEY("bids") POLYMON_KEY("best_bid") POLYMON_KEY("best_ask") POLYMON_KEY("buys") break;
-    case 'c': POLYMON_KEY("changes") break;
-    case 'e': POLYMON_KEY("event_type") break;
-    case 'f': POLYMON_KEY("fee_rate_bps") break;
-    case 'h': POLYMON_KEY("hash") break;
-    case 'i': POLYMON_KEY("id") break;
-    case 'l': POLYMON_KEY("last_trade_price") break;
-    case 'm': POLYMON_KEY("market") POLYMON_KEY("maker_orders") break;
-    case 'n': POLYMON_KEY("new_tick_size") break;
-    case 'o': POLYMON_KEY("old_tick_size") POLYMON_KEY("outcomes") break;
-    case 'p': POLYMON_KEY("price") POLYMON_KEY("price_changes") break;
-    case 'q': POLYMON_KEY("question") break;
-    case 's': POLYMON_KEY("size") POLYMON_KEY("side") POLYMON_KEY("sells") POLYMON_KEY("spread") POLYMON_KEY("slug") break;
-    case 't': POLYMON_KEY("timestamp") POLYMON_KEY("tick_size") POLYMON_KEY("taker_order_id") break;
-    case 'w': POLYMON_KEY("winning_asset_id") POLYMON_KEY("winning_outcome") break;
+    case 'a': POLYMON_KEY("asset_id", AssetId) POLYMON_KEY("asks", Asks) POLYMON_KEY("assets_ids", AssetsIds) break;
+    case 'b':
+        POLYMON_KEY("bids", Bids) POLYMON_KEY("best_bid", BestBid) POLYMON_KEY("best_ask", BestAsk)
+        POLYMON_KEY("buys", Buys) break;
+    case 'c': POLYMON_KEY("changes", Changes) break;
+    case 'e': POLYMON_KEY("event_type", EventType) break;
+    case 'f': POLYMON_KEY("fee_rate_bps", FeeRateBps) break;
+    case 'h': POLYMON_KEY("hash", Hash) break;
+    case 'i': POLYMON_KEY("id", Id) break;
+    case 'l': POLYMON_KEY("last_trade_price", LastTradePrice) break;
+    case 'm': POLYMON_KEY("market", Market) POLYMON_KEY("maker_orders", MakerOrders) break;
+    case 'n': POLYMON_KEY("new_tick_size", NewTickSize) break;
+    case 'o': POLYMON_KEY("old_tick_size", OldTickSize) POLYMON_KEY("outcomes", Outcomes) break;
+    case 'p': POLYMON_KEY("price", Price) POLYMON_KEY("price_changes", PriceChanges) break;
+    case 'q': POLYMON_KEY("question", Question) break;
+    case 's':
+        POLYMON_KEY("size", Size) POLYMON_KEY("side", Side) POLYMON_KEY("sells", Sells) POLYMON_KEY("spread", Spread)
+        POLYMON_KEY("slug", Slug) break;
+    case 't':
+        POLYMON_KEY("timestamp", Timestamp) POLYMON_KEY("tick_size", TickSize)
+        POLYMON_KEY("taker_order_id", TakerOrderId) break;
+    case 'w': POLYMON_KEY("winning_asset_id", WinningAssetId) POLYMON_KEY("winning_outcome", WinningOutcome) break;
     default: break;
     }
 #undef POLYMON_KEY
-    return {};
+    return Key::Unknown;
 }
 
 template<typename FieldResult>
-simdjson::error_code fieldKey(FieldResult &field, std::string_view &key)
+simdjson::error_code fieldKey(FieldResult &field, Key &key)
 {
     od::raw_json_string raw;
     if (auto e = field.key().get(raw))
@@ -207,14 +219,12 @@ struct FrameParser::Impl
         return forEachObject(value, f, "levels are not an array", [&](od::object object) -> simdjson::error_code {
             std::string_view price, size;
             for (auto field : object) {
-                std::string_view key;
+                Key key;
                 if (auto e = fieldKey(field, key))
                     return e;
-                if (key == "price") {
-                    if (auto e = scalarText(field.value(), price, f, "level price is not a string"))
-                        return e;
-                } else if (key == "size") {
-                    if (auto e = scalarText(field.value(), size, f, "level size is not a string"))
+                std::string_view *target = key == Key::Price ? &price : key == Key::Size ? &size : nullptr;
+                if (target) {
+                    if (auto e = scalarText(field.value(), *target, f, "level field is not a string"))
                         return e;
                 }
             }
@@ -234,33 +244,19 @@ struct FrameParser::Impl
         return forEachObject(value, f, "changes are not an array", [&](od::object object) -> simdjson::error_code {
             std::string_view asset, price, size, side, hash, bestBid, bestAsk;
             for (auto field : object) {
-                std::string_view key;
+                Key key;
                 if (auto e = fieldKey(field, key))
                     return e;
                 std::string_view *target = nullptr;
-                switch (key.size()) {
-                case 4:
-                    if (key == "size")
-                        target = &size;
-                    else if (key == "side")
-                        target = &side;
-                    else if (key == "hash")
-                        target = &hash;
-                    break;
-                case 5:
-                    if (key == "price")
-                        target = &price;
-                    break;
-                case 8:
-                    if (key == "asset_id")
-                        target = &asset;
-                    else if (key == "best_bid")
-                        target = &bestBid;
-                    else if (key == "best_ask")
-                        target = &bestAsk;
-                    break;
-                default:
-                    break;
+                switch (key) {
+                case Key::AssetId: target = &asset; break;
+                case Key::Price: target = &price; break;
+                case Key::Size: target = &size; break;
+                case Key::Side: target = &side; break;
+                case Key::Hash: target = &hash; break;
+                case Key::BestBid: target = &bestBid; break;
+                case Key::BestAsk: target = &bestAsk; break;
+                default: break;
                 }
                 if (target) {
                     if (auto e = scalarText(field.value(), *target, f, "change field is not a string"))
@@ -313,126 +309,62 @@ struct FrameParser::Impl
     simdjson::error_code collect(od::object object, EventFields &f)
     {
         for (auto field : object) {
-            std::string_view key;
+            Key key;
             if (auto e = fieldKey(field, key))
                 return e;
             std::string_view *target = nullptr;
-            switch (key.size()) {
-            case 2:
-                if (key == "id")
-                    target = &f.id;
+            simdjson::error_code e = simdjson::SUCCESS;
+            switch (key) {
+            case Key::Id: target = &f.id; break;
+            case Key::Hash: target = &f.hash; break;
+            case Key::Size: target = &f.size; break;
+            case Key::Side: target = &f.side; break;
+            case Key::Slug: target = &f.slug; break;
+            case Key::Price: target = &f.price; break;
+            case Key::Market: target = &f.market; break;
+            case Key::Spread: target = &f.spread; break;
+            case Key::AssetId: target = &f.assetId; break;
+            case Key::BestBid: target = &f.bestBid; break;
+            case Key::BestAsk: target = &f.bestAsk; break;
+            case Key::Question: target = &f.question; break;
+            case Key::Timestamp: target = &f.timestamp; break;
+            case Key::TickSize: target = &f.tickSize; break;
+            case Key::EventType: target = &f.eventType; break;
+            case Key::FeeRateBps: target = &f.feeRateBps; break;
+            case Key::OldTickSize: target = &f.oldTick; break;
+            case Key::NewTickSize: target = &f.newTick; break;
+            case Key::WinningOutcome: target = &f.winningOutcome; break;
+            case Key::LastTradePrice: target = &f.lastTradePrice; break;
+            case Key::WinningAssetId: target = &f.winningAssetId; break;
+            case Key::Bids:
+            case Key::Buys: // legacy name
+                f.hasBids = true;
+                e = parseLevels(field.value(), bids, f);
                 break;
-            case 4:
-                if (key == "hash")
-                    target = &f.hash;
-                else if (key == "size")
-                    target = &f.size;
-                else if (key == "side")
-                    target = &f.side;
-                else if (key == "bids" || key == "buys") {
-                    f.hasBids = true;
-                    if (auto e = parseLevels(field.value(), bids, f))
-                        return e;
-                    continue;
-                } else if (key == "asks") {
-                    f.hasAsks = true;
-                    if (auto e = parseLevels(field.value(), asks, f))
-                        return e;
-                    continue;
-                } else if (key == "slug")
-                    target = &f.slug;
+            case Key::Asks:
+            case Key::Sells:
+                f.hasAsks = true;
+                e = parseLevels(field.value(), asks, f);
                 break;
-            case 5:
-                if (key == "price")
-                    target = &f.price;
-                else if (key == "sells") {
-                    f.hasAsks = true;
-                    if (auto e = parseLevels(field.value(), asks, f))
-                        return e;
-                    continue;
-                }
+            case Key::PriceChanges:
+                f.hasPriceChanges = true;
+                e = parseEntries(field.value(), f);
                 break;
-            case 6:
-                if (key == "market")
-                    target = &f.market;
-                else if (key == "spread")
-                    target = &f.spread;
+            case Key::Changes: // legacy form
+                f.hasChanges = true;
+                e = parseEntries(field.value(), f);
                 break;
-            case 7:
-                if (key == "changes") {
-                    f.hasChanges = true;
-                    if (auto e = parseEntries(field.value(), f))
-                        return e;
-                    continue;
-                }
-                break;
-            case 8:
-                if (key == "asset_id")
-                    target = &f.assetId;
-                else if (key == "best_bid")
-                    target = &f.bestBid;
-                else if (key == "best_ask")
-                    target = &f.bestAsk;
-                else if (key == "question")
-                    target = &f.question;
-                else if (key == "outcomes") {
-                    if (auto e = parseStrings(field.value(), outcomes, f))
-                        return e;
-                    continue;
-                }
-                break;
-            case 9:
-                if (key == "timestamp")
-                    target = &f.timestamp;
-                else if (key == "tick_size")
-                    target = &f.tickSize;
-                break;
-            case 10:
-                if (key == "event_type")
-                    target = &f.eventType;
-                else if (key == "assets_ids") {
-                    if (auto e = parseStrings(field.value(), assetIds, f))
-                        return e;
-                    continue;
-                }
-                break;
-            case 12:
-                if (key == "fee_rate_bps")
-                    target = &f.feeRateBps;
-                else if (key == "maker_orders")
-                    f.userChannel = true;
-                break;
-            case 13:
-                if (key == "price_changes") {
-                    f.hasPriceChanges = true;
-                    if (auto e = parseEntries(field.value(), f))
-                        return e;
-                    continue;
-                } else if (key == "old_tick_size")
-                    target = &f.oldTick;
-                else if (key == "new_tick_size")
-                    target = &f.newTick;
-                break;
-            case 14:
-                if (key == "taker_order_id")
-                    f.userChannel = true;
-                break;
-            case 15:
-                if (key == "winning_outcome")
-                    target = &f.winningOutcome;
-                break;
-            case 16:
-                if (key == "last_trade_price")
-                    target = &f.lastTradePrice;
-                else if (key == "winning_asset_id")
-                    target = &f.winningAssetId;
-                break;
-            default:
-                break;
+            case Key::AssetsIds: e = parseStrings(field.value(), assetIds, f); break;
+            case Key::Outcomes: e = parseStrings(field.value(), outcomes, f); break;
+            case Key::MakerOrders:
+            case Key::TakerOrderId: f.userChannel = true; break;
+            case Key::Unknown: break;
             }
+            if (e)
+                return e;
             if (target) {
-                if (auto e = scalarText(field.value(), *target, f, "field is not a string"))
-                    return e;
+                if (auto err = scalarText(field.value(), *target, f, "field is not a string"))
+                    return err;
             }
         }
         return simdjson::SUCCESS;
