@@ -4,6 +4,7 @@
 #include "analysis/signalengine.h"
 #include "analysis/signaljson.h"
 #include "book/booklistener.h"
+#include "book/booklistenerfanout.h"
 #include "monitor/marketmonitor.h"
 #include "replay/backtest.h"
 #include "replay/replayengine.h"
@@ -11,6 +12,7 @@
 #include "sim/simexchange.h"
 #include "sim/simfaultschedule.h"
 #include "storage/recorder.h"
+#include "storage/replayrecorder.h"
 #include "storage/signalcsv.h"
 #include "storage/storagewriter.h"
 
@@ -37,11 +39,12 @@ const char kUsage[] =
     "usage: polymon-cli <command> [options]\n"
     "\n"
     "commands:\n"
-    "  replay FILE [--emit tops|signals|none] [SETTINGS]\n"
+    "  replay FILE [--emit tops|signals|none] [--db PATH] [SETTINGS]\n"
     "      Rebuild books from a recorded stream (JSON array, one object, or JSONL).\n"
     "      tops: one JSON line per applied book or change of a synced asset.\n"
     "      signals: one JSON line per signal, with its outcome, frames' own clock.\n"
     "      none: only a summary line on stderr.\n"
+    "      --db records snapshots, trades and signals with outcomes (SQLite).\n"
     "  monitor [--sim [--chaos]| --endpoint URL] [--asset ID]... [--json] [--duration S] [--seed N]\n"
     "          [--db PATH] [SETTINGS]\n"
     "      Live books and signal alerts. With --sim and no --asset every simulated\n"
@@ -143,11 +146,16 @@ int replayCommand(const std::vector<std::string> &args)
 {
     std::string file;
     std::string emit = "tops";
+    QString dbPath;
     SignalSettings settings;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (const int r = settingsOption(args, i, settings)) {
             if (r == 2)
                 return 2;
+        } else if (args[i] == "--db") {
+            if (i + 1 >= args.size())
+                return usage("--db needs a path");
+            dbPath = QString::fromStdString(args[++i]);
         } else if (args[i] == "--emit") {
             if (i + 1 >= args.size())
                 return usage("--emit needs tops, signals or none");
@@ -168,10 +176,20 @@ int replayCommand(const std::vector<std::string> &args)
     TopsPrinter printer;
     SignalPrinter signalPrinter;
     SignalEngine analysis(settings, &signalPrinter);
-    BookListener *listener = emit == "tops" ? static_cast<BookListener *>(&printer)
-                           : emit == "signals" ? static_cast<BookListener *>(&analysis)
-                                               : nullptr;
-    ReplayEngine engine(listener);
+    std::unique_ptr<StorageWriter> writer;
+    std::unique_ptr<ReplayRecorder> recorder;
+    BookListenerFanOut listeners;
+    if (emit == "tops")
+        listeners.add(&printer);
+    if (emit == "signals" || !dbPath.isEmpty())
+        listeners.add(&analysis);
+    if (!dbPath.isEmpty()) {
+        writer = std::make_unique<StorageWriter>(dbPath);
+        writer->start();
+        recorder = std::make_unique<ReplayRecorder>(*writer);
+        listeners.add(recorder.get());
+    }
+    ReplayEngine engine(&listeners);
     std::string error;
     if (!engine.loadFile(file, error)) {
         std::fprintf(stderr, "polymon-cli: %s\n", error.c_str());
@@ -179,9 +197,21 @@ int replayCommand(const std::vector<std::string> &args)
     }
     const ReplaySummary s = engine.run();
     printer.flush();
-    if (emit == "signals") {
-        analysis.finish();
+    analysis.finish();
+    if (emit == "signals")
         signalPrinter.print();
+    if (writer) {
+        for (const Signal &sig : signalPrinter.resolved)
+            writer->enqueue(SignalRow{sig, false});
+        writer->stop(); // writes everything queued
+        const StorageStats st = writer->stats();
+        if (!st.lastError.isEmpty() || st.queued > 0) {
+            std::fprintf(stderr, "polymon-cli: recording to %s failed: %s\n", dbPath.toUtf8().constData(),
+                         st.lastError.toUtf8().constData());
+            return 1;
+        }
+        std::fprintf(stderr, "recorded %lld rows (%zu signals) to %s\n", static_cast<long long>(st.written),
+                     signalPrinter.resolved.size(), dbPath.toUtf8().constData());
     }
     std::fflush(stdout);
     if (emit == "none") {

@@ -58,6 +58,12 @@ void Recorder::recordMarket(const MarketInfo &market)
                                market.tokenIds, market.outcomes});
 }
 
+SnapshotRow Recorder::snapshot(const AssetBook &a)
+{
+    return SnapshotRow{QString::fromStdString(a.assetId), a.lastUpdateMs, a.book.metrics(100'000),
+                       levelsJson(a.book.bids(), kLevelsPerSide), levelsJson(a.book.asks(), kLevelsPerSide)};
+}
+
 void Recorder::snapshotChanged()
 {
     m_monitor.books().forEach([this](const AssetBook &a) {
@@ -68,8 +74,7 @@ void Recorder::snapshotChanged()
         if (it != m_recordedUpdates.end() && it.value() == a.updates)
             return;
         m_recordedUpdates.insert(id, a.updates);
-        m_writer.enqueue(SnapshotRow{id, a.lastUpdateMs, a.book.metrics(100'000), levelsJson(a.book.bids(), kLevelsPerSide),
-                                     levelsJson(a.book.asks(), kLevelsPerSide)});
+        m_writer.enqueue(snapshot(a));
     });
 }
 

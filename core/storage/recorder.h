@@ -9,6 +9,7 @@
 
 namespace polymon {
 
+struct AssetBook;
 class MarketMonitor;
 class SignalEngine;
 
@@ -28,6 +29,8 @@ public:
 
     static constexpr int kSnapshotIntervalMs = 500;
     static constexpr int kLevelsPerSide = 20;
+    // The stored snapshot of a book: levels as [["price","size"],...] best first.
+    static SnapshotRow snapshot(const AssetBook &asset);
 
 private:
     void snapshotChanged();

@@ -94,6 +94,40 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains("entries_applied=1 ") && r.err.contains("errors=1 "), r.err.constData());
     }
 
+    void recordedCaptureFlowsIntoSqliteAndOutToCsv()
+    {
+        // A recorded session (the simulator's frames) -> replay with signals
+        // and --db -> export: every signal printed is a CSV row.
+        QTemporaryDir dir;
+        const QString frames = dir.filePath(QStringLiteral("session.jsonl"));
+        const QString db = dir.filePath(QStringLiteral("session.db"));
+        const QString csv = dir.filePath(QStringLiteral("signals.csv"));
+        QCOMPARE(run({QStringLiteral("backtest"), QStringLiteral("--sim"), QStringLiteral("--seed"), QStringLiteral("5"),
+                      QStringLiteral("--hours"), QStringLiteral("1"), QStringLiteral("--record"), frames})
+                     .code,
+                 0);
+        const Result replay = run({QStringLiteral("replay"), frames, QStringLiteral("--emit"), QStringLiteral("signals"),
+                                   QStringLiteral("--db"), db});
+        QCOMPARE(replay.code, 0);
+        const int signalLines = int(replay.out.count("\"type\":"));
+        QVERIFY(signalLines >= 4);
+        QVERIFY2(replay.err.contains("recorded"), replay.err.constData());
+        const Result exported = run({QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--out"), csv});
+        QCOMPARE(exported.code, 0);
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> rows = f.readAll().split('\n');
+        QCOMPARE(int(rows.size()) - 2, signalLines); // header, then one row each, then the final empty split
+        QVERIFY(rows.at(1).contains("PANIC_SELL") || rows.at(1).contains("FOMO_BUY") || rows.at(1).contains("DEPTH_PULL")
+                || rows.at(1).contains("LIQUIDITY_VACUUM"));
+
+        QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--db"), dir.filePath(QStringLiteral("none.db")),
+                      QStringLiteral("--out"), csv})
+                     .code,
+                 1);
+        QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--db"), db}).code, 2);
+    }
+
     void monitorSimJson()
     {
         const Result r = run({QStringLiteral("monitor"), QStringLiteral("--sim"), QStringLiteral("--json"),
