@@ -11,6 +11,7 @@ os=$(. /etc/os-release && echo "$PRETTY_NAME")
 compiler=$(c++ --version | head -1)
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 replay=$("$build/tests/bench/bench_replay" 1000000)
+storage=$("$build/tests/bench/bench_storage" 600 1000 2>/dev/null)
 signals=$("$build/tests/bench/bench_signals" 600000)
 {
   echo "# polymon benchmarks"
@@ -54,5 +55,15 @@ signals=$("$build/tests/bench/bench_signals" 600000)
   echo "inside a label of their type and asset / all signals; recall = labels with"
   echo "such a signal / labels."
   echo "$signals" | tail -n +2
+  echo
+  echo "## Storage (\`$build/tests/bench/bench_storage 600 1000\`)"
+  echo
+  echo "1,000 markets x 2 snapshots/s in real time for 10 minutes (20 levels per"
+  echo "side per snapshot, plus a trade per market every 2 s) through the one"
+  echo "writer thread. Target (issue 4): a queue that does not grow."
+  echo
+  echo "| measure | result | detail |"
+  echo "|---|---|---|"
+  echo "$storage"
 } > "$out"
 cat "$out"
