@@ -3,11 +3,20 @@
 #include "laddermodel.h"
 #include "marketlistmodel.h"
 #include "monitor/monitorservice.h"
+#include "signalfilterproxy.h"
+#include "signallogmodel.h"
 #include "sizebardelegate.h"
 #include "watchtablemodel.h"
 
 #include <QCloseEvent>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabWidget>
 #include <QDateTime>
+#include <QDir>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
@@ -128,7 +137,7 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     auto *watchTools = new QWidget(central);
     auto *wt = new QHBoxLayout(watchTools);
     wt->setContentsMargins(0, 0, 0, 0);
-    auto *note = new QLabel(tr("Signals show in the trade tape; charts and the signal log are not built yet."), watchTools);
+    auto *note = new QLabel(tr("Price charts, alerts and the settings dialog are not built yet."), watchTools);
     note->setEnabled(false);
     wt->addWidget(note, 1);
     wt->addWidget(unwatchButton);
@@ -151,11 +160,63 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     m_tape->setTextElideMode(Qt::ElideRight);
     m_tape->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_tape->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    QWidget *tape = titled(tr("Trade tape"), m_tape);
+    // Signal log across markets, with filters and Export CSV.
+    m_signals = new SignalLogModel(this);
+    m_signalProxy = new SignalFilterProxy(this);
+    m_signalProxy->setSourceModel(m_signals);
+    m_signalProxy->setSortRole(SignalLogModel::SortRole);
+    m_signalView = makeTable(central);
+    m_signalView->setObjectName(QStringLiteral("signalView"));
+    m_signalView->setModel(m_signalProxy);
+    m_signalView->setSortingEnabled(true);
+    m_signalView->sortByColumn(SignalLogModel::Time, Qt::DescendingOrder);
+    m_signalView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_signalView->horizontalHeader()->setSectionResizeMode(SignalLogModel::Market, QHeaderView::Interactive);
+    m_signalView->horizontalHeader()->resizeSection(SignalLogModel::Market, 160);
+    m_signalView->horizontalHeader()->setStretchLastSection(true);
+    auto *typeFilter = new QComboBox(central);
+    typeFilter->addItem(tr("All signals"), QString());
+    for (int i = 0; i < kSignalTypeCount; ++i)
+        typeFilter->addItem(QLatin1String(signalTypeName(SignalType(i))), QLatin1String(signalTypeName(SignalType(i))));
+    connect(typeFilter, &QComboBox::currentIndexChanged, this,
+            [this, typeFilter] { m_signalProxy->setType(typeFilter->currentData().toString()); });
+    auto *minConfidence = new QSpinBox(central);
+    minConfidence->setRange(0, 100);
+    minConfidence->setPrefix(tr("conf ≥ "));
+    connect(minConfidence, &QSpinBox::valueChanged, m_signalProxy, &SignalFilterProxy::setMinConfidence);
+    auto *marketFilter = new QLineEdit(central);
+    marketFilter->setPlaceholderText(tr("Market…"));
+    marketFilter->setClearButtonEnabled(true);
+    connect(marketFilter, &QLineEdit::textChanged, m_signalProxy, &SignalFilterProxy::setMarketText);
+    auto *exportButton = new QPushButton(tr("Export CSV…"), central);
+    connect(exportButton, &QPushButton::clicked, this, &MainWindow::exportSignals);
+    auto *signalTools = new QWidget(central);
+    auto *st = new QHBoxLayout(signalTools);
+    st->setContentsMargins(0, 0, 0, 0);
+    st->addWidget(typeFilter);
+    st->addWidget(minConfidence);
+    st->addWidget(marketFilter, 1);
+    st->addWidget(exportButton);
+    auto *signalPane = new QWidget(central);
+    auto *sp = new QVBoxLayout(signalPane);
+    sp->setContentsMargins(4, 4, 4, 4);
+    sp->addWidget(signalTools);
+    auto *warmupHint = new QLabel(tr("No signals yet: each market needs about 10 minutes of baseline before "
+                                     "its first signal can fire."),
+                                  signalPane);
+    warmupHint->setWordWrap(true);
+    warmupHint->setEnabled(false);
+    connect(m_signals, &QAbstractItemModel::rowsInserted, warmupHint, &QWidget::hide);
+    sp->addWidget(warmupHint);
+    sp->addWidget(m_signalView, 1);
+
+    auto *tabs = new QTabWidget(central);
+    tabs->addTab(signalPane, tr("Signals"));
+    tabs->addTab(m_tape, tr("Trade tape"));
 
     auto *bottom = new QSplitter(Qt::Horizontal, central);
     bottom->addWidget(ladder);
-    bottom->addWidget(tape);
+    bottom->addWidget(tabs);
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 2);
 
@@ -197,6 +258,13 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     connect(service, &MonitorService::snapshotsReady, this, &MainWindow::onSnapshots);
     connect(service, &MonitorService::tradeReceived, this, &MainWindow::onTrade);
     connect(service, &MonitorService::signalFired, this, &MainWindow::onSignal);
+    connect(service, &MonitorService::outcomeResolved, m_signals, &SignalLogModel::resolve);
+    connect(service, &MonitorService::exportFinished, this, [this](bool ok, const QString &message) {
+        if (ok)
+            statusBar()->showMessage(message, 8000);
+        else
+            QMessageBox::warning(this, tr("Export CSV"), message);
+    });
     connect(service, &MonitorService::connectionStateChanged, this, &MainWindow::onConnectionState);
 }
 
@@ -273,7 +341,9 @@ void MainWindow::watchMarket(const MarketInfo &market)
     m_watchedMarkets.insert(market.conditionId, market);
     for (int i = 0; i < market.tokenIds.size(); ++i) {
         const QString outcome = market.outcomes.value(i, QStringLiteral("#%1").arg(i + 1));
-        m_watch->addAsset(market.tokenIds[i], QStringLiteral("%1 · %2").arg(outcome, market.question));
+        const QString label = QStringLiteral("%1 · %2").arg(outcome, market.question);
+        m_watch->addAsset(market.tokenIds[i], label);
+        m_signals->setLabel(market.tokenIds[i], label);
     }
     const QStringList tokens = market.tokenIds;
     QMetaObject::invokeMethod(m_service, [service = m_service, tokens] { service->watch(tokens); }, Qt::QueuedConnection);
@@ -366,20 +436,22 @@ void MainWindow::onTrade(const TradePrint &trade)
 
 void MainWindow::onSignal(const Signal &signal)
 {
-    // Until the signal log arrives (issue 5), signals show in the tape.
-    const QString label = m_watch->labelOf(QString::fromStdString(signal.assetId));
-    auto *item = new QListWidgetItem(QStringLiteral("%1 ▲ %2 %3% %4  %5")
-                                         .arg(QDateTime::fromMSecsSinceEpoch(signal.timestampMs).toString(QStringLiteral("HH:mm:ss")),
-                                              QLatin1String(signalTypeName(signal.type)))
-                                         .arg(signal.confidence)
-                                         .arg(QLatin1String(signalSideName(signal.side)), label));
-    item->setToolTip(QString::fromStdString(signal.description));
-    QFont f = item->font();
-    f.setBold(true);
-    item->setFont(f);
-    item->setBackground(QColor(0xff, 0xf3, 0xcd));
-    item->setForeground(QColor(0x5c, 0x44, 0x00));
-    m_tape->insertItem(0, item);
+    m_signals->addSignal(signal);
+    statusBar()->showMessage(tr("%1 %2 (%3%) on %4")
+                                 .arg(QLatin1String(signalTypeName(signal.type)), QLatin1String(signalSideName(signal.side)))
+                                 .arg(signal.confidence)
+                                 .arg(m_watch->labelOf(QString::fromStdString(signal.assetId))),
+                             10000);
+}
+
+void MainWindow::exportSignals()
+{
+    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                  .filePath(QStringLiteral("polymon-signals.csv"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export signals"), suggested, tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QMetaObject::invokeMethod(m_service, [service = m_service, path] { service->exportCsv(path); }, Qt::QueuedConnection);
 }
 
 void MainWindow::onConnectionState(int id, const QString &state, const QString &detail)

@@ -18,6 +18,8 @@ class QTableView;
 namespace polymon {
 
 class LadderModel;
+class SignalFilterProxy;
+class SignalLogModel;
 class MarketListModel;
 class MonitorService;
 class WatchTableModel;
@@ -46,6 +48,7 @@ private:
     void onSnapshots(const QList<TopSnapshot> &tops, const FeedStatus &status);
     void onTrade(const TradePrint &trade);
     void onSignal(const Signal &signal);
+    void exportSignals();
     void onConnectionState(int id, const QString &state, const QString &detail);
     void watchMarket(const MarketInfo &market);
     void unwatchSelected();
@@ -66,6 +69,9 @@ private:
     QTableView *m_ladderView;
     QLabel *m_ladderTitle;
     QListWidget *m_tape;
+    SignalLogModel *m_signals;
+    SignalFilterProxy *m_signalProxy;
+    QTableView *m_signalView;
     QSplitter *m_mainSplitter;
     QSplitter *m_rightSplitter;
     QLabel *m_connectionLabel;

@@ -2,9 +2,11 @@
 
 #include "sim/simexchange.h"
 #include "storage/recorder.h"
+#include "storage/signalcsv.h"
 #include "storage/storagewriter.h"
 
 #include <QLoggingCategory>
+#include <QSaveFile>
 
 Q_LOGGING_CATEGORY(lcService, "polymon.service", QtInfoMsg)
 
@@ -99,6 +101,7 @@ void MonitorService::createMonitor(const QUrl &endpoint)
     m_monitor->enableSignals(m_options.signalSettings);
     connect(m_monitor.get(), &MarketMonitor::tradeReceived, this, &MonitorService::tradeReceived);
     connect(m_monitor.get(), &MarketMonitor::signalFired, this, &MonitorService::signalFired);
+    connect(m_monitor.get(), &MarketMonitor::outcomeResolved, this, &MonitorService::outcomeResolved);
     if (!m_options.dbPath.isEmpty()) {
         // Recording problems are shown in the status bar; monitoring goes on.
         m_writer = std::make_unique<StorageWriter>(m_options.dbPath);
@@ -141,6 +144,28 @@ void MonitorService::unwatch(const QStringList &tokenIds)
 void MonitorService::setLadderAsset(const QString &tokenId)
 {
     m_ladderAsset = tokenId;
+}
+
+void MonitorService::exportCsv(const QString &path)
+{
+    if (!m_writer) {
+        Q_EMIT exportFinished(false, tr("Not recording (started with --no-db): there is no signal history to export."));
+        return;
+    }
+    // Flush what is queued so the file has the signals seen so far.
+    m_writer->waitUntilWritten(5000);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        Q_EMIT exportFinished(false, tr("Cannot write %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    int rows = 0;
+    QString error;
+    if (!SignalCsv::exportTo(m_options.dbPath, file, {}, rows, error) || !file.commit()) {
+        Q_EMIT exportFinished(false, error.isEmpty() ? file.errorString() : error);
+        return;
+    }
+    Q_EMIT exportFinished(true, tr("Exported %n signal(s) to %1", nullptr, rows).arg(path));
 }
 
 void MonitorService::stop()

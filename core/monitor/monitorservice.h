@@ -48,6 +48,8 @@ public Q_SLOTS:
     void watch(const QStringList &tokenIds);
     void unwatch(const QStringList &tokenIds);
     void setLadderAsset(const QString &tokenId);
+    // Signal history from the database as CSV (the CLI export's format).
+    void exportCsv(const QString &path);
     void stop();
 
 Q_SIGNALS:
@@ -56,6 +58,8 @@ Q_SIGNALS:
     void snapshotsReady(const QList<polymon::TopSnapshot> &tops, const polymon::FeedStatus &status);
     void tradeReceived(const polymon::TradePrint &trade);
     void signalFired(const polymon::Signal &signal);
+    void outcomeResolved(const polymon::Signal &signal);
+    void exportFinished(bool ok, const QString &message);
     void connectionStateChanged(int connectionId, const QString &state, const QString &detail);
 
 private:

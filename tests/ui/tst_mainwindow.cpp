@@ -1,4 +1,6 @@
 #include "laddermodel.h"
+#include "signalfilterproxy.h"
+#include "signallogmodel.h"
 #include "mainwindow.h"
 #include "marketlistmodel.h"
 #include "monitor/monitorservice.h"
@@ -113,6 +115,45 @@ private Q_SLOTS:
         QVERIFY(ladder.data(ladder.index(1, LadderModel::BidSize), LadderModel::IsBestRole).toBool());
         ladder.clear();
         QCOMPARE(ladder.rowCount(), 0);
+
+        SignalLogModel log;
+        SignalFilterProxy proxy;
+        proxy.setSourceModel(&log);
+        QAbstractItemModelTester t3(&log, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t4(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        log.setLabel(QStringLiteral("1"), QStringLiteral("Yes · Will it rain?"));
+        Signal a;
+        a.assetId = "1";
+        a.type = SignalType::PanicSell;
+        a.side = SignalSide::Buy;
+        a.timestampMs = 1000;
+        a.confidence = 80;
+        Signal b = a;
+        b.assetId = "2";
+        b.type = SignalType::LiquidityVacuum;
+        b.side = SignalSide::Avoid;
+        b.timestampMs = 2000;
+        b.confidence = 45;
+        log.addSignal(a);
+        log.addSignal(b);
+        QCOMPARE(log.rowCount(), 2);
+        QCOMPARE(log.data(log.index(1, SignalLogModel::Market), Qt::DisplayRole).toString(), QStringLiteral("Yes · Will it rain?"));
+        QCOMPARE(log.data(log.index(1, SignalLogModel::Reverted), Qt::DisplayRole).toString(), QStringLiteral("open"));
+        a.resolved = true;
+        a.reverted = true;
+        a.reversionTimeS = 12;
+        a.maxProfit = 20'000;
+        log.resolve(a); // outcome columns fill in
+        QCOMPARE(log.data(log.index(1, SignalLogModel::Reverted), Qt::DisplayRole).toString(), QStringLiteral("yes"));
+        QCOMPARE(log.data(log.index(1, SignalLogModel::MaxProfit), Qt::DisplayRole).toString(), QStringLiteral("2.0¢"));
+        proxy.setType(QStringLiteral("PANIC_SELL"));
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setType(QString());
+        proxy.setMinConfidence(50);
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setMinConfidence(0);
+        proxy.setMarketText(QStringLiteral("rain"));
+        QCOMPARE(proxy.rowCount(), 1);
     }
 };
 

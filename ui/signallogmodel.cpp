@@ -1,0 +1,123 @@
+#include "signallogmodel.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QDateTime>
+
+namespace polymon {
+
+namespace {
+
+QString cents(Fixed v)
+{
+    return QString::number(double(v) / 10'000.0, 'f', 1) + QStringLiteral("¢");
+}
+
+} // namespace
+
+QString SignalLogModel::keyOf(const Signal &s) const
+{
+    return QString::fromStdString(s.assetId) + QLatin1Char('|') + QString::number(int(s.type)) + QLatin1Char('|')
+         + QString::number(s.timestampMs);
+}
+
+void SignalLogModel::addSignal(const Signal &signal)
+{
+    beginInsertRows({}, 0, 0);
+    m_rows.prepend(signal);
+    endInsertRows();
+    if (m_rows.size() > kMaxRows) {
+        beginRemoveRows({}, kMaxRows, int(m_rows.size()) - 1);
+        m_rows.resize(kMaxRows);
+        endRemoveRows();
+    }
+}
+
+void SignalLogModel::resolve(const Signal &signal)
+{
+    const QString key = keyOf(signal);
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (keyOf(m_rows[row]) == key) {
+            m_rows[row] = signal;
+            Q_EMIT dataChanged(index(row, Reverted), index(row, MaxProfit));
+            return;
+        }
+    }
+}
+
+int SignalLogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int SignalLogModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : NUM_COLUMNS;
+}
+
+QVariant SignalLogModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const Signal &s = m_rows.at(index.row());
+    if (role == TypeRole)
+        return QLatin1String(signalTypeName(s.type));
+    if (role == ConfidenceRole)
+        return s.confidence;
+    if (role == Qt::ToolTipRole)
+        return QString::fromStdString(s.description);
+    if (role == Qt::ForegroundRole && index.column() == Side) {
+        return QBrush(s.side == SignalSide::Buy    ? QColor(0x1f, 0x9d, 0x55)
+                      : s.side == SignalSide::Sell ? QColor(0xd6, 0x45, 0x45)
+                                                   : QColor(0xc0, 0x7b, 0x00));
+    }
+    if (role == Qt::TextAlignmentRole && (index.column() == Confidence || index.column() == ExpectedReversion
+                                          || index.column() == ReversionTime || index.column() == MaxProfit))
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == SortRole) {
+        switch (index.column()) {
+        case Time: return qint64(s.timestampMs);
+        case Confidence: return s.confidence;
+        case ExpectedReversion: return qint64(s.expectedReversion);
+        case ReversionTime: return s.reversionTimeS;
+        case MaxProfit: return qint64(s.maxProfit);
+        default: break;
+        }
+    }
+    if (role != Qt::DisplayRole && role != SortRole)
+        return {};
+    switch (index.column()) {
+    case Time: return QDateTime::fromMSecsSinceEpoch(s.timestampMs).toString(QStringLiteral("HH:mm:ss"));
+    case Type: return QLatin1String(signalTypeName(s.type));
+    case Side: return QLatin1String(signalSideName(s.side));
+    case Confidence: return s.confidence;
+    case Market: return m_labels.value(QString::fromStdString(s.assetId), QString::fromStdString(s.assetId).left(16));
+    case ExpectedReversion: return s.side == SignalSide::Avoid ? QStringLiteral("–") : cents(s.expectedReversion);
+    case Reverted: return s.resolved ? (s.reverted ? tr("yes") : tr("no")) : tr("open");
+    case ReversionTime: return s.resolved && s.reverted ? QStringLiteral("%1 s").arg(s.reversionTimeS, 0, 'f', 0) : QString();
+    case MaxProfit: return s.resolved && s.side != SignalSide::Avoid ? cents(s.maxProfit) : QString();
+    case Description: return QString::fromStdString(s.description);
+    default: return {};
+    }
+}
+
+QVariant SignalLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Time: return tr("Time");
+    case Type: return tr("Signal");
+    case Side: return tr("Side");
+    case Confidence: return tr("Conf.");
+    case Market: return tr("Outcome");
+    case ExpectedReversion: return tr("Expected");
+    case Reverted: return tr("Reverted");
+    case ReversionTime: return tr("After");
+    case MaxProfit: return tr("Max profit");
+    case Description: return tr("Why");
+    default: return {};
+    }
+}
+
+} // namespace polymon
