@@ -2,6 +2,7 @@
 
 #include "laddermodel.h"
 #include "marketlistmodel.h"
+#include "pricechartview.h"
 #include "monitor/monitorservice.h"
 #include "signalfilterproxy.h"
 #include "signallogmodel.h"
@@ -137,7 +138,7 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     auto *watchTools = new QWidget(central);
     auto *wt = new QHBoxLayout(watchTools);
     wt->setContentsMargins(0, 0, 0, 0);
-    auto *note = new QLabel(tr("Price charts, alerts and the settings dialog are not built yet."), watchTools);
+    auto *note = new QLabel(tr("Alerts, the settings dialog and packaging are not built yet."), watchTools);
     note->setEnabled(false);
     wt->addWidget(note, 1);
     wt->addWidget(unwatchButton);
@@ -220,11 +221,18 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 2);
 
+    m_chart = new PriceChartView(central);
+    m_chart->setObjectName(QStringLiteral("priceChart"));
+    m_chart->setMinimumHeight(180);
+
     m_rightSplitter = new QSplitter(Qt::Vertical, central);
     m_rightSplitter->addWidget(watched);
+    m_rightSplitter->addWidget(m_chart);
     m_rightSplitter->addWidget(bottom);
     m_rightSplitter->setStretchFactor(0, 2);
     m_rightSplitter->setStretchFactor(1, 3);
+    m_rightSplitter->setStretchFactor(2, 4);
+    m_rightSplitter->setSizes({245, 210, 365});
 
     m_mainSplitter = new QSplitter(Qt::Horizontal, central);
     m_mainSplitter->addWidget(browser);
@@ -380,6 +388,7 @@ void MainWindow::selectOutcome(const QString &assetId)
     m_ladderAsset = assetId;
     m_ladder->clear();
     m_ladderTitle->setText(assetId.isEmpty() ? tr("Select a watched outcome") : m_watch->labelOf(assetId));
+    m_chart->showAsset(assetId, m_watch->labelOf(assetId));
     QMetaObject::invokeMethod(m_service, [service = m_service, assetId] { service->setLadderAsset(assetId); },
                               Qt::QueuedConnection);
 }
@@ -388,6 +397,8 @@ void MainWindow::onSnapshots(const QList<TopSnapshot> &tops, const FeedStatus &s
 {
     m_watch->applySnapshots(tops);
     for (const TopSnapshot &t : tops) {
+        if (t.state == SyncState::Synced && t.metrics.twoSided())
+            m_chart->addPoint(t.assetId, t.lastUpdateMs, t.metrics.bestBid, t.metrics.bestAsk);
         if (t.assetId == m_ladderAsset && (!t.bids.isEmpty() || !t.asks.isEmpty())) {
             const int rowsBefore = m_ladder->rowCount();
             m_ladder->setLevels(t.bids, t.asks);
@@ -397,6 +408,7 @@ void MainWindow::onSnapshots(const QList<TopSnapshot> &tops, const FeedStatus &s
                                        QAbstractItemView::PositionAtCenter);
         }
     }
+    m_chart->refresh();
     m_rateLabel->setText(tr("%1 msgs/s · latency p50 %2 µs · errors %3 · desyncs %4")
                              .arg(status.framesPerSecond, 0, 'f', 0)
                              .arg(double(status.latencyP50Ns) / 1000.0, 0, 'f', 0)
@@ -437,6 +449,7 @@ void MainWindow::onTrade(const TradePrint &trade)
 void MainWindow::onSignal(const Signal &signal)
 {
     m_signals->addSignal(signal);
+    m_chart->addSignal(signal);
     statusBar()->showMessage(tr("%1 %2 (%3%) on %4")
                                  .arg(QLatin1String(signalTypeName(signal.type)), QLatin1String(signalSideName(signal.side)))
                                  .arg(signal.confidence)

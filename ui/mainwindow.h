@@ -18,6 +18,7 @@ class QTableView;
 namespace polymon {
 
 class LadderModel;
+class PriceChartView;
 class SignalFilterProxy;
 class SignalLogModel;
 class MarketListModel;
@@ -69,6 +70,7 @@ private:
     QTableView *m_ladderView;
     QLabel *m_ladderTitle;
     QListWidget *m_tape;
+    PriceChartView *m_chart;
     SignalLogModel *m_signals;
     SignalFilterProxy *m_signalProxy;
     QTableView *m_signalView;
