@@ -5,6 +5,7 @@
 #include "book/bookstore.h"
 #include "feed/marketfeed.h"
 #include "protocol/frameparser.h"
+#include "tradeprint.h"
 
 #include <QHash>
 #include <QObject>
@@ -16,15 +17,6 @@
 #include <vector>
 
 namespace polymon {
-
-struct TradePrint
-{
-    QString assetId;
-    qint64 timestampMs = 0;
-    Fixed price = 0;
-    Fixed size = 0;
-    Side side = Side::Buy;
-};
 
 // Owns the feed, the parser and the books of one endpoint: frames in, exact
 // books and status out. Lives in one thread; nothing here blocks.
@@ -89,5 +81,4 @@ private:
 
 } // namespace polymon
 
-Q_DECLARE_METATYPE(polymon::TradePrint)
 Q_DECLARE_METATYPE(polymon::Signal)

@@ -42,9 +42,7 @@ Recorder::Recorder(MarketMonitor &monitor, StorageWriter &writer, QObject *paren
     m_timer.setInterval(kSnapshotIntervalMs);
     connect(&m_timer, &QTimer::timeout, this, &Recorder::snapshotChanged);
     m_timer.start();
-    connect(&monitor, &MarketMonitor::tradeReceived, this, [this](const TradePrint &t) {
-        m_writer.enqueue(TradeRow{t.assetId, t.timestampMs, t.price, t.size, t.side});
-    });
+    connect(&monitor, &MarketMonitor::tradeReceived, this, [this](const TradePrint &t) { m_writer.enqueue(t); });
     connect(&monitor, &MarketMonitor::signalFired, this,
             [this](const Signal &s) { m_writer.enqueue(SignalRow{s, false}); });
     connect(&monitor, &MarketMonitor::outcomeResolved, this,

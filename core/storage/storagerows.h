@@ -2,6 +2,7 @@
 
 #include "analysis/signal.h"
 #include "book/bookmetrics.h"
+#include "monitor/tradeprint.h"
 #include "protocol/events.h"
 
 #include <QByteArray>
@@ -21,14 +22,7 @@ struct SnapshotRow
     QByteArray asks;
 };
 
-struct TradeRow
-{
-    QString assetId;
-    qint64 timestampMs = 0;
-    Fixed price = 0;
-    Fixed size = 0;
-    Side side = Side::Buy;
-};
+using TradeRow = TradePrint;
 
 struct MarketRow
 {
