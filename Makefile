@@ -7,7 +7,7 @@ DEBS  := build-essential cmake pkg-config qt6-base-dev qt6-websockets-dev \
 SUDO  := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ARGS  ?=
 
-.PHONY: all deps build run test bench fuzz clean
+.PHONY: all deps build run test bench fuzz package clean
 
 all: build
 
@@ -38,6 +38,10 @@ bench: build
 # libFuzzer on the frame parser (clang); FUZZ_SECONDS=300 by default.
 fuzz: deps
 	tools/run-fuzz.sh $(or $(FUZZ_SECONDS),300)
+
+# DEB and TGZ in build/ (the DEB installs /usr/bin/polymon and polymon-cli).
+package: build
+	cd $(BUILD) && cpack
 
 clean:
 	rm -rf $(BUILD)

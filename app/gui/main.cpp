@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QIcon>
 #include <QThread>
 #include <QTimer>
 
@@ -20,6 +21,8 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("polymon"));
     QApplication::setApplicationName(QStringLiteral("polymon"));
     QApplication::setApplicationVersion(QStringLiteral(POLYMON_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/polymon/polymon.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.polymon.Polymon"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Order-book monitor for Polymarket"));
