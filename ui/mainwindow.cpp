@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "alertsettings.h"
 #include "laddermodel.h"
 #include "marketlistmodel.h"
 #include "pricechartview.h"
@@ -9,7 +10,9 @@
 #include "sizebardelegate.h"
 #include "watchtablemodel.h"
 
+#include <QApplication>
 #include <QCloseEvent>
+#include <QSystemTrayIcon>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QMessageBox>
@@ -138,7 +141,7 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     auto *watchTools = new QWidget(central);
     auto *wt = new QHBoxLayout(watchTools);
     wt->setContentsMargins(0, 0, 0, 0);
-    auto *note = new QLabel(tr("Alerts, the settings dialog and packaging are not built yet."), watchTools);
+    auto *note = new QLabel(tr("Alert rules and thresholds are not editable in the app yet (no settings dialog)."), watchTools);
     note->setEnabled(false);
     wt->addWidget(note, 1);
     wt->addWidget(unwatchButton);
@@ -255,6 +258,12 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     statusBar()->addWidget(m_watchedLabel);
     statusBar()->addWidget(m_dbLabel);
     statusBar()->addPermanentWidget(m_simBadge);
+
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
+        m_tray->setToolTip(tr("polymon"));
+        m_tray->show();
+    }
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -450,6 +459,17 @@ void MainWindow::onSignal(const Signal &signal)
 {
     m_signals->addSignal(signal);
     m_chart->addSignal(signal);
+    if (signal.confidence >= AlertSettings::minConfidence()) {
+        const QString title = tr("%1 → %2 (%3%)")
+                                  .arg(QLatin1String(signalTypeName(signal.type)), QLatin1String(signalSideName(signal.side)))
+                                  .arg(signal.confidence);
+        if (m_tray)
+            m_tray->showMessage(title, m_watch->labelOf(QString::fromStdString(signal.assetId)) + QLatin1Char('\n')
+                                           + QString::fromStdString(signal.description),
+                                QSystemTrayIcon::Information, 8000);
+        if (AlertSettings::sound())
+            QApplication::beep();
+    }
     statusBar()->showMessage(tr("%1 %2 (%3%) on %4")
                                  .arg(QLatin1String(signalTypeName(signal.type)), QLatin1String(signalSideName(signal.side)))
                                  .arg(signal.confidence)

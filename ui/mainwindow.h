@@ -13,6 +13,7 @@ class QLineEdit;
 class QListWidget;
 class QSortFilterProxyModel;
 class QSplitter;
+class QSystemTrayIcon;
 class QTableView;
 
 namespace polymon {
@@ -71,6 +72,7 @@ private:
     QLabel *m_ladderTitle;
     QListWidget *m_tape;
     PriceChartView *m_chart;
+    QSystemTrayIcon *m_tray = nullptr;
     SignalLogModel *m_signals;
     SignalFilterProxy *m_signalProxy;
     QTableView *m_signalView;
