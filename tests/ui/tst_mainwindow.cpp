@@ -7,6 +7,7 @@
 #include "watchtablemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QImage>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
@@ -85,6 +86,12 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(watch->data(watch->index(7, WatchTableModel::Status), Qt::DisplayRole).toString()
                                      == QLatin1String("live"),
                                  10000);
+        // A screenshot of the live window, for people to look at.
+        window->resize(1360, 820);
+        const QString shot = QStringLiteral(POLYMON_SCREENSHOT_DIR "/main-window.png");
+        QVERIFY(window->grab().save(shot));
+        QVERIFY(QImage(shot).width() >= 1000);
+
         stopService(window);
 
         // The watchlist persists for the next start.
