@@ -330,15 +330,8 @@ int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
             display.note(QStringLiteral("baselines seeded from %1 stored snapshots").arg(seeded));
         recorder = std::make_unique<Recorder>(monitor, *writer);
         if (sim) {
-            for (const SimMarket &m : exchange->engine().markets()) {
-                MarketInfo info;
-                info.conditionId = QString::fromStdString(m.conditionId);
-                info.question = QString::fromStdString(m.question);
-                info.slug = QString::fromStdString(m.slug);
-                info.tokenIds = {QString::fromStdString(m.yesToken), QString::fromStdString(m.noToken)};
-                info.outcomes = {QStringLiteral("Yes"), QStringLiteral("No")};
+            for (const MarketInfo &info : exchange->catalog())
                 recorder->recordMarket(info);
-            }
         }
     }
     monitor.subscribe(assets);

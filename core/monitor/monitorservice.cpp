@@ -72,20 +72,7 @@ void MonitorService::startSimulated(const QString &reason)
         return;
     }
     Q_EMIT modeChanged(true, reason);
-    QList<MarketInfo> markets;
-    for (const SimMarket &s : m_exchange->engine().markets()) {
-        MarketInfo m;
-        m.question = QString::fromStdString(s.question);
-        m.conditionId = QString::fromStdString(s.conditionId);
-        m.slug = QString::fromStdString(s.slug);
-        m.outcomes = {QStringLiteral("Yes"), QStringLiteral("No")};
-        m.tokenIds = {QString::fromStdString(s.yesToken), QString::fromStdString(s.noToken)};
-        m.yesPrice = QString::fromStdString(formatFixed(s.fair));
-        m.volume24h = s.volume24h;
-        m.liquidity = double(s.yes.bidDepth() + s.yes.askDepth()) / double(kFixedScale) * double(s.fair) / double(kFixedScale);
-        m.endDate = QDateTime::currentDateTimeUtc().addDays(30 + int(m.volume24h) % 200);
-        markets << m;
-    }
+    const QList<MarketInfo> markets = m_exchange->catalog();
     m_catalog = markets;
     Q_EMIT catalogReady(markets);
     // Signals need a warm baseline: episodes start after it.

@@ -60,6 +60,25 @@ QUrl SimExchange::url() const
     return QUrl(QStringLiteral("ws://127.0.0.1:%1/ws/market").arg(port()));
 }
 
+QList<MarketInfo> SimExchange::catalog() const
+{
+    QList<MarketInfo> markets;
+    for (const SimMarket &s : m_engine.markets()) {
+        MarketInfo m;
+        m.question = QString::fromStdString(s.question);
+        m.conditionId = QString::fromStdString(s.conditionId);
+        m.slug = QString::fromStdString(s.slug);
+        m.outcomes = {QStringLiteral("Yes"), QStringLiteral("No")};
+        m.tokenIds = {QString::fromStdString(s.yesToken), QString::fromStdString(s.noToken)};
+        m.yesPrice = QString::fromStdString(formatFixed(s.fair));
+        m.volume24h = s.volume24h;
+        m.liquidity = double(s.yes.bidDepth() + s.yes.askDepth()) / double(kFixedScale) * double(s.fair) / double(kFixedScale);
+        m.endDate = QDateTime::currentDateTimeUtc().addDays(30 + int(m.volume24h) % 200);
+        markets << m;
+    }
+    return markets;
+}
+
 void SimExchange::setRate(double framesPerSecond)
 {
     m_rate = std::max(0.0, framesPerSecond);

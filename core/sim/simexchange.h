@@ -1,5 +1,6 @@
 #pragma once
 
+#include "catalog/marketinfo.h"
 #include "simengine.h"
 
 #include <QElapsedTimer>
@@ -38,6 +39,8 @@ public:
     void scheduleEpisodes(qint64 firstAfterMs, qint64 everyMs);
     double rate() const noexcept { return m_rate; }
     const SimEngine &engine() const noexcept { return m_engine; }
+    // The simulated markets as the browser and the database see them.
+    QList<MarketInfo> catalog() const;
     int clientCount() const { return int(m_clients.size()); }
     quint64 framesSent() const noexcept { return m_framesSent; }
 
