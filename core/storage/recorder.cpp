@@ -2,12 +2,11 @@
 
 #include "analysis/signalengine.h"
 #include "monitor/marketmonitor.h"
-#include "schema.h"
+#include "readonlyconnection.h"
 
 #include <QDateTime>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QUuid>
 #include <QVariant>
 
 namespace polymon {
@@ -78,40 +77,35 @@ void Recorder::snapshotChanged()
 
 int Recorder::seedBaselines(const QString &dbPath, SignalEngine &engine, const QStringList &assetIds, qint64 nowMs)
 {
-    const QString name = QStringLiteral("polymon-seed-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    ReadOnlyConnection connection(dbPath);
+    QString error;
+    if (!connection.open(error))
+        return 0; // no database yet, or an unreadable one: nothing to seed
     int used = 0;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(dbPath);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (db.open() && Schema::version(db) >= 1) {
-            QSqlQuery q(db);
-            q.prepare(QStringLiteral("SELECT ts, band_bid_depth, band_ask_depth, spread, imbalance FROM order_book_snapshot "
-                                     "WHERE asset_id = ? AND ts >= ? AND spread IS NOT NULL ORDER BY ts"));
-            const qint64 since = nowMs - qint64(engine.settings().baselineBuckets) * engine.settings().bucketSeconds * 1000;
-            for (const QString &id : assetIds) {
-                q.addBindValue(id);
-                q.addBindValue(since);
-                if (!q.exec())
-                    continue;
-                const std::string asset = id.toStdString();
-                qint64 lastTs = 0;
-                while (q.next()) {
-                    const qint64 ts = q.value(0).toLongLong();
-                    if (ts - lastTs < engine.settings().sampleIntervalMs)
-                        continue;
-                    lastTs = ts;
-                    // Stored spreads are prices; the baseline keeps ticks (cents until told otherwise).
-                    engine.seedBaseline(asset, ts,
-                                        BaselineSample{q.value(1).toLongLong(), q.value(2).toLongLong(),
-                                                       double(q.value(3).toLongLong()) / 10'000.0, q.value(4).toDouble()});
-                    ++used;
-                }
-            }
+    QSqlDatabase &db = connection.db();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT ts, band_bid_depth, band_ask_depth, spread, imbalance FROM order_book_snapshot "
+                             "WHERE asset_id = ? AND ts >= ? AND spread IS NOT NULL ORDER BY ts"));
+    const qint64 since = nowMs - qint64(engine.settings().baselineBuckets) * engine.settings().bucketSeconds * 1000;
+    for (const QString &id : assetIds) {
+        q.addBindValue(id);
+        q.addBindValue(since);
+        if (!q.exec())
+            continue;
+        const std::string asset = id.toStdString();
+        qint64 lastTs = 0;
+        while (q.next()) {
+            const qint64 ts = q.value(0).toLongLong();
+            if (ts - lastTs < engine.settings().sampleIntervalMs)
+                continue;
+            lastTs = ts;
+            // Stored spreads are prices; the baseline keeps ticks (cents until told otherwise).
+            engine.seedBaseline(asset, ts,
+                                BaselineSample{q.value(1).toLongLong(), q.value(2).toLongLong(),
+                                               double(q.value(3).toLongLong()) / 10'000.0, q.value(4).toDouble()});
+            ++used;
         }
-        db.close();
     }
-    QSqlDatabase::removeDatabase(name);
     return used;
 }
 

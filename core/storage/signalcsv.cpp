@@ -1,13 +1,12 @@
 #include "signalcsv.h"
 
 #include "protocol/fixedpoint.h"
-#include "schema.h"
+#include "readonlyconnection.h"
 
 #include <QDateTime>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 #include <QVariant>
 
 namespace polymon {
@@ -41,68 +40,56 @@ QString SignalCsv::field(const QString &text, bool isText)
 bool SignalCsv::exportTo(const QString &dbPath, QIODevice &out, const Filter &filter, int &rows, QString &error)
 {
     rows = 0;
-    const QString name = QStringLiteral("polymon-export-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    bool ok = false;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(dbPath);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (!db.open()) {
-            error = QStringLiteral("cannot open %1: %2").arg(dbPath, db.lastError().text());
-        } else if (Schema::version(db) < 1) {
-            error = QStringLiteral("%1 is not a polymon database").arg(dbPath);
-        } else {
-            QSqlQuery q(db);
-            q.setForwardOnly(true);
-            q.prepare(QStringLiteral(
-                "SELECT s.id, s.ts, s.signal_type, s.side, s.score, COALESCE(a.condition_id, s.market), "
-                "COALESCE(m.question, ''), COALESCE(a.outcome, ''), s.asset_id, s.best_bid, s.best_ask, s.mid, "
-                "s.depth_ratio, s.spread_ratio, s.imbalance, s.price_change, s.expected_reversion, s.resolved, "
-                "s.reverted, s.reversion_time, s.max_profit, s.max_adverse, s.description "
-                "FROM psychology_signal s LEFT JOIN asset a ON a.asset_id = s.asset_id "
-                "LEFT JOIN market m ON m.condition_id = COALESCE(a.condition_id, s.market) "
-                "WHERE s.ts >= ? AND (? = '' OR s.asset_id = ? OR s.market = ? OR a.condition_id = ?) ORDER BY s.ts, s.id"));
-            q.addBindValue(filter.sinceMs);
-            // A null QString binds as NULL, which never equals '': bind "" instead.
-            const QString market = filter.market.isEmpty() ? QStringLiteral("") : filter.market;
-            for (int i = 0; i < 4; ++i)
-                q.addBindValue(market);
-            if (!q.exec()) {
-                error = q.lastError().text();
-            } else {
-                auto line = [&out](const QStringList &cells) {
-                    return out.write((cells.join(QLatin1Char(',')) + QStringLiteral("\r\n")).toUtf8()) >= 0;
-                };
-                ok = line(header());
-                auto money = [](const QVariant &v) {
-                    return v.isNull() ? QString() : QString::fromStdString(formatFixed(v.toLongLong()));
-                };
-                auto number = [](const QVariant &v) { return v.isNull() ? QString() : QString::number(v.toDouble(), 'g', 6); };
-                while (ok && q.next()) {
-                    const qint64 ts = q.value(1).toLongLong();
-                    const bool resolved = q.value(17).toInt() != 0;
-                    QStringList c;
-                    c << q.value(0).toString()
-                      << QDateTime::fromMSecsSinceEpoch(ts, Qt::UTC).toString(Qt::ISODateWithMs)
-                      << QString::number(ts) << q.value(2).toString() << q.value(3).toString() << q.value(4).toString()
-                      << field(q.value(5).toString(), true) << field(q.value(6).toString(), true)
-                      << field(q.value(7).toString(), true) << field(q.value(8).toString(), true) << money(q.value(9))
-                      << money(q.value(10)) << money(q.value(11)) << number(q.value(12)) << number(q.value(13))
-                      << number(q.value(14)) << money(q.value(15)) << money(q.value(16))
-                      << (resolved ? QStringLiteral("true") : QStringLiteral("false"))
-                      << (resolved ? (q.value(18).toInt() ? QStringLiteral("true") : QStringLiteral("false")) : QString())
-                      << (resolved ? number(q.value(19)) : QString()) << (resolved ? money(q.value(20)) : QString())
-                      << (resolved ? money(q.value(21)) : QString()) << field(q.value(22).toString(), true);
-                    ok = line(c);
-                    ++rows;
-                }
-                if (!ok)
-                    error = QStringLiteral("cannot write the CSV: %1").arg(out.errorString());
-            }
-        }
-        db.close();
+    ReadOnlyConnection connection(dbPath);
+    if (!connection.open(error))
+        return false;
+    QSqlQuery q(connection.db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT s.id, s.ts, s.signal_type, s.side, s.score, COALESCE(a.condition_id, s.market), "
+        "COALESCE(m.question, ''), COALESCE(a.outcome, ''), s.asset_id, s.best_bid, s.best_ask, s.mid, "
+        "s.depth_ratio, s.spread_ratio, s.imbalance, s.price_change, s.expected_reversion, s.resolved, "
+        "s.reverted, s.reversion_time, s.max_profit, s.max_adverse, s.description "
+        "FROM psychology_signal s LEFT JOIN asset a ON a.asset_id = s.asset_id "
+        "LEFT JOIN market m ON m.condition_id = COALESCE(a.condition_id, s.market) "
+        "WHERE s.ts >= ? AND (? = '' OR s.asset_id = ? OR s.market = ? OR a.condition_id = ?) ORDER BY s.ts, s.id"));
+    q.addBindValue(filter.sinceMs);
+    // A null QString binds as NULL, which never equals '': bind "" instead.
+    const QString market = filter.market.isEmpty() ? QStringLiteral("") : filter.market;
+    for (int i = 0; i < 4; ++i)
+        q.addBindValue(market);
+    if (!q.exec()) {
+        error = q.lastError().text();
+        return false;
     }
-    QSqlDatabase::removeDatabase(name);
+    auto line = [&out](const QStringList &cells) {
+        return out.write((cells.join(QLatin1Char(',')) + QStringLiteral("\r\n")).toUtf8()) >= 0;
+    };
+    bool ok = line(header());
+    auto money = [](const QVariant &v) {
+        return v.isNull() ? QString() : QString::fromStdString(formatFixed(v.toLongLong()));
+    };
+    auto number = [](const QVariant &v) { return v.isNull() ? QString() : QString::number(v.toDouble(), 'g', 6); };
+    while (ok && q.next()) {
+        const qint64 ts = q.value(1).toLongLong();
+        const bool resolved = q.value(17).toInt() != 0;
+        QStringList c;
+        c << q.value(0).toString()
+          << QDateTime::fromMSecsSinceEpoch(ts, Qt::UTC).toString(Qt::ISODateWithMs)
+          << QString::number(ts) << q.value(2).toString() << q.value(3).toString() << q.value(4).toString()
+          << field(q.value(5).toString(), true) << field(q.value(6).toString(), true)
+          << field(q.value(7).toString(), true) << field(q.value(8).toString(), true) << money(q.value(9))
+          << money(q.value(10)) << money(q.value(11)) << number(q.value(12)) << number(q.value(13))
+          << number(q.value(14)) << money(q.value(15)) << money(q.value(16))
+          << (resolved ? QStringLiteral("true") : QStringLiteral("false"))
+          << (resolved ? (q.value(18).toInt() ? QStringLiteral("true") : QStringLiteral("false")) : QString())
+          << (resolved ? number(q.value(19)) : QString()) << (resolved ? money(q.value(20)) : QString())
+          << (resolved ? money(q.value(21)) : QString()) << field(q.value(22).toString(), true);
+        ok = line(c);
+        ++rows;
+    }
+    if (!ok)
+        error = QStringLiteral("cannot write the CSV: %1").arg(out.errorString());
     return ok;
 }
 
