@@ -15,12 +15,6 @@ QString cents(Fixed v)
 
 } // namespace
 
-QString SignalLogModel::keyOf(const Signal &s) const
-{
-    return QString::fromStdString(s.assetId) + QLatin1Char('|') + QString::number(int(s.type)) + QLatin1Char('|')
-         + QString::number(s.timestampMs);
-}
-
 void SignalLogModel::addSignal(const Signal &signal)
 {
     beginInsertRows({}, 0, 0);
@@ -35,9 +29,9 @@ void SignalLogModel::addSignal(const Signal &signal)
 
 void SignalLogModel::resolve(const Signal &signal)
 {
-    const QString key = keyOf(signal);
+    // The engine numbers signals; an outcome carries its signal's id.
     for (int row = 0; row < m_rows.size(); ++row) {
-        if (keyOf(m_rows[row]) == key) {
+        if (m_rows[row].id == signal.id) {
             m_rows[row] = signal;
             Q_EMIT dataChanged(index(row, Reverted), index(row, MaxProfit));
             return;

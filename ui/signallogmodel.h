@@ -32,8 +32,6 @@ public:
     static constexpr int kMaxRows = 5000;
 
 private:
-    QString keyOf(const Signal &s) const;
-
     QList<Signal> m_rows; // newest first
     QHash<QString, QString> m_labels;
 };

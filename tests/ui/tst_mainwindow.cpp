@@ -130,12 +130,14 @@ private Q_SLOTS:
         QAbstractItemModelTester t4(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         log.setLabel(QStringLiteral("1"), QStringLiteral("Yes · Will it rain?"));
         Signal a;
+        a.id = 1;
         a.assetId = "1";
         a.type = SignalType::PanicSell;
         a.side = SignalSide::Buy;
         a.timestampMs = 1000;
         a.confidence = 80;
         Signal b = a;
+        b.id = 2;
         b.assetId = "2";
         b.type = SignalType::LiquidityVacuum;
         b.side = SignalSide::Avoid;
