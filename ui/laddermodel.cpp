@@ -10,13 +10,19 @@ void LadderModel::setLevels(const QVector<PriceLevel> &bidsBestFirst, const QVec
     lines.reserve(bidsBestFirst.size() + asksBestFirst.size());
     for (qsizetype i = asksBestFirst.size() - 1; i >= 0; --i)
         lines.append(Line{asksBestFirst[i], false, i == 0});
+    const bool hasSpread = !asksBestFirst.isEmpty() && !bidsBestFirst.isEmpty();
+    if (hasSpread)
+        lines.append(Line{PriceLevel{asksBestFirst.front().price - bidsBestFirst.front().price, 0}, false, false, true});
     for (qsizetype i = 0; i < bidsBestFirst.size(); ++i)
         lines.append(Line{bidsBestFirst[i], true, i == 0});
     Fixed maxSize = 1;
     for (const Line &l : lines)
-        maxSize = std::max(maxSize, l.level.size);
+        if (!l.spread)
+            maxSize = std::max(maxSize, l.level.size);
     m_maxSize = maxSize;
     m_askCount = int(asksBestFirst.size());
+    m_bidCount = int(bidsBestFirst.size());
+    m_hasSpread = hasSpread;
     if (lines.size() == m_lines.size()) {
         m_lines = lines;
         if (!m_lines.isEmpty())
@@ -48,6 +54,26 @@ QVariant LadderModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_lines.size())
         return {};
     const Line &l = m_lines.at(index.row());
+    if (l.spread) {
+        switch (role) {
+        case Qt::DisplayRole:
+            if (index.column() != Price)
+                return {};
+            return tr("spread %1¢").arg(QLocale().toString(double(l.level.price) / 10'000.0, 'f', 1));
+        case Qt::TextAlignmentRole:
+            return int(Qt::AlignCenter);
+        case IsSpreadRole:
+            return true;
+        case BarFractionRole:
+            return 0.0;
+        case IsBestRole:
+            return false;
+        case SideRole:
+            return 0;
+        default:
+            return {};
+        }
+    }
     const bool sizeColumn = (index.column() == BidSize && l.bid) || (index.column() == AskSize && !l.bid);
     switch (role) {
     case Qt::DisplayRole:
@@ -72,6 +98,8 @@ QVariant LadderModel::data(const QModelIndex &index, int role) const
         return l.best;
     case SideRole:
         return l.bid ? 1 : -1;
+    case IsSpreadRole:
+        return false;
     default:
         return {};
     }

@@ -8,20 +8,25 @@
 namespace polymon {
 
 // Depth ladder of one outcome: asks above (best ask just over the middle),
-// bids below, sizes with a bar fraction for the painted delegate.
+// a spread row, bids below; sizes with a bar fraction for the painted
+// delegate.
 class LadderModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
     enum Column { BidSize, Price, AskSize, NUM_COLUMNS };
-    enum Role { BarFractionRole = Qt::UserRole, IsBestRole, SideRole };
+    enum Role { BarFractionRole = Qt::UserRole, IsBestRole, SideRole, IsSpreadRole };
 
     using QAbstractTableModel::QAbstractTableModel;
 
     void setLevels(const QVector<PriceLevel> &bidsBestFirst, const QVector<PriceLevel> &asksBestFirst);
     void clear();
-    // The row of the best ask (the best bid is the next one); -1 when none.
+    // The row of the best ask; -1 when there are no asks.
     int bestAskRow() const noexcept { return m_askCount - 1; }
+    // The spread row between the best ask and the best bid; -1 unless both
+    // sides have levels.
+    int spreadRow() const noexcept { return m_hasSpread ? m_askCount : -1; }
+    int bestBidRow() const noexcept { return m_bidCount > 0 ? m_askCount + (m_hasSpread ? 1 : 0) : -1; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -34,10 +39,13 @@ private:
         PriceLevel level;
         bool bid = false;
         bool best = false;
+        bool spread = false; // the row between the sides
     };
     QVector<Line> m_lines;
     Fixed m_maxSize = 1;
     int m_askCount = 0;
+    int m_bidCount = 0;
+    bool m_hasSpread = false;
 };
 
 } // namespace polymon

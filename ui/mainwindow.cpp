@@ -1,36 +1,41 @@
 #include "mainwindow.h"
 
-#include "alertsettings.h"
-#include "laddermodel.h"
+#include "appsettings.h"
 #include "marketlistmodel.h"
-#include "pricechartview.h"
+#include "marketview.h"
 #include "monitor/monitorservice.h"
+#include "noticebanner.h"
+#include "settingsdialog.h"
 #include "signalfilterproxy.h"
 #include "signallogmodel.h"
-#include "sizebardelegate.h"
+#include "themes.h"
+#include "viewfactory.h"
 #include "watchtablemodel.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QSystemTrayIcon>
 #include <QComboBox>
-#include <QFileDialog>
-#include <QMessageBox>
-#include <QSpinBox>
-#include <QStandardPaths>
-#include <QTabWidget>
-#include <QDateTime>
 #include <QDir>
-#include <QFontDatabase>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QSpinBox>
 #include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -39,33 +44,20 @@ namespace polymon {
 
 namespace {
 
-constexpr int kTapeLength = 200;
-
-QTableView *makeTable(QWidget *parent)
+QString outcomeLabel(const MarketInfo &m, int i)
 {
-    auto *view = new QTableView(parent);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    view->setAlternatingRowColors(true);
-    view->setShowGrid(false);
-    view->setWordWrap(false);
-    return view;
+    return QStringLiteral("%1 · %2").arg(m.outcomes.value(i, QStringLiteral("#%1").arg(i + 1)), m.question);
 }
 
-QWidget *titled(const QString &title, QWidget *body, QWidget *extra = nullptr)
+QString tabTitle(const MarketInfo &m)
 {
-    auto *box = new QWidget;
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(6, 6, 6, 6);
-    layout->setSpacing(4);
-    auto *label = new QLabel(QStringLiteral("<b>%1</b>").arg(title));
-    layout->addWidget(label);
-    if (extra)
-        layout->addWidget(extra);
-    layout->addWidget(body, 1);
-    return box;
+    return m.question.size() > 38 ? m.question.left(36) + QStringLiteral("…") : m.question;
+}
+
+template<typename F>
+void invoke(MonitorService *service, F &&call)
+{
+    QMetaObject::invokeMethod(service, std::forward<F>(call), Qt::QueuedConnection);
 }
 
 } // namespace
@@ -75,183 +67,54 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     , m_service(service)
 {
     setWindowTitle(tr("polymon — connecting…"));
-    resize(1360, 820);
+    resize(1440, 900);
+    setDockNestingEnabled(true);
 
+    // Centre: banner over the market tabs (or a hint while none is watched).
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-
-    m_banner = new QLabel(central);
-    m_banner->setWordWrap(true);
-    m_banner->setMargin(8);
-    m_banner->hide();
+    m_banner = new NoticeBanner(central);
     layout->addWidget(m_banner);
-
-    // Left: the market browser.
-    m_markets = new MarketListModel(this);
-    m_marketProxy = new QSortFilterProxyModel(this);
-    m_marketProxy->setSourceModel(m_markets);
-    m_marketProxy->setSortRole(MarketListModel::SortRole);
-    m_marketProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_marketProxy->setFilterKeyColumn(MarketListModel::Question);
-    m_marketView = makeTable(central);
-    m_marketView->setObjectName(QStringLiteral("marketView"));
-    m_marketView->setModel(m_marketProxy);
-    m_marketView->setSortingEnabled(true);
-    m_marketView->sortByColumn(MarketListModel::Volume24h, Qt::DescendingOrder);
-    m_marketView->horizontalHeader()->setSectionResizeMode(MarketListModel::Question, QHeaderView::Stretch);
-    for (int c = MarketListModel::YesPrice; c < MarketListModel::NUM_COLUMNS; ++c)
-        m_marketView->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    m_search = new QLineEdit(central);
-    m_search->setPlaceholderText(tr("Search markets…"));
-    m_search->setClearButtonEnabled(true);
-    auto *searchDebounce = new QTimer(this);
-    searchDebounce->setSingleShot(true);
-    searchDebounce->setInterval(150);
-    connect(m_search, &QLineEdit::textChanged, searchDebounce, qOverload<>(&QTimer::start));
-    connect(searchDebounce, &QTimer::timeout, this, [this] { m_marketProxy->setFilterFixedString(m_search->text()); });
-    connect(m_marketView, &QTableView::doubleClicked, this,
-            [this](const QModelIndex &index) { watchMarketRow(m_marketProxy->mapToSource(index).row()); });
-    auto *watchButton = new QPushButton(tr("Watch"), central);
-    connect(watchButton, &QPushButton::clicked, this, [this] {
-        const QModelIndex index = m_marketView->currentIndex();
-        if (index.isValid())
-            watchMarketRow(m_marketProxy->mapToSource(index).row());
-    });
-    auto *browserTools = new QWidget(central);
-    auto *tools = new QHBoxLayout(browserTools);
-    tools->setContentsMargins(0, 0, 0, 0);
-    tools->addWidget(m_search, 1);
-    tools->addWidget(watchButton);
-    QWidget *browser = titled(tr("Markets — most active first (double-click to watch)"), m_marketView, browserTools);
-
-    // Right: watched outcomes, then ladder and tape.
-    m_watch = new WatchTableModel(this);
-    m_watchView = makeTable(central);
-    m_watchView->setObjectName(QStringLiteral("watchView"));
-    m_watchView->setModel(m_watch);
-    m_watchView->horizontalHeader()->setSectionResizeMode(WatchTableModel::Market, QHeaderView::Stretch);
-    for (int c = WatchTableModel::Bid; c < WatchTableModel::NUM_COLUMNS; ++c)
-        m_watchView->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    connect(m_watchView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) { selectOutcome(m_watch->assetAt(current.row())); });
-    auto *unwatchButton = new QPushButton(tr("Stop watching"), central);
-    connect(unwatchButton, &QPushButton::clicked, this, &MainWindow::unwatchSelected);
-    auto *watchTools = new QWidget(central);
-    auto *wt = new QHBoxLayout(watchTools);
-    wt->setContentsMargins(0, 0, 0, 0);
-    auto *note = new QLabel(tr("Alert rules and thresholds are not editable in the app yet (no settings dialog)."), watchTools);
-    note->setEnabled(false);
-    wt->addWidget(note, 1);
-    wt->addWidget(unwatchButton);
-    QWidget *watched = titled(tr("Watched books"), m_watchView, watchTools);
-
-    m_ladder = new LadderModel(this);
-    m_ladderView = makeTable(central);
-    m_ladderView->setObjectName(QStringLiteral("ladderView"));
-    m_ladderView->setModel(m_ladder);
-    m_ladderView->setItemDelegate(new SizeBarDelegate(m_ladderView));
-    m_ladderView->setAlternatingRowColors(false);
-    m_ladderView->setSelectionMode(QAbstractItemView::NoSelection);
-    m_ladderView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_ladderTitle = new QLabel(tr("Select a watched outcome"), central);
-    m_ladderTitle->setWordWrap(true);
-    QWidget *ladder = titled(tr("Depth ladder"), m_ladderView, m_ladderTitle);
-
-    m_tape = new QListWidget(central);
-    m_tape->setUniformItemSizes(true);
-    m_tape->setTextElideMode(Qt::ElideRight);
-    m_tape->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_tape->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    // Signal log across markets, with filters and Export CSV.
-    m_signals = new SignalLogModel(this);
-    m_signalProxy = new SignalFilterProxy(this);
-    m_signalProxy->setSourceModel(m_signals);
-    m_signalProxy->setSortRole(SignalLogModel::SortRole);
-    m_signalView = makeTable(central);
-    m_signalView->setObjectName(QStringLiteral("signalView"));
-    m_signalView->setModel(m_signalProxy);
-    m_signalView->setSortingEnabled(true);
-    m_signalView->sortByColumn(SignalLogModel::Time, Qt::DescendingOrder);
-    m_signalView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_signalView->horizontalHeader()->setSectionResizeMode(SignalLogModel::Market, QHeaderView::Interactive);
-    m_signalView->horizontalHeader()->resizeSection(SignalLogModel::Market, 160);
-    m_signalView->horizontalHeader()->setStretchLastSection(true);
-    auto *typeFilter = new QComboBox(central);
-    typeFilter->addItem(tr("All signals"), QString());
-    for (int i = 0; i < kSignalTypeCount; ++i)
-        typeFilter->addItem(QLatin1String(signalTypeName(SignalType(i))), QLatin1String(signalTypeName(SignalType(i))));
-    connect(typeFilter, &QComboBox::currentIndexChanged, this,
-            [this, typeFilter] { m_signalProxy->setType(typeFilter->currentData().toString()); });
-    auto *minConfidence = new QSpinBox(central);
-    minConfidence->setRange(0, 100);
-    minConfidence->setPrefix(tr("conf ≥ "));
-    connect(minConfidence, &QSpinBox::valueChanged, m_signalProxy, &SignalFilterProxy::setMinConfidence);
-    auto *marketFilter = new QLineEdit(central);
-    marketFilter->setPlaceholderText(tr("Market…"));
-    marketFilter->setClearButtonEnabled(true);
-    connect(marketFilter, &QLineEdit::textChanged, m_signalProxy, &SignalFilterProxy::setMarketText);
-    auto *exportButton = new QPushButton(tr("Export CSV…"), central);
-    connect(exportButton, &QPushButton::clicked, this, &MainWindow::exportSignals);
-    auto *signalTools = new QWidget(central);
-    auto *st = new QHBoxLayout(signalTools);
-    st->setContentsMargins(0, 0, 0, 0);
-    st->addWidget(typeFilter);
-    st->addWidget(minConfidence);
-    st->addWidget(marketFilter, 1);
-    st->addWidget(exportButton);
-    auto *signalPane = new QWidget(central);
-    auto *sp = new QVBoxLayout(signalPane);
-    sp->setContentsMargins(4, 4, 4, 4);
-    sp->addWidget(signalTools);
-    auto *warmupHint = new QLabel(tr("No signals yet: each market needs about 10 minutes of baseline before "
-                                     "its first signal can fire."),
-                                  signalPane);
-    warmupHint->setWordWrap(true);
-    warmupHint->setEnabled(false);
-    connect(m_signals, &QAbstractItemModel::rowsInserted, warmupHint, &QWidget::hide);
-    sp->addWidget(warmupHint);
-    sp->addWidget(m_signalView, 1);
-
-    auto *tabs = new QTabWidget(central);
-    tabs->addTab(signalPane, tr("Signals"));
-    tabs->addTab(m_tape, tr("Trade tape"));
-
-    auto *bottom = new QSplitter(Qt::Horizontal, central);
-    bottom->addWidget(ladder);
-    bottom->addWidget(tabs);
-    bottom->setStretchFactor(0, 3);
-    bottom->setStretchFactor(1, 2);
-
-    m_chart = new PriceChartView(central);
-    m_chart->setObjectName(QStringLiteral("priceChart"));
-    m_chart->setMinimumHeight(180);
-
-    m_rightSplitter = new QSplitter(Qt::Vertical, central);
-    m_rightSplitter->addWidget(watched);
-    m_rightSplitter->addWidget(m_chart);
-    m_rightSplitter->addWidget(bottom);
-    m_rightSplitter->setStretchFactor(0, 2);
-    m_rightSplitter->setStretchFactor(1, 3);
-    m_rightSplitter->setStretchFactor(2, 4);
-    m_rightSplitter->setSizes({245, 210, 365});
-
-    m_mainSplitter = new QSplitter(Qt::Horizontal, central);
-    m_mainSplitter->addWidget(browser);
-    m_mainSplitter->addWidget(m_rightSplitter);
-    m_mainSplitter->setStretchFactor(0, 2);
-    m_mainSplitter->setStretchFactor(1, 3);
-    m_mainSplitter->setSizes({560, 800});
-    layout->addWidget(m_mainSplitter, 1);
+    m_tabs = new QTabWidget(central);
+    m_tabs->setObjectName(QStringLiteral("marketTabs"));
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setDocumentMode(true);
+    m_tabs->setElideMode(Qt::ElideRight);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeMarketTab);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentTabChanged);
+    connect(m_tabs->tabBar(), &QTabBar::tabMoved, this, [this] { saveWatchlist(); });
+    auto *empty = new QLabel(tr("<h3>No market watched</h3><p>Double-click a market in the browser, or select it "
+                                "and press Watch.<br>Each watched market opens here as a tab with its depth ladder, "
+                                "price chart and trade tape.</p>"),
+                             central);
+    empty->setAlignment(Qt::AlignCenter);
+    empty->setForegroundRole(QPalette::PlaceholderText);
+    m_centre = new QStackedWidget(central);
+    m_centre->addWidget(empty);
+    m_centre->addWidget(m_tabs);
+    layout->addWidget(m_centre, 1);
     setCentralWidget(central);
+
+    QDockWidget *browserDock = addDock(tr("Markets"), QStringLiteral("marketsDock"), buildBrowser(), Qt::LeftDockWidgetArea);
+    QDockWidget *watchDock = addDock(tr("Watchlist"), QStringLiteral("watchDock"), buildWatchlist(), Qt::LeftDockWidgetArea);
+    QDockWidget *signalDock = addDock(tr("Signals"), QStringLiteral("signalsDock"), buildSignalLog(), Qt::BottomDockWidgetArea);
+    splitDockWidget(browserDock, watchDock, Qt::Vertical);
+    resizeDocks({browserDock}, {520}, Qt::Horizontal);
+    resizeDocks({browserDock, watchDock}, {520, 300}, Qt::Vertical);
+    resizeDocks({signalDock}, {220}, Qt::Vertical);
+    buildMenus();
 
     m_connectionLabel = new QLabel(tr("connecting…"), this);
     m_rateLabel = new QLabel(this);
     m_watchedLabel = new QLabel(this);
     m_dbLabel = new QLabel(this);
     m_simBadge = new QLabel(tr(" SIMULATED "), this);
-    m_simBadge->setStyleSheet(QStringLiteral("background:#e0a100;color:black;font-weight:bold;border-radius:3px;"));
+    m_simBadge->setObjectName(QStringLiteral("simBadge"));
+    m_simBadge->setStyleSheet(QStringLiteral("background:#e0a100;color:black;font-weight:bold;border-radius:3px;padding:1px 4px;"));
+    m_simBadge->setToolTip(tr("Prices, markets and trades come from the local simulator, not Polymarket"));
     m_simBadge->hide();
     statusBar()->addWidget(m_connectionLabel);
     statusBar()->addWidget(m_rateLabel);
@@ -267,15 +130,21 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    m_mainSplitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
-    m_rightSplitter->restoreState(settings.value(QStringLiteral("window/rightSplitter")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_marketSplitterState = settings.value(QStringLiteral("window/marketSplitter")).toByteArray();
 
     connect(service, &MonitorService::modeChanged, this, &MainWindow::onModeChanged);
-    connect(service, &MonitorService::catalogReady, this, &MainWindow::onCatalog);
+    connect(service, &MonitorService::networkFailed, this, &MainWindow::onNetworkFailed);
+    connect(service, &MonitorService::catalogPage, this, &MainWindow::onCatalogPage);
+    connect(service, &MonitorService::catalogFailed, this, [this](const QString &error) {
+        m_loadMore->setEnabled(true);
+        statusBar()->showMessage(tr("Could not load more markets: %1").arg(error), 10000);
+    });
     connect(service, &MonitorService::snapshotsReady, this, &MainWindow::onSnapshots);
     connect(service, &MonitorService::tradeReceived, this, &MainWindow::onTrade);
     connect(service, &MonitorService::signalFired, this, &MainWindow::onSignal);
     connect(service, &MonitorService::outcomeResolved, m_signals, &SignalLogModel::resolve);
+    connect(service, &MonitorService::marketClosed, this, &MainWindow::onMarketClosed);
     connect(service, &MonitorService::exportFinished, this, [this](bool ok, const QString &message) {
         if (ok)
             statusBar()->showMessage(message, 8000);
@@ -283,66 +152,304 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
             QMessageBox::warning(this, tr("Export CSV"), message);
     });
     connect(service, &MonitorService::connectionStateChanged, this, &MainWindow::onConnectionState);
+    connect(m_banner, &NoticeBanner::primaryClicked, this, [this] {
+        m_banner->showNotice(tr("Connecting to Polymarket…"));
+        invoke(m_service, [s = m_service] { s->retryLive(); });
+    });
+    connect(m_banner, &NoticeBanner::secondaryClicked, this,
+            [this] { invoke(m_service, [s = m_service] { s->useSimulated(); }); });
 }
 
 MainWindow::~MainWindow() = default;
+
+QDockWidget *MainWindow::addDock(const QString &title, const QString &name, QWidget *body, Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(name); // saveState needs it
+    dock->setWidget(body);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    addDockWidget(area, dock);
+    return dock;
+}
+
+QWidget *MainWindow::buildBrowser()
+{
+    auto *pane = new QWidget(this);
+    m_markets = new MarketListModel(this);
+    m_marketProxy = new QSortFilterProxyModel(this);
+    m_marketProxy->setSourceModel(m_markets);
+    m_marketProxy->setSortRole(MarketListModel::SortRole);
+    m_marketProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_marketProxy->setFilterKeyColumn(MarketListModel::Question);
+    m_marketView = ViewFactory::table(pane);
+    m_marketView->setObjectName(QStringLiteral("marketView"));
+    m_marketView->setModel(m_marketProxy);
+    m_marketView->setSortingEnabled(true);
+    m_marketView->sortByColumn(MarketListModel::Volume24h, Qt::DescendingOrder);
+    m_marketView->horizontalHeader()->setSectionResizeMode(MarketListModel::Question, QHeaderView::Stretch);
+    for (int c = MarketListModel::YesPrice; c < MarketListModel::NUM_COLUMNS; ++c)
+        m_marketView->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_search = new QLineEdit(pane);
+    m_search->setObjectName(QStringLiteral("marketSearch"));
+    m_search->setPlaceholderText(tr("Search loaded markets…"));
+    m_search->setClearButtonEnabled(true);
+    auto *searchDebounce = new QTimer(this);
+    searchDebounce->setSingleShot(true);
+    searchDebounce->setInterval(150);
+    connect(m_search, &QLineEdit::textChanged, searchDebounce, qOverload<>(&QTimer::start));
+    connect(searchDebounce, &QTimer::timeout, this, [this] { m_marketProxy->setFilterFixedString(m_search->text()); });
+    connect(m_marketView, &QTableView::doubleClicked, this,
+            [this](const QModelIndex &index) { watchMarketRow(m_marketProxy->mapToSource(index).row()); });
+    auto *watchButton = new QPushButton(tr("Watch"), pane);
+    watchButton->setToolTip(tr("Watch the selected market (both outcomes)"));
+    connect(watchButton, &QPushButton::clicked, this, [this] {
+        const QModelIndex index = m_marketView->currentIndex();
+        if (index.isValid())
+            watchMarketRow(m_marketProxy->mapToSource(index).row());
+    });
+    auto *tools = new QWidget(pane);
+    auto *tl = new QHBoxLayout(tools);
+    tl->setContentsMargins(0, 0, 0, 0);
+    tl->addWidget(m_search, 1);
+    tl->addWidget(watchButton);
+    m_catalogLabel = ViewFactory::caption(tr("Loading markets…"), pane);
+    m_loadMore = new QPushButton(tr("Load more"), pane);
+    m_loadMore->setObjectName(QStringLiteral("loadMore"));
+    m_loadMore->setEnabled(false);
+    connect(m_loadMore, &QPushButton::clicked, this, [this] {
+        m_loadMore->setEnabled(false);
+        m_catalogLabel->setText(tr("Loading more markets…"));
+        invoke(m_service, [s = m_service] { s->loadMoreMarkets(); });
+    });
+    auto *footer = new QHBoxLayout;
+    footer->addWidget(m_catalogLabel, 1);
+    footer->addWidget(m_loadMore);
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->setSpacing(4);
+    layout->addWidget(tools);
+    layout->addWidget(m_marketView, 1);
+    layout->addLayout(footer);
+    return pane;
+}
+
+QWidget *MainWindow::buildWatchlist()
+{
+    m_watch = new WatchTableModel(this);
+    m_watchView = ViewFactory::table(this);
+    m_watchView->setObjectName(QStringLiteral("watchView"));
+    m_watchView->setModel(m_watch);
+    m_watchView->horizontalHeader()->setSectionResizeMode(WatchTableModel::Market, QHeaderView::Stretch);
+    for (int c = WatchTableModel::Bid; c < WatchTableModel::NUM_COLUMNS; ++c)
+        m_watchView->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    // The watchlist is an overview: depths and bps live in the market tab.
+    for (int c : {WatchTableModel::SpreadBps, WatchTableModel::BidDepth, WatchTableModel::AskDepth, WatchTableModel::Imbalance})
+        m_watchView->setColumnHidden(c, true);
+    connect(m_watchView, &QTableView::clicked, this,
+            [this](const QModelIndex &index) { showOutcome(m_watch->assetAt(index.row())); });
+    auto *unwatch = new QPushButton(tr("Stop watching"), this);
+    connect(unwatch, &QPushButton::clicked, this, &MainWindow::unwatchSelected);
+    auto *tools = new QWidget(this);
+    auto *tl = new QHBoxLayout(tools);
+    tl->setContentsMargins(0, 0, 0, 0);
+    tl->addWidget(ViewFactory::caption(tr("Click a row to open its market"), tools), 1);
+    tl->addWidget(unwatch);
+    return ViewFactory::titled(QString(), m_watchView, tools);
+}
+
+QWidget *MainWindow::buildSignalLog()
+{
+    auto *pane = new QWidget(this);
+    m_signals = new SignalLogModel(this);
+    m_signalProxy = new SignalFilterProxy(this);
+    m_signalProxy->setSourceModel(m_signals);
+    m_signalProxy->setSortRole(SignalLogModel::SortRole);
+    m_signalView = ViewFactory::table(pane);
+    m_signalView->setObjectName(QStringLiteral("signalView"));
+    m_signalView->setModel(m_signalProxy);
+    m_signalView->setSortingEnabled(true);
+    m_signalView->sortByColumn(SignalLogModel::Time, Qt::DescendingOrder);
+    m_signalView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_signalView->horizontalHeader()->setSectionResizeMode(SignalLogModel::Market, QHeaderView::Interactive);
+    m_signalView->horizontalHeader()->resizeSection(SignalLogModel::Market, 260);
+    m_signalView->horizontalHeader()->setStretchLastSection(true);
+    connect(m_signalView, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        showOutcome(m_signalProxy->data(m_signalProxy->index(index.row(), 0), SignalLogModel::AssetIdRole).toString());
+    });
+    auto *typeFilter = new QComboBox(pane);
+    typeFilter->addItem(tr("All signals"), QString());
+    for (int i = 0; i < kSignalTypeCount; ++i)
+        typeFilter->addItem(QLatin1String(signalTypeName(SignalType(i))), QLatin1String(signalTypeName(SignalType(i))));
+    connect(typeFilter, &QComboBox::currentIndexChanged, this,
+            [this, typeFilter] { m_signalProxy->setType(typeFilter->currentData().toString()); });
+    auto *minConfidence = new QSpinBox(pane);
+    minConfidence->setRange(0, 100);
+    minConfidence->setPrefix(tr("confidence ≥ "));
+    connect(minConfidence, &QSpinBox::valueChanged, m_signalProxy, &SignalFilterProxy::setMinConfidence);
+    auto *marketFilter = new QLineEdit(pane);
+    marketFilter->setPlaceholderText(tr("Filter by market…"));
+    marketFilter->setClearButtonEnabled(true);
+    connect(marketFilter, &QLineEdit::textChanged, m_signalProxy, &SignalFilterProxy::setMarketText);
+    auto *exportButton = new QPushButton(tr("Export CSV…"), pane);
+    connect(exportButton, &QPushButton::clicked, this, &MainWindow::exportSignals);
+    auto *hint = ViewFactory::caption(tr("Each market needs about 10 minutes of baseline before its first signal. "
+                                         "Outcome columns fill in 5 minutes after a signal."),
+                                      pane);
+    auto *tools = new QHBoxLayout;
+    tools->addWidget(typeFilter);
+    tools->addWidget(minConfidence);
+    tools->addWidget(marketFilter, 1);
+    tools->addWidget(exportButton);
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(6, 4, 6, 4);
+    layout->setSpacing(4);
+    layout->addLayout(tools);
+    layout->addWidget(hint);
+    layout->addWidget(m_signalView, 1);
+    return pane;
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *exportAction = file->addAction(tr("&Export signals to CSV…"), this, &MainWindow::exportSignals);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction *settingsAction = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
+    settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    settingsAction->setMenuRole(QAction::PreferencesRole);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    QAction *closeTab = view->addAction(tr("Close market tab"), this, [this] { closeMarketTab(m_tabs->currentIndex()); });
+    closeTab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
+    QAction *next = view->addAction(tr("Next market"), this, [this] {
+        if (m_tabs->count() > 0)
+            m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count());
+    });
+    next->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Tab));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("Keyboard shortcuts"), this, [this] {
+        QMessageBox::information(this, tr("Keyboard shortcuts"),
+                                 tr("<table>"
+                                    "<tr><td><b>C</b></td><td>recentre the depth ladder on the spread</td></tr>"
+                                    "<tr><td><b>Ctrl+1 / Ctrl+2</b></td><td>show the first / second outcome</td></tr>"
+                                    "<tr><td><b>Ctrl+Tab</b></td><td>next market tab</td></tr>"
+                                    "<tr><td><b>Ctrl+W</b></td><td>stop watching the market of this tab</td></tr>"
+                                    "<tr><td><b>Ctrl+E</b></td><td>export signals to CSV</td></tr>"
+                                    "<tr><td><b>Ctrl+,</b></td><td>settings</td></tr>"
+                                    "<tr><td>Chart</td><td>drag or wheel to zoom, Shift+drag or arrows to pan, "
+                                    "right-click or Home to follow live</td></tr></table>"));
+    });
+    help->addAction(tr("About polymon"), this, [this] {
+        QMessageBox::about(this, tr("About polymon"),
+                           tr("<b>polymon %1</b><p>Order-book monitor for Polymarket: exact books from the CLOB "
+                              "WebSocket, order-book psychology signals and their outcomes.</p>"
+                              "<p>Signals are heuristics, not advice.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
 
 int MainWindow::watchedOutcomes() const
 {
     return m_watch->rowCount();
 }
 
-QString MainWindow::settingsGroup() const
+MarketView *MainWindow::currentMarketView() const
 {
-    return m_simulated ? QStringLiteral("watchlist/simulated") : QStringLiteral("watchlist/live");
+    return qobject_cast<MarketView *>(m_tabs->currentWidget());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
-    settings.setValue(QStringLiteral("window/rightSplitter"), m_rightSplitter->saveState());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    if (MarketView *v = currentMarketView())
+        settings.setValue(QStringLiteral("window/marketSplitter"), v->splitter()->saveState());
     QMainWindow::closeEvent(event);
 }
 
 void MainWindow::onModeChanged(bool simulated, const QString &reason)
 {
+    if (simulated != m_simulated || !m_restored)
+        clearMarkets();
     m_simulated = simulated;
     if (simulated) {
         setWindowTitle(tr("polymon — SIMULATED exchange"));
-        m_banner->setText(tr("<b>SIMULATED exchange</b> — %1. Markets, prices and trades are generated locally "
-                             "and are not real. Start with network access for live Polymarket.")
-                              .arg(reason.toHtmlEscaped()));
-        m_banner->setStyleSheet(QStringLiteral("background:#fff3cd;color:#5c4400;border-bottom:1px solid #e0a100;"));
-        m_banner->show();
+        m_banner->showNotice(tr("<b>SIMULATED exchange</b> — %1. Markets, prices and trades are generated locally "
+                                "and are not real.")
+                                 .arg(reason.toHtmlEscaped()),
+                             tr("Try live Polymarket"));
         m_simBadge->show();
     } else {
         setWindowTitle(tr("polymon — live Polymarket"));
         m_banner->hide();
         m_simBadge->hide();
+        AppSettings::setEverLive();
     }
 }
 
-void MainWindow::onCatalog(const QList<MarketInfo> &markets)
+void MainWindow::onNetworkFailed(const QString &error)
 {
-    m_markets->setMarkets(markets);
-    m_marketView->sortByColumn(MarketListModel::Volume24h, Qt::DescendingOrder);
-    QSettings settings;
-    const bool firstStart = !settings.contains(settingsGroup());
-    const QStringList saved = settings.value(settingsGroup()).toStringList();
-    for (int row = 0; row < m_markets->marketCount(); ++row) {
-        const MarketInfo &m = m_markets->market(row);
-        if (saved.contains(m.conditionId))
-            watchMarket(m);
+    setWindowTitle(tr("polymon — offline"));
+    m_connectionLabel->setText(tr("offline"));
+    m_catalogLabel->setText(tr("Polymarket is unreachable"));
+    m_banner->showNotice(tr("<b>Cannot reach Polymarket</b> — %1.<br>Check the network and retry, or use the "
+                            "SIMULATED exchange (generated data, clearly marked).")
+                             .arg(error.toHtmlEscaped()),
+                         tr("Retry"), tr("Use SIMULATED exchange"));
+}
+
+void MainWindow::clearMarkets()
+{
+    while (m_tabs->count() > 0) {
+        QWidget *w = m_tabs->widget(0);
+        m_tabs->removeTab(0);
+        w->deleteLater();
     }
+    for (MarketView *v : std::as_const(m_views)) {
+        for (const QString &t : v->market().tokenIds)
+            m_watch->removeAsset(t);
+    }
+    m_views.clear();
+    m_assetViews.clear();
+    m_markets->setMarkets({});
+    m_connectionStates.clear();
+    m_restored = false;
+    m_centre->setCurrentIndex(0);
+}
+
+void MainWindow::onCatalogPage(const QList<MarketInfo> &markets, bool first, bool hasMore)
+{
+    if (first)
+        m_markets->setMarkets(markets);
+    else
+        m_markets->appendMarkets(markets);
+    m_marketView->sortByColumn(m_marketView->horizontalHeader()->sortIndicatorSection(),
+                               m_marketView->horizontalHeader()->sortIndicatorOrder());
+    m_loadMore->setEnabled(hasMore);
+    m_loadMore->setVisible(!m_simulated);
+    m_catalogLabel->setText(m_simulated ? tr("%n simulated market(s)", nullptr, m_markets->marketCount())
+                                        : tr("%n market(s) loaded, most 24h volume first", nullptr, m_markets->marketCount()));
+    if (!first || m_restored)
+        return;
+    m_restored = true;
+    const bool firstStart = !AppSettings::hasWatchlist(m_simulated);
+    for (const MarketInfo &m : AppSettings::watchlist(m_simulated))
+        watchMarket(m);
     if (firstStart) {
         // Something to look at on first start: the three most active markets.
         for (int i = 0; i < 3 && i < m_marketProxy->rowCount(); ++i)
             watchMarketRow(m_marketProxy->mapToSource(m_marketProxy->index(i, 0)).row());
     }
-    if (m_watch->rowCount() > 0)
-        m_watchView->selectRow(0);
+    if (m_tabs->count() > 0)
+        m_tabs->setCurrentIndex(0);
 }
 
 void MainWindow::watchMarketRow(int row)
@@ -353,82 +460,121 @@ void MainWindow::watchMarketRow(int row)
 
 void MainWindow::watchMarket(const MarketInfo &market)
 {
-    if (m_watchedMarkets.contains(market.conditionId) || market.tokenIds.isEmpty())
+    if (market.tokenIds.isEmpty())
         return;
-    m_watchedMarkets.insert(market.conditionId, market);
+    if (MarketView *existing = m_views.value(market.conditionId)) {
+        m_tabs->setCurrentWidget(existing);
+        return;
+    }
+    auto *view = new MarketView(market, m_tabs);
+    if (!m_marketSplitterState.isEmpty())
+        view->splitter()->restoreState(m_marketSplitterState);
+    m_views.insert(market.conditionId, view);
     for (int i = 0; i < market.tokenIds.size(); ++i) {
-        const QString outcome = market.outcomes.value(i, QStringLiteral("#%1").arg(i + 1));
-        const QString label = QStringLiteral("%1 · %2").arg(outcome, market.question);
+        const QString label = outcomeLabel(market, i);
+        m_assetViews.insert(market.tokenIds[i], view);
         m_watch->addAsset(market.tokenIds[i], label);
         m_signals->setLabel(market.tokenIds[i], label);
     }
-    const QStringList tokens = market.tokenIds;
-    QMetaObject::invokeMethod(m_service, [service = m_service, tokens] { service->watch(tokens); }, Qt::QueuedConnection);
-    m_markets->setWatched(QSet<QString>(m_watchedMarkets.keyBegin(), m_watchedMarkets.keyEnd()));
+    connect(view, &MarketView::currentAssetChanged, this, [this, view](const QString &assetId) {
+        if (view == currentMarketView())
+            invoke(m_service, [s = m_service, assetId] { s->setLadderAsset(assetId); });
+    });
+    const int index = m_tabs->addTab(view, tabTitle(market));
+    m_tabs->setTabToolTip(index, market.question);
+    m_centre->setCurrentIndex(1);
+    invoke(m_service, [s = m_service, market] { s->watch(market); });
+    updateWatchedMarks();
+    saveWatchlist();
+}
+
+void MainWindow::closeMarketTab(int index)
+{
+    auto *view = qobject_cast<MarketView *>(m_tabs->widget(index));
+    if (!view)
+        return;
+    const MarketInfo market = view->market();
+    m_tabs->removeTab(index);
+    m_views.remove(market.conditionId);
+    for (const QString &t : market.tokenIds) {
+        m_assetViews.remove(t);
+        m_watch->removeAsset(t);
+    }
+    view->deleteLater();
+    if (!view->isClosed())
+        invoke(m_service, [s = m_service, id = market.conditionId] { s->unwatch(id); });
+    if (m_tabs->count() == 0)
+        m_centre->setCurrentIndex(0);
+    updateWatchedMarks();
     saveWatchlist();
 }
 
 void MainWindow::unwatchSelected()
 {
-    const QString asset = m_watch->assetAt(m_watchView->currentIndex().row());
-    for (auto it = m_watchedMarkets.begin(); it != m_watchedMarkets.end(); ++it) {
-        if (!it->tokenIds.contains(asset))
-            continue;
-        const QStringList tokens = it->tokenIds;
-        for (const QString &t : tokens)
-            m_watch->removeAsset(t);
-        m_watchedMarkets.erase(it);
-        QMetaObject::invokeMethod(m_service, [service = m_service, tokens] { service->unwatch(tokens); },
-                                  Qt::QueuedConnection);
-        break;
-    }
-    m_markets->setWatched(QSet<QString>(m_watchedMarkets.keyBegin(), m_watchedMarkets.keyEnd()));
-    saveWatchlist();
+    MarketView *view = m_assetViews.value(m_watch->assetAt(m_watchView->currentIndex().row()));
+    if (view)
+        closeMarketTab(m_tabs->indexOf(view));
+}
+
+void MainWindow::updateWatchedMarks()
+{
+    QSet<QString> ids;
+    for (auto it = m_views.cbegin(); it != m_views.cend(); ++it)
+        ids.insert(it.key());
+    m_markets->setWatched(ids);
 }
 
 void MainWindow::saveWatchlist() const
 {
-    QSettings settings;
-    settings.setValue(settingsGroup(), QStringList(m_watchedMarkets.keyBegin(), m_watchedMarkets.keyEnd()));
+    // Tab order is the saved order; resolved and closed markets are not restored.
+    QList<MarketInfo> markets;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *view = qobject_cast<MarketView *>(m_tabs->widget(i));
+        if (view && !view->isClosed())
+            markets << view->market();
+    }
+    AppSettings::setWatchlist(m_simulated, markets);
 }
 
-void MainWindow::selectOutcome(const QString &assetId)
+void MainWindow::showOutcome(const QString &assetId)
 {
-    m_ladderAsset = assetId;
-    m_ladder->clear();
-    m_ladderTitle->setText(assetId.isEmpty() ? tr("Select a watched outcome") : m_watch->labelOf(assetId));
-    m_chart->showAsset(assetId, m_watch->labelOf(assetId));
-    QMetaObject::invokeMethod(m_service, [service = m_service, assetId] { service->setLadderAsset(assetId); },
-                              Qt::QueuedConnection);
+    MarketView *view = m_assetViews.value(assetId);
+    if (!view)
+        return;
+    m_tabs->setCurrentWidget(view);
+    view->setOutcome(int(view->market().tokenIds.indexOf(assetId)));
+}
+
+void MainWindow::onCurrentTabChanged()
+{
+    MarketView *view = currentMarketView();
+    const QString asset = view ? view->currentAsset() : QString();
+    invoke(m_service, [s = m_service, asset] { s->setLadderAsset(asset); });
+    if (view)
+        view->refresh();
 }
 
 void MainWindow::onSnapshots(const QList<TopSnapshot> &tops, const FeedStatus &status)
 {
     m_watch->applySnapshots(tops);
     for (const TopSnapshot &t : tops) {
-        if (t.state == SyncState::Synced && t.metrics.twoSided())
-            m_chart->addPoint(t.assetId, t.lastUpdateMs, t.metrics.bestBid, t.metrics.bestAsk);
-        if (t.assetId == m_ladderAsset && (!t.bids.isEmpty() || !t.asks.isEmpty())) {
-            const int rowsBefore = m_ladder->rowCount();
-            m_ladder->setLevels(t.bids, t.asks);
-            // Keep the spread in view when the ladder's shape changes.
-            if (m_ladder->rowCount() != rowsBefore && m_ladder->bestAskRow() >= 0)
-                m_ladderView->scrollTo(m_ladder->index(m_ladder->bestAskRow(), LadderModel::Price),
-                                       QAbstractItemView::PositionAtCenter);
-        }
+        if (MarketView *view = m_assetViews.value(t.assetId))
+            view->applySnapshot(t);
     }
-    m_chart->refresh();
+    if (MarketView *view = currentMarketView())
+        view->refresh();
     m_rateLabel->setText(tr("%1 msgs/s · latency p50 %2 µs · errors %3 · desyncs %4")
                              .arg(status.framesPerSecond, 0, 'f', 0)
                              .arg(double(status.latencyP50Ns) / 1000.0, 0, 'f', 0)
                              .arg(status.parseErrors)
                              .arg(status.desyncs));
-    m_watchedLabel->setText(tr("%n outcome(s) watched · %1 signals", nullptr, status.watched).arg(status.signalsFired));
+    m_watchedLabel->setText(tr("%n market(s) watched", nullptr, int(m_views.size()))
+                            + tr(" · %1 signals").arg(status.signalsFired));
     if (status.dbPath.isEmpty()) {
         m_dbLabel->setText(tr("not recording"));
     } else if (!status.dbError.isEmpty()) {
         m_dbLabel->setText(tr("database error, %1 rows waiting").arg(status.dbQueued));
-        m_dbLabel->setStyleSheet(QStringLiteral("color:#c62828;font-weight:bold;"));
+        m_dbLabel->setStyleSheet(QStringLiteral("color:%1;font-weight:bold;").arg(Themes::error().name()));
     } else {
         m_dbLabel->setText(tr("db queue %1 · %2 rows written%3")
                                .arg(status.dbQueued)
@@ -441,40 +587,42 @@ void MainWindow::onSnapshots(const QList<TopSnapshot> &tops, const FeedStatus &s
 
 void MainWindow::onTrade(const TradePrint &trade)
 {
-    const QString label = m_watch->labelOf(trade.assetId);
-    const bool buy = trade.side == Side::Buy;
-    auto *item = new QListWidgetItem(QStringLiteral("%1 %2 %3 @ %4  %5")
-                                         .arg(QDateTime::fromMSecsSinceEpoch(trade.timestampMs).toString(QStringLiteral("HH:mm:ss")),
-                                              buy ? QStringLiteral("BUY ") : QStringLiteral("SELL"),
-                                              QString::fromStdString(formatFixed(trade.size)).rightJustified(10),
-                                              QString::fromStdString(formatFixed(trade.price)).leftJustified(6), label));
-    item->setToolTip(label);
-    item->setForeground(buy ? QColor(0x1f, 0x9d, 0x55) : QColor(0xd6, 0x45, 0x45));
-    m_tape->insertItem(0, item);
-    while (m_tape->count() > kTapeLength)
-        delete m_tape->takeItem(m_tape->count() - 1);
+    if (MarketView *view = m_assetViews.value(trade.assetId))
+        view->addTrade(trade);
 }
 
 void MainWindow::onSignal(const Signal &signal)
 {
     m_signals->addSignal(signal);
-    m_chart->addSignal(signal);
-    if (signal.confidence >= AlertSettings::minConfidence()) {
-        const QString title = tr("%1 → %2 (%3%)")
-                                  .arg(QLatin1String(signalTypeName(signal.type)), QLatin1String(signalSideName(signal.side)))
-                                  .arg(signal.confidence);
+    const QString asset = QString::fromStdString(signal.assetId);
+    if (MarketView *view = m_assetViews.value(asset))
+        view->addSignal(signal);
+    const QString what = tr("%1 → %2 (%3%)")
+                             .arg(QLatin1String(signalTypeName(signal.type)), QLatin1String(signalSideName(signal.side)))
+                             .arg(signal.confidence);
+    if (signal.confidence >= AppSettings::alertMinConfidence() && AppSettings::alertOn(signal.type)) {
         if (m_tray)
-            m_tray->showMessage(title, m_watch->labelOf(QString::fromStdString(signal.assetId)) + QLatin1Char('\n')
-                                           + QString::fromStdString(signal.description),
+            m_tray->showMessage(what, m_watch->labelOf(asset) + QLatin1Char('\n') + QString::fromStdString(signal.description),
                                 QSystemTrayIcon::Information, 8000);
-        if (AlertSettings::sound())
+        if (AppSettings::alertSound())
             QApplication::beep();
     }
-    statusBar()->showMessage(tr("%1 %2 (%3%) on %4")
-                                 .arg(QLatin1String(signalTypeName(signal.type)), QLatin1String(signalSideName(signal.side)))
-                                 .arg(signal.confidence)
-                                 .arg(m_watch->labelOf(QString::fromStdString(signal.assetId))),
-                             10000);
+    statusBar()->showMessage(tr("%1 on %2").arg(what, m_watch->labelOf(asset)), 10000);
+}
+
+void MainWindow::onMarketClosed(const QString &conditionId, const QString &reason)
+{
+    MarketView *view = m_views.value(conditionId);
+    if (!view)
+        return;
+    view->markClosed(reason);
+    for (const QString &t : view->market().tokenIds)
+        m_watch->setClosed(t, reason);
+    const int index = m_tabs->indexOf(view);
+    m_tabs->setTabText(index, QStringLiteral("✓ ") + tabTitle(view->market()));
+    m_tabs->setTabToolTip(index, view->market().question + QStringLiteral("\n") + reason);
+    statusBar()->showMessage(tr("Market %1: %2").arg(reason, view->market().question), 15000);
+    saveWatchlist();
 }
 
 void MainWindow::exportSignals()
@@ -484,7 +632,20 @@ void MainWindow::exportSignals()
     const QString path = QFileDialog::getSaveFileName(this, tr("Export signals"), suggested, tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    QMetaObject::invokeMethod(m_service, [service = m_service, path] { service->exportCsv(path); }, Qt::QueuedConnection);
+    invoke(m_service, [s = m_service, path] { s->exportCsv(path); });
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    Themes::apply(AppSettings::theme());
+    invoke(m_service, [s = m_service, settings = dialog.signalSettings()] { s->applySignalSettings(settings); });
+    if (dialog.databaseChanged())
+        statusBar()->showMessage(tr("Settings saved. The database change applies on the next start."), 10000);
+    else
+        statusBar()->showMessage(tr("Settings saved."), 5000);
 }
 
 void MainWindow::onConnectionState(int id, const QString &state, const QString &detail)

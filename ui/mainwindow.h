@@ -1,34 +1,37 @@
 #pragma once
 
+#include "analysis/signalsettings.h"
 #include "catalog/marketinfo.h"
 #include "monitor/marketmonitor.h"
 #include "monitor/topsnapshot.h"
 
 #include <QHash>
 #include <QMainWindow>
-#include <QSet>
 
+class QDockWidget;
 class QLabel;
 class QLineEdit;
-class QListWidget;
+class QPushButton;
 class QSortFilterProxyModel;
-class QSplitter;
+class QStackedWidget;
 class QSystemTrayIcon;
+class QTabWidget;
 class QTableView;
 
 namespace polymon {
 
-class LadderModel;
-class PriceChartView;
+class MarketListModel;
+class MarketView;
+class MonitorService;
+class NoticeBanner;
 class SignalFilterProxy;
 class SignalLogModel;
-class MarketListModel;
-class MonitorService;
 class WatchTableModel;
 
-// The desktop window: market browser, watched books, depth ladder of the
-// selected outcome, trade tape and feed status. All data arrives as values
-// from MonitorService in its worker thread; nothing here parses or blocks.
+// The desktop window: a tab per watched market (ladder, chart, tape), docks
+// for the market browser, the watchlist and the signal log, and the status
+// bar. All data arrives as values from MonitorService in its worker thread;
+// nothing here parses, touches SQLite or blocks.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -36,56 +39,74 @@ public:
     explicit MainWindow(MonitorService *service, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // For tests and screenshots.
+    // For tests, screenshots and the benchmark.
     bool isSimulated() const noexcept { return m_simulated; }
     int watchedOutcomes() const;
+    int watchedMarkets() const { return int(m_views.size()); }
     void watchMarketRow(int row);
+    void watchMarket(const MarketInfo &market);
+    MarketView *marketView(const QString &conditionId) const { return m_views.value(conditionId); }
+    MarketView *currentMarketView() const;
+    QTabWidget *marketTabs() const noexcept { return m_tabs; }
+    NoticeBanner *banner() const noexcept { return m_banner; }
+    QLabel *simulatedBadge() const noexcept { return m_simBadge; }
+    MarketListModel *marketList() const noexcept { return m_markets; }
+    void openSettings();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    QWidget *buildBrowser();
+    QWidget *buildWatchlist();
+    QWidget *buildSignalLog();
+    void buildMenus();
+    QDockWidget *addDock(const QString &title, const QString &name, QWidget *body, Qt::DockWidgetArea area);
+
     void onModeChanged(bool simulated, const QString &reason);
-    void onCatalog(const QList<MarketInfo> &markets);
+    void onNetworkFailed(const QString &error);
+    void onCatalogPage(const QList<MarketInfo> &markets, bool first, bool hasMore);
     void onSnapshots(const QList<TopSnapshot> &tops, const FeedStatus &status);
     void onTrade(const TradePrint &trade);
     void onSignal(const Signal &signal);
-    void exportSignals();
+    void onMarketClosed(const QString &conditionId, const QString &reason);
     void onConnectionState(int id, const QString &state, const QString &detail);
-    void watchMarket(const MarketInfo &market);
+    void exportSignals();
+    void closeMarketTab(int index);
     void unwatchSelected();
-    void selectOutcome(const QString &assetId);
+    void showOutcome(const QString &assetId);
+    void onCurrentTabChanged();
+    void clearMarkets();
     void saveWatchlist() const;
-    QString settingsGroup() const;
+    void updateWatchedMarks();
 
     MonitorService *m_service;
     bool m_simulated = false;
-    QLabel *m_banner;
+    bool m_restored = false; // watchlist of the current mode restored
+    NoticeBanner *m_banner;
+    QStackedWidget *m_centre;
+    QTabWidget *m_tabs;
     QLineEdit *m_search;
     MarketListModel *m_markets;
     QSortFilterProxyModel *m_marketProxy;
     QTableView *m_marketView;
+    QPushButton *m_loadMore;
+    QLabel *m_catalogLabel;
     WatchTableModel *m_watch;
     QTableView *m_watchView;
-    LadderModel *m_ladder;
-    QTableView *m_ladderView;
-    QLabel *m_ladderTitle;
-    QListWidget *m_tape;
-    PriceChartView *m_chart;
-    QSystemTrayIcon *m_tray = nullptr;
     SignalLogModel *m_signals;
     SignalFilterProxy *m_signalProxy;
     QTableView *m_signalView;
-    QSplitter *m_mainSplitter;
-    QSplitter *m_rightSplitter;
+    QSystemTrayIcon *m_tray = nullptr;
     QLabel *m_connectionLabel;
     QLabel *m_rateLabel;
     QLabel *m_watchedLabel;
     QLabel *m_dbLabel;
     QLabel *m_simBadge;
-    QHash<QString, MarketInfo> m_watchedMarkets; // by condition id
+    QHash<QString, MarketView *> m_views;      // by condition id
+    QHash<QString, MarketView *> m_assetViews; // by token id
     QHash<QString, QString> m_connectionStates;
-    QString m_ladderAsset;
+    QByteArray m_marketSplitterState; // shared by the market tabs
 };
 
 } // namespace polymon

@@ -12,6 +12,23 @@ void MarketListModel::setMarkets(const QList<MarketInfo> &markets)
     endResetModel();
 }
 
+void MarketListModel::appendMarkets(const QList<MarketInfo> &markets)
+{
+    QSet<QString> known;
+    for (const MarketInfo &m : std::as_const(m_markets))
+        known.insert(m.conditionId);
+    QList<MarketInfo> fresh;
+    for (const MarketInfo &m : markets) {
+        if (!known.contains(m.conditionId))
+            fresh << m;
+    }
+    if (fresh.isEmpty())
+        return;
+    beginInsertRows({}, int(m_markets.size()), int(m_markets.size() + fresh.size() - 1));
+    m_markets << fresh;
+    endInsertRows();
+}
+
 void MarketListModel::setWatched(const QSet<QString> &conditionIds)
 {
     m_watched = conditionIds;

@@ -19,6 +19,7 @@ public:
     using QAbstractTableModel::QAbstractTableModel;
 
     void setMarkets(const QList<MarketInfo> &markets);
+    void appendMarkets(const QList<MarketInfo> &markets); // a further page; known ids skipped
     const MarketInfo &market(int row) const { return m_markets.at(row); }
     int marketCount() const { return int(m_markets.size()); }
     void setWatched(const QSet<QString> &conditionIds);

@@ -1,28 +1,53 @@
 #include "pricechartview.h"
 
+#include "themes.h"
+
 #include <QChart>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QKeyEvent>
+#include <QMouseEvent>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QToolTip>
 #include <QValueAxis>
+#include <QWheelEvent>
 
 #include <algorithm>
+#include <cmath>
 
 namespace polymon {
 
 namespace {
-
-const QColor kTypeColours[kSignalTypeCount] = {QColor(0x1f, 0x9d, 0x55), QColor(0xd6, 0x45, 0x45),
-                                               QColor(0xe0, 0xa1, 0x00), QColor(0x6a, 0x4c, 0xc9)};
 
 double price(Fixed v)
 {
     return double(v) / double(kFixedScale);
 }
 
+QString shortName(SignalType type)
+{
+    switch (type) {
+    case SignalType::PanicSell: return PriceChartView::tr("Panic");
+    case SignalType::FomoBuy: return PriceChartView::tr("FOMO");
+    case SignalType::LiquidityVacuum: return PriceChartView::tr("Vacuum");
+    case SignalType::DepthPull: return PriceChartView::tr("Pull");
+    }
+    return {};
+}
+
 } // namespace
+
+QColor PriceChartView::typeColour(SignalType type)
+{
+    switch (type) {
+    case SignalType::PanicSell: return QColor(0x1f, 0x9d, 0x55);
+    case SignalType::FomoBuy: return QColor(0xd6, 0x45, 0x45);
+    case SignalType::LiquidityVacuum: return QColor(0xe0, 0xa1, 0x00);
+    case SignalType::DepthPull: return QColor(0x8a, 0x6c, 0xf0);
+    }
+    return Qt::gray;
+}
 
 PriceChartView::PriceChartView(QWidget *parent)
     : QChartView(parent)
@@ -33,20 +58,16 @@ PriceChartView::PriceChartView(QWidget *parent)
     chart->setMargins(QMargins(4, 4, 4, 4));
     m_bid = new QLineSeries(chart);
     m_bid->setName(tr("Bid"));
-    m_bid->setPen(QPen(QColor(0x1f, 0x9d, 0x55), 1.5));
     m_ask = new QLineSeries(chart);
     m_ask->setName(tr("Ask"));
-    m_ask->setPen(QPen(QColor(0xd6, 0x45, 0x45), 1.5));
     m_mid = new QLineSeries(chart);
     m_mid->setName(tr("Mid"));
-    m_mid->setPen(QPen(QColor(0x60, 0x60, 0x60), 1, Qt::DashLine));
     for (QLineSeries *s : {m_bid, m_ask, m_mid})
         chart->addSeries(s);
     for (int i = 0; i < kSignalTypeCount; ++i) {
         auto *markers = new QScatterSeries(chart);
-        markers->setName(QLatin1String(signalTypeName(SignalType(i))));
-        markers->setColor(kTypeColours[i]);
-        markers->setBorderColor(Qt::white);
+        markers->setName(shortName(SignalType(i)));
+        markers->setColor(typeColour(SignalType(i)));
         markers->setMarkerSize(11);
         chart->addSeries(markers);
         m_markers[i] = markers;
@@ -58,11 +79,12 @@ PriceChartView::PriceChartView(QWidget *parent)
             const History &h = m_history[m_asset];
             for (const Signal &s : h.signals_) {
                 if (int(s.type) == i && std::llabs(s.timestampMs - qint64(point.x())) < 1000) {
-                    QToolTip::showText(QCursor::pos(), QStringLiteral("%1 %2 (%3%)\n%4")
-                                                           .arg(QLatin1String(signalTypeName(s.type)),
-                                                                QLatin1String(signalSideName(s.side)))
-                                                           .arg(s.confidence)
-                                                           .arg(QString::fromStdString(s.description)));
+                    QToolTip::showText(QCursor::pos(),
+                                       QStringLiteral("%1 %2 (%3%) at %4\n%5")
+                                           .arg(QLatin1String(signalTypeName(s.type)), QLatin1String(signalSideName(s.side)))
+                                           .arg(s.confidence)
+                                           .arg(QDateTime::fromMSecsSinceEpoch(s.timestampMs).toString(QStringLiteral("HH:mm:ss")),
+                                                QString::fromStdString(s.description)));
                     return;
                 }
             }
@@ -81,16 +103,59 @@ PriceChartView::PriceChartView(QWidget *parent)
     }
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
-    setRubberBand(QChartView::HorizontalRubberBand); // drag to zoom, right-click to zoom out
+    setRubberBand(QChartView::HorizontalRubberBand); // drag a range to zoom
+    setFocusPolicy(Qt::StrongFocus);
+    setToolTip(tr("Drag to zoom, wheel to zoom, Shift+drag or arrows to pan, right-click or Home to follow live"));
+    applyPalette();
+}
+
+void PriceChartView::applyPalette()
+{
+    const QPalette pal = palette();
+    QChart *c = chart();
+    c->setBackgroundBrush(pal.color(QPalette::Base));
+    c->setBackgroundPen(Qt::NoPen);
+    c->setTitleBrush(pal.color(QPalette::Text));
+    c->legend()->setLabelColor(pal.color(QPalette::Text));
+    QColor grid = pal.color(QPalette::Text);
+    grid.setAlpha(40);
+    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_time), static_cast<QAbstractAxis *>(m_price)}) {
+        axis->setLabelsColor(pal.color(QPalette::Text));
+        axis->setGridLineColor(grid);
+        axis->setLinePenColor(grid);
+    }
+    m_bid->setPen(QPen(Themes::bid(), 1.6));
+    m_ask->setPen(QPen(Themes::ask(), 1.6));
+    QColor mid = pal.color(QPalette::Text);
+    mid.setAlpha(150);
+    m_mid->setPen(QPen(mid, 1, Qt::DashLine));
+    for (QScatterSeries *m : m_markers)
+        m->setBorderColor(pal.color(QPalette::Base));
+    setBackgroundBrush(pal.color(QPalette::Base));
+}
+
+void PriceChartView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+    QChartView::changeEvent(event);
 }
 
 void PriceChartView::addPoint(const QString &assetId, qint64 timestampMs, Fixed bid, Fixed ask)
 {
     History &h = m_history[assetId];
-    if (!h.points.empty() && h.points.back().ts == timestampMs)
-        h.points.back() = Point{timestampMs, price(bid), price(ask)};
-    else
-        h.points.push_back(Point{timestampMs, price(bid), price(ask)});
+    const Point p{timestampMs, price(bid), price(ask)};
+    if (!h.points.empty() && timestampMs - h.points.back().ts < kPointSpacingMs) {
+        if (h.points.back().bid == p.bid && h.points.back().ask == p.ask)
+            return;
+        // Keep the shape: the replaced point's time stays, the prices move on.
+        if (h.points.size() >= 2 && h.points.back().ts - h.points[h.points.size() - 2].ts < kPointSpacingMs)
+            h.points.back() = p;
+        else
+            h.points.push_back(p);
+    } else {
+        h.points.push_back(p);
+    }
     while (h.points.size() > kMaxPoints)
         h.points.pop_front();
     h.dirty = true;
@@ -105,12 +170,36 @@ void PriceChartView::addSignal(const Signal &signal)
     h.dirty = true;
 }
 
-void PriceChartView::showAsset(const QString &assetId, const QString &title)
+void PriceChartView::showAsset(const QString &assetId)
 {
     m_asset = assetId;
-    chart()->setTitle(title);
     m_history[assetId].dirty = true;
     refresh();
+}
+
+void PriceChartView::followLive()
+{
+    m_follow = true;
+    m_history[m_asset].dirty = true;
+    refresh();
+}
+
+qint64 PriceChartView::visibleSpanMs() const
+{
+    return m_time->min().msecsTo(m_time->max());
+}
+
+void PriceChartView::setTimeRange(qint64 fromMs, qint64 toMs)
+{
+    const qint64 span = toMs - fromMs;
+    // Labels that differ from tick to tick, without more detail than needed.
+    if (span <= 15 * 60'000)
+        m_time->setFormat(QStringLiteral("HH:mm:ss"));
+    else if (span <= 24 * 3600'000)
+        m_time->setFormat(QStringLiteral("HH:mm"));
+    else
+        m_time->setFormat(QStringLiteral("MMM d HH:mm"));
+    m_time->setRange(QDateTime::fromMSecsSinceEpoch(fromMs), QDateTime::fromMSecsSinceEpoch(toMs));
 }
 
 void PriceChartView::refresh()
@@ -123,13 +212,10 @@ void PriceChartView::refresh()
     bid.reserve(qsizetype(h.points.size()));
     ask.reserve(qsizetype(h.points.size()));
     mid.reserve(qsizetype(h.points.size()));
-    double low = 1.0, high = 0.0;
     for (const Point &p : h.points) {
         bid << QPointF(double(p.ts), p.bid);
         ask << QPointF(double(p.ts), p.ask);
         mid << QPointF(double(p.ts), (p.bid + p.ask) / 2);
-        low = std::min(low, p.bid);
-        high = std::max(high, p.ask);
     }
     m_bid->replace(bid);
     m_ask->replace(ask);
@@ -139,12 +225,107 @@ void PriceChartView::refresh()
         markers[int(s.type)] << QPointF(double(s.timestampMs), price(s.mid));
     for (int i = 0; i < kSignalTypeCount; ++i)
         m_markers[i]->replace(markers[i]);
-    if (h.points.empty())
+    if (h.points.empty() || !m_follow)
         return;
+    const qint64 last = h.points.back().ts;
+    const qint64 first = std::min(h.points.front().ts, last - kMinSpanMs);
+    double low = 1.0, high = 0.0;
+    for (const Point &p : h.points) {
+        low = std::min(low, p.bid);
+        high = std::max(high, p.ask);
+    }
     const double pad = std::max(0.005, (high - low) * 0.1);
     m_price->setRange(std::max(0.0, low - pad), std::min(1.0, high + pad));
-    m_time->setRange(QDateTime::fromMSecsSinceEpoch(h.points.front().ts),
-                     QDateTime::fromMSecsSinceEpoch(std::max(h.points.back().ts, h.points.front().ts + 1000)));
+    setTimeRange(first, last + (last - first) / 50); // a little air on the right
+}
+
+void PriceChartView::userMovedView()
+{
+    m_follow = false;
+    setTimeRange(m_time->min().toMSecsSinceEpoch(), m_time->max().toMSecsSinceEpoch());
+}
+
+void PriceChartView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::RightButton) {
+        followLive(); // instead of QChartView's one-step zoom out
+        event->accept();
+        return;
+    }
+    if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && event->modifiers() & Qt::ShiftModifier)) {
+        m_panning = true;
+        m_panFrom = event->position().toPoint();
+        setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    QChartView::mousePressEvent(event);
+}
+
+void PriceChartView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        const QPoint now = event->position().toPoint();
+        chart()->scroll(-(now.x() - m_panFrom.x()), 0);
+        m_panFrom = now;
+        userMovedView();
+        event->accept();
+        return;
+    }
+    QChartView::mouseMoveEvent(event);
+}
+
+void PriceChartView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        m_panning = false;
+        unsetCursor();
+        event->accept();
+        return;
+    }
+    const bool zoomed = event->button() == Qt::LeftButton && rubberBand() != QChartView::NoRubberBand;
+    QChartView::mouseReleaseEvent(event);
+    if (zoomed)
+        userMovedView();
+}
+
+void PriceChartView::wheelEvent(QWheelEvent *event)
+{
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps == 0) {
+        event->ignore();
+        return;
+    }
+    const qint64 from = m_time->min().toMSecsSinceEpoch();
+    const qint64 to = m_time->max().toMSecsSinceEpoch();
+    const double x = chart()->mapToValue(event->position()).x(); // the time under the cursor stays put
+    const double factor = std::pow(0.8, steps);
+    const qint64 newFrom = qint64(x - (x - double(from)) * factor);
+    const qint64 newTo = qint64(x + (double(to) - x) * factor);
+    if (newTo - newFrom < 5'000)
+        return;
+    m_follow = false;
+    setTimeRange(newFrom, newTo);
+    event->accept();
+}
+
+void PriceChartView::keyPressEvent(QKeyEvent *event)
+{
+    switch (event->key()) {
+    case Qt::Key_Left:
+    case Qt::Key_Right:
+    {
+        const qreal step = chart()->plotArea().width() / 10;
+        chart()->scroll(event->key() == Qt::Key_Left ? -step : step, 0);
+    }
+        userMovedView();
+        return;
+    case Qt::Key_Home:
+        followLive();
+        return;
+    default:
+        QChartView::keyPressEvent(event);
+    }
 }
 
 } // namespace polymon

@@ -18,9 +18,11 @@ class QValueAxis;
 namespace polymon {
 
 // Best bid, best ask and mid of one outcome over time, with a marker per
-// signal coloured by type (hover for the description). Each watched outcome
-// keeps a bounded history; the chart shows the selected one and redraws with
+// signal coloured by type (hover for the description). Each outcome keeps a
+// bounded history; the chart shows the selected one and redraws with
 // QXYSeries::replace, never per message.
+// Follows the latest prices until the user zooms (drag a range, or the
+// wheel) or pans (Shift+drag, arrow keys); right-click or Home follows again.
 class PriceChartView final : public QChartView
 {
     Q_OBJECT
@@ -29,11 +31,27 @@ public:
 
     void addPoint(const QString &assetId, qint64 timestampMs, Fixed bid, Fixed ask);
     void addSignal(const Signal &signal);
-    void showAsset(const QString &assetId, const QString &title);
+    void showAsset(const QString &assetId);
+    const QString &asset() const noexcept { return m_asset; }
     // Redraws the selected asset if it changed since the last call.
     void refresh();
+    bool followsLive() const noexcept { return m_follow; }
+    void followLive();
+    qint64 visibleSpanMs() const;
 
-    static constexpr std::size_t kMaxPoints = 4000;
+    static constexpr std::size_t kMaxPoints = 6000;
+    static constexpr qint64 kPointSpacingMs = 250; // finer updates replace the last point
+    static constexpr qint64 kMinSpanMs = 60'000;   // so the time labels differ
+
+    static QColor typeColour(SignalType type);
+
+protected:
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     struct Point
@@ -48,6 +66,9 @@ private:
         std::vector<Signal> signals_;
         bool dirty = true;
     };
+    void setTimeRange(qint64 fromMs, qint64 toMs);
+    void userMovedView();
+    void applyPalette();
 
     QLineSeries *m_bid;
     QLineSeries *m_ask;
@@ -57,6 +78,9 @@ private:
     QValueAxis *m_price;
     QHash<QString, History> m_history;
     QString m_asset;
+    bool m_follow = true;
+    bool m_panning = false;
+    QPoint m_panFrom;
 };
 
 } // namespace polymon

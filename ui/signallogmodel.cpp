@@ -58,6 +58,8 @@ QVariant SignalLogModel::data(const QModelIndex &index, int role) const
         return QLatin1String(signalTypeName(s.type));
     if (role == ConfidenceRole)
         return s.confidence;
+    if (role == AssetIdRole)
+        return QString::fromStdString(s.assetId);
     if (role == Qt::ToolTipRole)
         return QString::fromStdString(s.description);
     if (role == Qt::ForegroundRole && index.column() == Side) {

@@ -1,6 +1,7 @@
 #include "sizebardelegate.h"
 
 #include "laddermodel.h"
+#include "themes.h"
 
 #include <QPainter>
 
@@ -8,9 +9,20 @@ namespace polymon {
 
 void SizeBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
+    QStyleOptionViewItem opt = option;
+    if (index.data(LadderModel::IsSpreadRole).toBool()) {
+        // A quiet band between the sides, with the spread in cents.
+        QColor band = option.palette.color(QPalette::Mid);
+        band.setAlpha(60);
+        painter->fillRect(option.rect, band);
+        opt.font.setItalic(true);
+        opt.palette.setColor(QPalette::Text, option.palette.color(QPalette::PlaceholderText));
+        QStyledItemDelegate::paint(painter, opt, index);
+        return;
+    }
     const int side = index.data(LadderModel::SideRole).toInt();
     const bool best = index.data(LadderModel::IsBestRole).toBool();
-    const QColor tint = side > 0 ? QColor(0x1f, 0x9d, 0x55) : QColor(0xd6, 0x45, 0x45);
+    const QColor tint = side > 0 ? Themes::bid() : Themes::ask();
     painter->save();
     if (best) {
         QColor glow = tint;
@@ -25,12 +37,12 @@ void SizeBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
             bar.setLeft(bar.right() - width); // grows toward the price column
         else
             bar.setWidth(width);
-        QColor fill = tint;
-        fill.setAlpha(best ? 150 : 90);
+        QColor fill = side > 0 ? Themes::bidFill() : Themes::askFill();
+        if (best)
+            fill.setAlpha(std::min(255, fill.alpha() * 2));
         painter->fillRect(bar, fill);
     }
     painter->restore();
-    QStyleOptionViewItem opt = option;
     if (best)
         opt.font.setBold(true);
     if (index.column() == LadderModel::Price)

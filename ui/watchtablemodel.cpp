@@ -1,5 +1,7 @@
 #include "watchtablemodel.h"
 
+#include "themes.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
@@ -26,7 +28,7 @@ void WatchTableModel::addAsset(const QString &assetId, const QString &label)
         return;
     const int row = int(m_rows.size());
     beginInsertRows({}, row, row);
-    m_rows.append(Row{assetId, label, {}, false});
+    m_rows.append(Row{assetId, label, {}, false, {}});
     m_index.insert(assetId, row);
     endInsertRows();
 }
@@ -63,7 +65,7 @@ void WatchTableModel::applySnapshots(const QList<TopSnapshot> &tops)
         if (row < 0)
             continue;
         Row &r = m_rows[row];
-        if (r.seen && r.top.updates == t.updates && r.top.state == t.state)
+        if (!r.closed.isEmpty() || (r.seen && r.top.updates == t.updates && r.top.state == t.state))
             continue;
         r.top = t;
         r.seen = true;
@@ -73,6 +75,15 @@ void WatchTableModel::applySnapshots(const QList<TopSnapshot> &tops)
     // One ranged signal for the rows that changed in this batch.
     if (first >= 0)
         Q_EMIT dataChanged(index(first, 0), index(last, NUM_COLUMNS - 1));
+}
+
+void WatchTableModel::setClosed(const QString &assetId, const QString &reason)
+{
+    const int row = m_index.value(assetId, -1);
+    if (row < 0)
+        return;
+    m_rows[row].closed = reason;
+    Q_EMIT dataChanged(index(row, 0), index(row, NUM_COLUMNS - 1));
 }
 
 int WatchTableModel::rowCount(const QModelIndex &parent) const
@@ -100,11 +111,11 @@ QVariant WatchTableModel::data(const QModelIndex &index, int role) const
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ForegroundRole) {
         if (index.column() == Bid)
-            return QBrush(QColor(0x1f, 0x9d, 0x55));
+            return QBrush(Themes::bid());
         if (index.column() == Ask)
-            return QBrush(QColor(0xd6, 0x45, 0x45));
-        if (index.column() == Status && !synced)
-            return QBrush(QColor(0xc0, 0x7b, 0x00));
+            return QBrush(Themes::ask());
+        if (index.column() == Status && (!synced || !r.closed.isEmpty()))
+            return QBrush(Themes::warningText().darker(Themes::isDark() ? 100 : 80));
         return {};
     }
     if (role == Qt::ToolTipRole && index.column() == Market)
@@ -114,6 +125,8 @@ QVariant WatchTableModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case Market: return r.label;
     case Status:
+        if (!r.closed.isEmpty())
+            return r.closed;
         if (!r.seen)
             return tr("waiting for book");
         if (!synced)
@@ -121,7 +134,7 @@ QVariant WatchTableModel::data(const QModelIndex &index, int role) const
         return r.top.crossed ? tr("crossed (exchange)") : tr("live");
     default: break;
     }
-    if (!synced)
+    if (!synced || (!r.closed.isEmpty() && !r.seen))
         return QStringLiteral("–");
     switch (index.column()) {
     case Bid: return m.hasBid ? cents(m.bestBid) : QStringLiteral("–");

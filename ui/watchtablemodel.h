@@ -22,6 +22,8 @@ public:
     void addAsset(const QString &assetId, const QString &label);
     void removeAsset(const QString &assetId);
     void applySnapshots(const QList<TopSnapshot> &tops);
+    // Resolved or closed: the row keeps its last prices and shows the reason.
+    void setClosed(const QString &assetId, const QString &reason);
     QString assetAt(int row) const { return m_rows.value(row).assetId; }
     QString labelAt(int row) const { return m_rows.value(row).label; }
     int rowOf(const QString &assetId) const { return m_index.value(assetId, -1); }
@@ -39,6 +41,7 @@ private:
         QString label;
         TopSnapshot top;
         bool seen = false;
+        QString closed; // why it stopped (resolved, closed), or empty
     };
     void reindex();
 

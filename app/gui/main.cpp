@@ -1,8 +1,10 @@
 // polymon: the desktop monitor. Live Polymarket when reachable, otherwise the
 // SIMULATED exchange, clearly labelled.
+#include "appsettings.h"
 #include "mainwindow.h"
 #include "monitor/monitorservice.h"
 #include "storage/storagewriter.h"
+#include "themes.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -72,13 +74,22 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    if (!parser.isSet(noDbOption))
-        options.dbPath = parser.isSet(dbOption) ? parser.value(dbOption) : StorageWriter::defaultPath();
+    // The command line wins over the settings dialog's database choice.
+    if (parser.isSet(dbOption))
+        options.dbPath = parser.value(dbOption);
+    else if (!parser.isSet(noDbOption) && AppSettings::recording())
+        options.dbPath = AppSettings::databasePath().isEmpty() ? StorageWriter::defaultPath() : AppSettings::databasePath();
+    options.signalSettings = AppSettings::signalSettings();
+    // The very first start without network goes to the simulator; once live
+    // has worked, a failure asks (banner with Retry / Use SIMULATED).
+    options.simulatedOnFailure = !AppSettings::everLive();
     const double after = parser.value(afterOption).toDouble(&ok);
     if (!ok || after < 0) {
         std::fprintf(stderr, "polymon: --after needs seconds\n");
         return 2;
     }
+
+    Themes::apply(AppSettings::theme());
 
     // The monitor lives in its own thread; the window only receives values.
     QThread worker;

@@ -90,6 +90,26 @@ SignalEngine::SignalEngine(const SignalSettings &settings, SignalListener *liste
 
 SignalEngine::~SignalEngine() = default;
 
+void SignalEngine::updateSettings(const SignalSettings &settings)
+{
+    const int buckets = m_settings.baselineBuckets;
+    const int bucketSeconds = m_settings.bucketSeconds;
+    const int horizonMs = m_settings.horizonMs;
+    m_settings = settings; // the detector reads m_settings by reference
+    m_settings.baselineBuckets = buckets;
+    m_settings.bucketSeconds = bucketSeconds;
+    m_settings.horizonMs = horizonMs;
+}
+
+void SignalEngine::forget(const std::string &assetId)
+{
+    const auto it = m_states.find(assetId);
+    if (it == m_states.end())
+        return;
+    std::erase(m_dirty, it->second.get());
+    m_states.erase(it);
+}
+
 SignalEngine::State &SignalEngine::state(const std::string &assetId)
 {
     auto it = m_states.find(assetId);

@@ -27,6 +27,13 @@ public:
     ~SignalEngine() override;
 
     const SignalSettings &settings() const noexcept { return m_settings; }
+    // New thresholds, weights and cooldowns from now on. The baseline's shape
+    // (buckets, bucket length) and the outcome horizon stay as built: they
+    // change on the next start.
+    void updateSettings(const SignalSettings &settings);
+    // Drops an asset's baseline and history (unsubscribed). Open outcomes
+    // still resolve.
+    void forget(const std::string &assetId);
     // Baseline of an asset (nullptr before its first update).
     const RollingBaseline *baseline(const std::string &assetId) const;
     // Seeds an asset's baseline from a stored snapshot (start-up).

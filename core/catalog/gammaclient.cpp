@@ -12,41 +12,66 @@ GammaClient::GammaClient(QObject *parent)
 {
 }
 
-void GammaClient::fetchActive(int limit, int offset)
+void GammaClient::get(const QString &path, const QList<QPair<QString, QString>> &query, const Handler &onMarkets,
+                      void (GammaClient::*onError)(const QString &))
 {
     QUrl url = m_base;
-    url.setPath(QStringLiteral("/markets"));
+    url.setPath(path);
     QUrlQuery q;
-    q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
-    q.addQueryItem(QStringLiteral("offset"), QString::number(offset));
-    q.addQueryItem(QStringLiteral("order"), QStringLiteral("volume24hr"));
-    q.addQueryItem(QStringLiteral("ascending"), QStringLiteral("false"));
-    q.addQueryItem(QStringLiteral("active"), QStringLiteral("true"));
-    q.addQueryItem(QStringLiteral("closed"), QStringLiteral("false"));
+    q.setQueryItems(query);
     url.setQuery(q);
     QNetworkRequest request(url);
     request.setTransferTimeout(m_timeoutMs);
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("polymon/0.1"));
     QNetworkReply *reply = m_network.get(request);
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, onMarkets, onError] {
         reply->deleteLater();
         if (reply->error() != QNetworkReply::NoError) {
-            Q_EMIT loadFailed(reply->errorString());
+            Q_EMIT(this->*onError)(reply->errorString());
             return;
         }
         QList<MarketInfo> markets;
         QString error;
         if (!GammaParser::parseMarkets(reply->readAll(), markets, error)) {
-            Q_EMIT loadFailed(error);
+            Q_EMIT(this->*onError)(error);
             return;
         }
-        QList<MarketInfo> usable;
-        for (const MarketInfo &m : markets) {
-            if (m.active && !m.closed && m.orderBook && m.tokenIds.size() >= 2)
-                usable << m;
-        }
-        Q_EMIT marketsLoaded(usable);
+        onMarkets(markets);
     });
+}
+
+void GammaClient::fetchActive(int limit, int offset)
+{
+    const QList<QPair<QString, QString>> query = {
+        {QStringLiteral("limit"), QString::number(limit)},
+        {QStringLiteral("offset"), QString::number(offset)},
+        {QStringLiteral("order"), QStringLiteral("volume24hr")},
+        {QStringLiteral("ascending"), QStringLiteral("false")},
+        {QStringLiteral("active"), QStringLiteral("true")},
+        {QStringLiteral("closed"), QStringLiteral("false")},
+    };
+    get(QStringLiteral("/markets"), query,
+        [this, offset](const QList<MarketInfo> &markets) {
+            QList<MarketInfo> usable;
+            for (const MarketInfo &m : markets) {
+                if (m.active && !m.closed && m.orderBook && m.tokenIds.size() >= 2)
+                    usable << m;
+            }
+            Q_EMIT pageLoaded(usable, offset, int(markets.size()));
+        },
+        &GammaClient::loadFailed);
+}
+
+void GammaClient::fetchStatus(const QStringList &conditionIds)
+{
+    if (conditionIds.isEmpty())
+        return;
+    QList<QPair<QString, QString>> query;
+    for (const QString &id : conditionIds)
+        query.append({QStringLiteral("condition_ids"), id});
+    query.append({QStringLiteral("limit"), QString::number(conditionIds.size())});
+    get(QStringLiteral("/markets"), query, [this](const QList<MarketInfo> &markets) { Q_EMIT statusLoaded(markets); },
+        &GammaClient::statusFailed);
 }
 
 } // namespace polymon

@@ -6,9 +6,14 @@
 #include <QObject>
 #include <QUrl>
 
+#include <functional>
+
+class QNetworkReply;
+
 namespace polymon {
 
-// Fetches the most active open markets with an order book from Gamma.
+// Gamma API: the most active open markets with an order book, page by page,
+// and the current state of given markets (to notice that one has closed).
 class GammaClient final : public QObject
 {
     Q_OBJECT
@@ -17,14 +22,23 @@ public:
 
     void setBaseUrl(const QUrl &url) { m_base = url; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
-    // Most 24h volume first; results arrive through marketsLoaded or loadFailed.
+    // Most 24h volume first, one page from `offset`. Results arrive through
+    // pageLoaded (the usable markets and how many the page held) or loadFailed.
     void fetchActive(int limit, int offset = 0);
+    // The markets with these condition ids, open or not: statusLoaded.
+    void fetchStatus(const QStringList &conditionIds);
 
 Q_SIGNALS:
-    void marketsLoaded(const QList<polymon::MarketInfo> &markets);
+    void pageLoaded(const QList<polymon::MarketInfo> &markets, int offset, int received);
     void loadFailed(const QString &error);
+    void statusLoaded(const QList<polymon::MarketInfo> &markets);
+    void statusFailed(const QString &error);
 
 private:
+    using Handler = std::function<void(const QList<MarketInfo> &)>;
+    void get(const QString &path, const QList<QPair<QString, QString>> &query, const Handler &onMarkets,
+             void (GammaClient::*onError)(const QString &));
+
     QNetworkAccessManager m_network;
     QUrl m_base = QUrl(QStringLiteral("https://gamma-api.polymarket.com"));
     int m_timeoutMs = 8000;

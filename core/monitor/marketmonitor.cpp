@@ -64,6 +64,8 @@ void MarketMonitor::unsubscribe(const QStringList &assetIds)
     m_feed.unsubscribe(assetIds);
     for (const QString &id : assetIds) {
         m_store.remove(id.toStdString());
+        if (m_signals)
+            m_signals->forget(id.toStdString());
         m_awaiting.remove(id);
     }
 }
@@ -160,8 +162,13 @@ void MarketMonitor::onMarketLifecycle(const MarketLifecycleEvent &event)
 {
     if (m_external)
         m_external->onMarketLifecycle(event);
-    if (event.resolved)
-        qCInfo(lcMonitor) << "market resolved" << toQString(event.market);
+    if (!event.resolved)
+        return;
+    qCInfo(lcMonitor) << "market resolved" << toQString(event.market) << "winner" << toQString(event.winningOutcome);
+    QStringList assets;
+    for (std::string_view id : event.assetIds)
+        assets << toQString(id);
+    Q_EMIT marketResolved(toQString(event.market), assets, toQString(event.winningOutcome));
 }
 
 void MarketMonitor::onParseError(std::string_view reason)

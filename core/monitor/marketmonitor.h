@@ -53,6 +53,8 @@ Q_SIGNALS:
     void parseErrorOccurred(const QString &reason);
     void signalFired(const polymon::Signal &signal);
     void outcomeResolved(const polymon::Signal &signal);
+    // The exchange's market_resolved: the market's tokens trade no more.
+    void marketResolved(const QString &conditionId, const QStringList &assetIds, const QString &winningOutcome);
 
 private:
     void onFrame(int connectionId, const QByteArray &frame, qint64 receivedNs);

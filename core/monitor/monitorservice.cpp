@@ -12,14 +12,11 @@ Q_LOGGING_CATEGORY(lcService, "polymon.service", QtInfoMsg)
 
 namespace polymon {
 
-namespace {
-constexpr int kLadderLevels = 15;
-}
-
 MonitorService::MonitorService(const Options &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
-    , m_snapshotTimer(this) // a child, so moveToThread takes it along
+    , m_snapshotTimer(this) // children, so moveToThread takes them along
+    , m_statusTimer(this)
 {
     qRegisterMetaType<polymon::MarketInfo>();
     qRegisterMetaType<QList<polymon::MarketInfo>>();
@@ -37,6 +34,11 @@ void MonitorService::start()
     m_clock.start();
     m_snapshotTimer.setInterval(m_options.snapshotIntervalMs);
     connect(&m_snapshotTimer, &QTimer::timeout, this, &MonitorService::publish);
+    m_statusTimer.setInterval(m_options.statusCheckMs);
+    connect(&m_statusTimer, &QTimer::timeout, this, [this] {
+        if (!m_simulated && m_gamma && !m_watched.isEmpty())
+            m_gamma->fetchStatus(m_watched.keys());
+    });
     if (m_options.forceSimulated) {
         startSimulated(tr("started with --sim"));
         return;
@@ -45,39 +47,112 @@ void MonitorService::start()
     if (m_options.gammaUrl.isValid())
         m_gamma->setBaseUrl(m_options.gammaUrl);
     m_gamma->setTimeoutMs(m_options.gammaTimeoutMs);
-    connect(m_gamma, &GammaClient::marketsLoaded, this, &MonitorService::startLive);
+    connect(m_gamma, &GammaClient::pageLoaded, this, &MonitorService::onPage);
     connect(m_gamma, &GammaClient::loadFailed, this, [this](const QString &error) {
-        startSimulated(tr("Polymarket is unreachable (%1)").arg(error));
+        m_loadingPage = false;
+        if (m_liveStarted) {
+            Q_EMIT catalogFailed(error); // a later page: the live feed goes on
+        } else if (m_options.simulatedOnFailure) {
+            startSimulated(tr("Polymarket is unreachable (%1)").arg(error));
+        } else {
+            qCWarning(lcService) << "Polymarket unreachable:" << error;
+            Q_EMIT networkFailed(error);
+        }
     });
-    m_gamma->fetchActive(200);
+    connect(m_gamma, &GammaClient::statusLoaded, this, &MonitorService::onStatus);
+    connect(m_gamma, &GammaClient::statusFailed, this,
+            [](const QString &error) { qCInfo(lcService) << "market status check failed:" << error; });
+    fetchLive();
 }
 
-void MonitorService::startLive(const QList<MarketInfo> &markets)
+void MonitorService::fetchLive()
 {
-    m_simulated = false;
-    Q_EMIT modeChanged(false, tr("live Polymarket"));
-    m_catalog = markets;
-    Q_EMIT catalogReady(markets);
-    createMonitor(m_options.endpoint.isValid() ? m_options.endpoint : FeedSettings().endpoint);
+    m_catalogOffset = 0;
+    m_loadingPage = true;
+    m_gamma->fetchActive(m_options.catalogPageSize, 0);
+}
+
+void MonitorService::retryLive()
+{
+    if (!m_gamma) {
+        // Started with --sim: the Gamma client was never made.
+        m_options.forceSimulated = false;
+        m_options.simulatedOnFailure = false;
+        m_snapshotTimer.disconnect(this);
+        m_statusTimer.disconnect(this);
+        teardown();
+        start();
+        return;
+    }
+    m_options.simulatedOnFailure = false; // the user asked for live: say so if it fails
+    teardown();
+    fetchLive();
+}
+
+void MonitorService::useSimulated()
+{
+    teardown();
+    startSimulated(tr("chosen after a network failure"));
+}
+
+void MonitorService::loadMoreMarkets()
+{
+    if (m_simulated || !m_gamma || m_loadingPage)
+        return;
+    m_loadingPage = true;
+    m_gamma->fetchActive(m_options.catalogPageSize, m_catalogOffset);
+}
+
+void MonitorService::onPage(const QList<MarketInfo> &markets, int offset, int received)
+{
+    m_loadingPage = false;
+    const bool first = offset == 0;
+    m_catalogOffset = offset + received;
+    const bool hasMore = received >= m_options.catalogPageSize;
+    if (first) {
+        m_simulated = false;
+        m_catalog.clear();
+        Q_EMIT modeChanged(false, tr("live Polymarket"));
+    }
+    m_catalog << markets;
+    if (first && !m_liveStarted) {
+        m_liveStarted = true;
+        createMonitor(m_options.endpoint.isValid() ? m_options.endpoint : FeedSettings().endpoint);
+        m_statusTimer.start();
+    }
+    if (m_recorder) {
+        for (const MarketInfo &m : markets)
+            m_recorder->recordMarket(m);
+    }
+    Q_EMIT catalogPage(markets, first, hasMore);
+}
+
+void MonitorService::onStatus(const QList<MarketInfo> &markets)
+{
+    for (const MarketInfo &m : markets) {
+        if (!m_watched.contains(m.conditionId))
+            continue;
+        if (m.closed || !m.active)
+            closeMarket(m.conditionId, m_watched.value(m.conditionId).tokenIds, tr("closed"));
+    }
 }
 
 void MonitorService::startSimulated(const QString &reason)
 {
     qCInfo(lcService) << "SIMULATED exchange:" << reason;
     m_simulated = true;
-    m_exchange = std::make_unique<SimExchange>(m_options.seed, 16);
+    m_exchange = std::make_unique<SimExchange>(m_options.seed, m_options.simMarkets);
     m_exchange->setRate(m_options.simRate);
     if (!m_exchange->listen(0)) {
         Q_EMIT modeChanged(true, tr("the simulated exchange cannot listen: %1").arg(m_exchange->errorString()));
         return;
     }
     Q_EMIT modeChanged(true, reason);
-    const QList<MarketInfo> markets = m_exchange->catalog();
-    m_catalog = markets;
-    Q_EMIT catalogReady(markets);
+    m_catalog = m_exchange->catalog();
     // Signals need a warm baseline: episodes start after it.
     m_exchange->scheduleEpisodes((m_options.signalSettings.minWarmupMinutes + 1) * 60'000LL, 3 * 60'000LL);
     createMonitor(m_exchange->url());
+    Q_EMIT catalogPage(m_catalog, true, false);
 }
 
 void MonitorService::createMonitor(const QUrl &endpoint)
@@ -89,10 +164,17 @@ void MonitorService::createMonitor(const QUrl &endpoint)
     connect(m_monitor.get(), &MarketMonitor::tradeReceived, this, &MonitorService::tradeReceived);
     connect(m_monitor.get(), &MarketMonitor::signalFired, this, &MonitorService::signalFired);
     connect(m_monitor.get(), &MarketMonitor::outcomeResolved, this, &MonitorService::outcomeResolved);
+    connect(m_monitor.get(), &MarketMonitor::marketResolved, this,
+            [this](const QString &conditionId, const QStringList &assets, const QString &winner) {
+                closeMarket(conditionId, assets,
+                            winner.isEmpty() ? tr("resolved") : tr("resolved: %1 won").arg(winner));
+            });
     if (!m_options.dbPath.isEmpty()) {
         // Recording problems are shown in the status bar; monitoring goes on.
-        m_writer = std::make_unique<StorageWriter>(m_options.dbPath);
-        m_writer->start();
+        if (!m_writer) {
+            m_writer = std::make_unique<StorageWriter>(m_options.dbPath);
+            m_writer->start();
+        }
         m_recorder = std::make_unique<Recorder>(*m_monitor, *m_writer);
         for (const MarketInfo &m : m_catalog)
             m_recorder->recordMarket(m);
@@ -101,36 +183,74 @@ void MonitorService::createMonitor(const QUrl &endpoint)
             [this](int id, FeedConnection::State state, const QString &detail) {
                 Q_EMIT connectionStateChanged(id, QString::fromLatin1(FeedConnection::stateName(state)), detail);
             });
-    if (!m_pendingWatch.isEmpty()) {
-        const QStringList pending = m_pendingWatch;
-        m_pendingWatch.clear();
-        watch(pending);
-    }
+    for (const MarketInfo &m : std::as_const(m_watched))
+        subscribe(m);
     m_snapshotTimer.start();
 }
 
-void MonitorService::watch(const QStringList &tokenIds)
+void MonitorService::teardown()
 {
-    if (!m_monitor) {
-        m_pendingWatch << tokenIds;
-        return;
-    }
-    if (m_writer)
-        Recorder::seedBaselines(m_options.dbPath, *m_monitor->signalEngine(), tokenIds, QDateTime::currentMSecsSinceEpoch());
-    m_monitor->subscribe(tokenIds);
+    m_snapshotTimer.stop();
+    m_statusTimer.stop();
+    if (m_monitor)
+        m_monitor->stop();
+    m_recorder.reset();
+    m_monitor.reset();
+    m_exchange.reset();
+    m_watched.clear();
+    m_closed.clear();
+    m_catalog.clear();
+    m_liveStarted = false;
 }
 
-void MonitorService::unwatch(const QStringList &tokenIds)
+void MonitorService::watch(const MarketInfo &market)
 {
+    if (market.tokenIds.isEmpty() || m_watched.contains(market.conditionId))
+        return;
+    m_watched.insert(market.conditionId, market);
     if (m_monitor)
-        m_monitor->unsubscribe(tokenIds);
-    for (const QString &id : tokenIds)
-        m_pendingWatch.removeAll(id);
+        subscribe(market); // otherwise when the monitor starts
+}
+
+void MonitorService::subscribe(const MarketInfo &market)
+{
+    if (m_recorder)
+        m_recorder->recordMarket(market);
+    if (m_writer)
+        Recorder::seedBaselines(m_options.dbPath, *m_monitor->signalEngine(), market.tokenIds,
+                                QDateTime::currentMSecsSinceEpoch());
+    m_monitor->subscribe(market.tokenIds);
+}
+
+void MonitorService::unwatch(const QString &conditionId)
+{
+    const MarketInfo market = m_watched.take(conditionId);
+    if (m_monitor && !market.tokenIds.isEmpty())
+        m_monitor->unsubscribe(market.tokenIds);
+}
+
+void MonitorService::closeMarket(const QString &conditionId, const QStringList &tokens, const QString &reason)
+{
+    if (m_closed.contains(conditionId))
+        return;
+    m_closed.insert(conditionId);
+    m_watched.remove(conditionId);
+    if (m_monitor)
+        m_monitor->unsubscribe(tokens);
+    qCInfo(lcService) << "market" << conditionId << reason << "- unsubscribed";
+    Q_EMIT marketClosed(conditionId, reason);
 }
 
 void MonitorService::setLadderAsset(const QString &tokenId)
 {
     m_ladderAsset = tokenId;
+}
+
+void MonitorService::applySignalSettings(const SignalSettings &settings)
+{
+    m_options.signalSettings = settings;
+    if (m_monitor && m_monitor->signalEngine())
+        m_monitor->signalEngine()->updateSettings(settings);
 }
 
 void MonitorService::exportCsv(const QString &path)
@@ -157,36 +277,41 @@ void MonitorService::exportCsv(const QString &path)
 
 void MonitorService::stop()
 {
-    m_snapshotTimer.stop();
-    if (m_monitor)
-        m_monitor->stop();
-    m_recorder.reset();
+    teardown();
     if (m_writer)
         m_writer->stop(); // writes what is queued
     m_writer.reset();
-    m_monitor.reset();
-    m_exchange.reset();
 }
 
 void MonitorService::publish()
 {
     if (!m_monitor)
         return;
+    const SignalEngine *engine = m_monitor->signalEngine();
+    const SignalSettings &ss = m_options.signalSettings;
+    const qint64 wallMs = QDateTime::currentMSecsSinceEpoch();
     QList<TopSnapshot> tops;
+    tops.reserve(qsizetype(m_monitor->books().size()));
     m_monitor->books().forEach([&](const AssetBook &a) {
         TopSnapshot t;
         t.assetId = QString::fromStdString(a.assetId);
-        t.metrics = a.book.metrics(100'000);
+        t.metrics = a.book.metrics(ss.band);
         t.state = a.state;
         t.crossed = a.crossed;
         t.lastUpdateMs = a.lastUpdateMs;
         t.updates = a.updates;
+        t.health = Health::evaluate(t.metrics, a.lastUpdateMs, wallMs, ss);
+        if (const RollingBaseline *b = engine ? engine->baseline(a.assetId) : nullptr)
+            t.warmMinutes = b->warmBuckets() * ss.bucketSeconds / 60;
+        t.warmTargetMinutes = ss.fullWarmupMinutes;
+        t.minWarmupMinutes = ss.minWarmupMinutes;
         if (t.assetId == m_ladderAsset) {
             const auto bids = a.book.bids();
             const auto asks = a.book.asks();
-            for (std::size_t i = 0; i < bids.size() && i < std::size_t(kLadderLevels); ++i)
+            const std::size_t levels = std::size_t(m_options.ladderLevels);
+            for (std::size_t i = 0; i < bids.size() && i < levels; ++i)
                 t.bids << bids[bids.size() - 1 - i];
-            for (std::size_t i = 0; i < asks.size() && i < std::size_t(kLadderLevels); ++i)
+            for (std::size_t i = 0; i < asks.size() && i < levels; ++i)
                 t.asks << asks[asks.size() - 1 - i];
         }
         tops << t;
@@ -200,7 +325,7 @@ void MonitorService::publish()
     status.desyncs = m_monitor->books().stats().desyncs;
     status.latencyP50Ns = m_monitor->latencyP50Ns();
     status.watched = int(m_monitor->books().size());
-    status.signalsFired = m_monitor->signalEngine() ? m_monitor->signalEngine()->signalCount() : 0;
+    status.signalsFired = engine ? engine->signalCount() : 0;
     if (m_writer) {
         const StorageStats st = m_writer->stats();
         status.dbPath = m_options.dbPath;

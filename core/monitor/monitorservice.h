@@ -5,7 +5,10 @@
 #include "marketmonitor.h"
 #include "topsnapshot.h"
 
+#include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 #include <QUrl>
 
@@ -28,12 +31,19 @@ public:
     struct Options
     {
         bool forceSimulated = false;
+        // When Gamma cannot be reached: start the simulator at once (first
+        // start), or report networkFailed and wait for retryLive/useSimulated.
+        bool simulatedOnFailure = true;
         quint64 seed = 1;
-        double simRate = 40.0;
+        double simRate = 40.0; // frames per second over all simulated markets
+        int simMarkets = 16;
         QUrl endpoint;  // empty: the real market channel
         QUrl gammaUrl;  // empty: the real Gamma API
         int gammaTimeoutMs = 8000;
-        int snapshotIntervalMs = 100;
+        int catalogPageSize = 200;
+        int statusCheckMs = 5 * 60'000; // how often watched markets are checked for closing
+        int snapshotIntervalMs = 33;    // views update at most 30 times a second
+        int ladderLevels = 15;
         QString dbPath; // empty: no recording
         SignalSettings signalSettings;
     };
@@ -42,42 +52,64 @@ public:
     ~MonitorService() override;
 
     bool simulated() const noexcept { return m_simulated; }
+    SimExchange *simExchange() const noexcept { return m_exchange.get(); }
 
 public Q_SLOTS:
     void start();
-    void watch(const QStringList &tokenIds);
-    void unwatch(const QStringList &tokenIds);
+    // Live Polymarket again (after networkFailed, or from the simulator).
+    void retryLive();
+    void useSimulated();
+    void loadMoreMarkets();
+    // Subscribes both outcome tokens of the market (and records it).
+    void watch(const polymon::MarketInfo &market);
+    void unwatch(const QString &conditionId);
     void setLadderAsset(const QString &tokenId);
+    void applySignalSettings(const polymon::SignalSettings &settings);
     // Signal history from the database as CSV (the CLI export's format).
     void exportCsv(const QString &path);
     void stop();
 
 Q_SIGNALS:
     void modeChanged(bool simulated, const QString &reason);
-    void catalogReady(const QList<polymon::MarketInfo> &markets);
+    void networkFailed(const QString &error);
+    // A page of the catalog: `first` replaces what was listed before.
+    void catalogPage(const QList<polymon::MarketInfo> &markets, bool first, bool hasMore);
+    void catalogFailed(const QString &error);
     void snapshotsReady(const QList<polymon::TopSnapshot> &tops, const polymon::FeedStatus &status);
     void tradeReceived(const polymon::TradePrint &trade);
     void signalFired(const polymon::Signal &signal);
     void outcomeResolved(const polymon::Signal &signal);
+    // The market resolved or closed; its tokens are unsubscribed already.
+    void marketClosed(const QString &conditionId, const QString &reason);
     void exportFinished(bool ok, const QString &message);
     void connectionStateChanged(int connectionId, const QString &state, const QString &detail);
 
 private:
-    void startLive(const QList<MarketInfo> &markets);
+    void fetchLive();
+    void onPage(const QList<MarketInfo> &markets, int offset, int received);
+    void onStatus(const QList<MarketInfo> &markets);
     void startSimulated(const QString &reason);
     void createMonitor(const QUrl &endpoint);
+    void teardown();
+    void subscribe(const MarketInfo &market);
+    void closeMarket(const QString &conditionId, const QStringList &tokens, const QString &reason);
     void publish();
 
     Options m_options;
     bool m_simulated = false;
+    bool m_liveStarted = false;
     std::unique_ptr<SimExchange> m_exchange;
     std::unique_ptr<MarketMonitor> m_monitor;
     std::unique_ptr<StorageWriter> m_writer;
     std::unique_ptr<Recorder> m_recorder;
     QList<MarketInfo> m_catalog;
+    int m_catalogOffset = 0; // markets Gamma has given so far, usable or not
+    bool m_loadingPage = false;
     GammaClient *m_gamma = nullptr;
     QTimer m_snapshotTimer;
-    QStringList m_pendingWatch; // asked for before the monitor existed
+    QTimer m_statusTimer;
+    QHash<QString, MarketInfo> m_watched; // by condition id
+    QSet<QString> m_closed;     // condition ids already reported
     QString m_ladderAsset;
     quint64 m_lastFrames = 0;
     qint64 m_lastRateMs = 0;

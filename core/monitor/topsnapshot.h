@@ -1,6 +1,7 @@
 #pragma once
 
 #include "book/assetbook.h"
+#include "analysis/health.h"
 #include "book/bookmetrics.h"
 
 #include <QList>
@@ -20,6 +21,10 @@ struct TopSnapshot
     bool crossed = false;
     qint64 lastUpdateMs = 0;
     quint64 updates = 0;
+    Health health;          // the seed rules, freshness by the wall clock
+    int warmMinutes = 0;    // baseline collected so far...
+    int warmTargetMinutes = 0; // ...and how much makes it full
+    int minWarmupMinutes = 0;  // signals may fire from here
     QVector<PriceLevel> bids; // best first; filled for the ladder asset only
     QVector<PriceLevel> asks; // best first
 };

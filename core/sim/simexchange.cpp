@@ -103,6 +103,31 @@ void SimExchange::sendRawToAll(const QByteArray &frame)
         it.key()->sendTextMessage(QString::fromUtf8(frame));
 }
 
+void SimExchange::resolveMarket(int index, bool yesWins)
+{
+    if (index < 0 || std::size_t(index) >= m_engine.markets().size())
+        return;
+    const SimMarket &m = m_engine.markets()[std::size_t(index)];
+    const QString yes = QString::fromStdString(m.yesToken);
+    const QString no = QString::fromStdString(m.noToken);
+    QJsonObject o;
+    o.insert(QStringLiteral("event_type"), QStringLiteral("market_resolved"));
+    o.insert(QStringLiteral("id"), QString::number(100000 + index));
+    o.insert(QStringLiteral("market"), QString::fromStdString(m.conditionId));
+    o.insert(QStringLiteral("question"), QString::fromStdString(m.question));
+    o.insert(QStringLiteral("slug"), QString::fromStdString(m.slug));
+    o.insert(QStringLiteral("assets_ids"), QJsonArray{yes, no});
+    o.insert(QStringLiteral("outcomes"), QJsonArray{QStringLiteral("Yes"), QStringLiteral("No")});
+    o.insert(QStringLiteral("winning_asset_id"), yesWins ? yes : no);
+    o.insert(QStringLiteral("winning_outcome"), yesWins ? QStringLiteral("Yes") : QStringLiteral("No"));
+    o.insert(QStringLiteral("timestamp"), QString::number(QDateTime::currentMSecsSinceEpoch()));
+    const QString text = QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+    for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it) {
+        if (it->assets.contains(yes) || it->assets.contains(no))
+            it.key()->sendTextMessage(text);
+    }
+}
+
 void SimExchange::onNewConnection()
 {
     while (QWebSocket *socket = m_server.nextPendingConnection()) {

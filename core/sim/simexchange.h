@@ -49,6 +49,9 @@ public:
     void setAnswerPings(bool answer) { m_answerPings = answer; } // stop answering PING
     void dropClients();                                         // abort every connection
     void sendRawToAll(const QByteArray &frame);                 // e.g. garbage
+    // Sends market_resolved (the exchange's shape) for market `index` to the
+    // clients watching it.
+    void resolveMarket(int index, bool yesWins);
 
 Q_SIGNALS:
     void clientConnected(int clients);

@@ -1,0 +1,40 @@
+#include "marketinfojson.h"
+
+#include <QJsonArray>
+
+namespace polymon {
+
+QJsonObject MarketInfoJson::toJson(const MarketInfo &m)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("question"), m.question);
+    o.insert(QStringLiteral("conditionId"), m.conditionId);
+    o.insert(QStringLiteral("slug"), m.slug);
+    o.insert(QStringLiteral("outcomes"), QJsonArray::fromStringList(m.outcomes));
+    o.insert(QStringLiteral("tokenIds"), QJsonArray::fromStringList(m.tokenIds));
+    o.insert(QStringLiteral("yesPrice"), m.yesPrice);
+    o.insert(QStringLiteral("volume24h"), m.volume24h);
+    o.insert(QStringLiteral("liquidity"), m.liquidity);
+    if (m.endDate.isValid())
+        o.insert(QStringLiteral("endDate"), m.endDate.toString(Qt::ISODate));
+    return o;
+}
+
+bool MarketInfoJson::fromJson(const QJsonObject &o, MarketInfo &m)
+{
+    m = MarketInfo();
+    m.question = o.value(QStringLiteral("question")).toString();
+    m.conditionId = o.value(QStringLiteral("conditionId")).toString();
+    m.slug = o.value(QStringLiteral("slug")).toString();
+    for (const QJsonValue &v : o.value(QStringLiteral("outcomes")).toArray())
+        m.outcomes << v.toString();
+    for (const QJsonValue &v : o.value(QStringLiteral("tokenIds")).toArray())
+        m.tokenIds << v.toString();
+    m.yesPrice = o.value(QStringLiteral("yesPrice")).toString();
+    m.volume24h = o.value(QStringLiteral("volume24h")).toDouble();
+    m.liquidity = o.value(QStringLiteral("liquidity")).toDouble();
+    m.endDate = QDateTime::fromString(o.value(QStringLiteral("endDate")).toString(), Qt::ISODate);
+    return !m.conditionId.isEmpty() && m.tokenIds.size() >= 2;
+}
+
+} // namespace polymon

@@ -1,0 +1,165 @@
+#include "appsettings.h"
+
+#include "catalog/marketinfojson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSettings>
+
+namespace polymon {
+
+namespace {
+
+QString alertKey(SignalType type)
+{
+    return QStringLiteral("alerts/type/%1").arg(QLatin1String(signalTypeName(type)));
+}
+
+QString watchlistKey(bool simulated)
+{
+    return simulated ? QStringLiteral("watchlist/simulatedMarkets") : QStringLiteral("watchlist/liveMarkets");
+}
+
+} // namespace
+
+int AppSettings::alertMinConfidence()
+{
+    return QSettings().value(QStringLiteral("alerts/minConfidence"), 60).toInt();
+}
+
+void AppSettings::setAlertMinConfidence(int confidence)
+{
+    QSettings().setValue(QStringLiteral("alerts/minConfidence"), confidence);
+}
+
+bool AppSettings::alertSound()
+{
+    return QSettings().value(QStringLiteral("alerts/sound"), false).toBool();
+}
+
+void AppSettings::setAlertSound(bool on)
+{
+    QSettings().setValue(QStringLiteral("alerts/sound"), on);
+}
+
+bool AppSettings::alertOn(SignalType type)
+{
+    return QSettings().value(alertKey(type), true).toBool();
+}
+
+void AppSettings::setAlertOn(SignalType type, bool on)
+{
+    QSettings().setValue(alertKey(type), on);
+}
+
+AppSettings::Theme AppSettings::theme()
+{
+    const QString name = QSettings().value(QStringLiteral("ui/theme")).toString();
+    if (name == QLatin1String("dark"))
+        return Theme::Dark;
+    if (name == QLatin1String("light"))
+        return Theme::Light;
+    return Theme::System;
+}
+
+void AppSettings::setTheme(Theme theme)
+{
+    QSettings().setValue(QStringLiteral("ui/theme"), themeName(theme));
+}
+
+QString AppSettings::themeName(Theme theme)
+{
+    switch (theme) {
+    case Theme::Light:
+        return QStringLiteral("light");
+    case Theme::Dark:
+        return QStringLiteral("dark");
+    case Theme::System:
+        break;
+    }
+    return QStringLiteral("system");
+}
+
+QString AppSettings::databasePath()
+{
+    return QSettings().value(QStringLiteral("storage/path")).toString();
+}
+
+void AppSettings::setDatabasePath(const QString &path)
+{
+    QSettings().setValue(QStringLiteral("storage/path"), path);
+}
+
+bool AppSettings::recording()
+{
+    return QSettings().value(QStringLiteral("storage/recording"), true).toBool();
+}
+
+void AppSettings::setRecording(bool on)
+{
+    QSettings().setValue(QStringLiteral("storage/recording"), on);
+}
+
+SignalSettings AppSettings::signalSettings()
+{
+    SignalSettings s;
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("detector"));
+    for (const QString &key : settings.childKeys()) {
+        QString error;
+        // A stale or hand-edited bad value keeps the default.
+        if (!SignalSettingsIo::set(s, key, settings.value(key).toString(), error))
+            qWarning("polymon: ignoring detector setting: %s", qPrintable(error));
+    }
+    return s;
+}
+
+void AppSettings::setSignalSettings(const SignalSettings &s)
+{
+    const SignalSettings defaults;
+    QSettings settings;
+    settings.remove(QStringLiteral("detector"));
+    settings.beginGroup(QStringLiteral("detector"));
+    for (const QString &key : SignalSettingsIo::keys()) {
+        const QString value = SignalSettingsIo::get(s, key);
+        if (value != SignalSettingsIo::get(defaults, key))
+            settings.setValue(key, value);
+    }
+}
+
+QList<MarketInfo> AppSettings::watchlist(bool simulated)
+{
+    QList<MarketInfo> out;
+    const QJsonArray array = QJsonDocument::fromJson(QSettings().value(watchlistKey(simulated)).toByteArray()).array();
+    for (const QJsonValue &v : array) {
+        MarketInfo m;
+        if (MarketInfoJson::fromJson(v.toObject(), m))
+            out << m;
+    }
+    return out;
+}
+
+bool AppSettings::hasWatchlist(bool simulated)
+{
+    return QSettings().contains(watchlistKey(simulated));
+}
+
+void AppSettings::setWatchlist(bool simulated, const QList<MarketInfo> &markets)
+{
+    QJsonArray array;
+    for (const MarketInfo &m : markets)
+        array.append(MarketInfoJson::toJson(m));
+    QSettings().setValue(watchlistKey(simulated), QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+bool AppSettings::everLive()
+{
+    return QSettings().value(QStringLiteral("network/everLive"), false).toBool();
+}
+
+void AppSettings::setEverLive()
+{
+    QSettings().setValue(QStringLiteral("network/everLive"), true);
+}
+
+} // namespace polymon

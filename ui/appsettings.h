@@ -1,0 +1,55 @@
+#pragma once
+
+#include "analysis/signal.h"
+#include "analysis/signalsettings.h"
+#include "catalog/marketinfo.h"
+
+#include <QList>
+#include <QString>
+
+namespace polymon {
+
+// Every preference of the desktop app, typed, over QSettings
+// (~/.config/polymon/polymon.conf). The settings dialog edits them.
+class AppSettings final
+{
+public:
+    enum class Theme { System, Light, Dark };
+
+    // Alerts: tray notification (and optional beep) for signals of the
+    // chosen types at or above a confidence.
+    static int alertMinConfidence();
+    static void setAlertMinConfidence(int confidence);
+    static bool alertSound();
+    static void setAlertSound(bool on);
+    static bool alertOn(SignalType type);
+    static void setAlertOn(SignalType type, bool on);
+
+    static Theme theme();
+    static void setTheme(Theme theme);
+    static QString themeName(Theme theme);
+
+    // Empty: StorageWriter::defaultPath(). Takes effect on the next start.
+    static QString databasePath();
+    static void setDatabasePath(const QString &path);
+    static bool recording();
+    static void setRecording(bool on);
+
+    // Detector settings: the defaults with the user's changes applied
+    // (only keys that differ from the defaults are stored).
+    static SignalSettings signalSettings();
+    static void setSignalSettings(const SignalSettings &settings);
+
+    // The watched markets of one mode (live and simulated are kept apart),
+    // and whether a watchlist was ever saved for it.
+    static QList<MarketInfo> watchlist(bool simulated);
+    static bool hasWatchlist(bool simulated);
+    static void setWatchlist(bool simulated, const QList<MarketInfo> &markets);
+
+    // Live Polymarket answered at least once on this machine: later network
+    // failures ask before switching to the simulator.
+    static bool everLive();
+    static void setEverLive();
+};
+
+} // namespace polymon

@@ -1,0 +1,339 @@
+#include "marketview.h"
+
+#include "imbalancebar.h"
+#include "laddermodel.h"
+#include "pricechartview.h"
+#include "sizebardelegate.h"
+#include "themes.h"
+#include "tradetapemodel.h"
+#include "viewfactory.h"
+
+#include <QButtonGroup>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace polymon {
+
+namespace {
+
+QString cents(Fixed v)
+{
+    return QLocale().toString(double(v) / 10'000.0, 'f', 1) + QStringLiteral("¢");
+}
+
+QString priceText(Fixed v)
+{
+    return QString::fromStdString(formatFixed(v));
+}
+
+QString contracts(Fixed v)
+{
+    return QLocale().toString(double(v) / double(kFixedScale), 'f', 0);
+}
+
+QString outcomeName(const MarketInfo &m, int i)
+{
+    return m.outcomes.value(i, i == 0 ? QStringLiteral("Yes") : QStringLiteral("No"));
+}
+
+} // namespace
+
+MarketView::MarketView(const MarketInfo &market, QWidget *parent)
+    : QWidget(parent)
+    , m_market(market)
+{
+    for (int i = 0; i < market.tokenIds.size(); ++i)
+        m_prices << QString();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 6, 8, 6);
+    layout->setSpacing(6);
+
+    // Title row: question, outcome switch, state.
+    auto *titleRow = new QHBoxLayout;
+    m_title = new QLabel(market.question, this);
+    QFont tf = m_title->font();
+    tf.setPointSizeF(tf.pointSizeF() * 1.2);
+    tf.setBold(true);
+    m_title->setFont(tf);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_title->setMinimumWidth(120);
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_title->setToolTip(market.question);
+    titleRow->addWidget(m_title, 1);
+    m_outcomeButtons = new QButtonGroup(this);
+    m_outcomeButtons->setExclusive(true);
+    for (int i = 0; i < market.tokenIds.size(); ++i) {
+        auto *b = new QToolButton(this);
+        b->setObjectName(QStringLiteral("outcome%1").arg(i));
+        b->setText(outcomeName(market, i));
+        b->setCheckable(true);
+        b->setChecked(i == 0);
+        b->setMinimumWidth(72);
+        b->setToolTip(tr("Show the %1 book (Ctrl+%2)").arg(outcomeName(market, i)).arg(i + 1));
+        m_outcomeButtons->addButton(b, i);
+        titleRow->addWidget(b);
+        auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, [this, i] { setOutcome(i); });
+    }
+    connect(m_outcomeButtons, &QButtonGroup::idClicked, this, &MarketView::setOutcome);
+    m_state = new QLabel(tr("waiting for book"), this);
+    m_state->setMinimumWidth(110);
+    m_state->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    titleRow->addSpacing(8);
+    titleRow->addWidget(m_state);
+    layout->addLayout(titleRow);
+
+    m_closedBanner = new QLabel(this);
+    m_closedBanner->setMargin(6);
+    m_closedBanner->hide();
+    layout->addWidget(m_closedBanner);
+
+    // Metrics strip: a caption over each value.
+    m_metrics = new QWidget(this);
+    auto *grid = new QGridLayout(m_metrics);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setHorizontalSpacing(18);
+    grid->setVerticalSpacing(0);
+    m_bid = addMetric(tr("Best bid"), 0);
+    m_ask = addMetric(tr("Best ask"), 1);
+    m_mid = addMetric(tr("Mid"), 2);
+    m_spread = addMetric(tr("Spread"), 3);
+    m_depth = addMetric(tr("Depth in band (bid / ask)"), 4);
+    m_imbalance = new ImbalanceBar(m_metrics);
+    m_imbalance->setMinimumWidth(120);
+    addMetric(tr("Imbalance"), 5, m_imbalance);
+    m_health = addMetric(tr("Health"), 6);
+    m_warmup = addMetric(tr("Baseline"), 7);
+    grid->setColumnStretch(5, 1);
+    QFont vf = m_bid->font();
+    vf.setPointSizeF(vf.pointSizeF() * 1.15);
+    for (QLabel *l : {m_bid, m_ask, m_mid, m_spread, m_depth})
+        l->setFont(vf);
+    layout->addWidget(m_metrics);
+
+    // Ladder | chart over tape.
+    m_ladder = new LadderModel(this);
+    m_ladderView = ViewFactory::table(this);
+    m_ladderView->setObjectName(QStringLiteral("ladderView"));
+    m_ladderView->setModel(m_ladder);
+    m_ladderView->setItemDelegate(new SizeBarDelegate(m_ladderView));
+    m_ladderView->setAlternatingRowColors(false);
+    m_ladderView->setSelectionMode(QAbstractItemView::NoSelection);
+    m_ladderView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    auto *recentre = new QToolButton(this);
+    recentre->setText(tr("Recentre (C)"));
+    recentre->setToolTip(tr("Scroll the ladder back to the spread"));
+    connect(recentre, &QToolButton::clicked, this, &MarketView::recentre);
+    auto *shortcut = new QShortcut(QKeySequence(Qt::Key_C), this);
+    shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(shortcut, &QShortcut::activated, this, &MarketView::recentre);
+    auto *ladderTools = new QWidget(this);
+    auto *lt = new QHBoxLayout(ladderTools);
+    lt->setContentsMargins(0, 0, 0, 0);
+    lt->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(tr("Depth ladder")), ladderTools), 1);
+    lt->addWidget(recentre);
+    QWidget *ladderPane = ViewFactory::titled(QString(), m_ladderView, ladderTools);
+
+    m_chart = new PriceChartView(this);
+    m_chart->setObjectName(QStringLiteral("priceChart"));
+    m_chart->setMinimumHeight(160);
+
+    m_tape = new TradeTapeModel(this);
+    for (int i = 0; i < market.tokenIds.size(); ++i)
+        m_tape->setOutcomeName(market.tokenIds[i], outcomeName(market, i));
+    m_tapeView = ViewFactory::table(this);
+    m_tapeView->setObjectName(QStringLiteral("tapeView"));
+    m_tapeView->setModel(m_tape);
+    m_tapeView->setSelectionMode(QAbstractItemView::NoSelection);
+    m_tapeView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    QWidget *tapePane = ViewFactory::titled(tr("Trade tape"), m_tapeView);
+
+    m_rightSplit = new QSplitter(Qt::Vertical, this);
+    m_rightSplit->addWidget(m_chart);
+    m_rightSplit->addWidget(tapePane);
+    m_rightSplit->setStretchFactor(0, 3);
+    m_rightSplit->setStretchFactor(1, 2);
+    m_split = new QSplitter(Qt::Horizontal, this);
+    m_split->setObjectName(QStringLiteral("marketSplitter"));
+    m_split->addWidget(ladderPane);
+    m_split->addWidget(m_rightSplit);
+    m_split->setStretchFactor(0, 2);
+    m_split->setStretchFactor(1, 3);
+    layout->addWidget(m_split, 1);
+
+    setOutcome(0);
+}
+
+MarketView::~MarketView() = default;
+
+QLabel *MarketView::addMetric(const QString &caption, int column, QWidget *value)
+{
+    auto *grid = static_cast<QGridLayout *>(m_metrics->layout());
+    grid->addWidget(ViewFactory::caption(caption, m_metrics), 0, column);
+    QLabel *label = nullptr;
+    if (!value) {
+        label = new QLabel(QStringLiteral("—"), m_metrics);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        value = label;
+    }
+    grid->addWidget(value, 1, column);
+    return label;
+}
+
+QString MarketView::currentAsset() const
+{
+    return m_market.tokenIds.value(m_outcome);
+}
+
+void MarketView::setOutcome(int index)
+{
+    if (index < 0 || index >= m_market.tokenIds.size())
+        return;
+    const bool changed = index != m_outcome || m_chart->asset().isEmpty();
+    m_outcome = index;
+    if (QAbstractButton *b = m_outcomeButtons->button(index))
+        b->setChecked(true);
+    if (!changed)
+        return;
+    m_ladder->clear();
+    for (QLabel *l : {m_bid, m_ask, m_mid, m_spread, m_depth, m_health, m_warmup})
+        l->setText(QStringLiteral("—"));
+    m_imbalance->setImbalance(std::nan(""));
+    m_chart->showAsset(currentAsset());
+    Q_EMIT currentAssetChanged(currentAsset());
+}
+
+void MarketView::applySnapshot(const TopSnapshot &t)
+{
+    const int outcome = int(m_market.tokenIds.indexOf(t.assetId));
+    if (outcome < 0 || m_closed)
+        return;
+    if (t.state == SyncState::Synced && t.metrics.twoSided())
+        m_chart->addPoint(t.assetId, t.lastUpdateMs, t.metrics.bestBid, t.metrics.bestAsk);
+    if (t.metrics.twoSided()) {
+        const QString mid = QString::number(double(t.metrics.mid) / double(kFixedScale), 'f', 3);
+        if (m_prices.value(outcome) != mid) {
+            m_prices[outcome] = mid;
+            m_outcomeButtons->button(outcome)->setText(QStringLiteral("%1  %2").arg(outcomeName(m_market, outcome), mid));
+        }
+    }
+    if (outcome != m_outcome)
+        return;
+    showHeader(t);
+    if (!t.bids.isEmpty() || !t.asks.isEmpty()) {
+        const int rowsBefore = m_ladder->rowCount();
+        m_ladder->setLevels(t.bids, t.asks);
+        // Keep the spread in view when the ladder's shape changes.
+        if (m_ladder->rowCount() != rowsBefore)
+            recentre();
+    }
+}
+
+void MarketView::showHeader(const TopSnapshot &t)
+{
+    const BookMetrics &m = t.metrics;
+    m_bid->setText(m.hasBid ? QStringLiteral("%1 × %2").arg(priceText(m.bestBid), contracts(m.bestBidSize)) : tr("none"));
+    m_ask->setText(m.hasAsk ? QStringLiteral("%1 × %2").arg(priceText(m.bestAsk), contracts(m.bestAskSize)) : tr("none"));
+    if (m.twoSided()) {
+        m_mid->setText(QString::number(double(m.mid) / double(kFixedScale), 'f', 4));
+        const double bps = m.mid > 0 ? double(m.spread) * 10'000.0 / double(m.mid) : 0.0;
+        m_spread->setText(tr("%1 · %2 bps").arg(cents(m.spread)).arg(bps, 0, 'f', 0));
+    } else {
+        m_mid->setText(QStringLiteral("—"));
+        m_spread->setText(QStringLiteral("—"));
+    }
+    m_depth->setText(QStringLiteral("%1 / %2").arg(contracts(m.bandBidDepth), contracts(m.bandAskDepth)));
+    m_imbalance->setImbalance(m.bandBidDepth + m.bandAskDepth > 0 ? m.imbalance : std::nan(""));
+
+    const Health &h = t.health;
+    if (h.healthy()) {
+        m_health->setText(tr("healthy"));
+        m_health->setToolTip(tr("Fresh, spread under the limit, enough depth on both sides"));
+    } else {
+        QStringList problems;
+        if (!h.fresh)
+            problems << tr("stale");
+        if (!h.spreadOk)
+            problems << tr("wide spread");
+        if (!h.depthOk)
+            problems << tr("thin");
+        m_health->setText(problems.join(QStringLiteral(", ")));
+        m_health->setToolTip(tr("Trade signals need a healthy book; AVOID signals still fire"));
+    }
+    QPalette hp = m_health->palette();
+    hp.setColor(QPalette::WindowText, h.healthy() ? Themes::bid() : Themes::error());
+    m_health->setPalette(hp);
+
+    if (t.warmMinutes >= t.warmTargetMinutes)
+        m_warmup->setText(tr("warm (%1 min)").arg(t.warmMinutes));
+    else
+        m_warmup->setText(tr("%1/%2 min").arg(t.warmMinutes).arg(t.warmTargetMinutes));
+    m_warmup->setToolTip(t.warmMinutes < t.minWarmupMinutes
+                             ? tr("Warming up: signals can fire after %1 minutes of baseline").arg(t.minWarmupMinutes)
+                             : tr("Signals enabled; confidence reaches full data quality at %1 minutes").arg(t.warmTargetMinutes));
+
+    QString state;
+    switch (t.state) {
+    case SyncState::Synced: state = t.crossed ? tr("crossed (exchange)") : tr("live"); break;
+    case SyncState::AwaitingBook: state = tr("waiting for book"); break;
+    case SyncState::Unsynced: state = tr("resyncing"); break;
+    }
+    m_state->setText(state);
+}
+
+QString MarketView::headerText() const
+{
+    return QStringList{m_bid->text(), m_ask->text(), m_mid->text(), m_spread->text(), m_depth->text(),
+                       m_health->text(), m_warmup->text(), m_state->text()}
+        .join(QStringLiteral(" | "));
+}
+
+void MarketView::addTrade(const TradePrint &trade)
+{
+    m_tape->addTrade(trade);
+}
+
+void MarketView::addSignal(const Signal &signal)
+{
+    m_chart->addSignal(signal);
+}
+
+void MarketView::refresh()
+{
+    if (isVisible())
+        m_chart->refresh();
+}
+
+void MarketView::markClosed(const QString &reason)
+{
+    m_closed = true;
+    m_state->setText(reason);
+    m_closedBanner->setText(tr("<b>Market %1.</b> It is no longer watched; the chart and tape keep what was seen. "
+                               "Close this tab when done.")
+                                .arg(reason.toHtmlEscaped()));
+    m_closedBanner->setStyleSheet(QStringLiteral("background:%1;color:%2;border-radius:3px;")
+                                      .arg(Themes::warning().name(), Themes::warningText().name()));
+    m_closedBanner->show();
+    m_ladder->clear();
+}
+
+void MarketView::recentre()
+{
+    const int row = m_ladder->spreadRow() >= 0 ? m_ladder->spreadRow() : std::max(m_ladder->bestAskRow(), m_ladder->bestBidRow());
+    if (row >= 0)
+        m_ladderView->scrollTo(m_ladder->index(row, LadderModel::Price), QAbstractItemView::PositionAtCenter);
+}
+
+} // namespace polymon

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "analysis/signal.h"
+#include "catalog/marketinfo.h"
+#include "monitor/topsnapshot.h"
+#include "monitor/tradeprint.h"
+
+#include <QWidget>
+
+class QButtonGroup;
+class QLabel;
+class QSplitter;
+class QTableView;
+
+namespace polymon {
+
+class ImbalanceBar;
+class LadderModel;
+class PriceChartView;
+class TradeTapeModel;
+
+// One watched market: header with the shown outcome's top of book, spread in
+// cents and bps, depths, imbalance, health and baseline warm-up; a YES/NO
+// switch; the depth ladder; the price chart with signal markers; the trade
+// tape. Fed by MainWindow from the coalesced snapshots.
+class MarketView final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MarketView(const MarketInfo &market, QWidget *parent = nullptr);
+    ~MarketView() override;
+
+    const MarketInfo &market() const noexcept { return m_market; }
+    QString currentAsset() const;
+    int currentOutcome() const noexcept { return m_outcome; }
+    void setOutcome(int index);
+    bool owns(const QString &assetId) const { return m_market.tokenIds.contains(assetId); }
+    bool isClosed() const noexcept { return m_closed; }
+
+    void applySnapshot(const TopSnapshot &top);
+    void addTrade(const TradePrint &trade);
+    void addSignal(const Signal &signal);
+    // Redraws the chart if it is on screen and has news.
+    void refresh();
+    // Resolved or closed: shown, and no more updates are expected.
+    void markClosed(const QString &reason);
+    void recentre();
+
+    LadderModel *ladderModel() const noexcept { return m_ladder; }
+    PriceChartView *chart() const noexcept { return m_chart; }
+    QSplitter *splitter() const noexcept { return m_split; }
+    QString headerText() const; // the metrics as shown, for tests
+
+Q_SIGNALS:
+    void currentAssetChanged(const QString &assetId);
+
+private:
+    void showHeader(const TopSnapshot &top);
+    QLabel *addMetric(const QString &caption, int column, QWidget *value = nullptr);
+
+    MarketInfo m_market;
+    int m_outcome = 0;
+    bool m_closed = false;
+    QLabel *m_title;
+    QLabel *m_state;
+    QLabel *m_closedBanner;
+    QButtonGroup *m_outcomeButtons;
+    QWidget *m_metrics;
+    QLabel *m_bid;
+    QLabel *m_ask;
+    QLabel *m_mid;
+    QLabel *m_spread;
+    QLabel *m_depth;
+    ImbalanceBar *m_imbalance;
+    QLabel *m_health;
+    QLabel *m_warmup;
+    LadderModel *m_ladder;
+    QTableView *m_ladderView;
+    PriceChartView *m_chart;
+    TradeTapeModel *m_tape;
+    QTableView *m_tapeView;
+    QSplitter *m_split;
+    QSplitter *m_rightSplit;
+    QList<QString> m_prices; // last mid per outcome, for the switch labels
+};
+
+} // namespace polymon

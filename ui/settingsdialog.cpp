@@ -1,0 +1,238 @@
+#include "settingsdialog.h"
+
+#include "appsettings.h"
+#include "storage/storagewriter.h"
+#include "viewfactory.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace polymon {
+
+namespace {
+
+// Section of the detector page a key belongs to, by its prefix.
+QString sectionOf(const QString &key)
+{
+    static const QList<QPair<QString, QString>> prefixes = {
+        {QStringLiteral("band"), QStringLiteral("Book")},
+        {QStringLiteral("freshness"), QStringLiteral("Health")},
+        {QStringLiteral("healthy"), QStringLiteral("Health")},
+        {QStringLiteral("edge"), QStringLiteral("Health")},
+        {QStringLiteral("panic"), QStringLiteral("PANIC_SELL")},
+        {QStringLiteral("fomo"), QStringLiteral("FOMO_BUY")},
+        {QStringLiteral("vacuum"), QStringLiteral("LIQUIDITY_VACUUM")},
+        {QStringLiteral("pull"), QStringLiteral("DEPTH_PULL")},
+        {QStringLiteral("weight"), QStringLiteral("Confidence")},
+        {QStringLiteral("unhealthy"), QStringLiteral("Confidence")},
+        {QStringLiteral("cooldown"), QStringLiteral("Cooldowns")},
+        {QStringLiteral("horizon"), QStringLiteral("Outcomes")},
+        {QStringLiteral("price_lookback"), QStringLiteral("Outcomes")},
+        {QStringLiteral("reversion"), QStringLiteral("Outcomes")},
+        {QStringLiteral("min_expected"), QStringLiteral("Outcomes")},
+    };
+    for (const auto &[prefix, section] : prefixes) {
+        if (key.startsWith(prefix))
+            return section;
+    }
+    return QStringLiteral("Baseline");
+}
+
+QString labelOf(const QString &key)
+{
+    QString text = key;
+    text.replace(QLatin1Char('_'), QLatin1Char(' '));
+    text[0] = text[0].toUpper();
+    return text;
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(QWidget *parent)
+    : QDialog(parent)
+    , m_saved(AppSettings::signalSettings())
+{
+    setWindowTitle(tr("polymon settings"));
+    resize(560, 620);
+    auto *layout = new QVBoxLayout(this);
+    auto *tabs = new QTabWidget(this);
+    tabs->addTab(detectorPage(), tr("Detector"));
+    tabs->addTab(alertsPage(), tr("Alerts"));
+    tabs->addTab(storagePage(), tr("Database"));
+    tabs->addTab(appearancePage(), tr("Appearance"));
+    layout->addWidget(tabs, 1);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    layout->addWidget(buttons);
+    showDetector(m_saved);
+}
+
+QWidget *SettingsDialog::detectorPage()
+{
+    auto *page = new QWidget;
+    auto *outer = new QVBoxLayout(page);
+    auto *intro = new QLabel(tr("Thresholds of the four signal rules (docs/signals.md explains each). Prices are "
+                                "decimals (0.1 = 10 cents), times in milliseconds. Changes apply to new "
+                                "updates at once; the baseline window and the outcome horizon on the next start."),
+                             page);
+    intro->setWordWrap(true);
+    outer->addWidget(intro);
+    auto *scroll = new QScrollArea(page);
+    scroll->setWidgetResizable(true);
+    auto *form = new QWidget;
+    auto *fl = new QFormLayout(form);
+    fl->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    QString section;
+    for (const QString &key : SignalSettingsIo::keys()) {
+        const QString s = sectionOf(key);
+        if (s != section) {
+            section = s;
+            auto *heading = new QLabel(QStringLiteral("<b>%1</b>").arg(s), form);
+            heading->setContentsMargins(0, fl->rowCount() ? 8 : 0, 0, 0);
+            fl->addRow(heading);
+        }
+        auto *edit = new QLineEdit(form);
+        edit->setObjectName(QStringLiteral("detector/%1").arg(key));
+        edit->setToolTip(key);
+        fl->addRow(labelOf(key), edit);
+        m_detector.insert(key, edit);
+    }
+    scroll->setWidget(form);
+    outer->addWidget(scroll, 1);
+    auto *defaults = new QPushButton(tr("Restore defaults"), page);
+    connect(defaults, &QPushButton::clicked, this, [this] { showDetector(SignalSettings()); });
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(defaults);
+    outer->addLayout(row);
+    return page;
+}
+
+void SettingsDialog::showDetector(const SignalSettings &settings)
+{
+    for (auto it = m_detector.cbegin(); it != m_detector.cend(); ++it) {
+        it.value()->setText(SignalSettingsIo::get(settings, it.key()));
+        it.value()->setStyleSheet(QString());
+    }
+}
+
+QWidget *SettingsDialog::alertsPage()
+{
+    auto *page = new QWidget;
+    auto *fl = new QFormLayout(page);
+    m_minConfidence = new QSpinBox(page);
+    m_minConfidence->setObjectName(QStringLiteral("minConfidence"));
+    m_minConfidence->setRange(0, 100);
+    m_minConfidence->setSuffix(QStringLiteral(" %"));
+    m_minConfidence->setValue(AppSettings::alertMinConfidence());
+    fl->addRow(tr("Notify for signals with confidence at least"), m_minConfidence);
+    for (int i = 0; i < kSignalTypeCount; ++i) {
+        auto *box = new QCheckBox(QLatin1String(signalTypeName(SignalType(i))), page);
+        box->setObjectName(QStringLiteral("alert/%1").arg(QLatin1String(signalTypeName(SignalType(i)))));
+        box->setChecked(AppSettings::alertOn(SignalType(i)));
+        fl->addRow(i == 0 ? tr("Signal types") : QString(), box);
+        m_alertTypes << box;
+    }
+    m_sound = new QCheckBox(tr("Play a sound"), page);
+    m_sound->setObjectName(QStringLiteral("sound"));
+    m_sound->setChecked(AppSettings::alertSound());
+    fl->addRow(tr("Sound"), m_sound);
+    auto *note = ViewFactory::caption(tr("Alerts show as desktop notifications from the tray icon."), page);
+    note->setWordWrap(true);
+    fl->addRow(note);
+    return page;
+}
+
+QWidget *SettingsDialog::storagePage()
+{
+    auto *page = new QWidget;
+    auto *fl = new QFormLayout(page);
+    m_recording = new QCheckBox(tr("Record books, trades and signals"), page);
+    m_recording->setObjectName(QStringLiteral("recording"));
+    m_recording->setChecked(AppSettings::recording());
+    fl->addRow(tr("Recording"), m_recording);
+    m_dbPath = new QLineEdit(page);
+    m_dbPath->setObjectName(QStringLiteral("dbPath"));
+    m_dbPath->setPlaceholderText(StorageWriter::defaultPath());
+    m_dbPath->setText(AppSettings::databasePath());
+    auto *browse = new QPushButton(tr("Browse…"), page);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Database file"),
+                                                          m_dbPath->text().isEmpty() ? m_dbPath->placeholderText() : m_dbPath->text(),
+                                                          tr("SQLite databases (*.sqlite *.db)"), nullptr,
+                                                          QFileDialog::DontConfirmOverwrite);
+        if (!path.isEmpty())
+            m_dbPath->setText(path);
+    });
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_dbPath, 1);
+    row->addWidget(browse);
+    fl->addRow(tr("Database file"), row);
+    auto *note = ViewFactory::caption(tr("Empty uses the default file. Database changes take effect on the next "
+                                         "start; --db and --no-db on the command line win over them."),
+                                      page);
+    note->setWordWrap(true);
+    fl->addRow(note);
+    return page;
+}
+
+QWidget *SettingsDialog::appearancePage()
+{
+    auto *page = new QWidget;
+    auto *fl = new QFormLayout(page);
+    m_theme = new QComboBox(page);
+    m_theme->setObjectName(QStringLiteral("theme"));
+    m_theme->addItem(tr("System"), int(AppSettings::Theme::System));
+    m_theme->addItem(tr("Light"), int(AppSettings::Theme::Light));
+    m_theme->addItem(tr("Dark"), int(AppSettings::Theme::Dark));
+    m_theme->setCurrentIndex(m_theme->findData(int(AppSettings::theme())));
+    fl->addRow(tr("Theme"), m_theme);
+    return page;
+}
+
+void SettingsDialog::accept()
+{
+    SignalSettings s;
+    QStringList errors;
+    for (const QString &key : SignalSettingsIo::keys()) {
+        QLineEdit *edit = m_detector.value(key);
+        QString error;
+        if (!SignalSettingsIo::set(s, key, edit->text(), error)) {
+            errors << error;
+            edit->setStyleSheet(QStringLiteral("border: 1px solid #d64545;"));
+        } else {
+            edit->setStyleSheet(QString());
+        }
+    }
+    if (!errors.isEmpty()) {
+        QMessageBox::warning(this, tr("Settings"), tr("Nothing was saved. Fix these values:\n%1").arg(errors.join(QLatin1Char('\n'))));
+        return;
+    }
+    AppSettings::setSignalSettings(s);
+    m_saved = s;
+    AppSettings::setAlertMinConfidence(m_minConfidence->value());
+    AppSettings::setAlertSound(m_sound->isChecked());
+    for (int i = 0; i < m_alertTypes.size(); ++i)
+        AppSettings::setAlertOn(SignalType(i), m_alertTypes[i]->isChecked());
+    const QString path = m_dbPath->text().trimmed();
+    m_databaseChanged = path != AppSettings::databasePath() || m_recording->isChecked() != AppSettings::recording();
+    AppSettings::setDatabasePath(path);
+    AppSettings::setRecording(m_recording->isChecked());
+    AppSettings::setTheme(AppSettings::Theme(m_theme->currentData().toInt()));
+    QDialog::accept();
+}
+
+} // namespace polymon

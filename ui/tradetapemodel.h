@@ -1,0 +1,36 @@
+#pragma once
+
+#include "monitor/tradeprint.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <deque>
+
+namespace polymon {
+
+// The latest trades of one market, newest first, bounded: time, outcome,
+// side, price and size; rows coloured by side.
+class TradeTapeModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Time, Outcome, Side, Price, Size, NUM_COLUMNS };
+
+    explicit TradeTapeModel(QObject *parent = nullptr);
+
+    void setOutcomeName(const QString &assetId, const QString &name);
+    void addTrade(const TradePrint &trade);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    static constexpr int kMaxRows = 300;
+
+private:
+    std::deque<TradePrint> m_trades; // newest first
+    QHash<QString, QString> m_outcomes;
+};
+
+} // namespace polymon
