@@ -34,8 +34,8 @@ void ImbalanceBar::paintEvent(QPaintEvent *)
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     const QRectF track = QRectF(rect()).adjusted(0.5, 2.5, -0.5, -2.5);
-    QColor trackColour = palette().color(QPalette::Mid);
-    trackColour.setAlpha(70);
+    QColor trackColour = palette().color(QPalette::WindowText);
+    trackColour.setAlpha(35);
     p.setPen(Qt::NoPen);
     p.setBrush(trackColour);
     p.drawRoundedRect(track, 3, 3);

@@ -80,6 +80,7 @@ MarketView::MarketView(const MarketInfo &market, QWidget *parent)
         b->setCheckable(true);
         b->setChecked(i == 0);
         b->setMinimumWidth(72);
+        b->setProperty("outcome", true);
         b->setToolTip(tr("Show the %1 book (Ctrl+%2)").arg(outcomeName(market, i)).arg(i + 1));
         m_outcomeButtons->addButton(b, i);
         titleRow->addWidget(b);
@@ -88,6 +89,11 @@ MarketView::MarketView(const MarketInfo &market, QWidget *parent)
         connect(shortcut, &QShortcut::activated, this, [this, i] { setOutcome(i); });
     }
     connect(m_outcomeButtons, &QButtonGroup::idClicked, this, &MarketView::setOutcome);
+    // A segmented switch: the shown outcome stands out in either theme.
+    setStyleSheet(QStringLiteral("QToolButton[outcome=\"true\"]{padding:3px 10px;border:1px solid palette(mid);"
+                                 "border-radius:3px;}"
+                                 "QToolButton[outcome=\"true\"]:checked{background:palette(highlight);"
+                                 "color:palette(highlighted-text);border-color:palette(highlight);font-weight:bold;}"));
     m_state = new QLabel(tr("waiting for book"), this);
     m_state->setMinimumWidth(110);
     m_state->setAlignment(Qt::AlignRight | Qt::AlignVCenter);

@@ -1,18 +1,41 @@
+#include "appsettings.h"
 #include "laddermodel.h"
-#include "signalfilterproxy.h"
-#include "signallogmodel.h"
 #include "mainwindow.h"
 #include "marketlistmodel.h"
+#include "marketview.h"
 #include "monitor/monitorservice.h"
+#include "noticebanner.h"
+#include "settingsdialog.h"
+#include "signalfilterproxy.h"
+#include "signallogmodel.h"
+#include "sim/simexchange.h"
+#include "storage/signalcsv.h"
+#include "storage/storagewriter.h"
+#include "themes.h"
+#include "tradetapemodel.h"
 #include "watchtablemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QBuffer>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
 #include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QTimer>
+#include <QToolButton>
 
 using namespace polymon;
 
@@ -24,27 +47,49 @@ class TstMainWindow final : public QObject
 
     QThread m_worker;
     MonitorService *m_service = nullptr;
+    QTemporaryDir m_dir;
 
-    void startService(MainWindow *&window)
+    MainWindow *startWindow(MonitorService::Options options)
+    {
+        m_service = new MonitorService(options);
+        m_service->moveToThread(&m_worker);
+        m_worker.start();
+        auto *window = new MainWindow(m_service);
+        window->resize(1440, 900);
+        window->show();
+        QMetaObject::invokeMethod(m_service, &MonitorService::start, Qt::QueuedConnection);
+        return window;
+    }
+
+    static MonitorService::Options simOptions(const QString &db = {})
     {
         MonitorService::Options options;
         options.forceSimulated = true;
         options.seed = 11;
         options.simRate = 200;
-        m_service = new MonitorService(options);
-        m_service->moveToThread(&m_worker);
-        m_worker.start();
-        window = new MainWindow(m_service);
-        QMetaObject::invokeMethod(m_service, &MonitorService::start, Qt::QueuedConnection);
+        options.dbPath = db;
+        return options;
     }
 
-    void stopService(MainWindow *window)
+    void stopWindow(MainWindow *window)
     {
         QMetaObject::invokeMethod(m_service, &MonitorService::stop, Qt::BlockingQueuedConnection);
+        window->close(); // saves geometry and dock state, as on quit
         delete window;
         m_worker.quit();
         m_worker.wait();
         delete m_service;
+        m_service = nullptr;
+    }
+
+    static WatchTableModel *watchModel(MainWindow *window)
+    {
+        return qobject_cast<WatchTableModel *>(window->findChild<QTableView *>(QStringLiteral("watchView"))->model());
+    }
+
+    static QString status(WatchTableModel *watch, int row)
+    {
+        return watch->data(watch->index(row, WatchTableModel::Status), Qt::DisplayRole).toString();
     }
 
 private Q_SLOTS:
@@ -52,50 +97,254 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("polymon-test"));
+        QVERIFY(m_dir.isValid());
+    }
+
+    void init()
+    {
         QSettings().clear();
     }
 
     void simulatedWindowShowsLiveBooks()
     {
-        MainWindow *window = nullptr;
-        startService(window);
-        window->show();
+        MainWindow *window = startWindow(simOptions());
         QTRY_VERIFY_WITH_TIMEOUT(window->isSimulated(), 10000);
+        // Unmistakable: title, badge and banner.
         QVERIFY(window->windowTitle().contains(QLatin1String("SIMULATED")));
-        // First start watches the three most active markets: six outcomes.
+        QVERIFY(window->simulatedBadge()->isVisible());
+        QVERIFY(window->banner()->isVisible());
+        QVERIFY(window->banner()->text().contains(QLatin1String("SIMULATED")));
+        // First start watches the three most active markets: three tabs, six outcomes.
         QTRY_COMPARE_WITH_TIMEOUT(window->watchedOutcomes(), 6, 10000);
-        auto *watchView = window->findChild<QTableView *>(QStringLiteral("watchView"));
-        auto *watch = qobject_cast<WatchTableModel *>(watchView->model());
-        QVERIFY(watch);
+        QCOMPARE(window->marketTabs()->count(), 3);
+        WatchTableModel *watch = watchModel(window);
         QAbstractItemModelTester tester(watch, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QTRY_VERIFY_WITH_TIMEOUT(watch->data(watch->index(0, WatchTableModel::Status), Qt::DisplayRole).toString()
-                                     == QLatin1String("live"),
-                                 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(status(watch, 0), QStringLiteral("live"), 10000);
         const QString bid = watch->data(watch->index(0, WatchTableModel::Bid), Qt::DisplayRole).toString();
         QVERIFY2(bid.endsWith(QStringLiteral("¢")), qPrintable(bid));
 
-        // The ladder of the selected outcome fills with both sides.
-        auto *ladderView = window->findChild<QTableView *>(QStringLiteral("ladderView"));
-        auto *ladder = qobject_cast<LadderModel *>(ladderView->model());
-        QVERIFY(ladder);
-        QTRY_VERIFY_WITH_TIMEOUT(ladder->rowCount() > 4, 10000);
+        // The current tab's ladder fills with both sides and a spread row.
+        MarketView *view = window->currentMarketView();
+        QVERIFY(view);
+        LadderModel *ladder = view->ladderModel();
+        QTRY_VERIFY_WITH_TIMEOUT(ladder->rowCount() > 4 && ladder->spreadRow() > 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(view->headerText().contains(QLatin1String("bps")), 5000);
 
-        // Watching another market subscribes both its tokens.
+        // The YES/NO switch shows the other token's book: its best bid is 1 - YES best ask.
+        const QString yesAsset = view->currentAsset();
+        auto *noButton = view->findChild<QToolButton *>(QStringLiteral("outcome1"));
+        QVERIFY(noButton);
+        noButton->click();
+        QCOMPARE(view->currentOutcome(), 1);
+        QVERIFY(view->currentAsset() != yesAsset);
+        QTRY_VERIFY_WITH_TIMEOUT(ladder->bestBidRow() >= 0 && ladder->bestAskRow() >= 0, 5000);
+        const double noBid = ladder->data(ladder->index(ladder->bestBidRow(), LadderModel::Price), Qt::DisplayRole).toDouble();
+        QVERIFY2(noBid > 0.0 && noBid < 1.0, qPrintable(QString::number(noBid)));
+
+        // Choosing a market in the browser opens a tab and subscribes both tokens.
         window->watchMarketRow(10);
         QTRY_COMPARE_WITH_TIMEOUT(window->watchedOutcomes(), 8, 5000);
-        QTRY_VERIFY_WITH_TIMEOUT(watch->data(watch->index(7, WatchTableModel::Status), Qt::DisplayRole).toString()
-                                     == QLatin1String("live"),
-                                 10000);
+        QCOMPARE(window->marketTabs()->count(), 4);
+        QTRY_COMPARE_WITH_TIMEOUT(status(watch, 7), QStringLiteral("live"), 10000);
+        QCOMPARE(window->marketList()->data(window->marketList()->index(10, MarketListModel::Question), MarketListModel::WatchedRole).toBool(), true);
+
         // A screenshot of the live window, for people to look at.
-        window->resize(1360, 820);
+        window->marketTabs()->setCurrentIndex(0);
+        QTest::qWait(1500);
         const QString shot = QStringLiteral(POLYMON_SCREENSHOT_DIR "/main-window.png");
         QVERIFY(window->grab().save(shot));
         QVERIFY(QImage(shot).width() >= 1000);
 
-        stopService(window);
+        // Closing a tab unwatches its market.
+        window->marketTabs()->tabCloseRequested(3);
+        QCOMPARE(window->marketTabs()->count(), 3);
+        QCOMPARE(window->watchedOutcomes(), 6);
+        stopWindow(window);
 
-        // The watchlist persists for the next start.
-        QCOMPARE(QSettings().value(QStringLiteral("watchlist/simulated")).toStringList().size(), 4);
+        // The watchlist persists, in tab order, for the next start.
+        const QList<MarketInfo> saved = AppSettings::watchlist(true);
+        QCOMPARE(saved.size(), 3);
+        window = startWindow(simOptions());
+        QTRY_COMPARE_WITH_TIMEOUT(window->marketTabs()->count(), 3, 10000);
+        QCOMPARE(qobject_cast<MarketView *>(window->marketTabs()->widget(0))->market().conditionId, saved[0].conditionId);
+        stopWindow(window);
+    }
+
+    void resolvedMarketIsShownAndUnsubscribed()
+    {
+        MainWindow *window = startWindow(simOptions());
+        QTRY_COMPARE_WITH_TIMEOUT(window->watchedOutcomes(), 6, 10000);
+        WatchTableModel *watch = watchModel(window);
+        QTRY_COMPARE_WITH_TIMEOUT(status(watch, 0), QStringLiteral("live"), 10000);
+        auto *view = qobject_cast<MarketView *>(window->marketTabs()->widget(0));
+        const MarketInfo market = view->market();
+        SimExchange *exchange = m_service->simExchange();
+        QSignalSpy unsubscribed(exchange, &SimExchange::subscriptionReceived);
+        int index = -1;
+        for (int i = 0; i < int(exchange->engine().markets().size()); ++i) {
+            if (QString::fromStdString(exchange->engine().markets()[std::size_t(i)].conditionId) == market.conditionId)
+                index = i;
+        }
+        QVERIFY(index >= 0);
+        QMetaObject::invokeMethod(exchange, [exchange, index] { exchange->resolveMarket(index, true); }, Qt::QueuedConnection);
+        QTRY_VERIFY_WITH_TIMEOUT(view->isClosed(), 5000);
+        QCOMPARE(status(watch, 0), QStringLiteral("resolved: Yes won"));
+        QVERIFY(window->marketTabs()->tabText(0).startsWith(QStringLiteral("✓")));
+        // The monitor unsubscribed both tokens from the exchange.
+        QTRY_VERIFY_WITH_TIMEOUT(!unsubscribed.isEmpty(), 5000);
+        QCOMPARE(unsubscribed.last().at(1).toString(), QStringLiteral("unsubscribe"));
+        QCOMPARE(unsubscribed.last().at(0).toStringList().size(), 2);
+        // Not restored on the next start.
+        QCOMPARE(AppSettings::watchlist(true).size(), 2);
+        stopWindow(window);
+    }
+
+    void networkFailureOffersRetryAndSimulated()
+    {
+        MonitorService::Options options;
+        options.gammaUrl = QUrl(QStringLiteral("http://127.0.0.1:9")); // nothing listens: refused
+        options.gammaTimeoutMs = 2000;
+        options.simulatedOnFailure = false; // live worked before on this machine
+        options.simRate = 100;
+        MainWindow *window = startWindow(options);
+        QTRY_VERIFY_WITH_TIMEOUT(window->banner()->isVisible() && window->banner()->text().contains(QLatin1String("Cannot reach")),
+                                 10000);
+        QVERIFY(!window->isSimulated());
+        auto *retry = window->banner()->findChild<QPushButton *>(QStringLiteral("bannerPrimary"));
+        auto *useSim = window->banner()->findChild<QPushButton *>(QStringLiteral("bannerSecondary"));
+        QVERIFY(retry->isVisible() && useSim->isVisible());
+        QCOMPARE(retry->text(), QStringLiteral("Retry"));
+        // Retry fails again the same way: still asking.
+        retry->click();
+        QTRY_VERIFY_WITH_TIMEOUT(window->banner()->text().contains(QLatin1String("Cannot reach")), 10000);
+        useSim->click();
+        QTRY_VERIFY_WITH_TIMEOUT(window->isSimulated(), 10000);
+        QVERIFY(window->simulatedBadge()->isVisible());
+        QTRY_COMPARE_WITH_TIMEOUT(window->watchedOutcomes(), 6, 10000);
+        stopWindow(window);
+    }
+
+    void firstStartWithoutNetworkChoosesSimulated()
+    {
+        MonitorService::Options options;
+        options.gammaUrl = QUrl(QStringLiteral("http://127.0.0.1:9"));
+        options.gammaTimeoutMs = 2000;
+        options.simulatedOnFailure = true;
+        MainWindow *window = startWindow(options);
+        QTRY_VERIFY_WITH_TIMEOUT(window->isSimulated(), 10000);
+        QVERIFY(window->banner()->text().contains(QLatin1String("unreachable")));
+        stopWindow(window);
+    }
+
+    void exportWritesTheCliFile()
+    {
+        // A database holding one market and one resolved signal, as a session leaves it.
+        const QString db = m_dir.filePath(QStringLiteral("export.db"));
+        {
+            StorageWriter writer(db);
+            writer.start();
+            writer.enqueue(MarketRow{QStringLiteral("0xabc"), QStringLiteral("Will it rain?"), QStringLiteral("rain"),
+                                     QString(), {QStringLiteral("1"), QStringLiteral("2")}, {QStringLiteral("Yes"), QStringLiteral("No")}});
+            Signal s;
+            s.id = 1;
+            s.assetId = "1";
+            s.market = "0xabc";
+            s.type = SignalType::PanicSell;
+            s.side = SignalSide::Buy;
+            s.timestampMs = 1'767'225'600'000;
+            s.confidence = 77;
+            s.mid = 450'000;
+            s.description = "ask depth 4.1x baseline";
+            writer.enqueue(SignalRow{s, false});
+            QVERIFY(writer.waitUntilWritten(5000));
+            writer.stop();
+        }
+        MainWindow *window = startWindow(simOptions(db));
+        QTRY_VERIFY_WITH_TIMEOUT(window->isSimulated(), 10000);
+        const QString out = m_dir.filePath(QStringLiteral("signals.csv"));
+        QSignalSpy finished(m_service, &MonitorService::exportFinished);
+        // What the Export CSV button does once the file dialog returns.
+        QMetaObject::invokeMethod(m_service, [s = m_service, out] { s->exportCsv(out); }, Qt::QueuedConnection);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        stopWindow(window);
+
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray written = file.readAll();
+        // Byte for byte what `polymon-cli export --db` writes.
+        QBuffer expected;
+        expected.open(QIODevice::WriteOnly);
+        int rows = 0;
+        QString error;
+        QVERIFY(SignalCsv::exportTo(db, expected, {}, rows, error));
+        QCOMPARE(rows, 1);
+        QCOMPARE(written, expected.data());
+        const QList<QByteArray> lines = written.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines[1].contains("PANIC_SELL"));
+        QVERIFY(lines[1].contains("Will it rain?"));
+    }
+
+    void settingsPersist()
+    {
+        {
+            SettingsDialog dialog;
+            dialog.findChild<QLineEdit *>(QStringLiteral("detector/panic_ask_depth_ratio"))->setText(QStringLiteral("4.5"));
+            dialog.findChild<QLineEdit *>(QStringLiteral("detector/band"))->setText(QStringLiteral("0.05"));
+            dialog.findChild<QSpinBox *>(QStringLiteral("minConfidence"))->setValue(75);
+            dialog.findChild<QCheckBox *>(QStringLiteral("alert/LIQUIDITY_VACUUM"))->setChecked(false);
+            dialog.findChild<QCheckBox *>(QStringLiteral("sound"))->setChecked(true);
+            dialog.findChild<QLineEdit *>(QStringLiteral("dbPath"))->setText(m_dir.filePath(QStringLiteral("mine.db")));
+            auto *theme = dialog.findChild<QComboBox *>(QStringLiteral("theme"));
+            theme->setCurrentIndex(theme->findData(int(AppSettings::Theme::Dark)));
+            dialog.accept();
+            QCOMPARE(dialog.result(), int(QDialog::Accepted));
+            QVERIFY(dialog.databaseChanged());
+        }
+        QSettings().sync();
+        // Read back as the next start does.
+        const SignalSettings s = AppSettings::signalSettings();
+        QCOMPARE(s.panicAskDepthRatio, 4.5);
+        QCOMPARE(s.band, Fixed(50'000));
+        QCOMPARE(s.fomoBidDepthRatio, SignalSettings().fomoBidDepthRatio); // untouched keys keep the defaults
+        QCOMPARE(AppSettings::alertMinConfidence(), 75);
+        QVERIFY(!AppSettings::alertOn(SignalType::LiquidityVacuum));
+        QVERIFY(AppSettings::alertOn(SignalType::PanicSell));
+        QVERIFY(AppSettings::alertSound());
+        QCOMPARE(AppSettings::databasePath(), m_dir.filePath(QStringLiteral("mine.db")));
+        QCOMPARE(AppSettings::theme(), AppSettings::Theme::Dark);
+        {
+            SettingsDialog reopened;
+            QCOMPARE(reopened.findChild<QLineEdit *>(QStringLiteral("detector/panic_ask_depth_ratio"))->text(), QStringLiteral("4.5"));
+            QCOMPARE(reopened.findChild<QSpinBox *>(QStringLiteral("minConfidence"))->value(), 75);
+            // A bad value is refused and nothing is saved.
+            reopened.findChild<QLineEdit *>(QStringLiteral("detector/pull_min_levels"))->setText(QStringLiteral("many"));
+            reopened.findChild<QSpinBox *>(QStringLiteral("minConfidence"))->setValue(10);
+            QTimer::singleShot(0, [] {
+                if (QWidget *box = QApplication::activeModalWidget())
+                    box->close();
+            });
+            reopened.accept();
+            QVERIFY(reopened.result() != int(QDialog::Accepted));
+        }
+        QCOMPARE(AppSettings::alertMinConfidence(), 75);
+        QCOMPARE(AppSettings::signalSettings().pullMinLevels, SignalSettings().pullMinLevels);
+    }
+
+    void darkThemeScreenshot()
+    {
+        AppSettings::setTheme(AppSettings::Theme::Dark);
+        Themes::apply(AppSettings::theme());
+        QVERIFY(Themes::isDark());
+        MainWindow *window = startWindow(simOptions());
+        QTRY_COMPARE_WITH_TIMEOUT(window->watchedOutcomes(), 6, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(window->currentMarketView()->ladderModel()->rowCount() > 4, 10000);
+        QTest::qWait(1500);
+        QVERIFY(window->grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/main-window-dark.png")));
+        stopWindow(window);
+        Themes::apply(AppSettings::Theme::System);
+        QVERIFY(!Themes::isDark());
     }
 
     void modelsPassTheModelTester()
@@ -106,22 +355,50 @@ private Q_SLOTS:
         m.question = QStringLiteral("Q?");
         m.conditionId = QStringLiteral("0x1");
         m.tokenIds = {QStringLiteral("1"), QStringLiteral("2")};
-        markets.setMarkets({m, m});
+        markets.setMarkets({m});
+        MarketInfo m2 = m;
+        m2.conditionId = QStringLiteral("0x2");
+        markets.appendMarkets({m, m2}); // the known one is skipped
         markets.setWatched({QStringLiteral("0x1")});
         QCOMPARE(markets.rowCount(), 2);
 
+        // A known book: asks on top, the spread row, then bids, best levels marked.
         LadderModel ladder;
         QAbstractItemModelTester t2(&ladder, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        ladder.setLevels({{500000, 2'000'000}, {490000, 1'000'000}}, {{510000, 4'000'000}});
-        QCOMPARE(ladder.rowCount(), 3);
-        // Ask on top, then best bid: the spread sits between rows 0 and 1.
-        QCOMPARE(ladder.data(ladder.index(0, LadderModel::Price), Qt::DisplayRole).toString(), QStringLiteral("0.51"));
-        QCOMPARE(ladder.data(ladder.index(1, LadderModel::Price), Qt::DisplayRole).toString(), QStringLiteral("0.50"));
-        QCOMPARE(ladder.data(ladder.index(1, LadderModel::BarFractionRole), LadderModel::BarFractionRole).toDouble(), 0.0);
-        QCOMPARE(ladder.data(ladder.index(1, LadderModel::BidSize), LadderModel::BarFractionRole).toDouble(), 0.5);
-        QVERIFY(ladder.data(ladder.index(1, LadderModel::BidSize), LadderModel::IsBestRole).toBool());
+        ladder.setLevels({{500000, 2'000'000}, {490000, 1'000'000}}, {{510000, 4'000'000}, {530000, 500'000}});
+        QCOMPARE(ladder.rowCount(), 5);
+        QCOMPARE(ladder.bestAskRow(), 1);
+        QCOMPARE(ladder.spreadRow(), 2);
+        QCOMPARE(ladder.bestBidRow(), 3);
+        QCOMPARE(ladder.data(ladder.index(0, LadderModel::Price), Qt::DisplayRole).toString(), QStringLiteral("0.53"));
+        QCOMPARE(ladder.data(ladder.index(1, LadderModel::Price), Qt::DisplayRole).toString(), QStringLiteral("0.51"));
+        QCOMPARE(ladder.data(ladder.index(2, LadderModel::Price), Qt::DisplayRole).toString(), QStringLiteral("spread 1.0¢"));
+        QVERIFY(ladder.data(ladder.index(2, LadderModel::Price), LadderModel::IsSpreadRole).toBool());
+        QCOMPARE(ladder.data(ladder.index(3, LadderModel::Price), Qt::DisplayRole).toString(), QStringLiteral("0.50"));
+        QCOMPARE(ladder.data(ladder.index(3, LadderModel::BidSize), Qt::DisplayRole).toString(), QLocale().toString(2.0, 'f', 2));
+        QCOMPARE(ladder.data(ladder.index(3, LadderModel::AskSize), Qt::DisplayRole).toString(), QString());
+        QCOMPARE(ladder.data(ladder.index(3, LadderModel::BidSize), LadderModel::BarFractionRole).toDouble(), 0.5);
+        QCOMPARE(ladder.data(ladder.index(1, LadderModel::AskSize), LadderModel::BarFractionRole).toDouble(), 1.0);
+        QVERIFY(ladder.data(ladder.index(3, LadderModel::BidSize), LadderModel::IsBestRole).toBool());
+        QVERIFY(ladder.data(ladder.index(1, LadderModel::AskSize), LadderModel::IsBestRole).toBool());
+        QVERIFY(!ladder.data(ladder.index(4, LadderModel::BidSize), LadderModel::IsBestRole).toBool());
+        ladder.setLevels({{500000, 2'000'000}}, {}); // one side only: no spread row
+        QCOMPARE(ladder.spreadRow(), -1);
+        QCOMPARE(ladder.bestBidRow(), 0);
         ladder.clear();
         QCOMPARE(ladder.rowCount(), 0);
+
+        TradeTapeModel tape;
+        QAbstractItemModelTester t5(&tape, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tape.setOutcomeName(QStringLiteral("1"), QStringLiteral("Yes"));
+        for (int i = 0; i < TradeTapeModel::kMaxRows + 5; ++i)
+            tape.addTrade(TradePrint{QStringLiteral("1"), 1000 + i, 450'000, 1'000'000 * (i + 1), i % 2 ? Side::Sell : Side::Buy});
+        QCOMPARE(tape.rowCount(), TradeTapeModel::kMaxRows);
+        // Newest first.
+        QCOMPARE(tape.data(tape.index(0, TradeTapeModel::Size), Qt::DisplayRole).toString(),
+                 QLocale().toString(double(TradeTapeModel::kMaxRows + 5), 'f', 2));
+        QCOMPARE(tape.data(tape.index(0, TradeTapeModel::Outcome), Qt::DisplayRole).toString(), QStringLiteral("Yes"));
+        QCOMPARE(tape.data(tape.index(0, TradeTapeModel::Price), Qt::DisplayRole).toString(), QStringLiteral("0.45"));
 
         SignalLogModel log;
         SignalFilterProxy proxy;
