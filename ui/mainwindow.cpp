@@ -141,7 +141,7 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
         statusBar()->showMessage(tr("Could not load more markets: %1").arg(error), 10000);
     });
     connect(service, &MonitorService::snapshotsReady, this, &MainWindow::onSnapshots);
-    connect(service, &MonitorService::tradeReceived, this, &MainWindow::onTrade);
+    connect(service, &MonitorService::tradesReady, this, &MainWindow::onTrades);
     connect(service, &MonitorService::signalFired, this, &MainWindow::onSignal);
     connect(service, &MonitorService::outcomeResolved, m_signals, &SignalLogModel::resolve);
     connect(service, &MonitorService::marketClosed, this, &MainWindow::onMarketClosed);
@@ -585,10 +585,15 @@ void MainWindow::onSnapshots(const QList<TopSnapshot> &tops, const FeedStatus &s
     m_dbLabel->setToolTip(status.dbError.isEmpty() ? status.dbPath : status.dbError);
 }
 
-void MainWindow::onTrade(const TradePrint &trade)
+void MainWindow::onTrades(const QList<TradePrint> &trades)
 {
-    if (MarketView *view = m_assetViews.value(trade.assetId))
-        view->addTrade(trade);
+    QHash<MarketView *, QList<TradePrint>> byView;
+    for (const TradePrint &t : trades) {
+        if (MarketView *view = m_assetViews.value(t.assetId))
+            byView[view] << t;
+    }
+    for (auto it = byView.cbegin(); it != byView.cend(); ++it)
+        it.key()->addTrades(it.value());
 }
 
 void MainWindow::onSignal(const Signal &signal)

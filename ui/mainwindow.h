@@ -67,7 +67,7 @@ private:
     void onNetworkFailed(const QString &error);
     void onCatalogPage(const QList<MarketInfo> &markets, bool first, bool hasMore);
     void onSnapshots(const QList<TopSnapshot> &tops, const FeedStatus &status);
-    void onTrade(const TradePrint &trade);
+    void onTrades(const QList<TradePrint> &trades);
     void onSignal(const Signal &signal);
     void onMarketClosed(const QString &conditionId, const QString &reason);
     void onConnectionState(int id, const QString &state, const QString &detail);

@@ -80,7 +80,11 @@ MarketView::MarketView(const MarketInfo &market, QWidget *parent)
         b->setCheckable(true);
         b->setChecked(i == 0);
         b->setMinimumWidth(72);
-        b->setProperty("outcome", true);
+        // A segmented switch: the shown outcome stands out in either theme.
+        // Set on the button itself, so the tables keep the plain style.
+        b->setStyleSheet(QStringLiteral("QToolButton{padding:3px 10px;border:1px solid palette(mid);border-radius:3px;}"
+                                        "QToolButton:checked{background:palette(highlight);color:palette(highlighted-text);"
+                                        "border-color:palette(highlight);font-weight:bold;}"));
         b->setToolTip(tr("Show the %1 book (Ctrl+%2)").arg(outcomeName(market, i)).arg(i + 1));
         m_outcomeButtons->addButton(b, i);
         titleRow->addWidget(b);
@@ -89,11 +93,6 @@ MarketView::MarketView(const MarketInfo &market, QWidget *parent)
         connect(shortcut, &QShortcut::activated, this, [this, i] { setOutcome(i); });
     }
     connect(m_outcomeButtons, &QButtonGroup::idClicked, this, &MarketView::setOutcome);
-    // A segmented switch: the shown outcome stands out in either theme.
-    setStyleSheet(QStringLiteral("QToolButton[outcome=\"true\"]{padding:3px 10px;border:1px solid palette(mid);"
-                                 "border-radius:3px;}"
-                                 "QToolButton[outcome=\"true\"]:checked{background:palette(highlight);"
-                                 "color:palette(highlighted-text);border-color:palette(highlight);font-weight:bold;}"));
     m_state = new QLabel(tr("waiting for book"), this);
     m_state->setMinimumWidth(110);
     m_state->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -306,9 +305,9 @@ QString MarketView::headerText() const
         .join(QStringLiteral(" | "));
 }
 
-void MarketView::addTrade(const TradePrint &trade)
+void MarketView::addTrades(const QList<TradePrint> &trades)
 {
-    m_tape->addTrade(trade);
+    m_tape->addTrades(trades);
 }
 
 void MarketView::addSignal(const Signal &signal)

@@ -38,7 +38,7 @@ public:
     bool isClosed() const noexcept { return m_closed; }
 
     void applySnapshot(const TopSnapshot &top);
-    void addTrade(const TradePrint &trade);
+    void addTrades(const QList<TradePrint> &trades); // this market's, oldest first
     void addSignal(const Signal &signal);
     // Redraws the chart if it is on screen and has news.
     void refresh();

@@ -19,8 +19,18 @@ void TradeTapeModel::setOutcomeName(const QString &assetId, const QString &name)
 
 void TradeTapeModel::addTrade(const TradePrint &trade)
 {
-    beginInsertRows({}, 0, 0);
-    m_trades.push_front(trade);
+    addTrades({trade});
+}
+
+void TradeTapeModel::addTrades(const QList<TradePrint> &trades)
+{
+    if (trades.isEmpty())
+        return;
+    // Only what the tape can hold of the batch: its newest rows.
+    const qsizetype first = std::max<qsizetype>(0, trades.size() - kMaxRows);
+    beginInsertRows({}, 0, int(trades.size() - first) - 1);
+    for (qsizetype i = first; i < trades.size(); ++i)
+        m_trades.push_front(trades[i]);
     endInsertRows();
     if (m_trades.size() > std::size_t(kMaxRows)) {
         beginRemoveRows({}, kMaxRows, int(m_trades.size()) - 1);

@@ -20,6 +20,8 @@ public:
 
     void setOutcomeName(const QString &assetId, const QString &name);
     void addTrade(const TradePrint &trade);
+    // Several at once, oldest first: one insertion for the batch.
+    void addTrades(const QList<TradePrint> &trades);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -12,6 +12,10 @@ Q_LOGGING_CATEGORY(lcService, "polymon.service", QtInfoMsg)
 
 namespace polymon {
 
+namespace {
+constexpr qsizetype kMaxPendingTrades = 5000;
+}
+
 MonitorService::MonitorService(const Options &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
@@ -24,6 +28,7 @@ MonitorService::MonitorService(const Options &options, QObject *parent)
     qRegisterMetaType<QList<polymon::TopSnapshot>>();
     qRegisterMetaType<polymon::FeedStatus>();
     qRegisterMetaType<polymon::TradePrint>();
+    qRegisterMetaType<QList<polymon::TradePrint>>();
     qRegisterMetaType<polymon::Signal>();
 }
 
@@ -32,7 +37,10 @@ MonitorService::~MonitorService() = default;
 void MonitorService::start()
 {
     m_clock.start();
-    m_snapshotTimer.setInterval(m_options.snapshotIntervalMs);
+    // Paced to an exact rate: a single shot aimed at the next deadline, so
+    // timer slack neither exceeds nor drifts below it.
+    m_snapshotTimer.setSingleShot(true);
+    m_snapshotTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_snapshotTimer, &QTimer::timeout, this, &MonitorService::publish);
     m_statusTimer.setInterval(m_options.statusCheckMs);
     connect(&m_statusTimer, &QTimer::timeout, this, [this] {
@@ -141,17 +149,33 @@ void MonitorService::startSimulated(const QString &reason)
 {
     qCInfo(lcService) << "SIMULATED exchange:" << reason;
     m_simulated = true;
-    m_exchange = std::make_unique<SimExchange>(m_options.seed, m_options.simMarkets);
+    m_simThread = std::make_unique<QThread>();
+    m_simThread->setObjectName(QStringLiteral("simulator"));
+    m_simThread->start();
+    m_exchange = new SimExchange(m_options.seed, m_options.simMarkets);
     m_exchange->setRate(m_options.simRate);
-    if (!m_exchange->listen(0)) {
-        Q_EMIT modeChanged(true, tr("the simulated exchange cannot listen: %1").arg(m_exchange->errorString()));
+    m_exchange->moveToThread(m_simThread.get());
+    bool listening = false;
+    QString error;
+    QUrl url;
+    const qint64 episodesAfterMs = (m_options.signalSettings.minWarmupMinutes + 1) * 60'000LL;
+    QMetaObject::invokeMethod(
+        m_exchange,
+        [&, exchange = m_exchange] {
+            listening = exchange->listen(0);
+            error = exchange->errorString();
+            url = exchange->url();
+            m_catalog = exchange->catalog();
+            // Signals need a warm baseline: episodes start after it.
+            exchange->scheduleEpisodes(episodesAfterMs, 3 * 60'000LL);
+        },
+        Qt::BlockingQueuedConnection);
+    if (!listening) {
+        Q_EMIT modeChanged(true, tr("the simulated exchange cannot listen: %1").arg(error));
         return;
     }
     Q_EMIT modeChanged(true, reason);
-    m_catalog = m_exchange->catalog();
-    // Signals need a warm baseline: episodes start after it.
-    m_exchange->scheduleEpisodes((m_options.signalSettings.minWarmupMinutes + 1) * 60'000LL, 3 * 60'000LL);
-    createMonitor(m_exchange->url());
+    createMonitor(url);
     Q_EMIT catalogPage(m_catalog, true, false);
 }
 
@@ -161,7 +185,11 @@ void MonitorService::createMonitor(const QUrl &endpoint)
     settings.endpoint = endpoint;
     m_monitor = std::make_unique<MarketMonitor>(settings);
     m_monitor->enableSignals(m_options.signalSettings);
-    connect(m_monitor.get(), &MarketMonitor::tradeReceived, this, &MonitorService::tradeReceived);
+    connect(m_monitor.get(), &MarketMonitor::tradeReceived, this, [this](const TradePrint &trade) {
+        m_pendingTrades << trade;
+        if (m_pendingTrades.size() > kMaxPendingTrades)
+            m_pendingTrades.remove(0, m_pendingTrades.size() - kMaxPendingTrades); // a tape shows the latest only
+    });
     connect(m_monitor.get(), &MarketMonitor::signalFired, this, &MonitorService::signalFired);
     connect(m_monitor.get(), &MarketMonitor::outcomeResolved, this, &MonitorService::outcomeResolved);
     connect(m_monitor.get(), &MarketMonitor::marketResolved, this,
@@ -185,7 +213,9 @@ void MonitorService::createMonitor(const QUrl &endpoint)
             });
     for (const MarketInfo &m : std::as_const(m_watched))
         subscribe(m);
-    m_snapshotTimer.start();
+    m_publishClock.start();
+    m_nextPublishNs = 0;
+    m_snapshotTimer.start(0);
 }
 
 void MonitorService::teardown()
@@ -196,7 +226,13 @@ void MonitorService::teardown()
         m_monitor->stop();
     m_recorder.reset();
     m_monitor.reset();
-    m_exchange.reset();
+    if (m_exchange) {
+        QMetaObject::invokeMethod(m_exchange, [exchange = m_exchange] { delete exchange; }, Qt::BlockingQueuedConnection);
+        m_exchange = nullptr;
+        m_simThread->quit();
+        m_simThread->wait();
+        m_simThread.reset();
+    }
     m_watched.clear();
     m_closed.clear();
     m_catalog.clear();
@@ -287,6 +323,14 @@ void MonitorService::publish()
 {
     if (!m_monitor)
         return;
+    const qint64 periodNs = 1'000'000'000LL / std::max(1, m_options.snapshotsPerSecond);
+    const qint64 nowNs = m_publishClock.nsecsElapsed();
+    m_nextPublishNs = std::max(m_nextPublishNs + periodNs, nowNs + periodNs / 2);
+    m_snapshotTimer.start(int((m_nextPublishNs - nowNs + 999'999) / 1'000'000));
+    if (!m_pendingTrades.isEmpty()) {
+        Q_EMIT tradesReady(m_pendingTrades);
+        m_pendingTrades.clear();
+    }
     const SignalEngine *engine = m_monitor->signalEngine();
     const SignalSettings &ss = m_options.signalSettings;
     const qint64 wallMs = QDateTime::currentMSecsSinceEpoch();

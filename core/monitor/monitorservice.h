@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QObject>
 #include <QSet>
+#include <QThread>
 #include <QTimer>
 #include <QUrl>
 
@@ -42,7 +43,7 @@ public:
         int gammaTimeoutMs = 8000;
         int catalogPageSize = 200;
         int statusCheckMs = 5 * 60'000; // how often watched markets are checked for closing
-        int snapshotIntervalMs = 33;    // views update at most 30 times a second
+        int snapshotsPerSecond = 30;    // views update at most this often
         int ladderLevels = 15;
         QString dbPath; // empty: no recording
         SignalSettings signalSettings;
@@ -52,7 +53,8 @@ public:
     ~MonitorService() override;
 
     bool simulated() const noexcept { return m_simulated; }
-    SimExchange *simExchange() const noexcept { return m_exchange.get(); }
+    // The simulator runs in a thread of its own, like a remote exchange.
+    SimExchange *simExchange() const noexcept { return m_exchange; }
 
 public Q_SLOTS:
     void start();
@@ -76,7 +78,8 @@ Q_SIGNALS:
     void catalogPage(const QList<polymon::MarketInfo> &markets, bool first, bool hasMore);
     void catalogFailed(const QString &error);
     void snapshotsReady(const QList<polymon::TopSnapshot> &tops, const polymon::FeedStatus &status);
-    void tradeReceived(const polymon::TradePrint &trade);
+    // The trades since the last snapshot, oldest first (coalesced too).
+    void tradesReady(const QList<polymon::TradePrint> &trades);
     void signalFired(const polymon::Signal &signal);
     void outcomeResolved(const polymon::Signal &signal);
     // The market resolved or closed; its tokens are unsubscribed already.
@@ -98,7 +101,8 @@ private:
     Options m_options;
     bool m_simulated = false;
     bool m_liveStarted = false;
-    std::unique_ptr<SimExchange> m_exchange;
+    SimExchange *m_exchange = nullptr; // lives in m_simThread
+    std::unique_ptr<QThread> m_simThread;
     std::unique_ptr<MarketMonitor> m_monitor;
     std::unique_ptr<StorageWriter> m_writer;
     std::unique_ptr<Recorder> m_recorder;
@@ -111,6 +115,9 @@ private:
     QHash<QString, MarketInfo> m_watched; // by condition id
     QSet<QString> m_closed;     // condition ids already reported
     QString m_ladderAsset;
+    QList<TradePrint> m_pendingTrades;
+    QElapsedTimer m_publishClock;
+    qint64 m_nextPublishNs = 0;
     quint64 m_lastFrames = 0;
     qint64 m_lastRateMs = 0;
     double m_framesPerSecond = 0.0;

@@ -18,7 +18,8 @@ constexpr int kTickMs = 10;
 SimExchange::SimExchange(quint64 seed, int marketCount, QObject *parent)
     : QObject(parent)
     , m_engine(seed, marketCount)
-    , m_server(QStringLiteral("polymon-sim"), QWebSocketServer::NonSecureMode)
+    , m_server(QStringLiteral("polymon-sim"), QWebSocketServer::NonSecureMode, this)
+    , m_tick(this) // children, so moveToThread takes them along
 {
     connect(&m_server, &QWebSocketServer::newConnection, this, &SimExchange::onNewConnection);
     m_tick.setInterval(kTickMs);
