@@ -1,4 +1,5 @@
 #include "appsettings.h"
+#include "gammatestserver.h"
 #include "laddermodel.h"
 #include "mainwindow.h"
 #include "marketlistmodel.h"
@@ -233,6 +234,55 @@ private Q_SLOTS:
         MainWindow *window = startWindow(options);
         QTRY_VERIFY_WITH_TIMEOUT(window->isSimulated(), 10000);
         QVERIFY(window->banner()->text().contains(QLatin1String("unreachable")));
+        stopWindow(window);
+    }
+
+    void liveModePagesTheCatalogAndNoticesClosedMarkets()
+    {
+        // "Live" against local stand-ins: Gamma over HTTP, the market channel from the simulator.
+        SimExchange exchange(5, 30);
+        exchange.setRate(150);
+        QVERIFY(exchange.listen(0));
+        GammaTestServer gamma;
+        gamma.markets = exchange.catalog();
+        QVERIFY(gamma.listen());
+        MonitorService::Options options;
+        options.gammaUrl = gamma.url();
+        options.endpoint = exchange.url();
+        options.catalogPageSize = 10;
+        options.statusCheckMs = 300;
+        options.simulatedOnFailure = false;
+        MainWindow *window = startWindow(options);
+        QTRY_COMPARE_WITH_TIMEOUT(window->marketList()->marketCount(), 10, 10000);
+        QVERIFY(!window->isSimulated());
+        QVERIFY(window->windowTitle().contains(QLatin1String("live")));
+        QVERIFY(!window->simulatedBadge()->isVisible());
+        QVERIFY(!window->banner()->isVisible());
+        QVERIFY(gamma.requests.first().contains(QLatin1String("order=volume24hr")));
+        QVERIFY(gamma.requests.first().contains(QLatin1String("closed=false")));
+        // Pages: Load more asks from the next offset.
+        auto *loadMore = window->findChild<QPushButton *>(QStringLiteral("loadMore"));
+        QVERIFY(loadMore->isEnabled());
+        loadMore->click();
+        QTRY_COMPARE_WITH_TIMEOUT(window->marketList()->marketCount(), 20, 10000);
+        QVERIFY(gamma.requests.last().contains(QLatin1String("offset=10")));
+        WatchTableModel *watch = watchModel(window);
+        QTRY_COMPARE_WITH_TIMEOUT(window->watchedOutcomes(), 6, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(status(watch, 0), QStringLiteral("live"), 10000);
+        QVERIFY(AppSettings::everLive());
+
+        // The market of the first tab closes on Gamma: shown and unsubscribed.
+        auto *view = qobject_cast<MarketView *>(window->marketTabs()->widget(0));
+        QSignalSpy subscriptions(&exchange, &SimExchange::subscriptionReceived);
+        for (MarketInfo &m : gamma.markets) {
+            if (m.conditionId == view->market().conditionId)
+                m.closed = true;
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(view->isClosed(), 10000);
+        QCOMPARE(status(watch, 0), QStringLiteral("closed"));
+        QTRY_VERIFY_WITH_TIMEOUT(!subscriptions.isEmpty(), 5000);
+        QCOMPARE(subscriptions.last().at(1).toString(), QStringLiteral("unsubscribe"));
+        QCOMPARE(AppSettings::watchlist(false).size(), 2);
         stopWindow(window);
     }
 
