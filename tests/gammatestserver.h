@@ -66,6 +66,17 @@ private:
         requests << target.toString();
         const QUrlQuery q(target);
         QJsonArray out;
+        if (target.path() == QLatin1String("/public-search")) {
+            // Events whose markets match, each market in its own event here.
+            const QString text = q.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded);
+            QJsonArray events;
+            for (const polymon::MarketInfo &m : markets) {
+                if (m.question.contains(text, Qt::CaseInsensitive))
+                    events.append(QJsonObject{{QStringLiteral("title"), m.question}, {QStringLiteral("markets"), QJsonArray{toGamma(m)}}});
+            }
+            reply(socket, QJsonDocument(QJsonObject{{QStringLiteral("events"), events}}).toJson(QJsonDocument::Compact));
+            return;
+        }
         const QStringList ids = q.allQueryItemValues(QStringLiteral("condition_ids"));
         if (!ids.isEmpty()) {
             for (const polymon::MarketInfo &m : markets) {
@@ -78,7 +89,11 @@ private:
             for (int i = offset; i < markets.size() && i < offset + limit; ++i)
                 out.append(toGamma(markets[i]));
         }
-        const QByteArray body = QJsonDocument(out).toJson(QJsonDocument::Compact);
+        reply(socket, QJsonDocument(out).toJson(QJsonDocument::Compact));
+    }
+
+    static void reply(QTcpSocket *socket, const QByteArray &body)
+    {
         socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
                       + QByteArray::number(body.size()) + "\r\n\r\n" + body);
         socket->disconnectFromHost();

@@ -140,6 +140,13 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
         m_loadMore->setEnabled(true);
         statusBar()->showMessage(tr("Could not load more markets: %1").arg(error), 10000);
     });
+    connect(service, &MonitorService::searchResults, this, [this](const QString &text, const QList<MarketInfo> &markets) {
+        m_markets->appendMarkets(markets, text);
+        m_catalogLabel->setText(tr("%n open market(s) found for “%1”", nullptr, int(markets.size())).arg(text));
+    });
+    connect(service, &MonitorService::searchFailed, this, [this](const QString &error) {
+        m_catalogLabel->setText(tr("Search failed: %1").arg(error));
+    });
     connect(service, &MonitorService::snapshotsReady, this, &MainWindow::onSnapshots);
     connect(service, &MonitorService::tradesReady, this, &MainWindow::onTrades);
     connect(service, &MonitorService::signalFired, this, &MainWindow::onSignal);
@@ -181,6 +188,7 @@ QWidget *MainWindow::buildBrowser()
     m_marketProxy->setSortRole(MarketListModel::SortRole);
     m_marketProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_marketProxy->setFilterKeyColumn(MarketListModel::Question);
+    m_marketProxy->setFilterRole(MarketListModel::SearchTextRole);
     m_marketView = ViewFactory::table(pane);
     m_marketView->setObjectName(QStringLiteral("marketView"));
     m_marketView->setModel(m_marketProxy);
@@ -191,13 +199,21 @@ QWidget *MainWindow::buildBrowser()
         m_marketView->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_search = new QLineEdit(pane);
     m_search->setObjectName(QStringLiteral("marketSearch"));
-    m_search->setPlaceholderText(tr("Search loaded markets…"));
+    m_search->setPlaceholderText(tr("Search markets… (Enter searches all of Polymarket)"));
     m_search->setClearButtonEnabled(true);
     auto *searchDebounce = new QTimer(this);
     searchDebounce->setSingleShot(true);
     searchDebounce->setInterval(150);
     connect(m_search, &QLineEdit::textChanged, searchDebounce, qOverload<>(&QTimer::start));
     connect(searchDebounce, &QTimer::timeout, this, [this] { m_marketProxy->setFilterFixedString(m_search->text()); });
+    // Typing filters what is loaded; Enter also asks Polymarket (live).
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        const QString text = m_search->text().trimmed();
+        if (m_simulated || text.size() < 2)
+            return;
+        m_catalogLabel->setText(tr("Searching Polymarket for “%1”…").arg(text));
+        invoke(m_service, [s = m_service, text] { s->searchMarkets(text); });
+    });
     connect(m_marketView, &QTableView::doubleClicked, this,
             [this](const QModelIndex &index) { watchMarketRow(m_marketProxy->mapToSource(index).row()); });
     auto *watchButton = new QPushButton(tr("Watch"), pane);
@@ -292,8 +308,11 @@ QWidget *MainWindow::buildSignalLog()
     connect(marketFilter, &QLineEdit::textChanged, m_signalProxy, &SignalFilterProxy::setMarketText);
     auto *exportButton = new QPushButton(tr("Export CSV…"), pane);
     connect(exportButton, &QPushButton::clicked, this, &MainWindow::exportSignals);
-    auto *hint = ViewFactory::caption(tr("Each market needs about 10 minutes of baseline before its first signal. "
-                                         "Outcome columns fill in 5 minutes after a signal."),
+    const SignalSettings detector = AppSettings::signalSettings();
+    auto *hint = ViewFactory::caption(tr("Each market needs %1 minutes of baseline before its first signal. "
+                                         "Outcome columns fill in %2 minutes after a signal. Double-click a signal to open its market.")
+                                          .arg(detector.minWarmupMinutes)
+                                          .arg(detector.horizonMs / 60'000),
                                       pane);
     auto *tools = new QHBoxLayout;
     tools->addWidget(typeFilter);
@@ -380,6 +399,7 @@ void MainWindow::onModeChanged(bool simulated, const QString &reason)
     if (simulated != m_simulated || !m_restored)
         clearMarkets();
     m_simulated = simulated;
+    m_search->setPlaceholderText(simulated ? tr("Search markets…") : tr("Search markets… (Enter searches all of Polymarket)"));
     if (simulated) {
         setWindowTitle(tr("polymon — SIMULATED exchange"));
         m_banner->showNotice(tr("<b>SIMULATED exchange</b> — %1. Markets, prices and trades are generated locally "

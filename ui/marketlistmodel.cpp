@@ -9,11 +9,16 @@ void MarketListModel::setMarkets(const QList<MarketInfo> &markets)
 {
     beginResetModel();
     m_markets = markets;
+    m_foundBy.clear();
     endResetModel();
 }
 
-void MarketListModel::appendMarkets(const QList<MarketInfo> &markets)
+void MarketListModel::appendMarkets(const QList<MarketInfo> &markets, const QString &foundBy)
 {
+    if (!foundBy.isEmpty()) {
+        for (const MarketInfo &m : markets)
+            m_foundBy[m.conditionId] += QLatin1Char(' ') + foundBy;
+    }
     QSet<QString> known;
     for (const MarketInfo &m : std::as_const(m_markets))
         known.insert(m.conditionId);
@@ -81,6 +86,8 @@ QVariant MarketListModel::data(const QModelIndex &index, int role) const
     }
     if (role == WatchedRole)
         return m_watched.contains(m.conditionId);
+    if (role == SearchTextRole)
+        return m.question + QLatin1Char(' ') + m.slug + m_foundBy.value(m.conditionId);
     if (role == Qt::ToolTipRole && index.column() == Question)
         return tr("%1\nDouble-click to watch both outcomes").arg(m.question);
     return {};

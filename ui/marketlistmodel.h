@@ -3,6 +3,7 @@
 #include "catalog/marketinfo.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 #include <QSet>
 
@@ -14,12 +15,15 @@ class MarketListModel final : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column { Question, YesPrice, Volume24h, Liquidity, EndDate, NUM_COLUMNS };
-    enum Role { SortRole = Qt::UserRole, WatchedRole };
+    enum Role { SortRole = Qt::UserRole, WatchedRole, SearchTextRole };
 
     using QAbstractTableModel::QAbstractTableModel;
 
     void setMarkets(const QList<MarketInfo> &markets);
-    void appendMarkets(const QList<MarketInfo> &markets); // a further page; known ids skipped
+    // A further page, or search results: known ids are skipped. `foundBy`
+    // (the search that found them) also matches the filter, since a search
+    // matches the event's title, not only the question.
+    void appendMarkets(const QList<MarketInfo> &markets, const QString &foundBy = {});
     const MarketInfo &market(int row) const { return m_markets.at(row); }
     int marketCount() const { return int(m_markets.size()); }
     void setWatched(const QSet<QString> &conditionIds);
@@ -32,6 +36,7 @@ public:
 private:
     QList<MarketInfo> m_markets;
     QSet<QString> m_watched;
+    QHash<QString, QString> m_foundBy; // condition id -> search texts
 };
 
 } // namespace polymon

@@ -12,8 +12,18 @@ GammaClient::GammaClient(QObject *parent)
 {
 }
 
+QList<MarketInfo> GammaClient::usable(const QList<MarketInfo> &markets)
+{
+    QList<MarketInfo> out;
+    for (const MarketInfo &m : markets) {
+        if (m.active && !m.closed && m.orderBook && m.tokenIds.size() >= 2)
+            out << m;
+    }
+    return out;
+}
+
 void GammaClient::get(const QString &path, const QList<QPair<QString, QString>> &query, const Handler &onMarkets,
-                      void (GammaClient::*onError)(const QString &))
+                      void (GammaClient::*onError)(const QString &), Parser parser)
 {
     QUrl url = m_base;
     url.setPath(path);
@@ -24,7 +34,7 @@ void GammaClient::get(const QString &path, const QList<QPair<QString, QString>> 
     request.setTransferTimeout(m_timeoutMs);
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("polymon/0.1"));
     QNetworkReply *reply = m_network.get(request);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, onMarkets, onError] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, onMarkets, onError, parser] {
         reply->deleteLater();
         if (reply->error() != QNetworkReply::NoError) {
             Q_EMIT(this->*onError)(reply->errorString());
@@ -32,7 +42,7 @@ void GammaClient::get(const QString &path, const QList<QPair<QString, QString>> 
         }
         QList<MarketInfo> markets;
         QString error;
-        if (!GammaParser::parseMarkets(reply->readAll(), markets, error)) {
+        if (!parser(reply->readAll(), markets, error)) {
             Q_EMIT(this->*onError)(error);
             return;
         }
@@ -51,15 +61,8 @@ void GammaClient::fetchActive(int limit, int offset)
         {QStringLiteral("closed"), QStringLiteral("false")},
     };
     get(QStringLiteral("/markets"), query,
-        [this, offset](const QList<MarketInfo> &markets) {
-            QList<MarketInfo> usable;
-            for (const MarketInfo &m : markets) {
-                if (m.active && !m.closed && m.orderBook && m.tokenIds.size() >= 2)
-                    usable << m;
-            }
-            Q_EMIT pageLoaded(usable, offset, int(markets.size()));
-        },
-        &GammaClient::loadFailed);
+        [this, offset](const QList<MarketInfo> &markets) { Q_EMIT pageLoaded(usable(markets), offset, int(markets.size())); },
+        &GammaClient::loadFailed, &GammaParser::parseMarkets);
 }
 
 void GammaClient::fetchStatus(const QStringList &conditionIds)
@@ -71,7 +74,19 @@ void GammaClient::fetchStatus(const QStringList &conditionIds)
         query.append({QStringLiteral("condition_ids"), id});
     query.append({QStringLiteral("limit"), QString::number(conditionIds.size())});
     get(QStringLiteral("/markets"), query, [this](const QList<MarketInfo> &markets) { Q_EMIT statusLoaded(markets); },
-        &GammaClient::statusFailed);
+        &GammaClient::statusFailed, &GammaParser::parseMarkets);
+}
+
+void GammaClient::search(const QString &text)
+{
+    const QList<QPair<QString, QString>> query = {
+        {QStringLiteral("q"), text},
+        {QStringLiteral("limit_per_type"), QStringLiteral("50")},
+        {QStringLiteral("events_status"), QStringLiteral("active")},
+    };
+    get(QStringLiteral("/public-search"), query,
+        [this, text](const QList<MarketInfo> &markets) { Q_EMIT searchLoaded(text, usable(markets)); },
+        &GammaClient::searchFailed, &GammaParser::parseSearch);
 }
 
 } // namespace polymon

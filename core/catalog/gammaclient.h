@@ -27,17 +27,24 @@ public:
     void fetchActive(int limit, int offset = 0);
     // The markets with these condition ids, open or not: statusLoaded.
     void fetchStatus(const QStringList &conditionIds);
+    // Open markets with an order book whose event matches the text:
+    // searchLoaded or searchFailed.
+    void search(const QString &text);
 
 Q_SIGNALS:
     void pageLoaded(const QList<polymon::MarketInfo> &markets, int offset, int received);
     void loadFailed(const QString &error);
     void statusLoaded(const QList<polymon::MarketInfo> &markets);
     void statusFailed(const QString &error);
+    void searchLoaded(const QString &text, const QList<polymon::MarketInfo> &markets);
+    void searchFailed(const QString &error);
 
 private:
     using Handler = std::function<void(const QList<MarketInfo> &)>;
+    using Parser = bool (*)(const QByteArray &, QList<MarketInfo> &, QString &);
     void get(const QString &path, const QList<QPair<QString, QString>> &query, const Handler &onMarkets,
-             void (GammaClient::*onError)(const QString &));
+             void (GammaClient::*onError)(const QString &), Parser parser);
+    static QList<MarketInfo> usable(const QList<MarketInfo> &markets);
 
     QNetworkAccessManager m_network;
     QUrl m_base = QUrl(QStringLiteral("https://gamma-api.polymarket.com"));

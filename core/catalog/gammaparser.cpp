@@ -85,4 +85,32 @@ bool GammaParser::parseMarkets(const QByteArray &body, QList<MarketInfo> &out, Q
     return true;
 }
 
+bool GammaParser::parseSearch(const QByteArray &body, QList<MarketInfo> &out, QString &error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        error = QStringLiteral("Gamma search answer is not JSON: %1").arg(parseError.errorString());
+        return false;
+    }
+    if (!doc.isObject()) {
+        error = QStringLiteral("Gamma search answer is not an object");
+        return false;
+    }
+    const QJsonObject root = doc.object();
+    QJsonArray markets = root.value(QStringLiteral("markets")).toArray();
+    for (const QJsonValue &event : root.value(QStringLiteral("events")).toArray()) {
+        for (const QJsonValue &m : event.toObject().value(QStringLiteral("markets")).toArray())
+            markets.append(m);
+    }
+    for (const QJsonValue &v : markets) {
+        if (!v.isObject())
+            continue;
+        MarketInfo m = marketFrom(v.toObject());
+        if (!m.question.isEmpty())
+            out << m;
+    }
+    return true;
+}
+
 } // namespace polymon

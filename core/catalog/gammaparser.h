@@ -16,6 +16,9 @@ class GammaParser final
 public:
     // False with a reason when the body is not a market list.
     static bool parseMarkets(const QByteArray &body, QList<MarketInfo> &out, QString &error);
+    // `/public-search` answers: {"events":[{"markets":[...]}, ...], ...};
+    // the markets of every event found.
+    static bool parseSearch(const QByteArray &body, QList<MarketInfo> &out, QString &error);
 };
 
 } // namespace polymon

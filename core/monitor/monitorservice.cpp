@@ -68,6 +68,14 @@ void MonitorService::start()
         }
     });
     connect(m_gamma, &GammaClient::statusLoaded, this, &MonitorService::onStatus);
+    connect(m_gamma, &GammaClient::searchLoaded, this, [this](const QString &text, const QList<MarketInfo> &markets) {
+        if (m_recorder) {
+            for (const MarketInfo &m : markets)
+                m_recorder->recordMarket(m);
+        }
+        Q_EMIT searchResults(text, markets);
+    });
+    connect(m_gamma, &GammaClient::searchFailed, this, &MonitorService::searchFailed);
     connect(m_gamma, &GammaClient::statusFailed, this,
             [](const QString &error) { qCInfo(lcService) << "market status check failed:" << error; });
     fetchLive();
@@ -109,6 +117,13 @@ void MonitorService::loadMoreMarkets()
         return;
     m_loadingPage = true;
     m_gamma->fetchActive(m_options.catalogPageSize, m_catalogOffset);
+}
+
+void MonitorService::searchMarkets(const QString &text)
+{
+    if (m_simulated || !m_gamma || text.trimmed().isEmpty())
+        return;
+    m_gamma->search(text.trimmed());
 }
 
 void MonitorService::onPage(const QList<MarketInfo> &markets, int offset, int received)

@@ -62,6 +62,8 @@ public Q_SLOTS:
     void retryLive();
     void useSimulated();
     void loadMoreMarkets();
+    // Searches all of Polymarket (live only): searchResults.
+    void searchMarkets(const QString &text);
     // Subscribes both outcome tokens of the market (and records it).
     void watch(const polymon::MarketInfo &market);
     void unwatch(const QString &conditionId);
@@ -77,6 +79,8 @@ Q_SIGNALS:
     // A page of the catalog: `first` replaces what was listed before.
     void catalogPage(const QList<polymon::MarketInfo> &markets, bool first, bool hasMore);
     void catalogFailed(const QString &error);
+    void searchResults(const QString &text, const QList<polymon::MarketInfo> &markets);
+    void searchFailed(const QString &error);
     void snapshotsReady(const QList<polymon::TopSnapshot> &tops, const polymon::FeedStatus &status);
     // The trades since the last snapshot, oldest first (coalesced too).
     void tradesReady(const QList<polymon::TradePrint> &trades);

@@ -215,6 +215,7 @@ private Q_SLOTS:
         auto *useSim = window->banner()->findChild<QPushButton *>(QStringLiteral("bannerSecondary"));
         QVERIFY(retry->isVisible() && useSim->isVisible());
         QCOMPARE(retry->text(), QStringLiteral("Retry"));
+        QVERIFY(window->grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/network-failure.png")));
         // Retry fails again the same way: still asking.
         retry->click();
         QTRY_VERIFY_WITH_TIMEOUT(window->banner()->text().contains(QLatin1String("Cannot reach")), 10000);
@@ -266,6 +267,31 @@ private Q_SLOTS:
         loadMore->click();
         QTRY_COMPARE_WITH_TIMEOUT(window->marketList()->marketCount(), 20, 10000);
         QVERIFY(gamma.requests.last().contains(QLatin1String("offset=10")));
+        // Enter in the search box asks Polymarket, beyond the loaded pages.
+        const MarketInfo far = gamma.markets.at(25);
+        auto *search = window->findChild<QLineEdit *>(QStringLiteral("marketSearch"));
+        auto listed = [window](const QString &conditionId) {
+            for (int i = 0; i < window->marketList()->marketCount(); ++i) {
+                if (window->marketList()->market(i).conditionId == conditionId)
+                    return true;
+            }
+            return false;
+        };
+        QVERIFY(!listed(far.conditionId));
+        search->setText(far.question);
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(listed(far.conditionId), 10000);
+        QVERIFY(gamma.requests.last().startsWith(QLatin1String("/public-search")));
+        auto *browser = window->findChild<QTableView *>(QStringLiteral("marketView"));
+        auto onlyMatches = [browser, &far] {
+            for (int row = 0; row < browser->model()->rowCount(); ++row) {
+                if (browser->model()->index(row, 0).data().toString() != far.question)
+                    return false;
+            }
+            return browser->model()->rowCount() >= 1;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(onlyMatches(), 5000);
+        search->clear();
         WatchTableModel *watch = watchModel(window);
         QTRY_COMPARE_WITH_TIMEOUT(window->watchedOutcomes(), 6, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(status(watch, 0), QStringLiteral("live"), 10000);
@@ -348,6 +374,8 @@ private Q_SLOTS:
             dialog.findChild<QLineEdit *>(QStringLiteral("dbPath"))->setText(m_dir.filePath(QStringLiteral("mine.db")));
             auto *theme = dialog.findChild<QComboBox *>(QStringLiteral("theme"));
             theme->setCurrentIndex(theme->findData(int(AppSettings::Theme::Dark)));
+            dialog.show();
+            QVERIFY(dialog.grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/settings-dialog.png")));
             dialog.accept();
             QCOMPARE(dialog.result(), int(QDialog::Accepted));
             QVERIFY(dialog.databaseChanged());
