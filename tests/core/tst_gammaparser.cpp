@@ -1,6 +1,9 @@
 #include "catalog/gammaparser.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace polymon;
@@ -55,6 +58,42 @@ private Q_SLOTS:
         QVERIFY(GammaParser::parseMarkets(fixture("gamma_market_closed_binary_accepting_false.json"), markets, error));
         QCOMPARE(markets.size(), 1);
         QVERIFY(markets.first().closed);
+    }
+
+    void searchAnswersListTheMarketsOfEachEvent()
+    {
+        // Gamma's shape: lists as JSON strings inside each market.
+        auto market = [](const char *question, const char *id, const char *tokens, bool closed) {
+            QJsonObject m;
+            m.insert(QStringLiteral("question"), QLatin1String(question));
+            m.insert(QStringLiteral("conditionId"), QLatin1String(id));
+            m.insert(QStringLiteral("outcomes"), QStringLiteral("[\"Yes\", \"No\"]"));
+            m.insert(QStringLiteral("clobTokenIds"), QLatin1String(tokens));
+            m.insert(QStringLiteral("outcomePrices"), QStringLiteral("[\"0.4\", \"0.6\"]"));
+            m.insert(QStringLiteral("active"), true);
+            m.insert(QStringLiteral("closed"), closed);
+            return m;
+        };
+        QJsonObject event;
+        event.insert(QStringLiteral("title"), QStringLiteral("Bitcoin above ___ on Dec 31?"));
+        event.insert(QStringLiteral("markets"), QJsonArray{market("Bitcoin above $100k on Dec 31?", "0xa", "[\"11\", \"12\"]", false),
+                                                           market("Bitcoin above $120k on Dec 31?", "0xb", "[\"13\", \"14\"]", true)});
+        QJsonObject empty;
+        empty.insert(QStringLiteral("title"), QStringLiteral("No markets here"));
+        QJsonObject root;
+        root.insert(QStringLiteral("events"), QJsonArray{event, empty});
+        root.insert(QStringLiteral("tags"), QJsonArray());
+        const QByteArray body = QJsonDocument(root).toJson();
+        QList<MarketInfo> markets;
+        QString error;
+        QVERIFY2(GammaParser::parseSearch(body, markets, error), qPrintable(error));
+        QCOMPARE(markets.size(), 2);
+        QCOMPARE(markets[0].conditionId, QStringLiteral("0xa"));
+        QCOMPARE(markets[0].tokenIds, (QStringList{QStringLiteral("11"), QStringLiteral("12")}));
+        QCOMPARE(markets[0].yesPrice, QStringLiteral("0.4"));
+        QVERIFY(markets[1].closed);
+        QVERIFY(!GammaParser::parseSearch("[1,2]", markets, error));
+        QVERIFY(!error.isEmpty());
     }
 
     void garbageIsAnError()
