@@ -410,16 +410,21 @@ private Q_SLOTS:
         QCOMPARE(AppSettings::signalSettings().pullMinLevels, SignalSettings().pullMinLevels);
     }
 
-    void darkThemeScreenshot()
+    void themeSwitchesWhileRunning()
     {
-        AppSettings::setTheme(AppSettings::Theme::Dark);
-        Themes::apply(AppSettings::theme());
-        QVERIFY(Themes::isDark());
         MainWindow *window = startWindow(simOptions());
         QTRY_COMPARE_WITH_TIMEOUT(window->watchedOutcomes(), 6, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(window->currentMarketView()->ladderModel()->rowCount() > 4, 10000);
+        // As the settings dialog does on OK.
+        AppSettings::setTheme(AppSettings::Theme::Dark);
+        Themes::apply(AppSettings::theme());
+        QVERIFY(Themes::isDark());
         QTest::qWait(1500);
-        QVERIFY(window->grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/main-window-dark.png")));
+        const QImage dark = window->grab().toImage();
+        // The market tab's background follows the theme.
+        const QColor centre = dark.pixelColor(dark.width() * 2 / 3, dark.height() / 2);
+        QVERIFY2(centre.lightness() < 110, qPrintable(centre.name()));
+        QVERIFY(dark.save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/main-window-dark.png")));
         stopWindow(window);
         Themes::apply(AppSettings::Theme::System);
         QVERIFY(!Themes::isDark());
