@@ -79,14 +79,7 @@ QVariant LadderModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         if (index.column() == Price) {
             // At least cents, more where the tick is finer, so the column lines up.
-            QString text = QString::fromStdString(formatFixed(l.level.price));
-            const qsizetype dot = text.indexOf(QLatin1Char('.'));
-            const qsizetype decimals = dot < 0 ? 0 : text.size() - dot - 1;
-            if (dot < 0)
-                text += QStringLiteral(".00");
-            else if (decimals < 2)
-                text += QString(2 - decimals, QLatin1Char('0'));
-            return text;
+            return QString::fromStdString(formatFixed(l.level.price, 2));
         }
         return sizeColumn ? QLocale().toString(double(l.level.size) / double(kFixedScale), 'f', 2) : QVariant();
     case Qt::TextAlignmentRole:

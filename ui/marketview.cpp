@@ -33,7 +33,7 @@ QString cents(Fixed v)
 
 QString priceText(Fixed v)
 {
-    return QString::fromStdString(formatFixed(v));
+    return QString::fromStdString(formatFixed(v, 2));
 }
 
 QString contracts(Fixed v)

@@ -61,7 +61,7 @@ QVariant TradeTapeModel::data(const QModelIndex &index, int role) const
         case Time: return QDateTime::fromMSecsSinceEpoch(t.timestampMs).toString(QStringLiteral("HH:mm:ss"));
         case Outcome: return m_outcomes.value(t.assetId);
         case Side: return buy ? tr("BUY") : tr("SELL");
-        case Price: return QString::fromStdString(formatFixed(t.price));
+        case Price: return QString::fromStdString(formatFixed(t.price, 2));
         case Size: return QLocale().toString(double(t.size) / double(kFixedScale), 'f', 2);
         default: return {};
         }

@@ -54,6 +54,18 @@ MarketInfo marketFrom(const QJsonObject &o)
     return m;
 }
 
+// The market objects of an array; other items and markets without a question are skipped.
+void appendMarkets(const QJsonArray &items, QList<MarketInfo> &out)
+{
+    for (const QJsonValue &v : items) {
+        if (!v.isObject())
+            continue;
+        MarketInfo m = marketFrom(v.toObject());
+        if (!m.question.isEmpty())
+            out << m;
+    }
+}
+
 } // namespace
 
 bool GammaParser::parseMarkets(const QByteArray &body, QList<MarketInfo> &out, QString &error)
@@ -75,13 +87,7 @@ bool GammaParser::parseMarkets(const QByteArray &body, QList<MarketInfo> &out, Q
         error = QStringLiteral("Gamma answer is not a market list");
         return false;
     }
-    for (const QJsonValue &v : items) {
-        if (!v.isObject())
-            continue;
-        MarketInfo m = marketFrom(v.toObject());
-        if (!m.question.isEmpty())
-            out << m;
-    }
+    appendMarkets(items, out);
     return true;
 }
 
@@ -103,13 +109,7 @@ bool GammaParser::parseSearch(const QByteArray &body, QList<MarketInfo> &out, QS
         for (const QJsonValue &m : event.toObject().value(QStringLiteral("markets")).toArray())
             markets.append(m);
     }
-    for (const QJsonValue &v : markets) {
-        if (!v.isObject())
-            continue;
-        MarketInfo m = marketFrom(v.toObject());
-        if (!m.question.isEmpty())
-            out << m;
-    }
+    appendMarkets(markets, out);
     return true;
 }
 

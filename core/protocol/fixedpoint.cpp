@@ -87,6 +87,19 @@ std::string formatFixed(Fixed value)
     return std::string(buf, static_cast<std::size_t>(n));
 }
 
+std::string formatFixed(Fixed value, int minDecimals)
+{
+    std::string text = formatFixed(value);
+    const std::size_t dot = text.find('.');
+    const int decimals = dot == std::string::npos ? 0 : int(text.size() - dot - 1);
+    if (decimals >= minDecimals)
+        return text;
+    if (dot == std::string::npos)
+        text += '.';
+    text.append(std::size_t(minDecimals - decimals), '0');
+    return text;
+}
+
 const char *fixedErrorText(FixedError error) noexcept
 {
     switch (error) {

@@ -33,6 +33,9 @@ FixedError parseFixed(std::string_view text, Fixed &out) noexcept;
 // Returns the number of characters written; buf needs 32 bytes.
 int formatFixed(Fixed value, char *buf) noexcept;
 std::string formatFixed(Fixed value);
+// The exact form padded with zeros to at least minDecimals ("0.8" -> "0.80"),
+// so prices line up in columns.
+std::string formatFixed(Fixed value, int minDecimals);
 
 const char *fixedErrorText(FixedError error) noexcept;
 

@@ -66,6 +66,15 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(formatFixed(micros)), text);
     }
 
+    void formatPadsToMinimumDecimals()
+    {
+        QCOMPARE(formatFixed(800'000, 2), std::string("0.80"));
+        QCOMPARE(formatFixed(7'000'000, 2), std::string("7.00"));
+        QCOMPARE(formatFixed(812'500, 2), std::string("0.8125")); // finer ticks keep their digits
+        QCOMPARE(formatFixed(0, 2), std::string("0.00"));
+        QCOMPARE(formatFixed(-1'500'000, 2), std::string("-1.50"));
+    }
+
     void roundTripIsExact()
     {
         // Every price on the finest tick grid survives parse -> format -> parse.
