@@ -51,7 +51,7 @@ QString outcomeLabel(const MarketInfo &m, int i)
 
 QString tabTitle(const MarketInfo &m)
 {
-    return m.question.size() > 38 ? m.question.left(36) + QStringLiteral("…") : m.question;
+    return m.question.size() > 30 ? m.question.left(28).trimmed() + QStringLiteral("…") : m.question;
 }
 
 template<typename F>
@@ -82,7 +82,10 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
     m_tabs->setDocumentMode(true);
-    m_tabs->setElideMode(Qt::ElideRight);
+    // Titles are shortened by tabTitle(); with many markets the bar scrolls
+    // rather than squeezing every title to "Wi…".
+    m_tabs->setElideMode(Qt::ElideNone);
+    m_tabs->setUsesScrollButtons(true);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeMarketTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentTabChanged);
     connect(m_tabs->tabBar(), &QTabBar::tabMoved, this, [this] { saveWatchlist(); });
@@ -104,7 +107,7 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     splitDockWidget(browserDock, watchDock, Qt::Vertical);
     resizeDocks({browserDock}, {520}, Qt::Horizontal);
     resizeDocks({browserDock, watchDock}, {520, 300}, Qt::Vertical);
-    resizeDocks({signalDock}, {220}, Qt::Vertical);
+    resizeDocks({signalDock}, {240}, Qt::Vertical);
     buildMenus();
 
     m_connectionLabel = new QLabel(tr("connecting…"), this);
@@ -288,6 +291,10 @@ QWidget *MainWindow::buildSignalLog()
     m_signalView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_signalView->horizontalHeader()->setSectionResizeMode(SignalLogModel::Market, QHeaderView::Interactive);
     m_signalView->horizontalHeader()->resizeSection(SignalLogModel::Market, 260);
+    // Wide enough for the longest type name before any signal arrives.
+    m_signalView->horizontalHeader()->setSectionResizeMode(SignalLogModel::Type, QHeaderView::Interactive);
+    m_signalView->horizontalHeader()->resizeSection(
+        SignalLogModel::Type, m_signalView->fontMetrics().horizontalAdvance(QStringLiteral("LIQUIDITY_VACUUM")) + 16);
     m_signalView->horizontalHeader()->setStretchLastSection(true);
     connect(m_signalView, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         showOutcome(m_signalProxy->data(m_signalProxy->index(index.row(), 0), SignalLogModel::AssetIdRole).toString());
