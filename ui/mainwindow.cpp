@@ -155,6 +155,10 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     connect(service, &MonitorService::signalFired, this, &MainWindow::onSignal);
     connect(service, &MonitorService::outcomeResolved, m_signals, &SignalLogModel::resolve);
     connect(service, &MonitorService::marketClosed, this, &MainWindow::onMarketClosed);
+    connect(service, &MonitorService::historyLoaded, this, [this](const AssetHistory &history) {
+        if (MarketView *view = m_assetViews.value(history.assetId))
+            view->addHistory(history);
+    });
     connect(service, &MonitorService::exportFinished, this, [this](bool ok, const QString &message) {
         if (ok)
             statusBar()->showMessage(message, 8000);

@@ -315,6 +315,11 @@ void MarketView::addSignal(const Signal &signal)
     m_chart->addSignal(signal);
 }
 
+void MarketView::addHistory(const AssetHistory &history)
+{
+    m_chart->addHistory(history);
+}
+
 void MarketView::refresh()
 {
     if (isVisible())

@@ -4,6 +4,7 @@
 #include "catalog/marketinfo.h"
 #include "monitor/topsnapshot.h"
 #include "monitor/tradeprint.h"
+#include "storage/historyreader.h"
 
 #include <QWidget>
 
@@ -40,6 +41,7 @@ public:
     void applySnapshot(const TopSnapshot &top);
     void addTrades(const QList<TradePrint> &trades); // this market's, oldest first
     void addSignal(const Signal &signal);
+    void addHistory(const AssetHistory &history);
     // Redraws the chart if it is on screen and has news.
     void refresh();
     // Resolved or closed: shown, and no more updates are expected.

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace polymon {
 
@@ -168,6 +169,31 @@ void PriceChartView::addSignal(const Signal &signal)
     if (h.signals_.size() > 500)
         h.signals_.erase(h.signals_.begin());
     h.dirty = true;
+}
+
+void PriceChartView::addHistory(const AssetHistory &history)
+{
+    History &h = m_history[history.assetId];
+    const qint64 firstLive = h.points.empty() ? std::numeric_limits<qint64>::max() : h.points.front().ts;
+    std::deque<Point> older;
+    for (const AssetHistory::Point &p : history.points) {
+        if (p.ts < firstLive)
+            older.push_back(Point{p.ts, price(p.bid), price(p.ask)});
+    }
+    h.points.insert(h.points.begin(), older.begin(), older.end());
+    while (h.points.size() > kMaxPoints)
+        h.points.pop_front();
+    for (const Signal &s : history.signals_)
+        h.signals_.insert(h.signals_.begin(), s); // older than any live one
+    std::stable_sort(h.signals_.begin(), h.signals_.end(),
+                     [](const Signal &a, const Signal &b) { return a.timestampMs < b.timestampMs; });
+    h.dirty = true;
+}
+
+qint64 PriceChartView::firstPointMs(const QString &assetId) const
+{
+    const auto it = m_history.constFind(assetId);
+    return it == m_history.cend() || it->points.empty() ? 0 : it->points.front().ts;
 }
 
 void PriceChartView::showAsset(const QString &assetId)

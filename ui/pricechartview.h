@@ -2,6 +2,7 @@
 
 #include "analysis/signal.h"
 #include "protocol/fixedpoint.h"
+#include "storage/historyreader.h"
 
 #include <QChartView>
 #include <QHash>
@@ -31,11 +32,15 @@ public:
 
     void addPoint(const QString &assetId, qint64 timestampMs, Fixed bid, Fixed ask);
     void addSignal(const Signal &signal);
+    // Older points (from the database), placed before what is already shown.
+    void addHistory(const AssetHistory &history);
     void showAsset(const QString &assetId);
     const QString &asset() const noexcept { return m_asset; }
     // Redraws the selected asset if it changed since the last call.
     void refresh();
     bool followsLive() const noexcept { return m_follow; }
+    // Time of the oldest point kept for the asset; 0 when none.
+    qint64 firstPointMs(const QString &assetId) const;
     void followLive();
     qint64 visibleSpanMs() const;
 

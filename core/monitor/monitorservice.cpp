@@ -14,6 +14,7 @@ namespace polymon {
 
 namespace {
 constexpr qsizetype kMaxPendingTrades = 5000;
+constexpr qint64 kHistoryMs = 60 * 60'000; // what a chart shows of the past at start
 }
 
 MonitorService::MonitorService(const Options &options, QObject *parent)
@@ -30,6 +31,7 @@ MonitorService::MonitorService(const Options &options, QObject *parent)
     qRegisterMetaType<polymon::TradePrint>();
     qRegisterMetaType<QList<polymon::TradePrint>>();
     qRegisterMetaType<polymon::Signal>();
+    qRegisterMetaType<polymon::AssetHistory>();
 }
 
 MonitorService::~MonitorService() = default;
@@ -267,9 +269,15 @@ void MonitorService::subscribe(const MarketInfo &market)
 {
     if (m_recorder)
         m_recorder->recordMarket(market);
-    if (m_writer)
-        Recorder::seedBaselines(m_options.dbPath, *m_monitor->signalEngine(), market.tokenIds,
-                                QDateTime::currentMSecsSinceEpoch());
+    if (m_writer) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        Recorder::seedBaselines(m_options.dbPath, *m_monitor->signalEngine(), market.tokenIds, now);
+        for (const QString &token : market.tokenIds) {
+            const AssetHistory history = HistoryReader::read(m_options.dbPath, token, now - kHistoryMs);
+            if (!history.points.isEmpty() || !history.signals_.isEmpty())
+                Q_EMIT historyLoaded(history);
+        }
+    }
     m_monitor->subscribe(market.tokenIds);
 }
 

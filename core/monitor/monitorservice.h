@@ -2,6 +2,7 @@
 
 #include "catalog/gammaclient.h"
 #include "catalog/marketinfo.h"
+#include "storage/historyreader.h"
 #include "marketmonitor.h"
 #include "topsnapshot.h"
 
@@ -88,6 +89,8 @@ Q_SIGNALS:
     void outcomeResolved(const polymon::Signal &signal);
     // The market resolved or closed; its tokens are unsubscribed already.
     void marketClosed(const QString &conditionId, const QString &reason);
+    // The recorded past of a newly watched asset (the last hour), for its chart.
+    void historyLoaded(const polymon::AssetHistory &history);
     void exportFinished(bool ok, const QString &message);
     void connectionStateChanged(int connectionId, const QString &state, const QString &detail);
 

@@ -1,3 +1,4 @@
+#include "storage/historyreader.h"
 #include "storage/schema.h"
 #include "storage/signalcsv.h"
 #include "storage/storagewriter.h"
@@ -186,6 +187,44 @@ private Q_SLOTS:
         QVERIFY(byAsset.open(QIODevice::WriteOnly));
         QVERIFY(SignalCsv::exportTo(path, byAsset, {0, QStringLiteral("111")}, rows, error));
         QCOMPARE(rows, 1);
+    }
+
+    void historyOfAnAssetForItsChart()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("history.db"));
+        StorageWriter writer(path);
+        writer.start();
+        BookMetrics m;
+        m.hasBid = m.hasAsk = true;
+        m.bestAsk = 510'000;
+        m.spread = 10'000;
+        const qint64 t0 = 1'767'225'600'000;
+        // A snapshot every 500 ms for 10 s, best bid stepping up a tick each time.
+        for (int i = 0; i < 20; ++i) {
+            m.bestBid = 400'000 + i * 10'000;
+            writer.enqueue(SnapshotRow{QStringLiteral("111"), t0 + i * 500, m, "[]", "[]"});
+        }
+        BookMetrics oneSided = m;
+        oneSided.hasAsk = false;
+        writer.enqueue(SnapshotRow{QStringLiteral("111"), t0 + 20'000, oneSided, "[]", "[]"});
+        writer.enqueue(SnapshotRow{QStringLiteral("222"), t0, m, "[]", "[]"});
+        writer.enqueue(SignalRow{sampleSignal("111", t0 + 3'000, "pulled"), false});
+        writer.enqueue(SignalRow{sampleSignal("111", t0 - 60'000, "too old"), false});
+        QVERIFY(writer.waitUntilWritten(10000));
+        writer.stop();
+
+        const AssetHistory h = HistoryReader::read(path, QStringLiteral("111"), t0);
+        // One point a second, two-sided snapshots only, oldest first.
+        QCOMPARE(h.points.size(), 10);
+        QCOMPARE(h.points.first().ts, t0);
+        QCOMPARE(h.points.first().bid, Fixed(400'000));
+        QCOMPARE(h.points[1].ts, t0 + 1000);
+        QCOMPARE(h.points[1].bid, Fixed(420'000));
+        QCOMPARE(h.points.last().ask, Fixed(510'000));
+        QCOMPARE(h.signals_.size(), 1);
+        QCOMPARE(h.signals_.first().description, std::string("pulled"));
+        QCOMPARE(h.signals_.first().timestampMs, t0 + 3'000);
+        QCOMPARE(HistoryReader::read(m_dir.filePath(QStringLiteral("none.db")), QStringLiteral("111"), 0).points.size(), 0);
     }
 
     void migratesAnOlderSchema()

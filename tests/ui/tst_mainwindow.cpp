@@ -6,6 +6,7 @@
 #include "marketview.h"
 #include "monitor/monitorservice.h"
 #include "noticebanner.h"
+#include "pricechartview.h"
 #include "settingsdialog.h"
 #include "signalfilterproxy.h"
 #include "signallogmodel.h"
@@ -21,6 +22,7 @@
 #include <QBuffer>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
@@ -108,7 +110,8 @@ private Q_SLOTS:
 
     void simulatedWindowShowsLiveBooks()
     {
-        MainWindow *window = startWindow(simOptions());
+        const QString db = m_dir.filePath(QStringLiteral("session.db"));
+        MainWindow *window = startWindow(simOptions(db));
         QTRY_VERIFY_WITH_TIMEOUT(window->isSimulated(), 10000);
         // Unmistakable: title, badge and banner.
         QVERIFY(window->windowTitle().contains(QLatin1String("SIMULATED")));
@@ -165,9 +168,17 @@ private Q_SLOTS:
         // The watchlist persists, in tab order, for the next start.
         const QList<MarketInfo> saved = AppSettings::watchlist(true);
         QCOMPARE(saved.size(), 3);
-        window = startWindow(simOptions());
+        // So do the window's docks and splitters.
+        QVERIFY(!QSettings().value(QStringLiteral("window/state")).toByteArray().isEmpty());
+        QVERIFY(!QSettings().value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
+        const qint64 restartMs = QDateTime::currentMSecsSinceEpoch();
+        window = startWindow(simOptions(db));
         QTRY_COMPARE_WITH_TIMEOUT(window->marketTabs()->count(), 3, 10000);
-        QCOMPARE(qobject_cast<MarketView *>(window->marketTabs()->widget(0))->market().conditionId, saved[0].conditionId);
+        view = qobject_cast<MarketView *>(window->marketTabs()->widget(0));
+        QCOMPARE(view->market().conditionId, saved[0].conditionId);
+        // Its chart starts with what was recorded before the restart.
+        QTRY_VERIFY_WITH_TIMEOUT(view->chart()->firstPointMs(view->currentAsset()) > 0, 5000);
+        QVERIFY(view->chart()->firstPointMs(view->currentAsset()) < restartMs);
         stopWindow(window);
     }
 
