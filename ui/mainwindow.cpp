@@ -319,12 +319,8 @@ QWidget *MainWindow::buildSignalLog()
     connect(marketFilter, &QLineEdit::textChanged, m_signalProxy, &SignalFilterProxy::setMarketText);
     auto *exportButton = new QPushButton(tr("Export CSV…"), pane);
     connect(exportButton, &QPushButton::clicked, this, &MainWindow::exportSignals);
-    const SignalSettings detector = AppSettings::signalSettings();
-    auto *hint = ViewFactory::caption(tr("Each market needs %1 minutes of baseline before its first signal. "
-                                         "Outcome columns fill in %2 minutes after a signal. Double-click a signal to open its market.")
-                                          .arg(detector.minWarmupMinutes)
-                                          .arg(detector.horizonMs / 60'000),
-                                      pane);
+    m_signalHint = ViewFactory::caption(QString(), pane);
+    m_signalHint->setWordWrap(true);
     auto *tools = new QHBoxLayout;
     tools->addWidget(typeFilter);
     tools->addWidget(minConfidence);
@@ -334,7 +330,7 @@ QWidget *MainWindow::buildSignalLog()
     layout->setContentsMargins(6, 4, 6, 4);
     layout->setSpacing(4);
     layout->addLayout(tools);
-    layout->addWidget(hint);
+    layout->addWidget(m_signalHint);
     layout->addWidget(m_signalView, 1);
     return pane;
 }
@@ -411,6 +407,17 @@ void MainWindow::onModeChanged(bool simulated, const QString &reason)
         clearMarkets();
     m_simulated = simulated;
     m_search->setPlaceholderText(simulated ? tr("Search markets…") : tr("Search markets… (Enter searches all of Polymarket)"));
+    const SignalSettings detector = AppSettings::signalSettings();
+    const QString outcomes = tr("Outcome columns fill in %1 minutes after a signal; double-click a signal to open its market.")
+                                 .arg(detector.horizonMs / 60'000);
+    m_signalHint->setText(simulated ? tr("Simulator: baselines are learned from %1 minutes of simulated past, and a scripted "
+                                         "panic, FOMO, vacuum or pull hits a watched market every 3 minutes. %2")
+                                          .arg(detector.fullWarmupMinutes)
+                                          .arg(outcomes)
+                                    : tr("Each market needs %1 minutes of baseline before its first signal (less when the "
+                                         "database holds its last hour). %2")
+                                          .arg(detector.minWarmupMinutes)
+                                          .arg(outcomes));
     if (simulated) {
         setWindowTitle(tr("polymon — SIMULATED exchange"));
         m_banner->showNotice(tr("<b>SIMULATED exchange</b> — %1. Markets, prices and trades are generated locally "

@@ -92,6 +92,7 @@ private:
     QTableView *m_marketView;
     QPushButton *m_loadMore;
     QLabel *m_catalogLabel;
+    QLabel *m_signalHint;
     WatchTableModel *m_watch;
     QTableView *m_watchView;
     SignalLogModel *m_signals;

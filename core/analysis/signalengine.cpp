@@ -101,6 +101,19 @@ void SignalEngine::updateSettings(const SignalSettings &settings)
     m_settings.horizonMs = horizonMs;
 }
 
+void SignalEngine::setLearnOnly(bool on)
+{
+    flush(); // what is pending belongs to the stream that sent it
+    if (m_learnOnly && !on) {
+        for (auto &[id, st] : m_states) {
+            st->depth = {};
+            st->trades = {};
+            st->mids = {};
+        }
+    }
+    m_learnOnly = on;
+}
+
 void SignalEngine::forget(const std::string &assetId)
 {
     const auto it = m_states.find(assetId);
@@ -178,7 +191,8 @@ void SignalEngine::evaluate(State &st)
     const BookMetrics &m = st.metrics;
     if (!m.twoSided())
         return;
-    m_outcomes.onTop(st.assetId, ts, m.bestBid, m.bestAsk);
+    if (!m_learnOnly)
+        m_outcomes.onTop(st.assetId, ts, m.bestBid, m.bestAsk);
 
     // Short histories for the pull window and the price lookback.
     if (st.depth.size == 0 || ts - st.depth.back().ts >= kDepthStepMs) {
@@ -238,7 +252,8 @@ void SignalEngine::evaluate(State &st)
         cooling[std::size_t(i)] = ts - st.lastSignalMs[std::size_t(i)] < cooldowns[i];
 
     m_fired.clear();
-    m_detector.evaluate(in, cooling, m_fired);
+    if (!m_learnOnly)
+        m_detector.evaluate(in, cooling, m_fired);
     for (Signal &s : m_fired) {
         s.id = m_nextId++;
         s.assetId = st.assetId;

@@ -31,6 +31,10 @@ public:
     // (buckets, bucket length) and the outcome horizon stay as built: they
     // change on the next start.
     void updateSettings(const SignalSettings &settings);
+    // Learning only: baselines grow, nothing is detected or tracked (a
+    // warm-up from simulated history). Leaving it clears the short windows
+    // (pull window, price lookback, trades): they belong to the other stream.
+    void setLearnOnly(bool on);
     // Drops an asset's baseline and history (unsubscribed). Open outcomes
     // still resolve.
     void forget(const std::string &assetId);
@@ -63,6 +67,7 @@ private:
     std::vector<Signal> m_fired; // reused per update
     std::vector<State *> m_dirty; // assets updated at the current timestamp
     std::uint64_t m_nextId = 1;
+    bool m_learnOnly = false;
     std::int64_t m_clockMs = 0;  // latest exchange time seen
     std::int64_t m_nextResolveMs = 0;
 };

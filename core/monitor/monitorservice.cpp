@@ -1,6 +1,7 @@
 #include "monitorservice.h"
 
 #include "sim/simexchange.h"
+#include "sim/simwarmup.h"
 #include "storage/recorder.h"
 #include "storage/signalcsv.h"
 #include "storage/storagewriter.h"
@@ -171,11 +172,13 @@ void MonitorService::startSimulated(const QString &reason)
     m_simThread->start();
     m_exchange = new SimExchange(m_options.seed, m_options.simMarkets);
     m_exchange->setRate(m_options.simRate);
+    m_exchange->setEpisodesOnWatchedMarkets(true);
     m_exchange->moveToThread(m_simThread.get());
     bool listening = false;
     QString error;
     QUrl url;
-    const qint64 episodesAfterMs = (m_options.signalSettings.minWarmupMinutes + 1) * 60'000LL;
+    // Baselines are warmed from simulated past below, so episodes can start soon.
+    const qint64 episodesAfterMs = 60'000;
     QMetaObject::invokeMethod(
         m_exchange,
         [&, exchange = m_exchange] {
@@ -183,7 +186,6 @@ void MonitorService::startSimulated(const QString &reason)
             error = exchange->errorString();
             url = exchange->url();
             m_catalog = exchange->catalog();
-            // Signals need a warm baseline: episodes start after it.
             exchange->scheduleEpisodes(episodesAfterMs, 3 * 60'000LL);
         },
         Qt::BlockingQueuedConnection);
@@ -193,6 +195,13 @@ void MonitorService::startSimulated(const QString &reason)
     }
     Q_EMIT modeChanged(true, reason);
     createMonitor(url);
+    // A fresh simulator has no past: learn its normal state from the same
+    // seed's order flow over the full warm-up span, so signals can fire now.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 spanMs = qint64(m_options.signalSettings.fullWarmupMinutes) * 60'000;
+    const std::uint64_t frames = SimWarmup::run(*m_monitor->signalEngine(), m_options.seed, m_options.simMarkets,
+                                                std::min(m_options.simRate, 100.0), now - spanMs, now);
+    qCInfo(lcService) << "baselines warmed from" << frames << "simulated frames over" << spanMs / 60'000 << "minutes";
     Q_EMIT catalogPage(m_catalog, true, false);
 }
 

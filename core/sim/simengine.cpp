@@ -343,6 +343,23 @@ void SimEngine::scheduleEpisodes(std::int64_t fromMs, std::int64_t toMs, std::in
     }
 }
 
+void SimEngine::retargetPendingEpisodes(const std::vector<int> &markets)
+{
+    if (markets.empty())
+        return;
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < m_episodes.size(); ++i) {
+        SimEpisode &e = m_episodes[i];
+        if (e.started || e.prepared)
+            continue;
+        e.market = markets[next++ % markets.size()];
+        const SimMarket &m = m_markets[std::size_t(e.market)];
+        // Labels come in pairs, YES then NO, in episode order.
+        m_labels[2 * i].assetId = m.yesToken;
+        m_labels[2 * i + 1].assetId = m.noToken;
+    }
+}
+
 bool SimEngine::busy(int market) const
 {
     for (const SimEpisode &e : m_episodes) {

@@ -46,6 +46,9 @@ public:
     // ground-truth labels (both tokens) are in labels(). Deterministic.
     void scheduleEpisodes(std::int64_t fromMs, std::int64_t toMs, std::int64_t everyMs);
     const std::vector<SimEpisode> &episodes() const noexcept { return m_episodes; }
+    // Moves the episodes that have not begun onto these markets, in turn
+    // (a desktop demo puts them where someone is watching). Labels follow.
+    void retargetPendingEpisodes(const std::vector<int> &markets);
     const std::vector<SimLabel> &labels() const noexcept { return m_labels; }
 
 private:

@@ -169,7 +169,23 @@ void SimExchange::onText(QWebSocket *socket, const QString &message)
         if (o.value(QStringLiteral("initial_dump")).toBool(true))
             sendBooks(socket, ids);
     }
+    if (m_episodesOnWatched)
+        retargetEpisodes();
     Q_EMIT subscriptionReceived(ids, initial ? QStringLiteral("market") : operation);
+}
+
+void SimExchange::retargetEpisodes()
+{
+    QSet<QString> watched;
+    for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it)
+        watched.unite(it->assets);
+    std::vector<int> markets;
+    for (std::size_t i = 0; i < m_engine.markets().size(); ++i) {
+        const SimMarket &m = m_engine.markets()[i];
+        if (watched.contains(QString::fromStdString(m.yesToken)) || watched.contains(QString::fromStdString(m.noToken)))
+            markets.push_back(int(i));
+    }
+    m_engine.retargetPendingEpisodes(markets);
 }
 
 void SimExchange::sendBooks(QWebSocket *socket, const QStringList &assetIds)

@@ -37,6 +37,9 @@ public:
     // Scripted signal episodes (see SimEngine), the first after firstAfterMs
     // from now, then one every everyMs, for a day.
     void scheduleEpisodes(qint64 firstAfterMs, qint64 everyMs);
+    // Episodes not yet begun go to markets that some client watches, so a
+    // demo shows them (tests and backtests keep the seed's own schedule).
+    void setEpisodesOnWatchedMarkets(bool on) { m_episodesOnWatched = on; }
     double rate() const noexcept { return m_rate; }
     const SimEngine &engine() const noexcept { return m_engine; }
     // The simulated markets as the browser and the database see them.
@@ -66,6 +69,7 @@ private:
     void onText(QWebSocket *socket, const QString &message);
     void onTick();
     void sendBooks(QWebSocket *socket, const QStringList &assetIds);
+    void retargetEpisodes();
 
     SimEngine m_engine;
     QWebSocketServer m_server;
@@ -78,6 +82,7 @@ private:
     quint64 m_framesSent = 0;
     bool m_silent = false;
     bool m_answerPings = true;
+    bool m_episodesOnWatched = false;
 };
 
 } // namespace polymon
