@@ -542,5 +542,9 @@ int main(int argc, char **argv)
         std::fputs(kUsage, stdout);
         return 0;
     }
+    if (command == "--version" || command == "version") {
+        std::printf("polymon-cli %s\n", POLYMON_VERSION);
+        return 0;
+    }
     return usage(("unknown command: " + command).c_str());
 }

@@ -53,6 +53,16 @@ private Q_SLOTS:
         QVERIFY(r.err.contains("usage: polymon-cli"));
     }
 
+    void helpAndVersionExitZero()
+    {
+        const Result help = run({QStringLiteral("--help")});
+        QCOMPARE(help.code, 0);
+        QVERIFY(help.out.contains("usage: polymon-cli"));
+        const Result version = run({QStringLiteral("--version")});
+        QCOMPARE(version.code, 0);
+        QVERIFY(version.out.startsWith("polymon-cli "));
+    }
+
     void missingFileExitsOne()
     {
         const Result r = run({QStringLiteral("replay"), QStringLiteral("/nonexistent/capture.jsonl")});
