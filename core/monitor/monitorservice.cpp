@@ -15,6 +15,8 @@ namespace polymon {
 
 namespace {
 constexpr qsizetype kMaxPendingTrades = 5000;
+constexpr qsizetype kStatusChunk = 50;
+constexpr int kFirstStatusCheckMs = 5000;
 constexpr qint64 kHistoryMs = 60 * 60'000; // what a chart shows of the past at start
 }
 
@@ -46,10 +48,7 @@ void MonitorService::start()
     m_snapshotTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_snapshotTimer, &QTimer::timeout, this, &MonitorService::publish);
     m_statusTimer.setInterval(m_options.statusCheckMs);
-    connect(&m_statusTimer, &QTimer::timeout, this, [this] {
-        if (!m_simulated && m_gamma && !m_watched.isEmpty())
-            m_gamma->fetchStatus(m_watched.keys());
-    });
+    connect(&m_statusTimer, &QTimer::timeout, this, &MonitorService::checkWatchedStatus);
     if (m_options.forceSimulated) {
         startSimulated(tr("started with --sim"));
         return;
@@ -145,12 +144,24 @@ void MonitorService::onPage(const QList<MarketInfo> &markets, int offset, int re
         m_liveStarted = true;
         createMonitor(m_options.endpoint.isValid() ? m_options.endpoint : FeedSettings().endpoint);
         m_statusTimer.start();
+        // A restored watchlist may hold markets that closed while we were away.
+        QTimer::singleShot(kFirstStatusCheckMs, this, &MonitorService::checkWatchedStatus);
     }
     if (m_recorder) {
         for (const MarketInfo &m : markets)
             m_recorder->recordMarket(m);
     }
     Q_EMIT catalogPage(markets, first, hasMore);
+}
+
+void MonitorService::checkWatchedStatus()
+{
+    if (m_simulated || !m_gamma || m_watched.isEmpty())
+        return;
+    // In chunks, to keep each URL short.
+    const QStringList ids = m_watched.keys();
+    for (qsizetype i = 0; i < ids.size(); i += kStatusChunk)
+        m_gamma->fetchStatus(ids.mid(i, kStatusChunk));
 }
 
 void MonitorService::onStatus(const QList<MarketInfo> &markets)

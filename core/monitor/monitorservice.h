@@ -98,6 +98,7 @@ private:
     void fetchLive();
     void onPage(const QList<MarketInfo> &markets, int offset, int received);
     void onStatus(const QList<MarketInfo> &markets);
+    void checkWatchedStatus();
     void startSimulated(const QString &reason);
     void createMonitor(const QUrl &endpoint);
     void teardown();
