@@ -17,6 +17,19 @@ struct Counter final : SignalListener
     void onOutcome(const Signal &) override { ++outcomes; }
 };
 constexpr std::int64_t kNow = 1'767'225'600'000;
+// The exchange opening now, a scripted panic one minute in, for four minutes.
+void runLiveMinutes(SignalEngine &engine, SimEngine &live)
+{
+    live.scheduleEpisodes(kNow + 60'000, kNow + 4 * 60'000, 3 * 60'000);
+    BookStore store(&engine);
+    FrameParser parser;
+    for (const std::string &id : live.allAssetIds())
+        parser.parse(live.bookEvent(id, kNow), store);
+    for (double t = double(kNow); t < double(kNow + 4 * 60'000); t += 25.0)
+        parser.parse(live.next(std::int64_t(t)).json, store);
+    engine.flush();
+}
+
 } // namespace
 
 // The simulator's warm-up: baselines learned from the same seed's simulated
@@ -42,15 +55,8 @@ private Q_SLOTS:
                      qPrintable(QString::number(b->warmBuckets())));
         }
 
-        // The exchange starts now, a panic one minute in: caught within it.
-        live.scheduleEpisodes(kNow + 60'000, kNow + 4 * 60'000, 3 * 60'000);
-        BookStore store(&engine);
-        FrameParser parser;
-        for (const std::string &id : live.allAssetIds())
-            parser.parse(live.bookEvent(id, kNow), store);
-        for (double t = double(kNow); t < double(kNow + 4 * 60'000); t += 25.0)
-            parser.parse(live.next(std::int64_t(t)).json, store);
-        engine.flush();
+        // The panic one minute in is caught within it.
+        runLiveMinutes(engine, live);
         const SimEpisode &first = live.episodes().front();
         bool caught = false;
         for (const Signal &s : counter.fired) {
@@ -66,14 +72,7 @@ private Q_SLOTS:
         Counter counter;
         SignalEngine engine(SignalSettings{}, &counter);
         SimEngine live(9, 4);
-        live.scheduleEpisodes(kNow + 60'000, kNow + 4 * 60'000, 3 * 60'000);
-        BookStore store(&engine);
-        FrameParser parser;
-        for (const std::string &id : live.allAssetIds())
-            parser.parse(live.bookEvent(id, kNow), store);
-        for (double t = double(kNow); t < double(kNow + 4 * 60'000); t += 25.0)
-            parser.parse(live.next(std::int64_t(t)).json, store);
-        engine.flush();
+        runLiveMinutes(engine, live);
         QCOMPARE(counter.fired.size(), std::size_t(0));
     }
 
