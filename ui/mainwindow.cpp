@@ -292,6 +292,8 @@ QWidget *MainWindow::buildSignalLog()
     m_signalView->setModel(m_signalProxy);
     m_signalView->setSortingEnabled(true);
     m_signalView->sortByColumn(SignalLogModel::Time, Qt::DescendingOrder);
+    // Room for a few signals even when the dock is squeezed.
+    m_signalView->setMinimumHeight(m_signalView->verticalHeader()->defaultSectionSize() * 5 + m_signalView->horizontalHeader()->sizeHint().height());
     m_signalView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_signalView->horizontalHeader()->setSectionResizeMode(SignalLogModel::Market, QHeaderView::Interactive);
     m_signalView->horizontalHeader()->resizeSection(SignalLogModel::Market, 260);
