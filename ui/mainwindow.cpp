@@ -167,6 +167,7 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     });
     connect(service, &MonitorService::connectionStateChanged, this, &MainWindow::onConnectionState);
     connect(m_banner, &NoticeBanner::primaryClicked, this, [this] {
+        setWindowTitle(tr("polymon — connecting…"));
         m_banner->showNotice(tr("Connecting to Polymarket…"));
         invoke(m_service, [s = m_service] { s->retryLive(); });
     });
@@ -405,8 +406,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::onModeChanged(bool simulated, const QString &reason)
 {
-    if (simulated != m_simulated || !m_restored)
-        clearMarkets();
+    // The service starts afresh on every mode change: so do the views, and
+    // the mode's watchlist is restored with its first catalog page.
+    clearMarkets();
     m_simulated = simulated;
     m_search->setPlaceholderText(simulated ? tr("Search markets…") : tr("Search markets… (Enter searches all of Polymarket)"));
     const SignalSettings detector = AppSettings::signalSettings();
@@ -437,6 +439,8 @@ void MainWindow::onModeChanged(bool simulated, const QString &reason)
 
 void MainWindow::onNetworkFailed(const QString &error)
 {
+    clearMarkets(); // whatever was shown is no longer fed
+    m_simBadge->hide();
     setWindowTitle(tr("polymon — offline"));
     m_connectionLabel->setText(tr("offline"));
     m_catalogLabel->setText(tr("Polymarket is unreachable"));

@@ -234,6 +234,21 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(window->isSimulated(), 10000);
         QVERIFY(window->simulatedBadge()->isVisible());
         QTRY_COMPARE_WITH_TIMEOUT(window->watchedOutcomes(), 6, 10000);
+        WatchTableModel *watch = watchModel(window);
+        QTRY_COMPARE_WITH_TIMEOUT(status(watch, 0), QStringLiteral("live"), 10000);
+
+        // "Try live Polymarket" from the simulator: still no network, so it asks again...
+        auto *tryLive = window->banner()->findChild<QPushButton *>(QStringLiteral("bannerPrimary"));
+        QCOMPARE(tryLive->text(), QStringLiteral("Try live Polymarket"));
+        tryLive->click();
+        QTRY_VERIFY_WITH_TIMEOUT(window->banner()->text().contains(QLatin1String("Cannot reach")), 10000);
+        QCOMPARE(window->watchedOutcomes(), 0); // nothing stale stays on screen
+        QVERIFY(!window->simulatedBadge()->isVisible());
+        // ...and back to the simulator, whose watchlist comes back and updates.
+        useSim->click();
+        QTRY_VERIFY_WITH_TIMEOUT(window->isSimulated(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(window->watchedOutcomes(), 6, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(status(watch, 0), QStringLiteral("live"), 10000);
         stopWindow(window);
     }
 
