@@ -17,6 +17,9 @@ struct FeedSettings
     int stableResetMs = 60'000;   // connected this long: backoff starts over
     int maxAssetsPerConnection = 500; // no data flows beyond ~500 tokens
     int resyncCooldownMs = 5'000; // at most one resubscribe per asset per window
+    // Every book is refreshed from a new snapshot this often, spread over the
+    // interval, so a drift nothing detected cannot last (0: never).
+    int forcedResyncMs = 30 * 60'000;
 };
 
 } // namespace polymon

@@ -27,6 +27,29 @@ MarketMonitor::MarketMonitor(const FeedSettings &settings, QObject *parent)
     connect(&m_feed, &MarketFeed::stateChanged, this, &MarketMonitor::connectionStateChanged);
     connect(&m_feed, &MarketFeed::reconnectScheduled, this, &MarketMonitor::reconnectScheduled);
     connect(&m_feed, &MarketFeed::assetsInvalidated, this, &MarketMonitor::onAssetsInvalidated);
+    if (settings.forcedResyncMs > 0) {
+        // Ticks often enough to spread the refreshes evenly over the interval.
+        m_forcedResync.setInterval(std::clamp(settings.forcedResyncMs / 60, 250, 30'000));
+        connect(&m_forcedResync, &QTimer::timeout, this, &MarketMonitor::forceResyncDue);
+        m_forcedResync.start();
+    }
+}
+
+void MarketMonitor::forceResyncDue()
+{
+    const qint64 now = steadyNowNs() / 1'000'000;
+    const qint64 interval = m_feed.settings().forcedResyncMs;
+    // Assets subscribed together come due together: refresh a share per tick.
+    const qsizetype perTick = std::max<qsizetype>(1, m_freshSinceMs.size() * m_forcedResync.interval() / interval + 1);
+    qsizetype done = 0;
+    for (auto it = m_freshSinceMs.begin(); it != m_freshSinceMs.end() && done < perTick; ++it) {
+        if (now - it.value() < interval || m_awaiting.contains(it.key()))
+            continue;
+        it.value() = now;
+        m_feed.resubscribe(it.key());
+        ++m_forcedResyncs;
+        ++done;
+    }
 }
 
 MarketMonitor::~MarketMonitor() = default;
@@ -52,9 +75,11 @@ void MarketMonitor::onOutcome(const Signal &signal)
 
 void MarketMonitor::subscribe(const QStringList &assetIds)
 {
+    const qint64 now = steadyNowNs() / 1'000'000;
     for (const QString &id : assetIds) {
         m_store.track(id.toStdString());
         m_awaiting.insert(id);
+        m_freshSinceMs.insert(id, now);
     }
     m_feed.subscribe(assetIds);
 }
@@ -67,6 +92,8 @@ void MarketMonitor::unsubscribe(const QStringList &assetIds)
         if (m_signals)
             m_signals->forget(id.toStdString());
         m_awaiting.remove(id);
+        m_freshSinceMs.remove(id);
+        m_lastResyncMs.remove(id);
     }
 }
 
@@ -100,9 +127,11 @@ void MarketMonitor::onFrame(int, const QByteArray &frame, qint64 receivedNs)
 void MarketMonitor::onAssetsInvalidated(int, const QStringList &assetIds)
 {
     // Books are discarded: they missed whatever happened while the link was down.
+    const qint64 now = steadyNowNs() / 1'000'000;
     for (const QString &id : assetIds) {
         m_store.markAwaitingBook(id.toStdString());
         m_awaiting.insert(id);
+        m_freshSinceMs.insert(id, now);
     }
     Q_EMIT assetsStale(assetIds);
 }
@@ -134,6 +163,7 @@ void MarketMonitor::onResyncNeeded(const AssetBook &asset, ResyncReason reason)
     if (last != m_lastResyncMs.cend() && now - *last < m_feed.settings().resyncCooldownMs)
         return;
     m_lastResyncMs.insert(id, now);
+    m_freshSinceMs.insert(id, now);
     m_feed.resubscribe(id);
 }
 

@@ -42,6 +42,8 @@ public:
     const FrameParserStats &parserStats() const noexcept { return m_parser.stats(); }
     // Frame arrival to book applied, median of the last 1024 frames.
     qint64 latencyP50Ns() const;
+    // Books refreshed by the periodic forced resync so far.
+    quint64 forcedResyncs() const noexcept { return m_forcedResyncs; }
 
 Q_SIGNALS:
     void connectionStateChanged(int connectionId, polymon::FeedConnection::State state, const QString &detail);
@@ -59,6 +61,7 @@ Q_SIGNALS:
 private:
     void onFrame(int connectionId, const QByteArray &frame, qint64 receivedNs);
     void onAssetsInvalidated(int connectionId, const QStringList &assetIds);
+    void forceResyncDue();
 
     void onTop(const AssetBook &asset, std::int64_t timestampMs) override;
     void onResyncNeeded(const AssetBook &asset, ResyncReason reason) override;
@@ -77,6 +80,9 @@ private:
     QTimer m_signalFlush; // evaluates quiet books too, once a second
     QSet<QString> m_awaiting; // assets whose fresh book has not arrived
     QHash<QString, qint64> m_lastResyncMs;
+    QHash<QString, qint64> m_freshSinceMs; // when each asset last asked for a whole book
+    QTimer m_forcedResync;
+    quint64 m_forcedResyncs = 0;
     std::vector<qint64> m_latencies;
     std::size_t m_latencyNext = 0;
 };

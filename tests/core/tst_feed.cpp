@@ -67,6 +67,38 @@ private Q_SLOTS:
         QVERIFY(monitor.latencyP50Ns() > 0);
     }
 
+    void booksAreRefreshedPeriodically()
+    {
+        SimExchange ex(3, 4);
+        ex.setRate(300);
+        QVERIFY(ex.listen());
+        FeedSettings s = fastSettings(ex.url());
+        s.forcedResyncMs = 1'000;
+        MarketMonitor monitor(s);
+        QSignalSpy subscriptions(&ex, &SimExchange::subscriptionReceived);
+        const QStringList assets = ids(ex, 4);
+        monitor.subscribe(assets);
+        QTRY_VERIFY_WITH_TIMEOUT(allSynced(monitor, assets), 5000);
+        // Within a few intervals every asset was unsubscribed and subscribed
+        // again for a fresh book, a few at a time, and the books stayed right.
+        QTRY_VERIFY_WITH_TIMEOUT(monitor.forcedResyncs() >= quint64(2 * assets.size()), 10000);
+        QSet<QString> refreshed;
+        int largestBatch = 0;
+        for (const QList<QVariant> &call : std::as_const(subscriptions)) {
+            if (call.at(1).toString() != QLatin1String("subscribe"))
+                continue;
+            const QStringList batch = call.at(0).toStringList();
+            largestBatch = std::max(largestBatch, int(batch.size()));
+            for (const QString &id : batch)
+                refreshed.insert(id);
+        }
+        QCOMPARE(refreshed.size(), assets.size());
+        QVERIFY2(largestBatch == 1, "each refresh is one asset");
+        QVERIFY(allSynced(monitor, assets));
+        QCOMPARE(monitor.books().stats().desyncs, 0u);
+        QCOMPARE(monitor.parserStats().errors, 0u);
+    }
+
     void subscribeWhileConnected()
     {
         SimExchange ex(4, 3);
