@@ -143,6 +143,8 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
         m_loadMore->setEnabled(true);
         statusBar()->showMessage(tr("Could not load more markets: %1").arg(error), 10000);
     });
+    connect(service, &MonitorService::catalogRefreshed, this,
+            [this](const QList<MarketInfo> &markets) { m_markets->appendMarkets(markets); });
     connect(service, &MonitorService::searchResults, this, [this](const QString &text, const QList<MarketInfo> &markets) {
         m_markets->appendMarkets(markets, text);
         m_catalogLabel->setText(tr("%n open market(s) found for “%1”", nullptr, int(markets.size())).arg(text));

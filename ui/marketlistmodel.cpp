@@ -19,13 +19,24 @@ void MarketListModel::appendMarkets(const QList<MarketInfo> &markets, const QStr
         for (const MarketInfo &m : markets)
             m_foundBy[m.conditionId] += QLatin1Char(' ') + foundBy;
     }
-    QSet<QString> known;
-    for (const MarketInfo &m : std::as_const(m_markets))
-        known.insert(m.conditionId);
+    QHash<QString, int> rowOf;
+    for (int i = 0; i < m_markets.size(); ++i)
+        rowOf.insert(m_markets[i].conditionId, i);
     QList<MarketInfo> fresh;
     for (const MarketInfo &m : markets) {
-        if (!known.contains(m.conditionId))
+        const int row = rowOf.value(m.conditionId, -1);
+        if (row < 0) {
             fresh << m;
+            rowOf.insert(m.conditionId, -2); // listed twice in one answer
+            continue;
+        }
+        if (row == -2)
+            continue;
+        MarketInfo &known = m_markets[row];
+        known.yesPrice = m.yesPrice;
+        known.volume24h = m.volume24h;
+        known.liquidity = m.liquidity;
+        Q_EMIT dataChanged(index(row, YesPrice), index(row, Liquidity));
     }
     if (fresh.isEmpty())
         return;

@@ -20,7 +20,8 @@ public:
     using QAbstractTableModel::QAbstractTableModel;
 
     void setMarkets(const QList<MarketInfo> &markets);
-    // A further page, or search results: known ids are skipped. `foundBy`
+    // A further page, search results or a refresh: known markets take the
+    // new prices, volumes and liquidity, new ones are added. `foundBy`
     // (the search that found them) also matches the filter, since a search
     // matches the event's title, not only the question.
     void appendMarkets(const QList<MarketInfo> &markets, const QString &foundBy = {});

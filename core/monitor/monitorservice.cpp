@@ -25,6 +25,7 @@ MonitorService::MonitorService(const Options &options, QObject *parent)
     , m_options(options)
     , m_snapshotTimer(this) // children, so moveToThread takes them along
     , m_statusTimer(this)
+    , m_catalogTimer(this)
 {
     qRegisterMetaType<polymon::MarketInfo>();
     qRegisterMetaType<QList<polymon::MarketInfo>>();
@@ -49,6 +50,14 @@ void MonitorService::start()
     connect(&m_snapshotTimer, &QTimer::timeout, this, &MonitorService::publish);
     m_statusTimer.setInterval(m_options.statusCheckMs);
     connect(&m_statusTimer, &QTimer::timeout, this, &MonitorService::checkWatchedStatus);
+    m_catalogTimer.setInterval(m_options.catalogRefreshMs);
+    connect(&m_catalogTimer, &QTimer::timeout, this, [this] {
+        if (m_simulated || !m_gamma || !m_liveStarted || m_loadingPage)
+            return;
+        m_loadingPage = true;
+        m_refreshing = true;
+        m_gamma->fetchActive(m_options.catalogPageSize, 0);
+    });
     if (m_options.forceSimulated) {
         startSimulated(tr("started with --sim"));
         return;
@@ -60,7 +69,10 @@ void MonitorService::start()
     connect(m_gamma, &GammaClient::pageLoaded, this, &MonitorService::onPage);
     connect(m_gamma, &GammaClient::loadFailed, this, [this](const QString &error) {
         m_loadingPage = false;
-        if (m_liveStarted) {
+        if (m_refreshing) {
+            m_refreshing = false; // the list stays as it was; the next refresh may work
+            qCInfo(lcService) << "catalog refresh failed:" << error;
+        } else if (m_liveStarted) {
             Q_EMIT catalogFailed(error); // a later page: the live feed goes on
         } else if (m_options.simulatedOnFailure) {
             startSimulated(tr("Polymarket is unreachable (%1)").arg(error));
@@ -131,6 +143,15 @@ void MonitorService::searchMarkets(const QString &text)
 void MonitorService::onPage(const QList<MarketInfo> &markets, int offset, int received)
 {
     m_loadingPage = false;
+    if (m_refreshing) {
+        m_refreshing = false;
+        if (m_recorder) {
+            for (const MarketInfo &m : markets)
+                m_recorder->recordMarket(m);
+        }
+        Q_EMIT catalogRefreshed(markets);
+        return;
+    }
     const bool first = offset == 0;
     m_catalogOffset = offset + received;
     const bool hasMore = received >= m_options.catalogPageSize;
@@ -144,6 +165,7 @@ void MonitorService::onPage(const QList<MarketInfo> &markets, int offset, int re
         m_liveStarted = true;
         createMonitor(m_options.endpoint.isValid() ? m_options.endpoint : FeedSettings().endpoint);
         m_statusTimer.start();
+        m_catalogTimer.start();
         // A restored watchlist may hold markets that closed while we were away.
         QTimer::singleShot(kFirstStatusCheckMs, this, &MonitorService::checkWatchedStatus);
     }
@@ -259,6 +281,8 @@ void MonitorService::teardown()
 {
     m_snapshotTimer.stop();
     m_statusTimer.stop();
+    m_catalogTimer.stop();
+    m_refreshing = false;
     if (m_monitor)
         m_monitor->stop();
     m_recorder.reset();

@@ -44,6 +44,7 @@ public:
         int gammaTimeoutMs = 8000;
         int catalogPageSize = 200;
         int statusCheckMs = 5 * 60'000; // how often watched markets are checked for closing
+        int catalogRefreshMs = 10 * 60'000; // how often the first page's prices and volumes are renewed
         int snapshotsPerSecond = 30;    // views update at most this often
         int ladderLevels = 15;
         QString dbPath; // empty: no recording
@@ -80,6 +81,8 @@ Q_SIGNALS:
     // A page of the catalog: `first` replaces what was listed before.
     void catalogPage(const QList<polymon::MarketInfo> &markets, bool first, bool hasMore);
     void catalogFailed(const QString &error);
+    // The first page again, later: new prices and volumes for listed markets.
+    void catalogRefreshed(const QList<polymon::MarketInfo> &markets);
     void searchResults(const QString &text, const QList<polymon::MarketInfo> &markets);
     void searchFailed(const QString &error);
     void snapshotsReady(const QList<polymon::TopSnapshot> &tops, const polymon::FeedStatus &status);
@@ -117,6 +120,8 @@ private:
     QList<MarketInfo> m_catalog;
     int m_catalogOffset = 0; // markets Gamma has given so far, usable or not
     bool m_loadingPage = false;
+    bool m_refreshing = false; // the page in flight renews the list
+    QTimer m_catalogTimer;
     GammaClient *m_gamma = nullptr;
     QTimer m_snapshotTimer;
     QTimer m_statusTimer;
