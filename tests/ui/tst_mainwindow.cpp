@@ -99,8 +99,10 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("polymon-test"));
         QVERIFY(m_dir.isValid());
+        // Settings of this run only, so parallel runs cannot clear each other's.
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("config")));
+        QCoreApplication::setOrganizationName(QStringLiteral("polymon-test"));
     }
 
     void init()
