@@ -213,6 +213,7 @@ void MarketView::setOutcome(int index)
     if (!changed)
         return;
     m_ladder->clear();
+    m_hasHiddenTop = false;
     for (QLabel *l : {m_bid, m_ask, m_mid, m_spread, m_depth, m_health, m_warmup})
         l->setText(QStringLiteral("—"));
     m_imbalance->setImbalance(std::nan(""));
@@ -236,6 +237,14 @@ void MarketView::applySnapshot(const TopSnapshot &t)
     }
     if (outcome != m_outcome)
         return;
+    if (!isVisible()) {
+        // A tab in the background: its header is drawn when it is shown.
+        m_hiddenTop = t;
+        m_hiddenTop.bids.clear();
+        m_hiddenTop.asks.clear();
+        m_hasHiddenTop = true;
+        return;
+    }
     showHeader(t);
     if (!t.bids.isEmpty() || !t.asks.isEmpty()) {
         const int rowsBefore = m_ladder->rowCount();
@@ -244,6 +253,16 @@ void MarketView::applySnapshot(const TopSnapshot &t)
         if (m_ladder->rowCount() != rowsBefore)
             recentre();
     }
+}
+
+void MarketView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_hasHiddenTop) {
+        m_hasHiddenTop = false;
+        showHeader(m_hiddenTop);
+    }
+    m_chart->refresh();
 }
 
 void MarketView::showHeader(const TopSnapshot &t)

@@ -56,6 +56,9 @@ public:
 Q_SIGNALS:
     void currentAssetChanged(const QString &assetId);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void showHeader(const TopSnapshot &top);
     QLabel *addMetric(const QString &caption, int column, QWidget *value = nullptr);
@@ -84,6 +87,8 @@ private:
     QSplitter *m_split;
     QSplitter *m_rightSplit;
     QList<QString> m_prices; // last mid per outcome, for the switch labels
+    TopSnapshot m_hiddenTop; // the latest top while the tab is hidden
+    bool m_hasHiddenTop = false;
 };
 
 } // namespace polymon

@@ -147,6 +147,13 @@ private Q_SLOTS:
         const double noBid = ladder->data(ladder->index(ladder->bestBidRow(), LadderModel::Price), Qt::DisplayRole).toDouble();
         QVERIFY2(noBid > 0.0 && noBid < 1.0, qPrintable(QString::number(noBid)));
 
+        // A tab in the background shows its header as soon as it is brought forward.
+        QTest::qWait(300);
+        window->marketTabs()->setCurrentIndex(1);
+        auto *second = qobject_cast<MarketView *>(window->marketTabs()->widget(1));
+        QVERIFY(second->headerText().contains(QLatin1String("bps")));
+        window->marketTabs()->setCurrentIndex(0);
+
         // Choosing a market in the browser opens a tab and subscribes both tokens.
         window->watchMarketRow(10);
         QTRY_COMPARE_WITH_TIMEOUT(window->watchedOutcomes(), 8, 5000);
