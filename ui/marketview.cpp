@@ -265,6 +265,13 @@ void MarketView::showEvent(QShowEvent *event)
     m_chart->refresh();
 }
 
+void MarketView::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    // A hundred background charts would each keep thousands of drawn points.
+    m_chart->releaseSeries();
+}
+
 void MarketView::showHeader(const TopSnapshot &t)
 {
     const BookMetrics &m = t.metrics;

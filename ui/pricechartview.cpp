@@ -265,6 +265,15 @@ void PriceChartView::refresh()
     setTimeRange(first, last + (last - first) / 50); // a little air on the right
 }
 
+void PriceChartView::releaseSeries()
+{
+    for (QXYSeries *s : {static_cast<QXYSeries *>(m_bid), static_cast<QXYSeries *>(m_ask), static_cast<QXYSeries *>(m_mid)})
+        s->clear();
+    for (QScatterSeries *m : m_markers)
+        m->clear();
+    m_history[m_asset].dirty = true;
+}
+
 void PriceChartView::userMovedView()
 {
     m_follow = false;

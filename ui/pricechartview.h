@@ -38,6 +38,9 @@ public:
     const QString &asset() const noexcept { return m_asset; }
     // Redraws the selected asset if it changed since the last call.
     void refresh();
+    // Empties the series (and the item geometry Qt Charts keeps for them)
+    // while the chart is off screen; refresh() fills them again.
+    void releaseSeries();
     bool followsLive() const noexcept { return m_follow; }
     // Time of the oldest point kept for the asset; 0 when none.
     qint64 firstPointMs(const QString &assetId) const;

@@ -97,7 +97,8 @@ int main(int argc, char **argv)
     options.seed = 7;
     options.simMarkets = markets;
     options.simRate = rate;
-    options.dbPath = dir.filePath(QStringLiteral("bench.db")); // recording on, as `make run`
+    if (!qEnvironmentVariableIsSet("POLYMON_BENCH_NO_DB"))
+        options.dbPath = dir.filePath(QStringLiteral("bench.db")); // recording on, as `make run`
 
     QThread worker;
     auto *service = new MonitorService(options);
@@ -109,11 +110,24 @@ int main(int argc, char **argv)
     app.window = &window;
     int snapshots = 0;
     FeedStatus lastStatus;
+    qint64 maxDbQueue = 0;
     QObject::connect(service, &MonitorService::snapshotsReady, &window,
                      [&](const QList<TopSnapshot> &, const FeedStatus &status) {
                          ++snapshots;
                          lastStatus = status;
+                         maxDbQueue = std::max(maxDbQueue, status.dbQueued);
                      });
+    // RSS once a minute, to tell a filling buffer from a leak.
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    QTimer rssTimeline;
+    rssTimeline.setInterval(60'000);
+    QObject::connect(&rssTimeline, &QTimer::timeout, [&] {
+        std::fprintf(stderr, "t=%llds rss_peak=%ldMB db_queue=%lld written=%lld dropped=%lld\n",
+                     (long long)(sinceStart.elapsed() / 1000), peakRssKb() / 1024, (long long)lastStatus.dbQueued,
+                     (long long)lastStatus.dbWritten, (long long)lastStatus.dbDropped);
+    });
+    rssTimeline.start();
     QMetaObject::invokeMethod(service, &MonitorService::start, Qt::QueuedConnection);
 
     // Watch every market once the catalog is listed.
@@ -182,5 +196,8 @@ int main(int argc, char **argv)
     std::printf("| peak RSS | %.0f MB | whole process: window, monitor, recorder and the simulator thread (target < 300 MB) |\n",
                 double(rssKb) / 1024.0);
     std::printf("| CPU | %.0f %% of one core | all threads, over %.0f s |\n", cpu / wall * 100.0, wall);
+    std::printf("| recording | queue max %lld rows, %lld at the end, %lld written, %lld dropped | snapshots, trades and signals to SQLite |\n",
+                (long long)maxDbQueue, (long long)lastStatus.dbQueued, (long long)lastStatus.dbWritten,
+                (long long)lastStatus.dbDropped);
     return 0;
 }
