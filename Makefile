@@ -7,7 +7,7 @@ DEBS  := build-essential cmake pkg-config qt6-base-dev qt6-websockets-dev \
 SUDO  := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ARGS  ?=
 
-.PHONY: all deps build run test bench fuzz package clean
+.PHONY: all deps build run test bench soak fuzz package clean
 
 all: build
 
@@ -34,6 +34,11 @@ test: build
 
 bench: build
 	QT_QPA_PLATFORM=offscreen tools/run-benchmarks.sh $(BUILD)
+
+# The desktop under load for SOAK_SECONDS (1800 by default): RSS and the
+# database queue each minute on stderr, the summary table at the end.
+soak: build
+	QT_QPA_PLATFORM=offscreen $(BUILD)/tests/bench/bench_gui $(or $(SOAK_SECONDS),1800) 100 5000
 
 # libFuzzer on the frame parser (clang); FUZZ_SECONDS=300 by default.
 fuzz: deps
