@@ -121,10 +121,10 @@ private:
     int m_catalogOffset = 0; // markets Gamma has given so far, usable or not
     bool m_loadingPage = false;
     bool m_refreshing = false; // the page in flight renews the list
-    QTimer m_catalogTimer;
     GammaClient *m_gamma = nullptr;
     QTimer m_snapshotTimer;
     QTimer m_statusTimer;
+    QTimer m_catalogTimer;
     QHash<QString, MarketInfo> m_watched; // by condition id
     QSet<QString> m_closed;     // condition ids already reported
     QString m_ladderAsset;

@@ -124,8 +124,8 @@ int main(int argc, char **argv)
     rssTimeline.setInterval(60'000);
     QObject::connect(&rssTimeline, &QTimer::timeout, [&] {
         std::fprintf(stderr, "t=%llds rss_peak=%ldMB db_queue=%lld written=%lld dropped=%lld\n",
-                     (long long)(sinceStart.elapsed() / 1000), peakRssKb() / 1024, (long long)lastStatus.dbQueued,
-                     (long long)lastStatus.dbWritten, (long long)lastStatus.dbDropped);
+                     static_cast<long long>(sinceStart.elapsed() / 1000), peakRssKb() / 1024, static_cast<long long>(lastStatus.dbQueued),
+                     static_cast<long long>(lastStatus.dbWritten), static_cast<long long>(lastStatus.dbDropped));
     });
     rssTimeline.start();
     QMetaObject::invokeMethod(service, &MonitorService::start, Qt::QueuedConnection);
@@ -197,7 +197,7 @@ int main(int argc, char **argv)
                 double(rssKb) / 1024.0);
     std::printf("| CPU | %.0f %% of one core | all threads, over %.0f s |\n", cpu / wall * 100.0, wall);
     std::printf("| recording | queue max %lld rows, %lld at the end, %lld written, %lld dropped | snapshots, trades and signals to SQLite |\n",
-                (long long)maxDbQueue, (long long)lastStatus.dbQueued, (long long)lastStatus.dbWritten,
-                (long long)lastStatus.dbDropped);
+                static_cast<long long>(maxDbQueue), static_cast<long long>(lastStatus.dbQueued), static_cast<long long>(lastStatus.dbWritten),
+                static_cast<long long>(lastStatus.dbDropped));
     return 0;
 }
