@@ -234,6 +234,7 @@ void PriceChartView::refresh()
     if (!h.dirty)
         return;
     h.dirty = false;
+    double low = 1.0, high = 0.0; // price range of the history, for the axis
     QList<QPointF> bid, ask, mid;
     bid.reserve(qsizetype(h.points.size()));
     ask.reserve(qsizetype(h.points.size()));
@@ -242,6 +243,8 @@ void PriceChartView::refresh()
         bid << QPointF(double(p.ts), p.bid);
         ask << QPointF(double(p.ts), p.ask);
         mid << QPointF(double(p.ts), (p.bid + p.ask) / 2);
+        low = std::min(low, p.bid);
+        high = std::max(high, p.ask);
     }
     m_bid->replace(bid);
     m_ask->replace(ask);
@@ -255,11 +258,6 @@ void PriceChartView::refresh()
         return;
     const qint64 last = h.points.back().ts;
     const qint64 first = std::min(h.points.front().ts, last - kMinSpanMs);
-    double low = 1.0, high = 0.0;
-    for (const Point &p : h.points) {
-        low = std::min(low, p.bid);
-        high = std::max(high, p.ask);
-    }
     const double pad = std::max(0.005, (high - low) * 0.1);
     m_price->setRange(std::max(0.0, low - pad), std::min(1.0, high + pad));
     setTimeRange(first, last + (last - first) / 50); // a little air on the right

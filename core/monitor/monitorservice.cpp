@@ -83,10 +83,7 @@ void MonitorService::start()
     });
     connect(m_gamma, &GammaClient::statusLoaded, this, &MonitorService::onStatus);
     connect(m_gamma, &GammaClient::searchLoaded, this, [this](const QString &text, const QList<MarketInfo> &markets) {
-        if (m_recorder) {
-            for (const MarketInfo &m : markets)
-                m_recorder->recordMarket(m);
-        }
+        recordMarkets(markets);
         Q_EMIT searchResults(text, markets);
     });
     connect(m_gamma, &GammaClient::searchFailed, this, &MonitorService::searchFailed);
@@ -145,10 +142,7 @@ void MonitorService::onPage(const QList<MarketInfo> &markets, int offset, int re
     m_loadingPage = false;
     if (m_refreshing) {
         m_refreshing = false;
-        if (m_recorder) {
-            for (const MarketInfo &m : markets)
-                m_recorder->recordMarket(m);
-        }
+        recordMarkets(markets);
         Q_EMIT catalogRefreshed(markets);
         return;
     }
@@ -169,11 +163,16 @@ void MonitorService::onPage(const QList<MarketInfo> &markets, int offset, int re
         // A restored watchlist may hold markets that closed while we were away.
         QTimer::singleShot(kFirstStatusCheckMs, this, &MonitorService::checkWatchedStatus);
     }
-    if (m_recorder) {
-        for (const MarketInfo &m : markets)
-            m_recorder->recordMarket(m);
-    }
+    recordMarkets(markets);
     Q_EMIT catalogPage(markets, first, hasMore);
+}
+
+void MonitorService::recordMarkets(const QList<MarketInfo> &markets)
+{
+    if (!m_recorder)
+        return;
+    for (const MarketInfo &m : markets)
+        m_recorder->recordMarket(m);
 }
 
 void MonitorService::checkWatchedStatus()
@@ -263,8 +262,7 @@ void MonitorService::createMonitor(const QUrl &endpoint)
             m_writer->start();
         }
         m_recorder = std::make_unique<Recorder>(*m_monitor, *m_writer);
-        for (const MarketInfo &m : m_catalog)
-            m_recorder->recordMarket(m);
+        recordMarkets(m_catalog);
     }
     connect(m_monitor.get(), &MarketMonitor::connectionStateChanged, this,
             [this](int id, FeedConnection::State state, const QString &detail) {

@@ -102,6 +102,7 @@ private:
     void onPage(const QList<MarketInfo> &markets, int offset, int received);
     void onStatus(const QList<MarketInfo> &markets);
     void checkWatchedStatus();
+    void recordMarkets(const QList<MarketInfo> &markets); // when recording
     void startSimulated(const QString &reason);
     void createMonitor(const QUrl &endpoint);
     void teardown();
