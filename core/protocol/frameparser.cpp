@@ -231,8 +231,8 @@ struct FrameParser::Impl
             PriceLevel level;
             if (!fixedField(f, price, level.price, "bad level price") || !fixedField(f, size, level.size, "bad level size"))
                 return simdjson::SUCCESS;
-            if (level.price > kFixedScale)
-                invalid(f, "level price above 1");
+            if (level.price <= 0 || level.price > kFixedScale)
+                invalid(f, "level price outside (0, 1]");
             levels.push_back(level);
             return simdjson::SUCCESS;
         });
@@ -268,8 +268,8 @@ struct FrameParser::Impl
             entry.hash = hash;
             if (!fixedField(f, price, entry.price, "bad change price") || !fixedField(f, size, entry.size, "bad change size"))
                 return simdjson::SUCCESS;
-            if (entry.price > kFixedScale)
-                invalid(f, "change price above 1");
+            if (entry.price <= 0 || entry.price > kFixedScale)
+                invalid(f, "change price outside (0, 1]");
             if (!parseSide(side, entry.side))
                 invalid(f, "change side is not BUY or SELL");
             if (!bestBid.empty())
@@ -550,7 +550,7 @@ bool FrameParser::parsePadded(const char *data, std::size_t len, EventSink &sink
                 entry.hash = f.hash;
                 if (f.assetId.empty() || parseFixed(f.price, entry.price) != FixedError::None
                     || parseFixed(f.size, entry.size) != FixedError::None || !parseSide(f.side, entry.side)
-                    || entry.price > kFixedScale) {
+                    || entry.price <= 0 || entry.price > kFixedScale) {
                     fail("price_change without a valid change");
                     break;
                 }

@@ -1,4 +1,5 @@
 #include "conformancechecker.h"
+#include "corpus.h"
 #include "protocol/frameparser.h"
 #include "replay/framesplitter.h"
 #include "sim/simengine.h"
@@ -16,7 +17,7 @@ class TstConformance final : public QObject
 {
     Q_OBJECT
 
-    static QString fixtures() { return QStringLiteral(POLYMON_CONFORMANCE_DIR "/polymarket"); }
+    static QString fixtures() { return polymon::test::corpusPath(QStringLiteral("polymarket")); }
 
     static QByteArray read(const QString &path)
     {
@@ -33,13 +34,9 @@ class TstConformance final : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY2(QDir(fixtures()).exists(), "../shared/conformance must sit beside the checkout");
-    }
-
     void everyCapture_data()
     {
+        POLYMON_REQUIRE_CORPUS();
         QTest::addColumn<QString>("path");
         QDirIterator it(fixtures() + QStringLiteral("/ws"), {QStringLiteral("*.json")}, QDir::Files);
         QStringList files;
@@ -68,6 +65,7 @@ private Q_SLOTS:
 
     void capturedStreamRebuildsExactly()
     {
+        POLYMON_REQUIRE_CORPUS();
         // Real capture: a 14-bid/85-ask book, then a change for the paired token
         // (no book: skipped) and SELL 0.15 -> 503.32 for the synced one.
         ConformanceChecker checker;
@@ -91,6 +89,7 @@ private Q_SLOTS:
 
     void restBookFixturesParse()
     {
+        POLYMON_REQUIRE_CORPUS();
         // REST /book bodies have the same shape as WS books (plus metadata).
         for (const char *name : {"clob_book_response.json", "py_book.json", "clob_book_response_empty_ask.json"}) {
             ConformanceChecker checker;

@@ -1,3 +1,5 @@
+#include "corpus.h"
+
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -28,7 +30,7 @@ class TstCli final : public QObject
 
     static QString fixture(const char *rel)
     {
-        return QStringLiteral(POLYMON_CONFORMANCE_DIR "/polymarket/") + QLatin1String(rel);
+        return polymon::test::corpusPath(QStringLiteral("polymarket/") + QLatin1String(rel));
     }
 
 private Q_SLOTS:
@@ -72,6 +74,7 @@ private Q_SLOTS:
 
     void replayCaptureEmitsExactTops()
     {
+        POLYMON_REQUIRE_CORPUS();
         const Result r = run({QStringLiteral("replay"), fixture("pybot-test/ws_capture_1778204225.jsonl")});
         QCOMPARE(r.code, 0);
         const QList<QByteArray> lines = r.out.trimmed().split('\n');
@@ -82,6 +85,7 @@ private Q_SLOTS:
 
     void replayNoneSummarises()
     {
+        POLYMON_REQUIRE_CORPUS();
         const Result r = run({QStringLiteral("replay"), fixture("pybot-test/ws_capture_1778204225.jsonl"),
                               QStringLiteral("--emit"), QStringLiteral("none")});
         QCOMPARE(r.code, 0);

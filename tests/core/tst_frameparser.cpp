@@ -74,7 +74,10 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("error:bad level price")} << 1;
         QTest::addRow("price above one")
             << QByteArray(R"({"event_type":"book","asset_id":"A","bids":[{"price":"1.5","size":"1"}],"asks":[]})")
-            << QStringList{QStringLiteral("error:level price above 1")} << 1;
+            << QStringList{QStringLiteral("error:level price outside (0, 1]")} << 1;
+        QTest::addRow("price zero")
+            << QByteArray(R"({"event_type":"price_change","market":"m","price_changes":[{"asset_id":"A","price":"0","size":"5","side":"BUY"}]})")
+            << QStringList{QStringLiteral("error:change price outside (0, 1]")} << 1;
         QTest::addRow("negative size")
             << QByteArray(R"({"event_type":"price_change","market":"m","price_changes":[{"asset_id":"A","price":"0.5","size":"-1","side":"BUY"}]})")
             << QStringList{QStringLiteral("error:bad change size")} << 1;

@@ -1,4 +1,5 @@
 #include "catalog/gammaparser.h"
+#include "corpus.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -14,7 +15,7 @@ class TstGammaParser final : public QObject
 
     static QByteArray fixture(const char *name)
     {
-        QFile f(QStringLiteral(POLYMON_CONFORMANCE_DIR "/polymarket/http/") + QLatin1String(name));
+        QFile f(polymon::test::corpusPath(QStringLiteral("polymarket/http/") + QLatin1String(name)));
         if (!f.open(QIODevice::ReadOnly))
             qFatal("missing fixture %s", name);
         return f.readAll();
@@ -23,6 +24,7 @@ class TstGammaParser final : public QObject
 private Q_SLOTS:
     void jsonEncodedStringsAreDecoded()
     {
+        POLYMON_REQUIRE_CORPUS();
         QList<MarketInfo> markets;
         QString error;
         QVERIFY(GammaParser::parseMarkets(fixture("gamma_market.json"), markets, error));
@@ -41,6 +43,7 @@ private Q_SLOTS:
 
     void realArraysAndListsAreAccepted()
     {
+        POLYMON_REQUIRE_CORPUS();
         QList<MarketInfo> markets;
         QString error;
         QVERIFY(GammaParser::parseMarkets(fixture("py_market_slug.json"), markets, error));
@@ -53,6 +56,7 @@ private Q_SLOTS:
 
     void closedMarketsKeepTheirFlags()
     {
+        POLYMON_REQUIRE_CORPUS();
         QList<MarketInfo> markets;
         QString error;
         QVERIFY(GammaParser::parseMarkets(fixture("gamma_market_closed_binary_accepting_false.json"), markets, error));
