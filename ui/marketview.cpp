@@ -41,6 +41,16 @@ QString contracts(Fixed v)
     return QLocale().toString(double(v) / double(kFixedScale), 'f', 0);
 }
 
+// "4 s", "12 min", "3 h": the unit a person would use.
+QString durationText(qint64 ms)
+{
+    if (ms < 60'000)
+        return MarketView::tr("%1 s").arg(std::max<qint64>(1, ms / 1000));
+    if (ms < 3'600'000)
+        return MarketView::tr("%1 min").arg(ms / 60'000);
+    return MarketView::tr("%1 h").arg(ms / 3'600'000);
+}
+
 QString outcomeName(const MarketInfo &m, int i)
 {
     return m.outcomes.value(i, i == 0 ? QStringLiteral("Yes") : QStringLiteral("No"));
@@ -320,6 +330,13 @@ void MarketView::showHeader(const TopSnapshot &t)
     case SyncState::Synced: state = t.crossed ? tr("crossed (exchange)") : tr("live"); break;
     case SyncState::AwaitingBook: state = tr("waiting for book"); break;
     case SyncState::Unsynced: state = tr("resyncing"); break;
+    }
+    if (t.quietness.quiet) {
+        state = tr("quiet %1 (usually %2)").arg(durationText(t.quietness.silentMs), durationText(t.quietness.usualGapMs));
+        m_state->setToolTip(tr("No update for far longer than this book's usual gap. The market may just be quiet; "
+                               "the connection is watched separately."));
+    } else {
+        m_state->setToolTip(QString());
     }
     m_state->setText(state);
 }

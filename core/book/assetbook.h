@@ -27,6 +27,7 @@ struct AssetBook
     Fixed tickSize = 0;
     Fixed lastTradePrice = 0;
     std::int64_t lastUpdateMs = 0; // exchange time of the last applied change
+    std::int64_t firstUpdateMs = 0; // exchange time of its first book: with `updates`, its usual gap
     std::uint64_t updates = 0;
     // Levels removed entirely per side (cancelled or filled), cumulative: the
     // signal engine tells one cancelled order from layered orders pulled together.

@@ -84,6 +84,8 @@ void BookStore::onBook(const BookEvent &event)
     asset.book.replace(event.bids, event.asks);
     asset.state = SyncState::Synced;
     asset.lastUpdateMs = event.timestampMs;
+    if (asset.firstUpdateMs == 0)
+        asset.firstUpdateMs = event.timestampMs;
     if (event.tickSize > 0)
         asset.tickSize = event.tickSize;
     if (event.lastTradePrice > 0)

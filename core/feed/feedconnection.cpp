@@ -252,6 +252,12 @@ void FeedConnection::handleFrame(const QByteArray &frame)
         m_lastPongMs = now;
         return;
     }
+    // The server's plain-text answer to a subscription that adds nothing new:
+    // not JSON, not an error, not market data.
+    if (frame == "NO NEW ASSETS") {
+        ++m_noNewAssets;
+        return;
+    }
     m_lastDataMs = now;
     Q_EMIT frameReceived(m_id, frame, steadyNowNs());
 }

@@ -15,7 +15,7 @@ namespace polymon {
 // Monotonic clock shared by the feed and its consumers (latency figures).
 qint64 steadyNowNs() noexcept;
 
-// One WebSocket to the market channel carrying up to 500 assets. Sends the
+// One WebSocket to the market channel carrying up to 200 (at most 500) assets. Sends the
 // subscription on open, PINGs every interval, and reconnects with backoff
 // when the link drops, stops answering PING, or goes silent while still
 // answering it (no frame but PONG for idleTimeoutMs).
@@ -33,6 +33,8 @@ public:
     State state() const noexcept { return m_state; }
     const QSet<QString> &assets() const noexcept { return m_assets; }
     int reconnects() const noexcept { return m_reconnects; }
+    // Plain-text "NO NEW ASSETS" answers received (not passed on as frames).
+    int noNewAssetsAnswers() const noexcept { return m_noNewAssets; }
 
     void open();
     void close();
@@ -80,6 +82,7 @@ private:
     ReconnectBackoff m_backoff;
     QString m_dropReason;
     int m_reconnects = 0;
+    int m_noNewAssets = 0;
 };
 
 } // namespace polymon

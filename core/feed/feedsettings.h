@@ -6,6 +6,8 @@ namespace polymon {
 
 // Connection policy of the market feed. Defaults follow the exchange's
 // documentation and the failure modes other clients met (protocol.md §3).
+inline constexpr int kMaxAssetsPerConnection = 500;
+
 struct FeedSettings
 {
     QUrl endpoint = QUrl(QStringLiteral("wss://ws-subscriptions-clob.polymarket.com/ws/market"));
@@ -15,8 +17,11 @@ struct FeedSettings
     int backoffInitialMs = 1'000; // reconnect delay doubles from here...
     int backoffMaxMs = 30'000;    // ...up to this cap, with jitter
     int stableResetMs = 60'000;   // connected this long: backoff starts over
-    int maxAssetsPerConnection = 500; // no data flows beyond ~500 tokens
-    int resyncCooldownMs = 5'000; // at most one resubscribe per asset per window
+    // No data flows beyond ~500 tokens; 200 is NautilusTrader's reliable bound.
+    int maxAssetsPerConnection = 200;
+    int resyncCooldownMs = 5'000; // at most one resubscribe per asset per window...
+    int resyncMaxMs = 60'000;     // ...backing off to this while the exchange keeps disagreeing
+    int bookDeadlineMs = 15'000;  // a subscribed asset without its book by then is asked again
     // Every book is refreshed from a new snapshot this often, spread over the
     // interval, so a drift nothing detected cannot last (0: never).
     int forcedResyncMs = 30 * 60'000;

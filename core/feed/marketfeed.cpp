@@ -2,12 +2,16 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 namespace polymon {
 
 MarketFeed::MarketFeed(const FeedSettings &settings, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
 {
+    // Beyond ~500 tokens a connection carries no data at all (protocol.md).
+    m_settings.maxAssetsPerConnection = std::clamp(m_settings.maxAssetsPerConnection, 1, kMaxAssetsPerConnection);
 }
 
 MarketFeed::~MarketFeed() = default;

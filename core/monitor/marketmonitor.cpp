@@ -20,6 +20,8 @@ MarketMonitor::MarketMonitor(const FeedSettings &settings, QObject *parent)
     : QObject(parent)
     , m_feed(settings)
     , m_store(this)
+    , m_resync(ResyncScheduler::Policy{settings.resyncCooldownMs, settings.bookDeadlineMs, settings.resyncMaxMs,
+                                       settings.stableResetMs})
 {
     m_latencies.reserve(kLatencySamples);
     m_store.setTrackUnknownAssets(false);
@@ -27,6 +29,11 @@ MarketMonitor::MarketMonitor(const FeedSettings &settings, QObject *parent)
     connect(&m_feed, &MarketFeed::stateChanged, this, &MarketMonitor::connectionStateChanged);
     connect(&m_feed, &MarketFeed::reconnectScheduled, this, &MarketMonitor::reconnectScheduled);
     connect(&m_feed, &MarketFeed::assetsInvalidated, this, &MarketMonitor::onAssetsInvalidated);
+    connect(&m_feed, &MarketFeed::stateChanged, this, &MarketMonitor::onConnectionState);
+    // Often enough to honour the shortest of the cooldown and the deadline.
+    m_resyncTimer.setInterval(std::clamp(std::min(settings.resyncCooldownMs, settings.bookDeadlineMs) / 4, 20, 1'000));
+    connect(&m_resyncTimer, &QTimer::timeout, this, &MarketMonitor::retryDue);
+    m_resyncTimer.start();
     if (settings.forcedResyncMs > 0) {
         // Ticks often enough to spread the refreshes evenly over the interval.
         m_forcedResync.setInterval(std::clamp(settings.forcedResyncMs / 60, 250, 30'000));
@@ -43,7 +50,7 @@ void MarketMonitor::forceResyncDue()
     const qsizetype perTick = std::max<qsizetype>(1, m_freshSinceMs.size() * m_forcedResync.interval() / interval + 1);
     qsizetype done = 0;
     for (auto it = m_freshSinceMs.begin(); it != m_freshSinceMs.end() && done < perTick; ++it) {
-        if (now - it.value() < interval || m_awaiting.contains(it.key()))
+        if (now - it.value() < interval || m_resync.awaiting(it.key()))
             continue;
         it.value() = now;
         m_feed.resubscribe(it.key());
@@ -78,7 +85,7 @@ void MarketMonitor::subscribe(const QStringList &assetIds)
     const qint64 now = steadyNowNs() / 1'000'000;
     for (const QString &id : assetIds) {
         m_store.track(id.toStdString());
-        m_awaiting.insert(id);
+        m_resync.asked(id, now);
         m_freshSinceMs.insert(id, now);
     }
     m_feed.subscribe(assetIds);
@@ -91,9 +98,8 @@ void MarketMonitor::unsubscribe(const QStringList &assetIds)
         m_store.remove(id.toStdString());
         if (m_signals)
             m_signals->forget(id.toStdString());
-        m_awaiting.remove(id);
+        m_resync.forget(id);
         m_freshSinceMs.remove(id);
-        m_lastResyncMs.remove(id);
     }
 }
 
@@ -130,7 +136,7 @@ void MarketMonitor::onAssetsInvalidated(int, const QStringList &assetIds)
     const qint64 now = steadyNowNs() / 1'000'000;
     for (const QString &id : assetIds) {
         m_store.markAwaitingBook(id.toStdString());
-        m_awaiting.insert(id);
+        m_resync.asked(id, now); // the reconnect sends the whole subscription again
         m_freshSinceMs.insert(id, now);
     }
     Q_EMIT assetsStale(assetIds);
@@ -138,10 +144,12 @@ void MarketMonitor::onAssetsInvalidated(int, const QStringList &assetIds)
 
 void MarketMonitor::onTop(const AssetBook &asset, std::int64_t timestampMs)
 {
-    if (!m_awaiting.isEmpty()) {
+    if (m_resync.awaitingCount() > 0) {
         const QString id = QString::fromStdString(asset.assetId);
-        if (m_awaiting.remove(id))
+        if (m_resync.awaiting(id)) {
+            m_resync.synced(id, steadyNowNs() / 1'000'000);
             Q_EMIT bookRestored(id);
+        }
     }
     if (m_signals)
         m_signals->onTop(asset, timestampMs);
@@ -152,19 +160,42 @@ void MarketMonitor::onTop(const AssetBook &asset, std::int64_t timestampMs)
 void MarketMonitor::onResyncNeeded(const AssetBook &asset, ResyncReason reason)
 {
     const QString id = QString::fromStdString(asset.assetId);
-    m_awaiting.insert(id);
     qCInfo(lcMonitor) << "resync" << id.left(12) << resyncReasonName(reason);
     Q_EMIT assetUnsynced(id, QString::fromUtf8(resyncReasonName(reason)));
     if (m_external)
         m_external->onResyncNeeded(asset, reason);
-    // Ask for a fresh book, but not in a loop when the exchange keeps disagreeing.
-    const qint64 now = steadyNowNs() / 1'000'000;
-    const auto last = m_lastResyncMs.constFind(id);
-    if (last != m_lastResyncMs.cend() && now - *last < m_feed.settings().resyncCooldownMs)
+    // At once the first time; when the exchange keeps disagreeing, at the end
+    // of the cooldown, backing off (retryDue asks then).
+    if (m_resync.lost(id, steadyNowNs() / 1'000'000))
+        requestBook(id);
+}
+
+void MarketMonitor::requestBook(const QString &assetId)
+{
+    m_freshSinceMs.insert(assetId, steadyNowNs() / 1'000'000);
+    ++m_resyncRequests;
+    m_feed.resubscribe(assetId);
+}
+
+void MarketMonitor::retryDue()
+{
+    const QStringList due = m_resync.takeDue(steadyNowNs() / 1'000'000);
+    for (const QString &id : due) {
+        qCInfo(lcMonitor) << "asking again for the book of" << id.left(12) << "attempt" << m_resync.streak(id);
+        requestBook(id);
+    }
+}
+
+void MarketMonitor::onConnectionState(int connectionId, FeedConnection::State state)
+{
+    if (state != FeedConnection::State::Connected || connectionId >= m_feed.connectionCount())
         return;
-    m_lastResyncMs.insert(id, now);
-    m_freshSinceMs.insert(id, now);
-    m_feed.resubscribe(id);
+    // The whole subscription was just sent again: the deadlines start now.
+    const qint64 now = steadyNowNs() / 1'000'000;
+    for (const QString &id : m_feed.connection(connectionId)->assets()) {
+        if (m_resync.awaiting(id))
+            m_resync.asked(id, now);
+    }
 }
 
 void MarketMonitor::onTrade(const AssetBook &asset, const LastTradeEvent &event)
@@ -184,6 +215,10 @@ void MarketMonitor::onTrade(const AssetBook &asset, const LastTradeEvent &event)
 
 void MarketMonitor::onTickSize(const AssetBook &asset, const TickSizeEvent &event)
 {
+    // The exact levels stay valid, but other clients saw books go wrong around
+    // tick changes: confirm this one with a fresh snapshot (a replay keeps it).
+    if (asset.synced())
+        m_feed.resubscribe(QString::fromStdString(asset.assetId));
     if (m_external)
         m_external->onTickSize(asset, event);
 }

@@ -5,6 +5,7 @@
 #include "book/bookstore.h"
 #include "feed/marketfeed.h"
 #include "protocol/frameparser.h"
+#include "resyncscheduler.h"
 #include "tradeprint.h"
 
 #include <QHash>
@@ -44,6 +45,10 @@ public:
     qint64 latencyP50Ns() const;
     // Books refreshed by the periodic forced resync so far.
     quint64 forcedResyncs() const noexcept { return m_forcedResyncs; }
+    // Fresh books asked for because one was lost or late (not counting forced ones).
+    quint64 resyncRequests() const noexcept { return m_resyncRequests; }
+    // Assets whose fresh book has not arrived yet.
+    int awaitingBooks() const { return m_resync.awaitingCount(); }
 
 Q_SIGNALS:
     void connectionStateChanged(int connectionId, polymon::FeedConnection::State state, const QString &detail);
@@ -62,6 +67,9 @@ private:
     void onFrame(int connectionId, const QByteArray &frame, qint64 receivedNs);
     void onAssetsInvalidated(int connectionId, const QStringList &assetIds);
     void forceResyncDue();
+    void retryDue();
+    void onConnectionState(int connectionId, FeedConnection::State state);
+    void requestBook(const QString &assetId);
 
     void onTop(const AssetBook &asset, std::int64_t timestampMs) override;
     void onResyncNeeded(const AssetBook &asset, ResyncReason reason) override;
@@ -78,8 +86,9 @@ private:
     BookListener *m_external = nullptr;
     std::unique_ptr<SignalEngine> m_signals;
     QTimer m_signalFlush; // evaluates quiet books too, once a second
-    QSet<QString> m_awaiting; // assets whose fresh book has not arrived
-    QHash<QString, qint64> m_lastResyncMs;
+    ResyncScheduler m_resync;
+    QTimer m_resyncTimer; // asks again for books that were lost or are late
+    quint64 m_resyncRequests = 0;
     QHash<QString, qint64> m_freshSinceMs; // when each asset last asked for a whole book
     QTimer m_forcedResync;
     quint64 m_forcedResyncs = 0;

@@ -410,6 +410,7 @@ void MonitorService::publish()
         t.lastUpdateMs = a.lastUpdateMs;
         t.updates = a.updates;
         t.health = Health::evaluate(t.metrics, a.lastUpdateMs, wallMs, ss);
+        t.quietness = Quietness::evaluate(a, wallMs);
         if (const RollingBaseline *b = engine ? engine->baseline(a.assetId) : nullptr)
             t.warmMinutes = b->warmBuckets() * ss.bucketSeconds / 60;
         t.warmTargetMinutes = ss.fullWarmupMinutes;

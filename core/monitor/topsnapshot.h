@@ -2,6 +2,7 @@
 
 #include "book/assetbook.h"
 #include "analysis/health.h"
+#include "analysis/quietness.h"
 #include "book/bookmetrics.h"
 
 #include <QList>
@@ -22,6 +23,7 @@ struct TopSnapshot
     qint64 lastUpdateMs = 0;
     quint64 updates = 0;
     Health health;          // the seed rules, freshness by the wall clock
+    Quietness quietness;    // silent far longer than usual for this asset
     int warmMinutes = 0;    // baseline collected so far...
     int warmTargetMinutes = 0; // ...and how much makes it full
     int minWarmupMinutes = 0;  // signals may fire from here

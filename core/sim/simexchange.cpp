@@ -195,6 +195,10 @@ void SimExchange::sendBooks(QWebSocket *socket, const QStringList &assetIds)
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     std::string frame = "[";
     for (const QString &id : assetIds) {
+        if (auto withheld = m_withheldBooks.find(id); withheld != m_withheldBooks.end() && *withheld > 0) {
+            --*withheld;
+            continue;
+        }
         const std::string book = m_engine.bookEvent(id.toStdString(), now);
         if (book.empty())
             continue;

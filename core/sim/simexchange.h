@@ -51,6 +51,9 @@ public:
     void setSilent(bool silent) { m_silent = silent; }         // no data; PING still answered
     void setAnswerPings(bool answer) { m_answerPings = answer; } // stop answering PING
     void dropClients();                                         // abort every connection
+    // The next `count` subscriptions of the asset get no `book` (a lost
+    // initial dump); later ones get it as usual.
+    void withholdBooks(const QString &assetId, int count) { m_withheldBooks.insert(assetId, count); }
     void sendRawToAll(const QByteArray &frame);                 // e.g. garbage
     // Sends market_resolved (the exchange's shape) for market `index` to the
     // clients watching it.
@@ -80,6 +83,7 @@ private:
     double m_rate = 20.0;
     double m_budget = 0.0;
     quint64 m_framesSent = 0;
+    QHash<QString, int> m_withheldBooks;
     bool m_silent = false;
     bool m_answerPings = true;
     bool m_episodesOnWatched = false;

@@ -1,3 +1,4 @@
+#include "analysis/quietness.h"
 #include "book/bookstore.h"
 #include "conformancechecker.h"
 #include "replay/replayengine.h"
@@ -42,6 +43,39 @@ class TstBookStore final : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void quietIsMeasuredAgainstTheAssetsOwnGap()
+    {
+        BookStore store;
+        const std::string id = "A";
+        const PriceLevel bid{500'000, 10'000'000};
+        BookEvent book;
+        book.assetId = id;
+        book.timestampMs = 1'000'000;
+        book.bids = std::span<const PriceLevel>(&bid, 1);
+        store.onBook(book);
+        // 99 changes, one a second: its usual gap is a second.
+        for (int i = 1; i < 100; ++i) {
+            PriceChangeEntry e;
+            e.assetId = id;
+            e.side = Side::Buy;
+            e.price = 400'000;
+            e.size = 1'000'000 + i;
+            PriceChangeEvent ev;
+            ev.timestampMs = 1'000'000 + i * 1'000;
+            ev.entries = std::span<const PriceChangeEntry>(&e, 1);
+            store.onPriceChange(ev);
+        }
+        const AssetBook &a = *store.find(id);
+        const std::int64_t last = 1'000'000 + 99'000;
+        QCOMPARE(Quietness::evaluate(a, last + 5'000).usualGapMs, 1'000);
+        QVERIFY(!Quietness::evaluate(a, last + 100'000).quiet); // under the two-minute floor
+        const Quietness q = Quietness::evaluate(a, last + 121'000);
+        QVERIFY(q.quiet);
+        QCOMPARE(q.silentMs, 121'000);
+        store.markAwaitingBook(id); // not synced: nothing to say about it
+        QVERIFY(!Quietness::evaluate(a, last + 600'000).quiet);
+    }
+
     void streams_data()
     {
         QTest::addColumn<QByteArray>("stream");

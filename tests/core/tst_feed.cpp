@@ -1,6 +1,7 @@
 #include "monitor/marketmonitor.h"
 #include "sim/simexchange.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -44,6 +45,14 @@ class TstFeed final : public QObject
                 return false;
         }
         return true;
+    }
+
+    static QByteArray disagreeingChange(const QString &assetId)
+    {
+        // The exchange claims a top we cannot have: out of sync.
+        return QStringLiteral(R"({"event_type":"price_change","market":"m","timestamp":"1","price_changes":[{"asset_id":"%1","price":"0.01","size":"1","side":"BUY","best_bid":"0.99","best_ask":"1"}]})")
+            .arg(assetId)
+            .toUtf8();
     }
 
 private Q_SLOTS:
@@ -232,16 +241,140 @@ private Q_SLOTS:
         const QStringList assets = ids(ex, 1);
         monitor.subscribe(assets);
         QTRY_VERIFY_WITH_TIMEOUT(allSynced(monitor, assets), 5000);
-        // The exchange claims a top we cannot have: out of sync.
-        ex.sendRawToAll(QStringLiteral(R"({"event_type":"price_change","market":"m","timestamp":"1","price_changes":[{"asset_id":"%1","price":"0.01","size":"1","side":"BUY","best_bid":"0.99","best_ask":"1"}]})")
-                            .arg(assets.at(0))
-                            .toUtf8());
+        ex.sendRawToAll(disagreeingChange(assets.at(0)));
         QTRY_COMPARE_WITH_TIMEOUT(unsynced.count(), 1, 5000);
         QTRY_VERIFY_WITH_TIMEOUT(subs.count() >= 3, 5000); // market, unsubscribe, subscribe
         QCOMPARE(subs.at(1).at(1).toString(), QStringLiteral("unsubscribe"));
         QCOMPARE(subs.at(2).at(1).toString(), QStringLiteral("subscribe"));
         QTRY_VERIFY_WITH_TIMEOUT(allSynced(monitor, assets), 5000);
         QCOMPARE(monitor.books().stats().desyncs, 1u);
+    }
+
+    void desyncWithinTheCooldownIsRetriedAfterIt()
+    {
+        // With a real cooldown, an exchange that disagrees again right after
+        // the fresh book must not leave the asset unsynced for ever.
+        SimExchange ex(9, 1);
+        ex.setRate(0);
+        QVERIFY(ex.listen());
+        FeedSettings s = fastSettings(ex.url());
+        s.resyncCooldownMs = 400;
+        s.resyncMaxMs = 1'600;
+        s.idleTimeoutMs = 60'000; // no data flows here (rate 0): no stall reconnects
+        MarketMonitor monitor(s);
+        QSignalSpy restored(&monitor, &MarketMonitor::bookRestored);
+        const QStringList assets = ids(ex, 1);
+        const QString id = assets.at(0);
+        monitor.subscribe(assets);
+        QTRY_VERIFY_WITH_TIMEOUT(allSynced(monitor, assets), 5000);
+        restored.clear();
+        QElapsedTimer clock;
+        clock.start();
+        for (int round = 1; round <= 3; ++round) {
+            ex.sendRawToAll(disagreeingChange(id));
+            QTRY_VERIFY_WITH_TIMEOUT(!monitor.books().find(id.toStdString())->synced(), 5000);
+            QTRY_COMPARE_WITH_TIMEOUT(restored.count(), round, 8000); // the book comes back every time
+        }
+        QCOMPARE(monitor.books().stats().desyncs, 3u);
+        QCOMPARE(monitor.resyncRequests(), 3u);
+        // At once, then after the cooldown (400 ms), then after twice that (800 ms).
+        QVERIFY2(clock.elapsed() >= 1'100, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(allSynced(monitor, assets));
+    }
+
+    void missingBookIsAskedForAgainAfterTheDeadline()
+    {
+        SimExchange ex(11, 2);
+        ex.setRate(50);
+        QVERIFY(ex.listen());
+        const QStringList assets = ids(ex, 2);
+        ex.withholdBooks(assets.at(1), 1); // the initial dump lacks this one
+        FeedSettings s = fastSettings(ex.url());
+        s.resyncCooldownMs = 200;
+        s.bookDeadlineMs = 700;
+        MarketMonitor monitor(s);
+        QSignalSpy subs(&ex, &SimExchange::subscriptionReceived);
+        monitor.subscribe(assets);
+        QTRY_VERIFY_WITH_TIMEOUT(monitor.books().find(assets.at(0).toStdString())->synced(), 5000);
+        QVERIFY(!monitor.books().find(assets.at(1).toStdString())->synced());
+        QCOMPARE(monitor.awaitingBooks(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(allSynced(monitor, assets), 5000);
+        QCOMPARE(monitor.awaitingBooks(), 0);
+        QVERIFY(monitor.resyncRequests() >= 1);
+        // Asked again for that asset alone.
+        bool askedAgain = false;
+        for (const QList<QVariant> &sub : subs)
+            askedAgain |= sub.at(1).toString() == QLatin1String("subscribe") && sub.at(0).toStringList() == QStringList{assets.at(1)};
+        QVERIFY(askedAgain);
+    }
+
+    void bookThatNeverComesIsAskedForWithBackoff()
+    {
+        SimExchange ex(12, 1);
+        ex.setRate(0);
+        QVERIFY(ex.listen());
+        const QStringList assets = ids(ex, 1);
+        ex.withholdBooks(assets.at(0), 1'000); // never, however often asked
+        FeedSettings s = fastSettings(ex.url());
+        s.resyncCooldownMs = 100;
+        s.bookDeadlineMs = 100;
+        s.resyncMaxMs = 800;
+        s.idleTimeoutMs = 60'000; // no reconnects to muddy the count
+        MarketMonitor monitor(s);
+        monitor.subscribe(assets);
+        QTest::qWait(3'000);
+        // Asked again and again, but backing off: 100, 200, 400, 800, 800, ... ms.
+        const auto asks = monitor.resyncRequests();
+        QVERIFY2(asks >= 4 && asks <= 8, qPrintable(QString::number(asks)));
+        QCOMPARE(monitor.awaitingBooks(), 1);
+    }
+
+    void tickSizeChangeKeepsTheBookAndConfirmsIt()
+    {
+        SimExchange ex(13, 1);
+        ex.setRate(0);
+        QVERIFY(ex.listen());
+        MarketMonitor monitor(fastSettings(ex.url()));
+        const QStringList assets = ids(ex, 1);
+        monitor.subscribe(assets);
+        QTRY_VERIFY_WITH_TIMEOUT(allSynced(monitor, assets), 5000);
+        struct TickSeen final : BookListener
+        {
+            Fixed tick = 0;
+            bool synced = false;
+            void onTickSize(const AssetBook &a, const TickSizeEvent &) override
+            {
+                tick = a.tickSize;
+                synced = a.synced();
+            }
+        } seen;
+        monitor.setBookListener(&seen);
+        const AssetBook *a = monitor.books().find(assets.at(0).toStdString());
+        QSignalSpy subs(&ex, &SimExchange::subscriptionReceived);
+        ex.sendRawToAll(QStringLiteral(R"({"event_type":"tick_size_change","asset_id":"%1","market":"m","old_tick_size":"0.01","new_tick_size":"0.001","timestamp":"2"})")
+                            .arg(assets.at(0))
+                            .toUtf8());
+        QTRY_COMPARE_WITH_TIMEOUT(seen.tick, Fixed(1'000), 5000); // the new tick, on the book that was kept
+        QVERIFY(seen.synced);
+        QTRY_COMPARE_WITH_TIMEOUT(subs.count(), 2, 5000); // unsubscribe + subscribe: a fresh book to confirm
+        QCOMPARE(subs.at(0).at(1).toString(), QStringLiteral("unsubscribe"));
+        QCOMPARE(subs.at(1).at(1).toString(), QStringLiteral("subscribe"));
+        QVERIFY(a->synced());
+        QCOMPARE(monitor.books().stats().desyncs, 0u);
+    }
+
+    void noNewAssetsAnswerIsNotAnError()
+    {
+        SimExchange ex(14, 1);
+        ex.setRate(0);
+        QVERIFY(ex.listen());
+        MarketMonitor monitor(fastSettings(ex.url()));
+        const QStringList assets = ids(ex, 1);
+        monitor.subscribe(assets);
+        QTRY_VERIFY_WITH_TIMEOUT(allSynced(monitor, assets), 5000);
+        ex.sendRawToAll("NO NEW ASSETS");
+        QTRY_COMPARE_WITH_TIMEOUT(monitor.feed().connection(0)->noNewAssetsAnswers(), 1, 5000);
+        QCOMPARE(monitor.parserStats().errors, 0u);
     }
 
     void assetsAreShardedAcrossConnections()
