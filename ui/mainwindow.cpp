@@ -619,13 +619,16 @@ void MainWindow::onSnapshots(const QList<TopSnapshot> &tops, const FeedStatus &s
     if (status.dbPath.isEmpty()) {
         m_dbLabel->setText(tr("not recording"));
     } else if (!status.dbError.isEmpty()) {
-        m_dbLabel->setText(tr("database error, %1 rows waiting").arg(status.dbQueued));
+        m_dbLabel->setText((status.dbError.startsWith(QLatin1String("database full")) ? tr("database full, %1 rows waiting, retrying")
+                                                                                      : tr("database error, %1 rows waiting, retrying"))
+                               .arg(status.dbQueued));
         m_dbLabel->setStyleSheet(QStringLiteral("color:%1;font-weight:bold;").arg(Themes::error().name()));
     } else {
-        m_dbLabel->setText(tr("db queue %1 · %2 rows written%3")
+        m_dbLabel->setText(tr("db queue %1 · %2 rows written%3%4")
                                .arg(status.dbQueued)
                                .arg(status.dbWritten)
-                               .arg(status.dbDropped ? tr(" · %1 dropped").arg(status.dbDropped) : QString()));
+                               .arg(status.dbDropped ? tr(" · %1 dropped").arg(status.dbDropped) : QString())
+                               .arg(status.dbRejected ? tr(" · %1 refused (see log)").arg(status.dbRejected) : QString()));
         m_dbLabel->setStyleSheet(QString());
     }
     m_dbLabel->setToolTip(status.dbError.isEmpty() ? status.dbPath : status.dbError);

@@ -186,7 +186,7 @@ int replayCommand(const std::vector<std::string> &args)
     if (!dbPath.isEmpty()) {
         writer = std::make_unique<StorageWriter>(dbPath);
         writer->start();
-        recorder = std::make_unique<ReplayRecorder>(*writer);
+        recorder = std::make_unique<ReplayRecorder>(*writer, settings.band);
         listeners.add(recorder.get());
     }
     ReplayEngine engine(&listeners);
@@ -328,7 +328,7 @@ int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
                                                    QDateTime::currentMSecsSinceEpoch());
         if (seeded > 0)
             display.note(QStringLiteral("baselines seeded from %1 stored snapshots").arg(seeded));
-        recorder = std::make_unique<Recorder>(monitor, *writer);
+        recorder = std::make_unique<Recorder>(monitor, *writer, monitor.signalEngine()->settings().band);
         if (sim) {
             for (const MarketInfo &info : exchange->catalog())
                 recorder->recordMarket(info);

@@ -38,6 +38,7 @@ struct Signal
 
     // Outcome (valid when resolved)
     bool resolved = false;
+    bool tracked = true;          // false: the record had a gap, the outcome is unknown
     bool reverted = false;
     double reversionTimeS = -1.0; // seconds to reversion; -1 when it did not revert
     Fixed maxProfit = 0;          // best favourable excursion per share, spread paid

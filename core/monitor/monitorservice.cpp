@@ -261,7 +261,7 @@ void MonitorService::createMonitor(const QUrl &endpoint)
             m_writer = std::make_unique<StorageWriter>(m_options.dbPath);
             m_writer->start();
         }
-        m_recorder = std::make_unique<Recorder>(*m_monitor, *m_writer);
+        m_recorder = std::make_unique<Recorder>(*m_monitor, *m_writer, m_options.signalSettings.band);
         recordMarkets(m_catalog);
     }
     connect(m_monitor.get(), &MarketMonitor::connectionStateChanged, this,
@@ -352,6 +352,8 @@ void MonitorService::applySignalSettings(const SignalSettings &settings)
     m_options.signalSettings = settings;
     if (m_monitor && m_monitor->signalEngine())
         m_monitor->signalEngine()->updateSettings(settings);
+    if (m_recorder)
+        m_recorder->setBand(settings.band);
 }
 
 void MonitorService::exportCsv(const QString &path)
@@ -442,6 +444,7 @@ void MonitorService::publish()
         status.dbQueued = st.queued;
         status.dbWritten = st.written;
         status.dbDropped = st.dropped;
+        status.dbRejected = st.rejected;
         status.dbError = st.lastError;
     }
     // Rate over windows of about a second, so the figure does not flicker.

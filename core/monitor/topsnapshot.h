@@ -47,6 +47,7 @@ struct FeedStatus
     qint64 dbQueued = 0;
     qint64 dbWritten = 0;
     qint64 dbDropped = 0;
+    qint64 dbRejected = 0; // rows the database refused on their own, set aside
     QString dbError;      // empty while writes succeed
 };
 

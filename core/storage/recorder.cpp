@@ -33,10 +33,11 @@ QByteArray levelsJson(std::span<const PriceLevel> bestLast, int limit)
 
 } // namespace
 
-Recorder::Recorder(MarketMonitor &monitor, StorageWriter &writer, QObject *parent)
+Recorder::Recorder(MarketMonitor &monitor, StorageWriter &writer, Fixed band, QObject *parent)
     : QObject(parent)
     , m_monitor(monitor)
     , m_writer(writer)
+    , m_band(band)
 {
     m_timer.setInterval(kSnapshotIntervalMs);
     connect(&m_timer, &QTimer::timeout, this, &Recorder::snapshotChanged);
@@ -55,10 +56,10 @@ void Recorder::recordMarket(const MarketInfo &market)
                                market.tokenIds, market.outcomes});
 }
 
-SnapshotRow Recorder::snapshot(const AssetBook &a)
+SnapshotRow Recorder::snapshot(const AssetBook &a, Fixed band)
 {
-    return SnapshotRow{QString::fromStdString(a.assetId), a.lastUpdateMs, a.book.metrics(100'000),
-                       levelsJson(a.book.bids(), kLevelsPerSide), levelsJson(a.book.asks(), kLevelsPerSide)};
+    return SnapshotRow{QString::fromStdString(a.assetId), a.lastUpdateMs, a.book.metrics(band),
+                       levelsJson(a.book.bids(), kLevelsPerSide), levelsJson(a.book.asks(), kLevelsPerSide), a.tickSize};
 }
 
 void Recorder::snapshotChanged()
@@ -71,7 +72,7 @@ void Recorder::snapshotChanged()
         if (it != m_recordedUpdates.end() && it.value() == a.updates)
             return;
         m_recordedUpdates.insert(id, a.updates);
-        m_writer.enqueue(snapshot(a));
+        m_writer.enqueue(snapshot(a, m_band));
     });
 }
 
@@ -84,7 +85,7 @@ int Recorder::seedBaselines(const QString &dbPath, SignalEngine &engine, const Q
     int used = 0;
     QSqlDatabase &db = connection.db();
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT ts, band_bid_depth, band_ask_depth, spread, imbalance FROM order_book_snapshot "
+    q.prepare(QStringLiteral("SELECT ts, band_bid_depth, band_ask_depth, spread, imbalance, tick FROM order_book_snapshot "
                              "WHERE asset_id = ? AND ts >= ? AND spread IS NOT NULL ORDER BY ts"));
     const qint64 since = nowMs - qint64(engine.settings().baselineBuckets) * engine.settings().bucketSeconds * 1000;
     for (const QString &id : assetIds) {
@@ -99,10 +100,12 @@ int Recorder::seedBaselines(const QString &dbPath, SignalEngine &engine, const Q
             if (ts - lastTs < engine.settings().sampleIntervalMs)
                 continue;
             lastTs = ts;
-            // Stored spreads are prices; the baseline keeps ticks (cents until told otherwise).
+            // Stored spreads are prices; the baseline keeps ticks. Rows from
+            // before the tick was stored count in cents, as the engine does.
+            const qint64 tick = q.value(5).toLongLong() > 0 ? q.value(5).toLongLong() : 10'000;
             engine.seedBaseline(asset, ts,
                                 BaselineSample{q.value(1).toLongLong(), q.value(2).toLongLong(),
-                                               double(q.value(3).toLongLong()) / 10'000.0, q.value(4).toDouble()});
+                                               double(q.value(3).toLongLong()) / double(tick), q.value(4).toDouble()});
             ++used;
         }
     }

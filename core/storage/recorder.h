@@ -20,9 +20,11 @@ class Recorder final : public QObject
 {
     Q_OBJECT
 public:
-    Recorder(MarketMonitor &monitor, StorageWriter &writer, QObject *parent = nullptr);
+    // `band`: the depth band of the stored metrics (the signal settings' band).
+    Recorder(MarketMonitor &monitor, StorageWriter &writer, Fixed band, QObject *parent = nullptr);
 
     void recordMarket(const MarketInfo &market);
+    void setBand(Fixed band) noexcept { m_band = band; }
     // Seeds the monitor's signal baselines from the last hour of stored
     // snapshots of these assets (start-up); returns the samples used.
     static int seedBaselines(const QString &dbPath, SignalEngine &engine, const QStringList &assetIds, qint64 nowMs);
@@ -30,13 +32,14 @@ public:
     static constexpr int kSnapshotIntervalMs = 500;
     static constexpr int kLevelsPerSide = 20;
     // The stored snapshot of a book: levels as [["price","size"],...] best first.
-    static SnapshotRow snapshot(const AssetBook &asset);
+    static SnapshotRow snapshot(const AssetBook &asset, Fixed band);
 
 private:
     void snapshotChanged();
 
     MarketMonitor &m_monitor;
     StorageWriter &m_writer;
+    Fixed m_band;
     QTimer m_timer;
     QHash<QString, quint64> m_recordedUpdates;
 };

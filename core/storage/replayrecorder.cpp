@@ -12,7 +12,7 @@ void ReplayRecorder::onTop(const AssetBook &asset, std::int64_t timestampMs)
     if (!fresh && timestampMs - it->second < Recorder::kSnapshotIntervalMs)
         return;
     it->second = timestampMs;
-    m_writer.enqueue(Recorder::snapshot(asset));
+    m_writer.enqueue(Recorder::snapshot(asset, m_band));
 }
 
 void ReplayRecorder::onTrade(const AssetBook &asset, const LastTradeEvent &event)

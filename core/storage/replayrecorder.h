@@ -14,8 +14,10 @@ namespace polymon {
 class ReplayRecorder final : public BookListener
 {
 public:
-    explicit ReplayRecorder(StorageWriter &writer)
+    // `band`: the depth band of the stored metrics (the signal settings' band).
+    ReplayRecorder(StorageWriter &writer, Fixed band)
         : m_writer(writer)
+        , m_band(band)
     {
     }
 
@@ -24,6 +26,7 @@ public:
 
 private:
     StorageWriter &m_writer;
+    Fixed m_band;
     std::unordered_map<std::string, std::int64_t> m_lastSnapshotMs;
 };
 

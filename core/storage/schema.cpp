@@ -39,6 +39,13 @@ const char *const kMigrations[][8] = {
         "CREATE INDEX trade_asset_ts ON trade (asset_id, ts)",
         nullptr,
     },
+    // 3: each snapshot keeps its asset's tick (spreads in ticks on 0.001
+    // markets); an outcome says whether the record let it be tracked
+    {
+        "ALTER TABLE order_book_snapshot ADD COLUMN tick INTEGER",
+        "ALTER TABLE psychology_signal ADD COLUMN tracked INTEGER NOT NULL DEFAULT 1",
+        nullptr,
+    },
 };
 
 } // namespace

@@ -20,6 +20,7 @@ struct SnapshotRow
     BookMetrics metrics;
     QByteArray bids; // JSON [["price","size"],...], best first
     QByteArray asks;
+    Fixed tickSize = 0; // the asset's tick then (0: not known)
 };
 
 using TradeRow = TradePrint;

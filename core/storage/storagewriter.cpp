@@ -19,7 +19,6 @@ namespace polymon {
 namespace {
 
 constexpr int kFlushMs = 250;
-constexpr int kRetryMs = 2000;
 
 QVariant price(bool present, Fixed v)
 {
@@ -95,20 +94,60 @@ bool StorageWriter::waitUntilWritten(int timeoutMs)
     return m_queue.empty() && !m_busy && m_stats.lastError.isEmpty();
 }
 
+void StorageWriter::setMaxSizeBytes(qint64 bytes)
+{
+    QMutexLocker lock(&m_mutex);
+    m_maxSizeBytes = bytes;
+    m_limitChanged = true;
+    m_wake.wakeAll(); // a raised limit is tried at once
+}
+
+void StorageWriter::setRetryBackoff(int initialMs, int maxMs)
+{
+    QMutexLocker lock(&m_mutex);
+    m_retryInitialMs = std::max(1, initialMs);
+    m_retryMaxMs = std::max(m_retryInitialMs, maxMs);
+}
+
+void StorageWriter::applySizeLimit()
+{
+    qint64 bytes;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_limitChanged)
+            return;
+        m_limitChanged = false;
+        bytes = m_maxSizeBytes;
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery q(db);
+    qint64 pageSize = 4096;
+    if (q.exec(QStringLiteral("PRAGMA page_size")) && q.next())
+        pageSize = std::max<qint64>(512, q.value(0).toLongLong());
+    // SQLite's own ceiling when no limit is set.
+    const qint64 pages = bytes > 0 ? std::max<qint64>(1, bytes / pageSize) : 4'294'967'294LL;
+    q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages));
+}
+
 void StorageWriter::run()
 {
     bool open = false;
     bool failing = false;
+    int retryMs = 0;
     auto report = [&](const QString &message) {
-        qCWarning(lcStorage) << message;
         {
             QMutexLocker lock(&m_mutex);
+            retryMs = failing ? std::min(retryMs * 2, m_retryMaxMs) : m_retryInitialMs;
             m_stats.lastError = message;
+            m_stats.retryInMs = retryMs;
             ++m_stats.failedBatches;
             m_drained.wakeAll();
         }
-        if (!failing)
+        // Once per failure streak, not once per retry.
+        if (!failing) {
+            qCWarning(lcStorage) << message;
             Q_EMIT errorOccurred(message);
+        }
         failing = true;
     };
     {
@@ -120,8 +159,10 @@ void StorageWriter::run()
         bool stopping;
         {
             QMutexLocker lock(&m_mutex);
-            if (!m_stopping && (m_queue.empty() || !open))
-                m_wake.wait(&m_mutex, open && !failing ? kFlushMs : kRetryMs);
+            if (!m_stopping && failing)
+                m_wake.wait(&m_mutex, retryMs); // growing backoff; a stop or a raised limit wakes it
+            else if (!m_stopping && (m_queue.empty() || !open))
+                m_wake.wait(&m_mutex, open ? kFlushMs : m_retryInitialMs);
             stopping = m_stopping;
             if (open)
                 batch.swap(m_queue);
@@ -142,6 +183,7 @@ void StorageWriter::run()
                 {
                     QMutexLocker lock(&m_mutex);
                     m_stats.lastError.clear();
+                    m_stats.retryInMs = 0;
                 }
                 qCInfo(lcStorage) << "recording to" << m_path;
                 Q_EMIT opened(m_path);
@@ -151,35 +193,45 @@ void StorageWriter::run()
                 break;
             continue;
         }
+        applySizeLimit();
         QString error;
-        const qint64 rows = qint64(batch.size());
-        if (!batch.empty() && !writeBatch(batch, error)) {
-            report(QStringLiteral("cannot write to %1: %2").arg(m_path, error));
-            // Keep the rows for the next attempt, ahead of newer ones.
-            QMutexLocker lock(&m_mutex);
-            while (!batch.empty()) {
-                m_queue.push_front(std::move(batch.back()));
-                batch.pop_back();
+        const BatchResult result = batch.empty() ? BatchResult::Written : writeBatch(batch, error);
+        if (result != BatchResult::Written) {
+            {
+                // Keep the rows for the next attempt, ahead of newer ones.
+                QMutexLocker lock(&m_mutex);
+                while (!batch.empty()) {
+                    m_queue.push_front(std::move(batch.back()));
+                    batch.pop_back();
+                }
+                m_stats.queued = qint64(m_queue.size());
+                m_busy = false;
             }
-            m_stats.queued = qint64(m_queue.size());
-            m_busy = false;
+            if (result == BatchResult::DiskFull)
+                report(tr("database full: %1 (%2 rows wait; writing resumes when there is space): %3")
+                           .arg(m_path)
+                           .arg(stats().queued)
+                           .arg(error));
+            else
+                report(QStringLiteral("cannot write to %1: %2").arg(m_path, error));
             if (stopping)
                 break;
-            lock.unlock();
-            QThread::msleep(kRetryMs / 4);
             continue;
         }
         {
             QMutexLocker lock(&m_mutex);
-            m_stats.written += rows;
+            m_stats.written += qint64(batch.size());
             m_stats.queued = qint64(m_queue.size());
             m_busy = false;
-            if (failing)
+            if (failing) {
                 m_stats.lastError.clear();
+                m_stats.retryInMs = 0;
+            }
             m_drained.wakeAll();
         }
         if (failing) {
             failing = false;
+            qCInfo(lcStorage) << "writing to" << m_path << "again";
             Q_EMIT recovered();
         }
         if (stopping) {
@@ -197,96 +249,168 @@ void StorageWriter::run()
     m_drained.wakeAll();
 }
 
-bool StorageWriter::writeBatch(std::deque<StorageRow> &batch, QString &error)
+namespace {
+
+// SQLite primary result codes that say something about one row (a constraint,
+// a type, a size): that row is set aside. Every other failure (full disk,
+// locked or read-only file, I/O) concerns the database: the rows wait.
+bool rowSpecific(const QSqlError &error)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    if (!db.transaction()) {
-        error = db.lastError().text();
-        return false;
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok) & 0xff;
+    return ok && (code == 18 /*TOOBIG*/ || code == 19 /*CONSTRAINT*/ || code == 20 /*MISMATCH*/ || code == 25 /*RANGE*/);
+}
+
+bool diskFull(const QSqlError &error)
+{
+    bool ok = false;
+    return (error.nativeErrorCode().toInt(&ok) & 0xff) == 13 /*FULL*/ && ok;
+}
+
+// NOT NULL text columns get "" for a null string (Qt binds a null QString as NULL).
+QVariant text(const QString &s)
+{
+    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
+}
+
+} // namespace
+
+struct StorageWriter::Statements
+{
+    explicit Statements(const QSqlDatabase &db)
+        : snapshot(db), trade(db), market(db), asset(db), signal(db), outcome(db)
+    {
+        snapshot.prepare(QStringLiteral(
+            "INSERT INTO order_book_snapshot (asset_id, ts, best_bid, best_ask, spread, mid, bid_depth, ask_depth, "
+            "band_bid_depth, band_ask_depth, imbalance, bids, asks, tick) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        trade.prepare(QStringLiteral("INSERT INTO trade (asset_id, ts, price, size, side) VALUES (?,?,?,?,?)"));
+        market.prepare(QStringLiteral("INSERT INTO market (condition_id, question, slug, end_date, updated_ms) VALUES (?,?,?,?,?) "
+                                      "ON CONFLICT(condition_id) DO UPDATE SET question=excluded.question, slug=excluded.slug, "
+                                      "end_date=excluded.end_date, updated_ms=excluded.updated_ms"));
+        asset.prepare(QStringLiteral("INSERT OR REPLACE INTO asset (asset_id, condition_id, outcome) VALUES (?,?,?)"));
+        signal.prepare(QStringLiteral(
+            "INSERT OR IGNORE INTO psychology_signal (signal_key, signal_type, asset_id, market, ts, side, score, depth_ratio, "
+            "spread_ratio, imbalance, price_change, expected_reversion, best_bid, best_ask, mid, description) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        outcome.prepare(QStringLiteral("UPDATE psychology_signal SET resolved=1, reverted=?, reversion_time=?, max_profit=?, "
+                                       "max_adverse=?, tracked=? WHERE signal_key=?"));
     }
-    QSqlQuery snapshot(db), trade(db), market(db), asset(db), signal(db), outcome(db);
-    snapshot.prepare(QStringLiteral(
-        "INSERT INTO order_book_snapshot (asset_id, ts, best_bid, best_ask, spread, mid, bid_depth, ask_depth, "
-        "band_bid_depth, band_ask_depth, imbalance, bids, asks) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"));
-    trade.prepare(QStringLiteral("INSERT INTO trade (asset_id, ts, price, size, side) VALUES (?,?,?,?,?)"));
-    market.prepare(QStringLiteral("INSERT INTO market (condition_id, question, slug, end_date, updated_ms) VALUES (?,?,?,?,?) "
-                                  "ON CONFLICT(condition_id) DO UPDATE SET question=excluded.question, slug=excluded.slug, "
-                                  "end_date=excluded.end_date, updated_ms=excluded.updated_ms"));
-    asset.prepare(QStringLiteral("INSERT OR REPLACE INTO asset (asset_id, condition_id, outcome) VALUES (?,?,?)"));
-    signal.prepare(QStringLiteral(
-        "INSERT OR IGNORE INTO psychology_signal (signal_key, signal_type, asset_id, market, ts, side, score, depth_ratio, "
-        "spread_ratio, imbalance, price_change, expected_reversion, best_bid, best_ask, mid, description) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
-    outcome.prepare(QStringLiteral("UPDATE psychology_signal SET resolved=1, reverted=?, reversion_time=?, max_profit=?, "
-                                   "max_adverse=? WHERE signal_key=?"));
-    auto run = [&](QSqlQuery &q) {
+    QSqlQuery snapshot, trade, market, asset, signal, outcome;
+};
+
+bool StorageWriter::writeRow(const StorageRow &row, Statements &st, QSqlError &error)
+{
+    auto run = [&error](QSqlQuery &q, std::initializer_list<QVariant> values) {
+        for (const QVariant &v : values)
+            q.addBindValue(v);
         if (q.exec())
             return true;
-        error = q.lastError().text();
+        error = q.lastError();
         return false;
     };
-    for (const StorageRow &row : batch) {
-        bool ok = true;
-        if (const auto *s = std::get_if<SnapshotRow>(&row)) {
-            const BookMetrics &m = s->metrics;
-            for (const QVariant &v : {QVariant(s->assetId), QVariant(s->timestampMs), price(m.hasBid, m.bestBid),
-                                      price(m.hasAsk, m.bestAsk), price(m.twoSided(), m.spread),
-                                      price(m.twoSided(), m.mid), QVariant(qint64(m.bidDepth)),
-                                      QVariant(qint64(m.askDepth)), QVariant(qint64(m.bandBidDepth)),
-                                      QVariant(qint64(m.bandAskDepth)), QVariant(m.imbalance),
-                                      QVariant(QString::fromUtf8(s->bids)), QVariant(QString::fromUtf8(s->asks))})
-                snapshot.addBindValue(v);
-            ok = run(snapshot);
-        } else if (const auto *t = std::get_if<TradeRow>(&row)) {
-            for (const QVariant &v : {QVariant(t->assetId), QVariant(t->timestampMs), QVariant(qint64(t->price)),
-                                      QVariant(qint64(t->size)),
-                                      QVariant(t->side == Side::Buy ? QStringLiteral("BUY") : QStringLiteral("SELL"))})
-                trade.addBindValue(v);
-            ok = run(trade);
-        } else if (const auto *mk = std::get_if<MarketRow>(&row)) {
-            for (const QVariant &v : {QVariant(mk->conditionId), QVariant(mk->question), QVariant(mk->slug),
-                                      QVariant(mk->endDate), QVariant(QDateTime::currentMSecsSinceEpoch())})
-                market.addBindValue(v);
-            ok = run(market);
-            for (qsizetype i = 0; ok && i < mk->tokenIds.size(); ++i) {
-                asset.addBindValue(mk->tokenIds[i]);
-                asset.addBindValue(mk->conditionId);
-                asset.addBindValue(mk->outcomes.value(i));
-                ok = run(asset);
-            }
-        } else if (const auto *sg = std::get_if<SignalRow>(&row)) {
-            const Signal &s = sg->signal;
-            if (!sg->outcomeOnly) {
-                for (const QVariant &v :
-                     {QVariant(signalKey(s)), QVariant(QLatin1String(signalTypeName(s.type))),
-                      QVariant(QString::fromStdString(s.assetId)), QVariant(QString::fromStdString(s.market)),
-                      QVariant(qint64(s.timestampMs)), QVariant(QLatin1String(signalSideName(s.side))),
-                      QVariant(s.confidence), QVariant(s.depthRatio), QVariant(s.spreadRatio), QVariant(s.imbalance),
-                      QVariant(qint64(s.priceChange)), QVariant(qint64(s.expectedReversion)), QVariant(qint64(s.bestBid)),
-                      QVariant(qint64(s.bestAsk)), QVariant(qint64(s.mid)), QVariant(QString::fromStdString(s.description))})
-                    signal.addBindValue(v);
-                ok = run(signal);
-            }
-            if (ok && s.resolved) {
-                outcome.addBindValue(s.reverted ? 1 : 0);
-                outcome.addBindValue(s.reverted ? QVariant(s.reversionTimeS) : QVariant(QMetaType::fromType<double>()));
-                outcome.addBindValue(qint64(s.maxProfit));
-                outcome.addBindValue(qint64(s.maxAdverse));
-                outcome.addBindValue(signalKey(s));
-                ok = run(outcome);
-            }
-        }
-        if (!ok) {
-            db.rollback();
+    if (const auto *s = std::get_if<SnapshotRow>(&row)) {
+        const BookMetrics &m = s->metrics;
+        return run(st.snapshot, {text(s->assetId), QVariant(s->timestampMs), price(m.hasBid, m.bestBid),
+                                 price(m.hasAsk, m.bestAsk), price(m.twoSided(), m.spread), price(m.twoSided(), m.mid),
+                                 QVariant(qint64(m.bidDepth)), QVariant(qint64(m.askDepth)),
+                                 QVariant(qint64(m.bandBidDepth)), QVariant(qint64(m.bandAskDepth)),
+                                 QVariant(m.imbalance), text(QString::fromUtf8(s->bids)),
+                                 text(QString::fromUtf8(s->asks)), price(s->tickSize > 0, s->tickSize)});
+    }
+    if (const auto *t = std::get_if<TradeRow>(&row)) {
+        return run(st.trade, {text(t->assetId), QVariant(t->timestampMs), QVariant(qint64(t->price)),
+                              QVariant(qint64(t->size)),
+                              QVariant(t->side == Side::Buy ? QStringLiteral("BUY") : QStringLiteral("SELL"))});
+    }
+    if (const auto *mk = std::get_if<MarketRow>(&row)) {
+        bool ok = run(st.market, {text(mk->conditionId), text(mk->question), QVariant(mk->slug), QVariant(mk->endDate),
+                                  QVariant(QDateTime::currentMSecsSinceEpoch())});
+        for (qsizetype i = 0; ok && i < mk->tokenIds.size(); ++i)
+            ok = run(st.asset, {text(mk->tokenIds[i]), QVariant(mk->conditionId), QVariant(mk->outcomes.value(i))});
+        return ok;
+    }
+    const SignalRow &sg = std::get<SignalRow>(row);
+    const Signal &s = sg.signal;
+    if (!sg.outcomeOnly) {
+        const bool ok = run(st.signal,
+                            {QVariant(signalKey(s)), QVariant(QLatin1String(signalTypeName(s.type))),
+                             text(QString::fromStdString(s.assetId)), QVariant(QString::fromStdString(s.market)),
+                             QVariant(qint64(s.timestampMs)), QVariant(QLatin1String(signalSideName(s.side))),
+                             QVariant(s.confidence), QVariant(s.depthRatio), QVariant(s.spreadRatio), QVariant(s.imbalance),
+                             QVariant(qint64(s.priceChange)), QVariant(qint64(s.expectedReversion)),
+                             QVariant(qint64(s.bestBid)), QVariant(qint64(s.bestAsk)), QVariant(qint64(s.mid)),
+                             QVariant(QString::fromStdString(s.description))});
+        if (!ok)
             return false;
+    }
+    if (!s.resolved)
+        return true;
+    return run(st.outcome, {QVariant(s.reverted ? 1 : 0),
+                            s.reverted ? QVariant(s.reversionTimeS) : QVariant(QMetaType::fromType<double>()),
+                            QVariant(qint64(s.maxProfit)), QVariant(qint64(s.maxAdverse)), QVariant(s.tracked ? 1 : 0),
+                            QVariant(signalKey(s))});
+}
+
+StorageWriter::BatchResult StorageWriter::writeBatch(std::deque<StorageRow> &batch, QString &error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    auto fail = [&](const QSqlError &e) {
+        error = e.text();
+        db.rollback();
+        return diskFull(e) ? BatchResult::DiskFull : BatchResult::Failed;
+    };
+    if (!db.transaction())
+        return fail(db.lastError());
+    Statements st(db);
+    QSqlError rowError;
+    bool rowFailed = false;
+    for (const StorageRow &row : batch) {
+        if (!writeRow(row, st, rowError)) {
+            rowFailed = true;
+            break;
         }
     }
-    if (!db.commit()) {
-        error = db.lastError().text();
-        db.rollback();
-        return false;
+    if (!rowFailed)
+        return db.commit() ? BatchResult::Written : fail(db.lastError());
+    if (!rowSpecific(rowError))
+        return fail(rowError);
+    db.rollback();
+    // One row is bad: again row by row, each in a savepoint, setting aside the
+    // rows that fail on their own so that everything behind them is written.
+    if (!db.transaction())
+        return fail(db.lastError());
+    QSqlQuery control(db);
+    std::deque<StorageRow> kept;
+    for (StorageRow &row : batch) {
+        control.exec(QStringLiteral("SAVEPOINT row"));
+        if (writeRow(row, st, rowError)) {
+            control.exec(QStringLiteral("RELEASE row"));
+            kept.push_back(std::move(row));
+            continue;
+        }
+        if (!rowSpecific(rowError))
+            return fail(rowError);
+        control.exec(QStringLiteral("ROLLBACK TO row"));
+        control.exec(QStringLiteral("RELEASE row"));
+        setAside(rowError.text());
     }
-    return true;
+    if (!db.commit())
+        return fail(db.lastError());
+    batch.swap(kept);
+    return BatchResult::Written;
+}
+
+void StorageWriter::setAside(const QString &reason)
+{
+    bool first;
+    {
+        QMutexLocker lock(&m_mutex);
+        ++m_stats.rejected;
+        first = !m_rejectReasons.contains(reason);
+        m_rejectReasons.insert(reason);
+    }
+    if (first) // logged once per reason, counted always
+        qCWarning(lcStorage) << "row set aside:" << reason;
 }
 
 } // namespace polymon

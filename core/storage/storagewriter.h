@@ -4,6 +4,8 @@
 
 #include <QMutex>
 #include <QObject>
+#include <QSet>
+#include <QSqlError>
 #include <QThread>
 #include <QWaitCondition>
 
@@ -17,14 +19,18 @@ struct StorageStats
     qint64 queued = 0;   // waiting to be written
     qint64 written = 0;  // rows committed
     qint64 dropped = 0;  // rows refused because the queue was full
+    qint64 rejected = 0; // rows that failed on their own, set aside (logged once per reason)
     qint64 failedBatches = 0;
     QString lastError;   // empty while writes succeed
+    int retryInMs = 0;   // while failing: the current backoff
 };
 
 // The one SQLite writer: its own thread and connection, a bounded queue,
 // batched transactions every 250 ms. A full disk, a read-only file or a
-// locked database is reported (errorOccurred) and retried; callers never
-// block, and rows beyond the queue bound are dropped and counted.
+// locked database is reported (errorOccurred, once per streak) and retried
+// with a growing backoff, keeping the rows; callers never block, and rows
+// beyond the queue bound are dropped and counted. A row that fails on its
+// own (a constraint) is set aside and counted, and the rest is written.
 class StorageWriter final : public QThread
 {
     Q_OBJECT
@@ -43,6 +49,12 @@ public:
 
     static QString defaultPath();
 
+    // A size the database file may not grow past (0: none); writes beyond it
+    // fail as on a full disk. Applied before the next batch.
+    void setMaxSizeBytes(qint64 bytes);
+    // The wait after a failed write, doubling from initialMs to maxMs.
+    void setRetryBackoff(int initialMs, int maxMs);
+
 Q_SIGNALS:
     void opened(const QString &path);
     void errorOccurred(const QString &message);
@@ -52,7 +64,13 @@ protected:
     void run() override;
 
 private:
-    bool writeBatch(std::deque<StorageRow> &batch, QString &error);
+    struct Statements;
+    enum class BatchResult { Written, DiskFull, Failed };
+    // Written: `batch` holds the rows written (any set aside are gone).
+    BatchResult writeBatch(std::deque<StorageRow> &batch, QString &error);
+    static bool writeRow(const StorageRow &row, Statements &statements, QSqlError &error);
+    void setAside(const QString &reason);
+    void applySizeLimit();
 
     QString m_path;
     QString m_connection;
@@ -61,6 +79,11 @@ private:
     QWaitCondition m_wake;
     QWaitCondition m_drained;
     std::deque<StorageRow> m_queue;
+    QSet<QString> m_rejectReasons;
+    qint64 m_maxSizeBytes = 0;
+    bool m_limitChanged = false;
+    int m_retryInitialMs = 250;
+    int m_retryMaxMs = 30'000;
     bool m_stopping = false;
     bool m_busy = false;
     StorageStats m_stats;

@@ -4,6 +4,9 @@
 #include "storage/storagewriter.h"
 
 #include <QBuffer>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSqlError>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -249,6 +252,9 @@ private Q_SLOTS:
             QVERIFY(q.exec(QStringLiteral("SELECT score, max_adverse FROM psychology_signal")) && q.next());
             QCOMPARE(q.value(0).toInt(), 61); // kept across the migration
             QVERIFY(q.value(1).isNull());     // the new column
+            QVERIFY(q.exec(QStringLiteral("SELECT tracked FROM psychology_signal")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 1); // outcomes recorded before version 3 were tracked
+            QVERIFY(q.exec(QStringLiteral("SELECT tick FROM order_book_snapshot")));
         });
     }
 
@@ -313,6 +319,104 @@ private Q_SLOTS:
             locker.close();
         }
         QSqlDatabase::removeDatabase(name);
+    }
+
+    static SnapshotRow bigSnapshot(const QString &asset, qint64 ts)
+    {
+        SnapshotRow s;
+        s.assetId = asset;
+        s.timestampMs = ts;
+        s.metrics.hasBid = s.metrics.hasAsk = true;
+        s.metrics.bestBid = 400'000;
+        s.metrics.bestAsk = 410'000;
+        s.bids = QByteArray("[") + QByteArray(R"(["0.4","1000.5"],)").repeated(60) + QByteArray(R"(["0.39","1"]])");
+        s.asks = s.bids;
+        s.tickSize = 10'000;
+        return s;
+    }
+
+    static qint64 count(const QString &path, const QString &sql)
+    {
+        qint64 n = -1;
+        withDb(path, [&](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            QVERIFY2(q.exec(sql) && q.next(), qPrintable(q.lastError().text()));
+            n = q.value(0).toLongLong();
+        });
+        return n;
+    }
+
+    void badRowIsSetAsideAndTheRestWritten()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("badrow.db"));
+        {
+            StorageWriter first(path); // creates the schema
+            first.start();
+            first.enqueue(TradeRow{QStringLiteral("1"), 1, 1, 1, Side::Buy});
+            QVERIFY(first.waitUntilWritten(10000));
+        }
+        // A row the database refuses on its own (as a constraint would).
+        withDb(path, [](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER reject_13 BEFORE INSERT ON trade WHEN NEW.size = 13 "
+                                          "BEGIN SELECT RAISE(ABORT, 'size 13 is refused'); END")));
+        });
+        StorageWriter writer(path);
+        writer.start();
+        // Logged once for its reason, however many rows share it.
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("row set aside:.*size 13 is refused")));
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("row set aside")));
+        for (int i = 0; i < 10; ++i)
+            writer.enqueue(TradeRow{QStringLiteral("2"), 100 + i, 500'000, i == 4 ? 13 : 1'000'000, Side::Sell});
+        // A null question where the schema says NOT NULL: stored as "".
+        writer.enqueue(MarketRow{QStringLiteral("0xnull"), QString(), QString(), QString(), {QStringLiteral("7")}, {}});
+        QVERIFY(writer.waitUntilWritten(10000));
+        QCOMPARE(writer.stats().rejected, 1);
+        QCOMPARE(writer.stats().written, 10); // 9 trades and the market
+        writer.enqueue(TradeRow{QStringLiteral("2"), 200, 500'000, 13, Side::Sell});
+        writer.enqueue(TradeRow{QStringLiteral("2"), 201, 500'000, 2'000'000, Side::Sell});
+        QVERIFY(writer.waitUntilWritten(10000));
+        QCOMPARE(writer.stats().rejected, 2);
+        QVERIFY(writer.stats().lastError.isEmpty());
+        writer.stop();
+        QCOMPARE(count(path, QStringLiteral("SELECT COUNT(*) FROM trade WHERE asset_id = '2'")), 10);
+        QCOMPARE(count(path, QStringLiteral("SELECT COUNT(*) FROM market WHERE condition_id = '0xnull' AND question = ''")), 1);
+    }
+
+    void fullDiskIsReportedAndWritingResumes()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("full.db"));
+        StorageWriter writer(path);
+        writer.setRetryBackoff(40, 320);
+        QSignalSpy errors(&writer, &StorageWriter::errorOccurred);
+        QSignalSpy recovered(&writer, &StorageWriter::recovered);
+        writer.start();
+        writer.enqueue(bigSnapshot(QStringLiteral("A"), 1));
+        QVERIFY(writer.waitUntilWritten(10000));
+        // No room left (PRAGMA max_page_count): every batch now fails as on a full disk.
+        writer.setMaxSizeBytes(QFileInfo(path).size());
+        for (int i = 0; i < 500; ++i)
+            writer.enqueue(bigSnapshot(QStringLiteral("A"), 100 + i));
+        QVERIFY(errors.wait(10000));
+        QVERIFY2(errors.first().first().toString().startsWith(QLatin1String("database full")),
+                 qPrintable(errors.first().first().toString()));
+        // Retried with a growing backoff, reported once, nothing lost meanwhile.
+        QTRY_COMPARE_WITH_TIMEOUT(writer.stats().retryInMs, 320, 10000);
+        QCOMPARE(errors.count(), 1);
+        QVERIFY(writer.stats().failedBatches >= 4);
+        writer.enqueue(TradeRow{QStringLiteral("A"), 2, 1, 1, Side::Buy});
+        QCOMPARE(writer.stats().queued, 501);
+        QCOMPARE(writer.stats().written, 1);
+        // Space comes back: everything the queue held is written.
+        writer.setMaxSizeBytes(0);
+        QVERIFY(recovered.wait(10000));
+        QVERIFY(writer.waitUntilWritten(10000));
+        QCOMPARE(writer.stats().written, 502);
+        QCOMPARE(writer.stats().dropped, 0);
+        QCOMPARE(writer.stats().rejected, 0);
+        writer.stop();
+        QCOMPARE(count(path, QStringLiteral("SELECT COUNT(*) FROM order_book_snapshot")), 501);
+        QCOMPARE(count(path, QStringLiteral("SELECT COUNT(*) FROM order_book_snapshot WHERE tick = 10000")), 501);
     }
 
     void processKilledMidWriteLeavesAConsistentFile()
