@@ -11,6 +11,7 @@
 #include "replay/topsline.h"
 #include "sim/simexchange.h"
 #include "sim/simfaultschedule.h"
+#include "storage/historyreader.h"
 #include "storage/recorder.h"
 #include "storage/replayrecorder.h"
 #include "storage/signalcsv.h"
@@ -324,8 +325,13 @@ int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
         QObject::connect(writer.get(), &StorageWriter::recovered, &display,
                          [&display] { display.note(QStringLiteral("storage recovered")); });
         writer->start();
-        const int seeded = Recorder::seedBaselines(dbPath, *monitor.signalEngine(), assets,
-                                                   QDateTime::currentMSecsSinceEpoch());
+        // Before anything is subscribed: no frame waits on this read.
+        const SignalSettings &ss = monitor.signalEngine()->settings();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        int seeded = 0;
+        for (const AssetHistory &h : HistoryReader::read(
+                 dbPath, {assets, now, now - qint64(ss.baselineBuckets) * ss.bucketSeconds * 1000, ss.sampleIntervalMs}))
+            seeded += HistoryReader::seedBaseline(h, *monitor.signalEngine());
         if (seeded > 0)
             display.note(QStringLiteral("baselines seeded from %1 stored snapshots").arg(seeded));
         recorder = std::make_unique<Recorder>(monitor, *writer, monitor.signalEngine()->settings().band);

@@ -4,6 +4,7 @@
 #include "sim/simwarmup.h"
 #include "storage/recorder.h"
 #include "storage/signalcsv.h"
+#include "storage/storagereader.h"
 #include "storage/storagewriter.h"
 
 #include <QLoggingCategory>
@@ -242,6 +243,8 @@ void MonitorService::createMonitor(const QUrl &endpoint)
     FeedSettings settings;
     settings.endpoint = endpoint;
     m_monitor = std::make_unique<MarketMonitor>(settings);
+    ++m_monitorGeneration;
+    m_historyPending.clear();
     m_monitor->enableSignals(m_options.signalSettings);
     connect(m_monitor.get(), &MarketMonitor::tradeReceived, this, [this](const TradePrint &trade) {
         m_pendingTrades << trade;
@@ -260,6 +263,7 @@ void MonitorService::createMonitor(const QUrl &endpoint)
         if (!m_writer) {
             m_writer = std::make_unique<StorageWriter>(m_options.dbPath);
             m_writer->start();
+            m_reader = std::make_unique<StorageReader>();
         }
         m_recorder = std::make_unique<Recorder>(*m_monitor, *m_writer, m_options.signalSettings.band);
         recordMarkets(m_catalog);
@@ -311,16 +315,35 @@ void MonitorService::subscribe(const MarketInfo &market)
 {
     if (m_recorder)
         m_recorder->recordMarket(market);
-    if (m_writer) {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        Recorder::seedBaselines(m_options.dbPath, *m_monitor->signalEngine(), market.tokenIds, now);
-        for (const QString &token : market.tokenIds) {
-            const AssetHistory history = HistoryReader::read(m_options.dbPath, token, now - kHistoryMs);
-            if (!history.points.isEmpty() || !history.signals_.isEmpty())
-                Q_EMIT historyLoaded(history);
-        }
+    if (!m_reader) {
+        m_monitor->subscribe(market.tokenIds);
+        return;
     }
-    m_monitor->subscribe(market.tokenIds);
+    if (m_historyPending.contains(market.conditionId))
+        return;
+    // The recorded past is read on the reader thread; the subscription follows
+    // it, so the baseline gets its samples in time order. Frames of the other
+    // markets keep flowing meanwhile.
+    m_historyPending.insert(market.conditionId);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const SignalSettings &ss = m_options.signalSettings;
+    HistoryReader::Request request{market.tokenIds, now - kHistoryMs,
+                                   now - qint64(ss.baselineBuckets) * ss.bucketSeconds * 1000, ss.sampleIntervalMs};
+    const quint64 generation = m_monitorGeneration;
+    m_reader->run<QList<AssetHistory>>(
+        [path = m_options.dbPath, request] { return HistoryReader::read(path, request); }, this,
+        [this, market, generation](const QList<AssetHistory> &histories) {
+            m_historyPending.remove(market.conditionId);
+            if (generation != m_monitorGeneration || !m_monitor || !m_watched.contains(market.conditionId))
+                return; // unwatched, or another monitor since
+            for (AssetHistory history : histories) {
+                HistoryReader::seedBaseline(history, *m_monitor->signalEngine());
+                history.baseline.clear(); // the chart needs points and signals only
+                if (!history.empty())
+                    Q_EMIT historyLoaded(history);
+            }
+            m_monitor->subscribe(market.tokenIds);
+        });
 }
 
 void MonitorService::unwatch(const QString &conditionId)
@@ -362,25 +385,28 @@ void MonitorService::exportCsv(const QString &path)
         Q_EMIT exportFinished(false, tr("Not recording (started with --no-db): there is no signal history to export."));
         return;
     }
-    // Flush what is queued so the file has the signals seen so far.
-    m_writer->waitUntilWritten(5000);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        Q_EMIT exportFinished(false, tr("Cannot write %1: %2").arg(path, file.errorString()));
-        return;
-    }
-    int rows = 0;
-    QString error;
-    if (!SignalCsv::exportTo(m_options.dbPath, file, {}, rows, error) || !file.commit()) {
-        Q_EMIT exportFinished(false, error.isEmpty() ? file.errorString() : error);
-        return;
-    }
-    Q_EMIT exportFinished(true, tr("Exported %n signal(s) to %1", nullptr, rows).arg(path));
+    // On the reader thread: waiting for the writer and scanning the signals
+    // must not hold up the frames.
+    using Result = std::pair<bool, QString>;
+    m_reader->run<Result>(
+        [writer = m_writer.get(), db = m_options.dbPath, path]() -> Result {
+            writer->waitUntilWritten(5000); // so the file has the signals seen so far
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly))
+                return {false, tr("Cannot write %1: %2").arg(path, file.errorString())};
+            int rows = 0;
+            QString error;
+            if (!SignalCsv::exportTo(db, file, {}, rows, error) || !file.commit())
+                return {false, error.isEmpty() ? file.errorString() : error};
+            return {true, tr("Exported %n signal(s) to %1", nullptr, rows).arg(path)};
+        },
+        this, [this](const Result &r) { Q_EMIT exportFinished(r.first, r.second); });
 }
 
 void MonitorService::stop()
 {
     teardown();
+    m_reader.reset(); // finishes the read under way (an export), drops the rest
     if (m_writer)
         m_writer->stop(); // writes what is queued
     m_writer.reset();

@@ -20,6 +20,7 @@ namespace polymon {
 
 class Recorder;
 class SimExchange;
+class StorageReader;
 class StorageWriter;
 
 // Everything behind the desktop window, living in one worker thread: market
@@ -118,6 +119,9 @@ private:
     std::unique_ptr<MarketMonitor> m_monitor;
     std::unique_ptr<StorageWriter> m_writer;
     std::unique_ptr<Recorder> m_recorder;
+    std::unique_ptr<StorageReader> m_reader; // after m_writer: gone before it
+    quint64 m_monitorGeneration = 0;         // a history read answers the monitor that asked
+    QSet<QString> m_historyPending;          // condition ids whose past is being read
     QList<MarketInfo> m_catalog;
     int m_catalogOffset = 0; // markets Gamma has given so far, usable or not
     bool m_loadingPage = false;

@@ -1,51 +1,78 @@
 #include "historyreader.h"
 
+#include "analysis/signalengine.h"
 #include "readonlyconnection.h"
 
 #include <QSqlQuery>
+#include <QVariant>
+
+#include <algorithm>
 
 namespace polymon {
 
 namespace {
+
 constexpr qint64 kPointSpacingMs = 1000;
+// Rows stored before the tick was kept (schema 3) count in cents, as the engine does.
+constexpr qint64 kDefaultTick = 10'000;
+
+SignalSide sideFromName(const QString &side)
+{
+    return side == QLatin1String("BUY") ? SignalSide::Buy : side == QLatin1String("SELL") ? SignalSide::Sell : SignalSide::Avoid;
 }
 
-AssetHistory HistoryReader::read(const QString &dbPath, const QString &assetId, qint64 sinceMs)
+} // namespace
+
+QList<AssetHistory> HistoryReader::read(const QString &dbPath, const Request &request)
 {
-    AssetHistory history;
-    history.assetId = assetId;
+    QList<AssetHistory> out;
+    for (const QString &id : request.assetIds) {
+        AssetHistory h;
+        h.assetId = id;
+        out << h;
+    }
     ReadOnlyConnection connection(dbPath);
     QString error;
     if (!connection.open(error))
-        return history;
+        return out; // no database yet, or an unreadable one: nothing remembered
+    const qint64 since = std::min(request.chartSinceMs, request.baselineSinceMs);
     QSqlQuery q(connection.db());
-    q.prepare(QStringLiteral("SELECT ts, best_bid, best_ask FROM order_book_snapshot "
-                             "WHERE asset_id = ? AND ts >= ? AND best_bid IS NOT NULL AND best_ask IS NOT NULL ORDER BY ts"));
-    q.addBindValue(assetId);
-    q.addBindValue(sinceMs);
-    if (q.exec()) {
-        while (q.next()) {
-            const qint64 ts = q.value(0).toLongLong();
-            if (!history.points.isEmpty() && ts - history.points.back().ts < kPointSpacingMs)
-                continue;
-            history.points.append(AssetHistory::Point{ts, q.value(1).toLongLong(), q.value(2).toLongLong()});
-        }
-    }
+    q.prepare(QStringLiteral("SELECT ts, best_bid, best_ask, spread, band_bid_depth, band_ask_depth, imbalance, tick "
+                             "FROM order_book_snapshot WHERE asset_id = ? AND ts >= ? ORDER BY ts"));
     QSqlQuery s(connection.db());
     s.prepare(QStringLiteral("SELECT signal_type, side, ts, score, mid, description, market FROM psychology_signal "
                              "WHERE asset_id = ? AND ts >= ? ORDER BY ts"));
-    s.addBindValue(assetId);
-    s.addBindValue(sinceMs);
-    if (s.exec()) {
+    for (AssetHistory &history : out) {
+        q.addBindValue(history.assetId);
+        q.addBindValue(since);
+        if (q.exec()) {
+            qint64 lastSampleTs = std::numeric_limits<qint64>::min() / 2;
+            while (q.next()) {
+                const qint64 ts = q.value(0).toLongLong();
+                const bool twoSided = !q.value(1).isNull() && !q.value(2).isNull();
+                if (twoSided && ts >= request.chartSinceMs
+                    && (history.points.isEmpty() || ts - history.points.back().ts >= kPointSpacingMs))
+                    history.points.append(AssetHistory::Point{ts, q.value(1).toLongLong(), q.value(2).toLongLong()});
+                if (!q.value(3).isNull() && ts >= request.baselineSinceMs && ts - lastSampleTs >= request.sampleIntervalMs) {
+                    lastSampleTs = ts;
+                    // Stored spreads are prices; the baseline keeps ticks.
+                    const qint64 tick = q.value(7).toLongLong() > 0 ? q.value(7).toLongLong() : kDefaultTick;
+                    history.baseline.append(AssetHistory::BaselineSeed{
+                        ts, BaselineSample{q.value(4).toLongLong(), q.value(5).toLongLong(),
+                                           double(q.value(3).toLongLong()) / double(tick), q.value(6).toDouble()}});
+                }
+            }
+        }
+        s.addBindValue(history.assetId);
+        s.addBindValue(request.chartSinceMs);
+        if (!s.exec())
+            continue;
         while (s.next()) {
             Signal signal;
             if (!signalTypeFromName(s.value(0).toString().toStdString(), signal.type))
                 continue;
-            const QString side = s.value(1).toString();
-            signal.side = side == QLatin1String("BUY")    ? SignalSide::Buy
-                          : side == QLatin1String("SELL") ? SignalSide::Sell
-                                                          : SignalSide::Avoid;
-            signal.assetId = assetId.toStdString();
+            signal.side = sideFromName(s.value(1).toString());
+            signal.assetId = history.assetId.toStdString();
             signal.timestampMs = s.value(2).toLongLong();
             signal.confidence = s.value(3).toInt();
             signal.mid = s.value(4).toLongLong();
@@ -54,7 +81,15 @@ AssetHistory HistoryReader::read(const QString &dbPath, const QString &assetId, 
             history.signals_ << signal;
         }
     }
-    return history;
+    return out;
+}
+
+int HistoryReader::seedBaseline(const AssetHistory &history, SignalEngine &engine)
+{
+    const std::string asset = history.assetId.toStdString();
+    for (const AssetHistory::BaselineSeed &seed : history.baseline)
+        engine.seedBaseline(asset, seed.ts, seed.sample);
+    return int(history.baseline.size());
 }
 
 } // namespace polymon

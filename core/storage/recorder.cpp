@@ -1,13 +1,8 @@
 #include "recorder.h"
 
-#include "analysis/signalengine.h"
 #include "monitor/marketmonitor.h"
-#include "readonlyconnection.h"
 
 #include <QDateTime>
-#include <QSqlDatabase>
-#include <QSqlQuery>
-#include <QVariant>
 
 namespace polymon {
 
@@ -74,42 +69,6 @@ void Recorder::snapshotChanged()
         m_recordedUpdates.insert(id, a.updates);
         m_writer.enqueue(snapshot(a, m_band));
     });
-}
-
-int Recorder::seedBaselines(const QString &dbPath, SignalEngine &engine, const QStringList &assetIds, qint64 nowMs)
-{
-    ReadOnlyConnection connection(dbPath);
-    QString error;
-    if (!connection.open(error))
-        return 0; // no database yet, or an unreadable one: nothing to seed
-    int used = 0;
-    QSqlDatabase &db = connection.db();
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT ts, band_bid_depth, band_ask_depth, spread, imbalance, tick FROM order_book_snapshot "
-                             "WHERE asset_id = ? AND ts >= ? AND spread IS NOT NULL ORDER BY ts"));
-    const qint64 since = nowMs - qint64(engine.settings().baselineBuckets) * engine.settings().bucketSeconds * 1000;
-    for (const QString &id : assetIds) {
-        q.addBindValue(id);
-        q.addBindValue(since);
-        if (!q.exec())
-            continue;
-        const std::string asset = id.toStdString();
-        qint64 lastTs = 0;
-        while (q.next()) {
-            const qint64 ts = q.value(0).toLongLong();
-            if (ts - lastTs < engine.settings().sampleIntervalMs)
-                continue;
-            lastTs = ts;
-            // Stored spreads are prices; the baseline keeps ticks. Rows from
-            // before the tick was stored count in cents, as the engine does.
-            const qint64 tick = q.value(5).toLongLong() > 0 ? q.value(5).toLongLong() : 10'000;
-            engine.seedBaseline(asset, ts,
-                                BaselineSample{q.value(1).toLongLong(), q.value(2).toLongLong(),
-                                               double(q.value(3).toLongLong()) / double(tick), q.value(4).toDouble()});
-            ++used;
-        }
-    }
-    return used;
 }
 
 } // namespace polymon

@@ -11,7 +11,6 @@ namespace polymon {
 
 struct AssetBook;
 class MarketMonitor;
-class SignalEngine;
 
 // Feeds a StorageWriter from a MarketMonitor: one snapshot per asset every
 // 500 ms when its book changed, every trade, every signal and its outcome.
@@ -25,9 +24,6 @@ public:
 
     void recordMarket(const MarketInfo &market);
     void setBand(Fixed band) noexcept { m_band = band; }
-    // Seeds the monitor's signal baselines from the last hour of stored
-    // snapshots of these assets (start-up); returns the samples used.
-    static int seedBaselines(const QString &dbPath, SignalEngine &engine, const QStringList &assetIds, qint64 nowMs);
 
     static constexpr int kSnapshotIntervalMs = 500;
     static constexpr int kLevelsPerSide = 20;

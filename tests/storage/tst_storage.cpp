@@ -1,6 +1,8 @@
+#include "analysis/signalengine.h"
 #include "storage/historyreader.h"
 #include "storage/schema.h"
 #include "storage/signalcsv.h"
+#include "storage/storagereader.h"
 #include "storage/storagewriter.h"
 
 #include <QBuffer>
@@ -13,6 +15,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <QTimer>
 #include <QUuid>
 
 using namespace polymon;
@@ -210,13 +214,19 @@ private Q_SLOTS:
         BookMetrics oneSided = m;
         oneSided.hasAsk = false;
         writer.enqueue(SnapshotRow{QStringLiteral("111"), t0 + 20'000, oneSided, "[]", "[]"});
-        writer.enqueue(SnapshotRow{QStringLiteral("222"), t0, m, "[]", "[]"});
+        // A 0.001-tick market: a 0.003 spread is three ticks, not 0.3.
+        BookMetrics fine = m;
+        fine.spread = 3'000;
+        writer.enqueue(SnapshotRow{QStringLiteral("222"), t0, fine, "[]", "[]", 1'000});
         writer.enqueue(SignalRow{sampleSignal("111", t0 + 3'000, "pulled"), false});
         writer.enqueue(SignalRow{sampleSignal("111", t0 - 60'000, "too old"), false});
         QVERIFY(writer.waitUntilWritten(10000));
         writer.stop();
 
-        const AssetHistory h = HistoryReader::read(path, QStringLiteral("111"), t0);
+        const QList<AssetHistory> both =
+            HistoryReader::read(path, {{QStringLiteral("111"), QStringLiteral("222")}, t0, t0 - 1'000, 1'000});
+        QCOMPARE(both.size(), 2);
+        const AssetHistory &h = both.first();
         // One point a second, two-sided snapshots only, oldest first.
         QCOMPARE(h.points.size(), 10);
         QCOMPARE(h.points.first().ts, t0);
@@ -227,7 +237,48 @@ private Q_SLOTS:
         QCOMPARE(h.signals_.size(), 1);
         QCOMPARE(h.signals_.first().description, std::string("pulled"));
         QCOMPARE(h.signals_.first().timestampMs, t0 + 3'000);
-        QCOMPARE(HistoryReader::read(m_dir.filePath(QStringLiteral("none.db")), QStringLiteral("111"), 0).points.size(), 0);
+        // The same pass gives the baseline: one sample a second, in ticks.
+        QCOMPARE(h.baseline.size(), 10);
+        QCOMPARE(h.baseline.first().sample.spreadTicks, 1.0); // rows of cent markets
+        QCOMPARE(both.last().baseline.size(), 1);
+        QCOMPARE(both.last().baseline.first().sample.spreadTicks, 3.0);
+        SignalEngine engine(SignalSettings{});
+        QCOMPARE(HistoryReader::seedBaseline(both.last(), engine), 1);
+        QCOMPARE(engine.baseline("222")->meanSpreadTicks(), 3.0);
+        const QList<AssetHistory> none =
+            HistoryReader::read(m_dir.filePath(QStringLiteral("none.db")), {{QStringLiteral("111")}, 0, 0, 1'000});
+        QCOMPARE(none.size(), 1);
+        QVERIFY(none.first().empty());
+    }
+
+    void readerAnswersOnTheCallersThreadWithoutBlockingIt()
+    {
+        StorageReader reader;
+        QObject context;
+        QList<int> results;
+        QThread *answeredOn = nullptr;
+        int ticks = 0;
+        QTimer timer;
+        timer.setInterval(10);
+        connect(&timer, &QTimer::timeout, &context, [&ticks] { ++ticks; });
+        timer.start();
+        for (int i = 1; i <= 3; ++i) {
+            reader.run<int>(
+                [i] {
+                    QThread::msleep(100); // a slow read
+                    return i;
+                },
+                &context, [&](int r) {
+                    results << r;
+                    answeredOn = QThread::currentThread();
+                });
+        }
+        QCOMPARE(reader.pending(), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(results.size(), 3, 5000);
+        QCOMPARE(results, (QList<int>{1, 2, 3})); // in order
+        QCOMPARE(answeredOn, QThread::currentThread());
+        QVERIFY2(ticks >= 10, qPrintable(QString::number(ticks))); // the caller's loop ran meanwhile
+        QCOMPARE(reader.pending(), 0);
     }
 
     void migratesAnOlderSchema()
@@ -397,7 +448,7 @@ private Q_SLOTS:
         writer.setMaxSizeBytes(QFileInfo(path).size());
         for (int i = 0; i < 500; ++i)
             writer.enqueue(bigSnapshot(QStringLiteral("A"), 100 + i));
-        QVERIFY(errors.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(errors.count(), 1, 10000); // emitted from the writer thread: maybe before a wait()
         QVERIFY2(errors.first().first().toString().startsWith(QLatin1String("database full")),
                  qPrintable(errors.first().first().toString()));
         // Retried with a growing backoff, reported once, nothing lost meanwhile.
@@ -409,7 +460,7 @@ private Q_SLOTS:
         QCOMPARE(writer.stats().written, 1);
         // Space comes back: everything the queue held is written.
         writer.setMaxSizeBytes(0);
-        QVERIFY(recovered.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(recovered.count(), 1, 10000);
         QVERIFY(writer.waitUntilWritten(10000));
         QCOMPARE(writer.stats().written, 502);
         QCOMPARE(writer.stats().dropped, 0);
