@@ -33,7 +33,7 @@ void SignalLogModel::resolve(const Signal &signal)
     for (int row = 0; row < m_rows.size(); ++row) {
         if (m_rows[row].id == signal.id) {
             m_rows[row] = signal;
-            Q_EMIT dataChanged(index(row, Reverted), index(row, MaxProfit));
+            Q_EMIT dataChanged(index(row, Reverted), index(row, MaxAdverse));
             return;
         }
     }
@@ -68,7 +68,8 @@ QVariant SignalLogModel::data(const QModelIndex &index, int role) const
                                                    : QColor(0xc0, 0x7b, 0x00));
     }
     if (role == Qt::TextAlignmentRole && (index.column() == Confidence || index.column() == ExpectedReversion
-                                          || index.column() == ReversionTime || index.column() == MaxProfit))
+                                          || index.column() == ReversionTime || index.column() == MaxProfit
+                                          || index.column() == MaxAdverse))
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == SortRole) {
         switch (index.column()) {
@@ -77,6 +78,7 @@ QVariant SignalLogModel::data(const QModelIndex &index, int role) const
         case ExpectedReversion: return qint64(s.expectedReversion);
         case ReversionTime: return s.reversionTimeS;
         case MaxProfit: return qint64(s.maxProfit);
+        case MaxAdverse: return qint64(s.maxAdverse);
         default: break;
         }
     }
@@ -89,9 +91,10 @@ QVariant SignalLogModel::data(const QModelIndex &index, int role) const
     case Confidence: return s.confidence;
     case Market: return m_labels.value(QString::fromStdString(s.assetId), QString::fromStdString(s.assetId).left(16));
     case ExpectedReversion: return s.side == SignalSide::Avoid ? QStringLiteral("–") : cents(s.expectedReversion);
-    case Reverted: return s.resolved ? (s.reverted ? tr("yes") : tr("no")) : tr("open");
+    case Reverted: return !s.resolved ? tr("open") : !s.tracked ? tr("not tracked") : s.reverted ? tr("yes") : tr("no");
     case ReversionTime: return s.resolved && s.reverted ? QStringLiteral("%1 s").arg(s.reversionTimeS, 0, 'f', 0) : QString();
-    case MaxProfit: return s.resolved && s.side != SignalSide::Avoid ? cents(s.maxProfit) : QString();
+    case MaxProfit: return s.resolved && s.tracked && s.side != SignalSide::Avoid ? cents(s.maxProfit) : QString();
+    case MaxAdverse: return s.resolved && s.tracked && s.side != SignalSide::Avoid ? cents(s.maxAdverse) : QString();
     case Description: return QString::fromStdString(s.description);
     default: return {};
     }
@@ -99,7 +102,19 @@ QVariant SignalLogModel::data(const QModelIndex &index, int role) const
 
 QVariant SignalLogModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole) {
+        if (section == MaxProfit)
+            return tr("Best exit within the horizon, per share, touch to touch: a BUY enters at the ask and exits at the "
+                      "bid (the spread is paid in and out)");
+        if (section == MaxAdverse)
+            return tr("Worst move against the position within the horizon, per share, touch to touch");
+        if (section == Reverted)
+            return tr("\"not tracked\": the app was not running for part of the horizon, so the outcome is unknown");
+        return {};
+    }
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case Time: return tr("Time");
@@ -111,6 +126,7 @@ QVariant SignalLogModel::headerData(int section, Qt::Orientation orientation, in
     case Reverted: return tr("Reverted");
     case ReversionTime: return tr("After");
     case MaxProfit: return tr("Max profit");
+    case MaxAdverse: return tr("Max adverse");
     case Description: return tr("Why");
     default: return {};
     }

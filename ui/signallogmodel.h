@@ -15,7 +15,7 @@ class SignalLogModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Time, Type, Side, Confidence, Market, ExpectedReversion, Reverted, ReversionTime, MaxProfit, Description, NUM_COLUMNS };
+    enum Column { Time, Type, Side, Confidence, Market, ExpectedReversion, Reverted, ReversionTime, MaxProfit, MaxAdverse, Description, NUM_COLUMNS };
     enum Role { SortRole = Qt::UserRole, TypeRole, ConfidenceRole, AssetIdRole };
 
     using QAbstractTableModel::QAbstractTableModel;

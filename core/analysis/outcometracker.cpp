@@ -10,10 +10,11 @@ void OutcomeTracker::track(const Signal &signal)
     s.resolved = false;
     s.reverted = false;
     s.reversionTimeS = -1.0;
-    // At entry the position is already half a spread against the mid.
-    const Fixed halfSpread = (s.bestAsk - s.bestBid) / 2;
-    s.maxProfit = s.side == SignalSide::Avoid ? 0 : -halfSpread;
-    s.maxAdverse = s.side == SignalSide::Avoid ? 0 : halfSpread;
+    // Entered at one touch, exited at the other: at entry the position is a
+    // whole spread down (the spread is paid in and out).
+    const Fixed spread = s.bestAsk - s.bestBid;
+    s.maxProfit = s.side == SignalSide::Avoid ? 0 : -spread;
+    s.maxAdverse = s.side == SignalSide::Avoid ? 0 : spread;
     m_open.push_back(std::move(s));
 }
 
@@ -26,8 +27,9 @@ void OutcomeTracker::onTop(const std::string &assetId, std::int64_t ts, Fixed be
         const double elapsedS = double(ts - s.timestampMs) / 1000.0;
         switch (s.side) {
         case SignalSide::Buy: {
-            s.maxProfit = std::max(s.maxProfit, mid - s.bestAsk);
-            s.maxAdverse = std::max(s.maxAdverse, s.bestAsk - mid);
+            // Bought at the ask then; sold at the bid now.
+            s.maxProfit = std::max(s.maxProfit, bestBid - s.bestAsk);
+            s.maxAdverse = std::max(s.maxAdverse, s.bestAsk - bestBid);
             if (!s.reverted && mid >= s.mid + s.expectedReversion) {
                 s.reverted = true;
                 s.reversionTimeS = elapsedS;
@@ -35,8 +37,9 @@ void OutcomeTracker::onTop(const std::string &assetId, std::int64_t ts, Fixed be
             break;
         }
         case SignalSide::Sell: {
-            s.maxProfit = std::max(s.maxProfit, s.bestBid - mid);
-            s.maxAdverse = std::max(s.maxAdverse, mid - s.bestBid);
+            // Sold at the bid then; bought back at the ask now.
+            s.maxProfit = std::max(s.maxProfit, s.bestBid - bestAsk);
+            s.maxAdverse = std::max(s.maxAdverse, bestAsk - s.bestBid);
             if (!s.reverted && mid <= s.mid - s.expectedReversion) {
                 s.reverted = true;
                 s.reversionTimeS = elapsedS;

@@ -10,9 +10,10 @@ namespace polymon {
 // Follows the mid after each signal for the horizon and fills its outcome:
 // reverted (the mid moved back by the expected reversion in the recommended
 // direction), time to reversion, best favourable and worst adverse excursion
-// per share with the entry at the touch (ask for BUY, bid for SELL), so the
-// spread is paid. AVOID signals "revert" when the spread comes back within
-// 1.5x its baseline; they have no profit.
+// per share, touch to touch: a BUY enters at the ask and exits at the bid, a
+// SELL enters at the bid and exits at the ask, so the spread is paid in and
+// out. AVOID signals "revert" when the spread comes back within 1.5x its
+// baseline; they have no profit.
 class OutcomeTracker final
 {
 public:

@@ -19,7 +19,8 @@ QStringList SignalCsv::header()
             QStringLiteral("mid"), QStringLiteral("depth_ratio"), QStringLiteral("spread_ratio"),
             QStringLiteral("imbalance"), QStringLiteral("price_change"), QStringLiteral("expected_reversion"),
             QStringLiteral("resolved"), QStringLiteral("reverted"), QStringLiteral("reversion_time_s"),
-            QStringLiteral("max_profit"), QStringLiteral("max_adverse"), QStringLiteral("description")};
+            QStringLiteral("max_profit_touch_to_touch"), QStringLiteral("max_adverse_touch_to_touch"),
+            QStringLiteral("description")};
 }
 
 QString SignalCsv::field(const QString &text, bool isText)
@@ -49,7 +50,7 @@ bool SignalCsv::exportTo(const QString &dbPath, QIODevice &out, const Filter &fi
         "SELECT s.id, s.ts, s.signal_type, s.side, s.score, COALESCE(a.condition_id, s.market), "
         "COALESCE(m.question, ''), COALESCE(a.outcome, ''), s.asset_id, s.best_bid, s.best_ask, s.mid, "
         "s.depth_ratio, s.spread_ratio, s.imbalance, s.price_change, s.expected_reversion, s.resolved, "
-        "s.reverted, s.reversion_time, s.max_profit, s.max_adverse, s.description "
+        "s.reverted, s.reversion_time, s.max_profit, s.max_adverse, s.description, s.tracked "
         "FROM psychology_signal s LEFT JOIN asset a ON a.asset_id = s.asset_id "
         "LEFT JOIN market m ON m.condition_id = COALESCE(a.condition_id, s.market) "
         "WHERE s.ts >= ? AND (? = '' OR s.asset_id = ? OR s.market = ? OR a.condition_id = ?) ORDER BY s.ts, s.id"));
@@ -73,6 +74,8 @@ bool SignalCsv::exportTo(const QString &dbPath, QIODevice &out, const Filter &fi
     while (ok && q.next()) {
         const qint64 ts = q.value(1).toLongLong();
         const bool resolved = q.value(17).toInt() != 0;
+        // Resolved without a record to judge it by (the app was not running).
+        const bool untracked = resolved && q.value(23).toInt() == 0;
         QStringList c;
         c << q.value(0).toString()
           << QDateTime::fromMSecsSinceEpoch(ts, Qt::UTC).toString(Qt::ISODateWithMs)
@@ -82,9 +85,12 @@ bool SignalCsv::exportTo(const QString &dbPath, QIODevice &out, const Filter &fi
           << money(q.value(10)) << money(q.value(11)) << number(q.value(12)) << number(q.value(13))
           << number(q.value(14)) << money(q.value(15)) << money(q.value(16))
           << (resolved ? QStringLiteral("true") : QStringLiteral("false"))
-          << (resolved ? (q.value(18).toInt() ? QStringLiteral("true") : QStringLiteral("false")) : QString())
-          << (resolved ? number(q.value(19)) : QString()) << (resolved ? money(q.value(20)) : QString())
-          << (resolved ? money(q.value(21)) : QString()) << field(q.value(22).toString(), true);
+          << (untracked  ? QStringLiteral("not tracked")
+              : resolved ? (q.value(18).toInt() ? QStringLiteral("true") : QStringLiteral("false"))
+                         : QString())
+          << (resolved && !untracked ? number(q.value(19)) : QString())
+          << (resolved && !untracked ? money(q.value(20)) : QString())
+          << (resolved && !untracked ? money(q.value(21)) : QString()) << field(q.value(22).toString(), true);
         ok = line(c);
         ++rows;
     }

@@ -46,8 +46,9 @@ private Q_SLOTS:
         QVERIFY(r.resolved);
         QVERIFY(r.reverted);
         QCOMPARE(r.reversionTimeS, 30.0); // mid 0.51 >= 0.50 + 0.01
-        QCOMPARE(r.maxProfit, Fixed(20'000)); // mid 0.53 - entry at the ask 0.51
-        QCOMPARE(r.maxAdverse, Fixed(30'000)); // entry 0.51 - mid 0.48
+        // Touch to touch: bought at the ask 0.51, sold at the bid.
+        QCOMPARE(r.maxProfit, Fixed(10'000));  // bid 0.52 - 0.51
+        QCOMPARE(r.maxAdverse, Fixed(40'000)); // 0.51 - bid 0.47
     }
 
     void buyThatKeepsFalling()
@@ -55,8 +56,8 @@ private Q_SLOTS:
         const Signal r = follow(signal(SignalSide::Buy), {{5, 0.48, 0.50}, {100, 0.44, 0.46}});
         QVERIFY(!r.reverted);
         QCOMPARE(r.reversionTimeS, -1.0);
-        QCOMPARE(r.maxProfit, Fixed(-10'000)); // never better than half a spread under water
-        QCOMPARE(r.maxAdverse, Fixed(60'000));
+        QCOMPARE(r.maxProfit, Fixed(-20'000)); // never better than the spread at entry under water
+        QCOMPARE(r.maxAdverse, Fixed(70'000)); // 0.51 - bid 0.44
     }
 
     void sellThatReverts()
@@ -64,7 +65,8 @@ private Q_SLOTS:
         const Signal r = follow(signal(SignalSide::Sell), {{20, 0.48, 0.50}, {40, 0.46, 0.48}});
         QVERIFY(r.reverted);
         QCOMPARE(r.reversionTimeS, 20.0); // mid 0.49 <= 0.50 - 0.01
-        QCOMPARE(r.maxProfit, Fixed(20'000)); // entry at the bid 0.49 - mid 0.47
+        QCOMPARE(r.maxProfit, Fixed(10'000)); // sold at the bid 0.49, bought back at the ask 0.48
+        QCOMPARE(r.maxAdverse, Fixed(20'000)); // the spread at entry: never worse
     }
 
     void movesAfterTheHorizonDoNotCount()
@@ -72,7 +74,7 @@ private Q_SLOTS:
         Signal s = signal(SignalSide::Buy);
         const Signal r = follow(s, {{301, 0.60, 0.62}});
         QVERIFY(!r.reverted);
-        QCOMPARE(r.maxProfit, Fixed(-10'000));
+        QCOMPARE(r.maxProfit, Fixed(-20'000));
     }
 
     void avoidRevertsWhenTheSpreadComesBack()

@@ -179,7 +179,8 @@ private Q_SLOTS:
         QCOMPARE(cell(1, "expected_reversion"), QStringLiteral("0.015"));
         QCOMPARE(cell(1, "reverted"), QStringLiteral("true"));
         QCOMPARE(cell(1, "reversion_time_s"), QStringLiteral("42.5"));
-        QCOMPARE(cell(1, "max_profit"), QStringLiteral("0.025"));
+        QCOMPARE(cell(1, "max_profit_touch_to_touch"), QStringLiteral("0.025"));
+        QCOMPARE(cell(1, "max_adverse_touch_to_touch"), QStringLiteral("0.005"));
         QCOMPARE(cell(1, "outcome"), QStringLiteral("Yes"));
         QCOMPARE(cell(2, "resolved"), QStringLiteral("false"));
         QCOMPARE(cell(2, "reverted"), QString());
