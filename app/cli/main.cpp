@@ -12,6 +12,7 @@
 #include "sim/simexchange.h"
 #include "sim/simfaultschedule.h"
 #include "storage/historyreader.h"
+#include "storage/openoutcomeresolver.h"
 #include "storage/recorder.h"
 #include "storage/replayrecorder.h"
 #include "storage/signalcsv.h"
@@ -334,6 +335,11 @@ int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
             seeded += HistoryReader::seedBaseline(h, *monitor.signalEngine());
         if (seeded > 0)
             display.note(QStringLiteral("baselines seeded from %1 stored snapshots").arg(seeded));
+        const QList<Signal> open = OpenOutcomeResolver::resolve(dbPath, ss.horizonMs, now, now);
+        for (const Signal &s : open)
+            writer->enqueue(SignalRow{s, true});
+        if (!open.isEmpty())
+            display.note(QStringLiteral("%1 signals left open by an earlier run resolved").arg(open.size()));
         recorder = std::make_unique<Recorder>(monitor, *writer, monitor.signalEngine()->settings().band);
         if (sim) {
             for (const MarketInfo &info : exchange->catalog())

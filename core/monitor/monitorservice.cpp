@@ -2,6 +2,7 @@
 
 #include "sim/simexchange.h"
 #include "sim/simwarmup.h"
+#include "storage/openoutcomeresolver.h"
 #include "storage/recorder.h"
 #include "storage/signalcsv.h"
 #include "storage/storagereader.h"
@@ -264,6 +265,12 @@ void MonitorService::createMonitor(const QUrl &endpoint)
             m_writer = std::make_unique<StorageWriter>(m_options.dbPath);
             m_writer->start();
             m_reader = std::make_unique<StorageReader>();
+            // Signals an earlier run left open: now, and once more when the
+            // horizon of those fired just before this start has passed.
+            const qint64 startedMs = QDateTime::currentMSecsSinceEpoch();
+            resolveOpenOutcomes(startedMs);
+            QTimer::singleShot(m_options.signalSettings.horizonMs + 10'000, this,
+                               [this, startedMs] { resolveOpenOutcomes(startedMs); });
         }
         m_recorder = std::make_unique<Recorder>(*m_monitor, *m_writer, m_options.signalSettings.band);
         recordMarkets(m_catalog);
@@ -277,6 +284,24 @@ void MonitorService::createMonitor(const QUrl &endpoint)
     m_publishClock.start();
     m_nextPublishNs = 0;
     m_snapshotTimer.start(0);
+}
+
+void MonitorService::resolveOpenOutcomes(qint64 before)
+{
+    if (!m_reader || !m_writer)
+        return;
+    m_reader->run<QList<Signal>>(
+        [db = m_options.dbPath, horizon = m_options.signalSettings.horizonMs, before] {
+            return OpenOutcomeResolver::resolve(db, horizon, before, QDateTime::currentMSecsSinceEpoch());
+        },
+        this, [this](const QList<Signal> &resolved) {
+            if (!m_writer)
+                return;
+            for (const Signal &s : resolved)
+                m_writer->enqueue(SignalRow{s, true});
+            if (!resolved.isEmpty())
+                qCInfo(lcService) << resolved.size() << "signals left open by an earlier run resolved";
+        });
 }
 
 void MonitorService::teardown()

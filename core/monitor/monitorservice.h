@@ -110,6 +110,7 @@ private:
     void subscribe(const MarketInfo &market);
     void closeMarket(const QString &conditionId, const QStringList &tokens, const QString &reason);
     void publish();
+    void resolveOpenOutcomes(qint64 before);
 
     Options m_options;
     bool m_simulated = false;

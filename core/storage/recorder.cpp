@@ -3,6 +3,7 @@
 #include "monitor/marketmonitor.h"
 
 #include <QDateTime>
+#include <QUuid>
 
 namespace polymon {
 
@@ -34,6 +35,11 @@ Recorder::Recorder(MarketMonitor &monitor, StorageWriter &writer, Fixed band, QO
     , m_writer(writer)
     , m_band(band)
 {
+    m_span = SpanRow{QUuid::createUuid().toString(QUuid::WithoutBraces), QDateTime::currentMSecsSinceEpoch(), 0};
+    heartbeat();
+    m_spanTimer.setInterval(kSpanHeartbeatMs);
+    connect(&m_spanTimer, &QTimer::timeout, this, &Recorder::heartbeat);
+    m_spanTimer.start();
     m_timer.setInterval(kSnapshotIntervalMs);
     connect(&m_timer, &QTimer::timeout, this, &Recorder::snapshotChanged);
     m_timer.start();
@@ -42,6 +48,17 @@ Recorder::Recorder(MarketMonitor &monitor, StorageWriter &writer, Fixed band, QO
             [this](const Signal &s) { m_writer.enqueue(SignalRow{s, false}); });
     connect(&monitor, &MarketMonitor::outcomeResolved, this,
             [this](const Signal &s) { m_writer.enqueue(SignalRow{s, true}); });
+}
+
+Recorder::~Recorder()
+{
+    heartbeat();
+}
+
+void Recorder::heartbeat()
+{
+    m_span.lastMs = QDateTime::currentMSecsSinceEpoch();
+    m_writer.enqueue(m_span);
 }
 
 void Recorder::recordMarket(const MarketInfo &market)

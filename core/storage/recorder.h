@@ -21,23 +21,30 @@ class Recorder final : public QObject
 public:
     // `band`: the depth band of the stored metrics (the signal settings' band).
     Recorder(MarketMonitor &monitor, StorageWriter &writer, Fixed band, QObject *parent = nullptr);
+    ~Recorder() override; // the span's last heartbeat
 
     void recordMarket(const MarketInfo &market);
     void setBand(Fixed band) noexcept { m_band = band; }
 
     static constexpr int kSnapshotIntervalMs = 500;
     static constexpr int kLevelsPerSide = 20;
+    // How often the recording span is renewed (outcomes of signals left open
+    // are judged by the spans' gaps).
+    static constexpr int kSpanHeartbeatMs = 10'000;
     // The stored snapshot of a book: levels as [["price","size"],...] best first.
     static SnapshotRow snapshot(const AssetBook &asset, Fixed band);
 
 private:
     void snapshotChanged();
+    void heartbeat();
 
     MarketMonitor &m_monitor;
     StorageWriter &m_writer;
     Fixed m_band;
     QTimer m_timer;
     QHash<QString, quint64> m_recordedUpdates;
+    QTimer m_spanTimer;
+    SpanRow m_span;
 };
 
 } // namespace polymon

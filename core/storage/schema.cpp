@@ -40,10 +40,16 @@ const char *const kMigrations[][8] = {
         nullptr,
     },
     // 3: each snapshot keeps its asset's tick (spreads in ticks on 0.001
-    // markets); an outcome says whether the record let it be tracked
+    // markets); an outcome says whether the record let it be tracked; spans
+    // of time when something was recording
     {
         "ALTER TABLE order_book_snapshot ADD COLUMN tick INTEGER",
         "ALTER TABLE psychology_signal ADD COLUMN tracked INTEGER NOT NULL DEFAULT 1",
+        "CREATE INDEX signal_open ON psychology_signal (resolved, ts)",
+        // When a recorder was running (a heartbeat every few seconds): the gaps
+        // between spans are times nothing was recorded.
+        "CREATE TABLE recording_span (session_id TEXT PRIMARY KEY, started_ms INTEGER NOT NULL, "
+        "last_ms INTEGER NOT NULL)",
         nullptr,
     },
 };

@@ -35,12 +35,28 @@ struct MarketRow
     QStringList outcomes;
 };
 
+// A stored signal's key: asset, type and time, the same in every session.
+inline QString signalKey(const Signal &s)
+{
+    return QStringLiteral("%1|%2|%3")
+        .arg(QString::fromStdString(s.assetId), QLatin1String(signalTypeName(s.type)))
+        .arg(s.timestampMs);
+}
+
 struct SignalRow
 {
     Signal signal;
     bool outcomeOnly = false; // update the stored row with the outcome
 };
 
-using StorageRow = std::variant<SnapshotRow, TradeRow, MarketRow, SignalRow>;
+// A recorder is running: its session from startedMs, alive at lastMs.
+struct SpanRow
+{
+    QString sessionId;
+    qint64 startedMs = 0;
+    qint64 lastMs = 0;
+};
+
+using StorageRow = std::variant<SnapshotRow, TradeRow, MarketRow, SignalRow, SpanRow>;
 
 } // namespace polymon

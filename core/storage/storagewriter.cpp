@@ -25,11 +25,6 @@ QVariant price(bool present, Fixed v)
     return present ? QVariant(qint64(v)) : QVariant(QMetaType::fromType<qint64>());
 }
 
-QString signalKey(const Signal &s)
-{
-    return QStringLiteral("%1|%2|%3").arg(QString::fromStdString(s.assetId), QLatin1String(signalTypeName(s.type))).arg(s.timestampMs);
-}
-
 } // namespace
 
 StorageWriter::StorageWriter(const QString &path, qsizetype maxQueue, QObject *parent)
@@ -58,7 +53,7 @@ void StorageWriter::enqueue(StorageRow row)
     // Outcomes and signals are small and precious: only snapshots and trades
     // are refused when the queue is full.
     if (m_queue.size() >= std::size_t(m_maxQueue) && !std::holds_alternative<SignalRow>(row)
-        && !std::holds_alternative<MarketRow>(row)) {
+        && !std::holds_alternative<MarketRow>(row) && !std::holds_alternative<SpanRow>(row)) {
         ++m_stats.dropped;
         return;
     }
@@ -278,8 +273,10 @@ QVariant text(const QString &s)
 struct StorageWriter::Statements
 {
     explicit Statements(const QSqlDatabase &db)
-        : snapshot(db), trade(db), market(db), asset(db), signal(db), outcome(db)
+        : snapshot(db), trade(db), market(db), asset(db), signal(db), outcome(db), span(db)
     {
+        span.prepare(QStringLiteral("INSERT INTO recording_span (session_id, started_ms, last_ms) VALUES (?,?,?) "
+                                    "ON CONFLICT(session_id) DO UPDATE SET last_ms=excluded.last_ms"));
         snapshot.prepare(QStringLiteral(
             "INSERT INTO order_book_snapshot (asset_id, ts, best_bid, best_ask, spread, mid, bid_depth, ask_depth, "
             "band_bid_depth, band_ask_depth, imbalance, bids, asks, tick) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
@@ -295,7 +292,7 @@ struct StorageWriter::Statements
         outcome.prepare(QStringLiteral("UPDATE psychology_signal SET resolved=1, reverted=?, reversion_time=?, max_profit=?, "
                                        "max_adverse=?, tracked=? WHERE signal_key=?"));
     }
-    QSqlQuery snapshot, trade, market, asset, signal, outcome;
+    QSqlQuery snapshot, trade, market, asset, signal, outcome, span;
 };
 
 bool StorageWriter::writeRow(const StorageRow &row, Statements &st, QSqlError &error)
@@ -329,6 +326,8 @@ bool StorageWriter::writeRow(const StorageRow &row, Statements &st, QSqlError &e
             ok = run(st.asset, {text(mk->tokenIds[i]), QVariant(mk->conditionId), QVariant(mk->outcomes.value(i))});
         return ok;
     }
+    if (const auto *sp = std::get_if<SpanRow>(&row))
+        return run(st.span, {text(sp->sessionId), QVariant(sp->startedMs), QVariant(sp->lastMs)});
     const SignalRow &sg = std::get<SignalRow>(row);
     const Signal &s = sg.signal;
     if (!sg.outcomeOnly) {

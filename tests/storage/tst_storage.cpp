@@ -1,6 +1,7 @@
 #include "analysis/signalengine.h"
 #include "storage/historyreader.h"
 #include "storage/schema.h"
+#include "storage/openoutcomeresolver.h"
 #include "storage/signalcsv.h"
 #include "storage/storagereader.h"
 #include "storage/storagewriter.h"
@@ -250,6 +251,77 @@ private Q_SLOTS:
             HistoryReader::read(m_dir.filePath(QStringLiteral("none.db")), {{QStringLiteral("111")}, 0, 0, 1'000});
         QCOMPARE(none.size(), 1);
         QVERIFY(none.first().empty());
+    }
+
+    void signalsLeftOpenAreResolvedAtTheNextStart()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("open.db"));
+        const qint64 t0 = 1'767'225'600'000;
+        const qint64 horizon = 300'000;
+        {
+            StorageWriter writer(path);
+            writer.start();
+            // A run from t0 - 2000 s to t0 - 500 s, another from t0 - 60 s to t0 + 200 s, one from t0 + 400 s.
+            writer.enqueue(SpanRow{QStringLiteral("run1"), t0 - 2'000'000, t0 - 500'000});
+            writer.enqueue(SpanRow{QStringLiteral("run2"), t0 - 60'000, t0 + 200'000});
+            writer.enqueue(SpanRow{QStringLiteral("run3"), t0 + 400'000, t0 + 900'000});
+            // Fired during run1, its horizon inside it: resolved from the snapshots.
+            Signal covered = sampleSignal("111", t0 - 1'000'000, "covered"); // BUY at the ask 0.51
+            writer.enqueue(SignalRow{covered, false});
+            BookMetrics m;
+            m.hasBid = m.hasAsk = true;
+            for (int i = 0; i < 30; ++i) { // the bid climbs a cent every 10 s
+                m.bestBid = 470'000 + i * 10'000;
+                m.bestAsk = m.bestBid + 20'000;
+                m.spread = 20'000;
+                m.mid = m.bestBid + 10'000;
+                writer.enqueue(SnapshotRow{QStringLiteral("111"), t0 - 1'000'000 + (i + 1) * 10'000, m, "[]", "[]", 10'000});
+            }
+            // Fired during run2, which stopped 200 s into its horizon: not tracked.
+            writer.enqueue(SignalRow{sampleSignal("222", t0, "gap"), false});
+            // Already resolved, and one whose horizon has not ended: left alone.
+            Signal done = sampleSignal("111", t0 - 1'500'000, "done");
+            writer.enqueue(SignalRow{done, false});
+            done.resolved = true;
+            writer.enqueue(SignalRow{done, true});
+            writer.enqueue(SignalRow{sampleSignal("333", t0 + 800'000, "recent"), false});
+            QVERIFY(writer.waitUntilWritten(10000));
+        }
+        const QList<Signal> resolved = OpenOutcomeResolver::resolve(path, horizon, t0 + 900'000, t0 + 950'000);
+        QCOMPARE(resolved.size(), 2);
+        const Signal &a = resolved.at(0);
+        QCOMPARE(a.assetId, std::string("111"));
+        QVERIFY(a.resolved && a.tracked && a.reverted);
+        QCOMPARE(a.maxProfit, Fixed(250'000)); // best bid 0.76 - entry ask 0.51
+        const Signal &b = resolved.at(1);
+        QCOMPARE(b.assetId, std::string("222"));
+        QVERIFY(b.resolved && !b.tracked);
+        // Written back, the CSV says so.
+        {
+            StorageWriter writer(path);
+            writer.start();
+            for (const Signal &s : resolved)
+                writer.enqueue(SignalRow{s, true});
+            QVERIFY(writer.waitUntilWritten(10000));
+        }
+        QBuffer csv;
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        int rows = 0;
+        QString error;
+        QVERIFY(SignalCsv::exportTo(path, csv, {}, rows, error));
+        const QList<QStringList> table = parseCsv(QString::fromUtf8(csv.data()));
+        const qsizetype reverted = SignalCsv::header().indexOf(QStringLiteral("reverted"));
+        const qsizetype desc = SignalCsv::header().indexOf(QStringLiteral("description"));
+        QStringList byDescription;
+        for (const QStringList &row : table.mid(1))
+            byDescription << row[desc] + QLatin1Char('=') + row[reverted];
+        QCOMPARE(byDescription, (QStringList{QStringLiteral("done=false"), QStringLiteral("covered=true"),
+                                             QStringLiteral("gap=not tracked"), QStringLiteral("recent=")}));
+        // Nothing is left for a next start but the recent one, until its horizon ends.
+        QCOMPARE(OpenOutcomeResolver::resolve(path, horizon, t0 + 900'000, t0 + 950'000).size(), 0);
+        // A signal of this run (fired after `before`) is the live tracker's.
+        QCOMPARE(OpenOutcomeResolver::resolve(path, horizon, t0 + 700'000, t0 + 2'000'000).size(), 0);
+        QCOMPARE(OpenOutcomeResolver::resolve(path, horizon, t0 + 900'000, t0 + 1'100'000).size(), 1);
     }
 
     void readerAnswersOnTheCallersThreadWithoutBlockingIt()
