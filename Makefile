@@ -1,5 +1,6 @@
 # polymon — the two commands are `make run` and `make test`.
 BUILD ?= build
+PKG_BUILD ?= build-package
 JOBS  ?= $(shell nproc)
 DEBS  := build-essential cmake pkg-config qt6-base-dev qt6-websockets-dev \
          qt6-charts-dev libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins \
@@ -7,7 +8,7 @@ DEBS  := build-essential cmake pkg-config qt6-base-dev qt6-websockets-dev \
 SUDO  := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ARGS  ?=
 
-.PHONY: all deps build run test bench soak fuzz package clean
+.PHONY: all deps build run test bench soak fuzz package check-baseline clean
 
 all: build
 
@@ -44,9 +45,21 @@ soak: build
 fuzz: deps
 	tools/run-fuzz.sh $(or $(FUZZ_SECONDS),300)
 
-# DEB and TGZ in build/ (the DEB installs /usr/bin/polymon and polymon-cli).
-package: build
-	cd $(BUILD) && cpack
+# DEB and TGZ in $(PKG_BUILD)/ for any x86-64: the baseline instruction set,
+# no -march (the DEB installs /usr/bin/polymon and polymon-cli).
+package: deps
+	cmake -S . -B $(PKG_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPOLYMON_MARCH= -DCMAKE_SKIP_INSTALL_ALL_DEPENDENCY=ON
+	cmake --build $(PKG_BUILD) -j $(JOBS) --target polymon polymon-cli
+	cd $(PKG_BUILD) && cpack
+
+# The packaged polymon-cli on an emulated Nehalem (qemu-user) gives exactly
+# the developer build's tops and signals.
+check-baseline: build
+	@dpkg-query -W -f='$${Status}\n' qemu-user 2>/dev/null | grep -q 'install ok installed' || \
+	  { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q qemu-user; }
+	cmake -S . -B $(PKG_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPOLYMON_MARCH= -DCMAKE_SKIP_INSTALL_ALL_DEPENDENCY=ON
+	cmake --build $(PKG_BUILD) -j $(JOBS) --target polymon-cli
+	tools/check-baseline.sh $(BUILD) $(PKG_BUILD)
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(PKG_BUILD)

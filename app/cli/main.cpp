@@ -1,4 +1,5 @@
 // polymon-cli: headless entry point (replay, monitor, sim).
+#include "quitonsignal.h"
 #include "terminalmonitor.h"
 
 #include "analysis/signalengine.h"
@@ -27,7 +28,6 @@
 #include <QUrl>
 
 #include <algorithm>
-#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -228,11 +228,6 @@ int replayCommand(const std::vector<std::string> &args)
     return 0;
 }
 
-void quitOnSignal(int)
-{
-    QCoreApplication::quit();
-}
-
 int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
 {
     bool sim = false;
@@ -283,8 +278,7 @@ int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
         return usage("monitor needs --asset ID (or --sim)");
 
     QCoreApplication app(argc, argv);
-    std::signal(SIGINT, quitOnSignal);
-    std::signal(SIGTERM, quitOnSignal);
+    QuitOnSignal quitOnSignal;
     FeedSettings feedSettings;
     std::unique_ptr<SimExchange> exchange;
     if (sim) {
@@ -398,8 +392,7 @@ int simCommand(int argc, char **argv, const std::vector<std::string> &args)
         }
     }
     QCoreApplication app(argc, argv);
-    std::signal(SIGINT, quitOnSignal);
-    std::signal(SIGTERM, quitOnSignal);
+    QuitOnSignal quitOnSignal;
     SimExchange exchange{quint64(seed), int(markets)};
     exchange.setRate(rate);
     if (!exchange.listen(quint16(port))) {

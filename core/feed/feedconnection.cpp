@@ -39,7 +39,11 @@ FeedConnection::FeedConnection(int id, const FeedSettings &settings, QObject *pa
     connect(&m_socket, &QWebSocket::disconnected, this, &FeedConnection::onDisconnected);
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &FeedConnection::onText);
     connect(&m_socket, &QWebSocket::binaryMessageReceived, this, &FeedConnection::onBinary);
-    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    connect(&m_socket, &QWebSocket::errorOccurred, this,
+#else
+    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, // errorOccurred from 6.5
+#endif
             [this](QAbstractSocket::SocketError) {
                 if (m_dropReason.isEmpty())
                     m_dropReason = m_socket.errorString();

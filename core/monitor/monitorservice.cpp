@@ -38,13 +38,8 @@ MonitorService::MonitorService(const Options &options, QObject *parent)
     qRegisterMetaType<QList<polymon::TradePrint>>();
     qRegisterMetaType<polymon::Signal>();
     qRegisterMetaType<polymon::AssetHistory>();
-}
-
-MonitorService::~MonitorService() = default;
-
-void MonitorService::start()
-{
-    m_clock.start();
+    // Connected once here: start() runs again when the user tries live
+    // after --sim, and a second connection would double every tick.
     // Paced to an exact rate: a single shot aimed at the next deadline, so
     // timer slack neither exceeds nor drifts below it.
     m_snapshotTimer.setSingleShot(true);
@@ -60,6 +55,13 @@ void MonitorService::start()
         m_refreshing = true;
         m_gamma->fetchActive(m_options.catalogPageSize, 0);
     });
+}
+
+MonitorService::~MonitorService() = default;
+
+void MonitorService::start()
+{
+    m_clock.start();
     if (m_options.forceSimulated) {
         startSimulated(tr("started with --sim"));
         return;
@@ -107,8 +109,6 @@ void MonitorService::retryLive()
         // Started with --sim: the Gamma client was never made.
         m_options.forceSimulated = false;
         m_options.simulatedOnFailure = false;
-        m_snapshotTimer.disconnect(this);
-        m_statusTimer.disconnect(this);
         teardown();
         start();
         return;

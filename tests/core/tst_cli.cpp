@@ -1,6 +1,8 @@
 #include "corpus.h"
 
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -150,6 +152,35 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(R"("status":"connected")"));
         QCOMPARE(r.out.count(R"("status":"synced")"), 24); // 12 markets x 2 tokens
         QVERIFY(r.out.count(R"("best_bid")") > 24);
+    }
+
+    void sigtermStopsCleanlyAndKeepsTheRecording()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("term.db"));
+        QProcess p;
+        p.start(QStringLiteral(POLYMON_CLI_PATH), {QStringLiteral("monitor"), QStringLiteral("--sim"), QStringLiteral("--json"),
+                                                   QStringLiteral("--duration"), QStringLiteral("120"), QStringLiteral("--db"), db});
+        QVERIFY(p.waitForStarted());
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += p.readAllStandardOutput()).count(R"("status":"synced")") == 24, 15000);
+        p.terminate(); // SIGTERM
+        QVERIFY(p.waitForFinished(15000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit); // not killed by the signal: the loop quit
+        QCOMPARE(p.exitCode(), 0);
+        // The queue was written on the way out.
+        const QString name = QStringLiteral("term-check");
+        {
+            QSqlDatabase check = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            check.setDatabaseName(db);
+            QVERIFY(check.open());
+            QSqlQuery q(check);
+            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM market")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 12);
+            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM recording_span")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 1);
+        }
+        QSqlDatabase::removeDatabase(name);
     }
 };
 

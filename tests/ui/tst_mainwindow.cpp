@@ -148,10 +148,9 @@ private Q_SLOTS:
         QVERIFY2(noBid > 0.0 && noBid < 1.0, qPrintable(QString::number(noBid)));
 
         // A tab in the background shows its header as soon as it is brought forward.
-        QTest::qWait(300);
         window->marketTabs()->setCurrentIndex(1);
         auto *second = qobject_cast<MarketView *>(window->marketTabs()->widget(1));
-        QVERIFY(second->headerText().contains(QLatin1String("bps")));
+        QTRY_VERIFY_WITH_TIMEOUT(second->headerText().contains(QLatin1String("bps")), 5000);
         window->marketTabs()->setCurrentIndex(0);
 
         // Choosing a market in the browser opens a tab and subscribes both tokens.
@@ -163,7 +162,10 @@ private Q_SLOTS:
 
         // A screenshot of the live window, for people to look at.
         window->marketTabs()->setCurrentIndex(0);
-        QTest::qWait(1500);
+        // The picture once the shown tab has drawn its ladder and chart.
+        QTRY_VERIFY_WITH_TIMEOUT(window->currentMarketView()->ladderModel()->rowCount() > 4
+                                     && window->currentMarketView()->headerText().contains(QLatin1String("bps")),
+                                 5000);
         const QString shot = QStringLiteral(POLYMON_SCREENSHOT_DIR "/main-window.png");
         QVERIFY(window->grab().save(shot));
         QVERIFY(QImage(shot).width() >= 1000);
@@ -475,11 +477,13 @@ private Q_SLOTS:
         AppSettings::setTheme(AppSettings::Theme::Dark);
         Themes::apply(AppSettings::theme());
         QVERIFY(Themes::isDark());
-        QTest::qWait(1500);
+        // The market tab's background follows the theme (once it has repainted).
+        auto centre = [window] {
+            const QImage img = window->grab().toImage();
+            return img.pixelColor(img.width() * 2 / 3, img.height() / 2);
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(centre().lightness() < 110, qPrintable(centre().name()), 5000);
         const QImage dark = window->grab().toImage();
-        // The market tab's background follows the theme.
-        const QColor centre = dark.pixelColor(dark.width() * 2 / 3, dark.height() / 2);
-        QVERIFY2(centre.lightness() < 110, qPrintable(centre.name()));
         QVERIFY(dark.save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/main-window-dark.png")));
         stopWindow(window);
         Themes::apply(AppSettings::Theme::System);
