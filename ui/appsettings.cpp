@@ -1,10 +1,14 @@
 #include "appsettings.h"
 
+#include "feed/feedsettings.h"
+
 #include "catalog/marketinfojson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSettings>
+
+#include <algorithm>
 
 namespace polymon {
 
@@ -98,6 +102,17 @@ bool AppSettings::recording()
 void AppSettings::setRecording(bool on)
 {
     QSettings().setValue(QStringLiteral("storage/recording"), on);
+}
+
+int AppSettings::assetsPerConnection()
+{
+    const int n = QSettings().value(QStringLiteral("feed/assetsPerConnection"), FeedSettings().maxAssetsPerConnection).toInt();
+    return std::clamp(n, 1, kMaxAssetsPerConnection);
+}
+
+void AppSettings::setAssetsPerConnection(int assets)
+{
+    QSettings().setValue(QStringLiteral("feed/assetsPerConnection"), std::clamp(assets, 1, kMaxAssetsPerConnection));
 }
 
 SignalSettings AppSettings::signalSettings()

@@ -34,6 +34,9 @@ public:
     static void setDatabasePath(const QString &path);
     static bool recording();
     static void setRecording(bool on);
+    // Tokens per market-channel connection (1 to 500); the next start.
+    static int assetsPerConnection();
+    static void setAssetsPerConnection(int assets);
 
     // Detector settings: the defaults with the user's changes applied
     // (only keys that differ from the defaults are stored).

@@ -1,5 +1,7 @@
 #include "settingsdialog.h"
 
+#include "feed/feedsettings.h"
+
 #include "appsettings.h"
 #include "storage/storagewriter.h"
 #include "viewfactory.h"
@@ -181,8 +183,15 @@ QWidget *SettingsDialog::storagePage()
     row->addWidget(m_dbPath, 1);
     row->addWidget(browse);
     fl->addRow(tr("Database file"), row);
-    auto *note = ViewFactory::caption(tr("Empty uses the default file. Database changes take effect on the next "
-                                         "start; --db and --no-db on the command line win over them."),
+    m_assetsPerConnection = new QSpinBox(page);
+    m_assetsPerConnection->setObjectName(QStringLiteral("assetsPerConnection"));
+    m_assetsPerConnection->setRange(1, kMaxAssetsPerConnection);
+    m_assetsPerConnection->setValue(AppSettings::assetsPerConnection());
+    m_assetsPerConnection->setToolTip(tr("Polymarket sends nothing on a connection with more than about 500 tokens; "
+                                         "200 is a reliable bound"));
+    fl->addRow(tr("Tokens per connection"), m_assetsPerConnection);
+    auto *note = ViewFactory::caption(tr("Empty uses the default file. Database and connection changes take effect "
+                                         "on the next start; --db and --no-db on the command line win over them."),
                                       page);
     note->setWordWrap(true);
     fl->addRow(note);
@@ -231,6 +240,7 @@ void SettingsDialog::accept()
     m_databaseChanged = path != AppSettings::databasePath() || m_recording->isChecked() != AppSettings::recording();
     AppSettings::setDatabasePath(path);
     AppSettings::setRecording(m_recording->isChecked());
+    AppSettings::setAssetsPerConnection(m_assetsPerConnection->value());
     AppSettings::setTheme(AppSettings::Theme(m_theme->currentData().toInt()));
     QDialog::accept();
 }

@@ -39,6 +39,7 @@ private:
     QCheckBox *m_sound = nullptr;
     QList<QCheckBox *> m_alertTypes;
     QCheckBox *m_recording = nullptr;
+    QSpinBox *m_assetsPerConnection = nullptr;
     QLineEdit *m_dbPath = nullptr;
     QComboBox *m_theme = nullptr;
     SignalSettings m_saved;

@@ -48,9 +48,10 @@ const char kUsage[] =
     "      none: only a summary line on stderr.\n"
     "      --db records snapshots, trades and signals with outcomes (SQLite).\n"
     "  monitor [--sim [--chaos]| --endpoint URL] [--asset ID]... [--json] [--duration S] [--seed N]\n"
-    "          [--db PATH] [SETTINGS]\n"
+    "          [--db PATH] [--assets-per-connection N] [SETTINGS]\n"
     "      Live books and signal alerts. With --sim and no --asset every simulated\n"
     "      market is watched. --db records snapshots, trades and signals (SQLite).\n"
+    "      --assets-per-connection: tokens per WebSocket (default 200, at most 500).\n"
     "  sim [--port N] [--seed N] [--rate FRAMES_PER_S] [--markets N] [--chaos]\n"
     "      Serve the SIMULATED exchange on ws://127.0.0.1:N/ws/market until stopped.\n"
     "  export --db DB [--since TIME] [--market ID] --out FILE\n"
@@ -239,12 +240,16 @@ int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
     QString endpoint;
     QStringList assets;
     SignalSettings settings;
+    double perConnection = FeedSettings().maxAssetsPerConnection;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string &a = args[i];
         const bool hasValue = i + 1 < args.size();
         if (const int r = settingsOption(args, i, settings)) {
             if (r == 2)
                 return 2;
+        } else if (a == "--assets-per-connection" && hasValue) {
+            if (!parseNumber(args[++i].c_str(), 1, kMaxAssetsPerConnection, perConnection))
+                return usage("--assets-per-connection needs 1..500");
         } else if (a == "--sim") {
             sim = true;
         } else if (a == "--chaos") {
@@ -280,6 +285,7 @@ int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
     QCoreApplication app(argc, argv);
     QuitOnSignal quitOnSignal;
     FeedSettings feedSettings;
+    feedSettings.maxAssetsPerConnection = int(perConnection);
     std::unique_ptr<SimExchange> exchange;
     if (sim) {
         exchange = std::make_unique<SimExchange>(quint64(seed));

@@ -80,6 +80,7 @@ int main(int argc, char **argv)
     else if (!parser.isSet(noDbOption) && AppSettings::recording())
         options.dbPath = AppSettings::databasePath().isEmpty() ? StorageWriter::defaultPath() : AppSettings::databasePath();
     options.signalSettings = AppSettings::signalSettings();
+    options.assetsPerConnection = AppSettings::assetsPerConnection();
     // The very first start without network goes to the simulator; once live
     // has worked, a failure asks (banner with Retry / Use SIMULATED).
     options.simulatedOnFailure = !AppSettings::everLive();

@@ -243,6 +243,7 @@ void MonitorService::createMonitor(const QUrl &endpoint)
 {
     FeedSettings settings;
     settings.endpoint = endpoint;
+    settings.maxAssetsPerConnection = m_options.assetsPerConnection;
     m_monitor = std::make_unique<MarketMonitor>(settings);
     ++m_monitorGeneration;
     m_historyPending.clear();

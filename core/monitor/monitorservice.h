@@ -48,6 +48,7 @@ public:
         int catalogRefreshMs = 10 * 60'000; // how often the first page's prices and volumes are renewed
         int snapshotsPerSecond = 30;    // views update at most this often
         int ladderLevels = 15;
+        int assetsPerConnection = FeedSettings().maxAssetsPerConnection;
         QString dbPath; // empty: no recording
         SignalSettings signalSettings;
     };

@@ -47,6 +47,7 @@ private Q_SLOTS:
         QTest::addRow("monitor without assets") << QStringList{QStringLiteral("monitor")};
         QTest::addRow("bad duration") << QStringList{QStringLiteral("monitor"), QStringLiteral("--sim"), QStringLiteral("--duration"), QStringLiteral("soon")};
         QTest::addRow("bad endpoint") << QStringList{QStringLiteral("monitor"), QStringLiteral("--endpoint"), QStringLiteral("http://x"), QStringLiteral("--asset"), QStringLiteral("1")};
+        QTest::addRow("too many assets per connection") << QStringList{QStringLiteral("monitor"), QStringLiteral("--sim"), QStringLiteral("--assets-per-connection"), QStringLiteral("501")};
         QTest::addRow("bad port") << QStringList{QStringLiteral("sim"), QStringLiteral("--port"), QStringLiteral("70000")};
     }
     void badArgumentsExitTwo()

@@ -1,0 +1,129 @@
+// The floor for replay throughput: a bare simdjson On-Demand pass over a
+// JSONL stream, as a whole process (reading the file included), touching
+// every field of every event and counting the price_change entries. Nothing
+// else: no books, no fixed point, no listeners. `polymon-cli replay FILE
+// --emit none` is compared with it in BENCHMARKS.md.
+// Usage: bench_floor FILE.jsonl
+#include <simdjson.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <string_view>
+
+namespace od = simdjson::ondemand;
+
+namespace {
+
+std::size_t g_bytes = 0; // string bytes touched, so nothing is optimised away
+
+simdjson::error_code walk(od::value value, bool inChanges, std::uint64_t &entries);
+
+simdjson::error_code walkObject(od::object object, bool isEntry, std::uint64_t &entries)
+{
+    if (isEntry)
+        ++entries;
+    for (auto field : object) {
+        std::string_view key;
+        if (auto e = field.unescaped_key().get(key))
+            return e;
+        g_bytes += key.size();
+        if (auto e = walk(field.value(), key == "price_changes", entries))
+            return e;
+    }
+    return simdjson::SUCCESS;
+}
+
+simdjson::error_code walk(od::value value, bool inChanges, std::uint64_t &entries)
+{
+    od::json_type type;
+    if (auto e = value.type().get(type))
+        return e;
+    switch (type) {
+    case od::json_type::object: {
+        od::object object;
+        if (auto e = value.get_object().get(object))
+            return e;
+        return walkObject(object, false, entries);
+    }
+    case od::json_type::array: {
+        od::array array;
+        if (auto e = value.get_array().get(array))
+            return e;
+        for (auto element : array) {
+            od::value v;
+            if (auto e = element.get(v))
+                return e;
+            if (inChanges) {
+                od::object object;
+                if (auto e = v.get_object().get(object))
+                    return e;
+                if (auto e = walkObject(object, true, entries))
+                    return e;
+            } else if (auto e = walk(v, false, entries)) {
+                return e;
+            }
+        }
+        return simdjson::SUCCESS;
+    }
+    case od::json_type::string: {
+        std::string_view s;
+        if (auto e = value.get_string().get(s))
+            return e;
+        g_bytes += s.size();
+        return simdjson::SUCCESS;
+    }
+    default: {
+        std::string_view raw = value.raw_json_token();
+        g_bytes += raw.size();
+        return simdjson::SUCCESS;
+    }
+    }
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (argc != 2) {
+        std::fprintf(stderr, "usage: bench_floor FILE.jsonl\n");
+        return 2;
+    }
+    const auto start = std::chrono::steady_clock::now();
+    std::ifstream in(argv[1], std::ios::binary | std::ios::ate);
+    if (!in) {
+        std::fprintf(stderr, "bench_floor: cannot open %s\n", argv[1]);
+        return 1;
+    }
+    const std::size_t size = std::size_t(in.tellg());
+    std::string text(size + simdjson::SIMDJSON_PADDING, '\0');
+    in.seekg(0);
+    in.read(text.data(), std::streamsize(size));
+    od::parser parser;
+    std::uint64_t entries = 0, frames = 0, errors = 0;
+    std::size_t pos = 0;
+    while (pos < size) {
+        const char *nl = static_cast<const char *>(std::memchr(text.data() + pos, '\n', size - pos));
+        const std::size_t end = nl ? std::size_t(nl - text.data()) : size;
+        if (end > pos) {
+            ++frames;
+            od::document doc;
+            // The padding after each line is the next line's bytes (or the tail).
+            if (parser.iterate(text.data() + pos, end - pos, text.size() - pos).get(doc)) {
+                ++errors;
+            } else {
+                od::value root;
+                if (doc.get_value().get(root) || walk(root, false, entries))
+                    ++errors;
+            }
+        }
+        pos = end + 1;
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::printf("floor: frames=%llu entries=%llu errors=%llu seconds=%.3f entries_per_s=%.0f bytes=%zu\n",
+                static_cast<unsigned long long>(frames), static_cast<unsigned long long>(entries),
+                static_cast<unsigned long long>(errors), seconds, double(entries) / seconds, g_bytes);
+    return errors ? 1 : 0;
+}
