@@ -29,8 +29,12 @@ class ReplayEngine final
 {
 public:
     explicit ReplayEngine(BookListener *listener = nullptr);
+    ~ReplayEngine();
+    ReplayEngine(const ReplayEngine &) = delete;
+    ReplayEngine &operator=(const ReplayEngine &) = delete;
 
-    // Reads the whole file; false with a message when it cannot.
+    // Maps the file (a pipe or other stream is read instead); false with a
+    // message when it cannot.
     bool loadFile(const std::string &path, std::string &error);
     void loadText(std::string_view text);
     ReplaySummary run();
@@ -39,8 +43,16 @@ public:
     const FrameParser &parser() const noexcept { return m_parser; }
 
 private:
-    std::string m_text; // followed by FrameParser::kPadding bytes
+    void unmap() noexcept;
+
+    // The stream: a read-only mapping of the file (no copy, no zero fill: a
+    // recording can be gigabytes), or m_text for what cannot be mapped.
+    const char *m_data = nullptr;
     std::size_t m_length = 0;
+    std::size_t m_readable = 0; // bytes from m_data that may be read (padding included)
+    void *m_map = nullptr;
+    std::size_t m_mapLength = 0;
+    std::string m_text; // followed by FrameParser::kPadding bytes
     BookStore m_store;
     FrameParser m_parser;
 };
