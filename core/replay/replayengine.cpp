@@ -88,21 +88,20 @@ void ReplayEngine::loadText(std::string_view text)
 ReplaySummary ReplayEngine::run()
 {
     const auto start = std::chrono::steady_clock::now();
-    const auto frames = FrameSplitter::split(std::string_view(m_data, m_length));
     const char *readableEnd = m_data + m_readable;
-    for (const std::string_view frame : frames) {
+    const std::size_t frames = FrameSplitter::forEach(std::string_view(m_data, m_length), [&](std::string_view frame) {
         // In place where the bytes after the frame may be read; the last
         // frames of a mapped file may sit too close to its end: copied then.
         if (frame.data() + frame.size() + FrameParser::kPadding <= readableEnd)
             m_parser.parsePadded(frame.data(), frame.size(), m_store);
         else
             m_parser.parse(frame, m_store);
-    }
+    });
     const auto end = std::chrono::steady_clock::now();
 
     ReplaySummary summary;
     const BookStoreStats &s = m_store.stats();
-    summary.frames = frames.size();
+    summary.frames = frames;
     summary.booksApplied = s.booksApplied;
     summary.entriesApplied = s.entriesApplied;
     summary.unsyncedEntriesSkipped = s.unsyncedEntriesSkipped;

@@ -3,8 +3,10 @@
 // counting the price_change entries. Nothing else: no books, no fixed point,
 // no listeners. The file is mapped as `polymon-cli replay` maps it, so the
 // two differ only in what they do with the bytes; `polymon-cli replay FILE
-// --emit none` is compared with it in BENCHMARKS.md.
-// Usage: bench_floor FILE.jsonl
+// --emit none` is compared with it in BENCHMARKS.md. With --read the file is
+// loaded the way simdjson's own examples do (padded_string::load: one
+// allocation, one read), as a second, I/O-bound reference.
+// Usage: bench_floor [--read] FILE.jsonl
 #include <simdjson.h>
 
 #include <chrono>
@@ -92,26 +94,41 @@ simdjson::error_code walk(od::value value, bool inChanges, std::uint64_t &entrie
 
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: bench_floor FILE.jsonl\n");
+    const bool read = argc == 3 && std::strcmp(argv[1], "--read") == 0;
+    if (argc != 2 && !read) {
+        std::fprintf(stderr, "usage: bench_floor [--read] FILE.jsonl\n");
         return 2;
     }
+    const char *path = argv[argc - 1];
     const auto start = std::chrono::steady_clock::now();
-    const int fd = ::open(argv[1], O_RDONLY);
-    struct stat st = {};
-    if (fd < 0 || ::fstat(fd, &st) != 0 || st.st_size <= 0) {
-        std::fprintf(stderr, "bench_floor: cannot read %s\n", argv[1]);
-        return 1;
+    simdjson::padded_string loaded;
+    const char *text = nullptr;
+    std::size_t size = 0, mapped = 0; // mapped: bytes readable from text
+    if (read) {
+        if (simdjson::padded_string::load(path).get(loaded)) {
+            std::fprintf(stderr, "bench_floor: cannot read %s\n", path);
+            return 1;
+        }
+        text = loaded.data();
+        size = loaded.size();
+        mapped = size + simdjson::SIMDJSON_PADDING;
+    } else {
+        const int fd = ::open(path, O_RDONLY);
+        struct stat st = {};
+        if (fd < 0 || ::fstat(fd, &st) != 0 || st.st_size <= 0) {
+            std::fprintf(stderr, "bench_floor: cannot read %s\n", path);
+            return 1;
+        }
+        size = std::size_t(st.st_size);
+        const std::size_t page = std::size_t(::sysconf(_SC_PAGESIZE));
+        mapped = (size + page - 1) / page * page;
+        void *map = ::mmap(nullptr, mapped, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+        if (map == MAP_FAILED) {
+            std::fprintf(stderr, "bench_floor: cannot map %s\n", path);
+            return 1;
+        }
+        text = static_cast<const char *>(map);
     }
-    const std::size_t size = std::size_t(st.st_size);
-    const std::size_t page = std::size_t(::sysconf(_SC_PAGESIZE));
-    const std::size_t mapped = (size + page - 1) / page * page;
-    void *map = ::mmap(nullptr, mapped, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-    if (map == MAP_FAILED) {
-        std::fprintf(stderr, "bench_floor: cannot map %s\n", argv[1]);
-        return 1;
-    }
-    const char *text = static_cast<const char *>(map);
     od::parser parser;
     std::uint64_t entries = 0, frames = 0, errors = 0;
     std::size_t pos = 0;
