@@ -10,7 +10,11 @@ mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)
 os=$(. /etc/os-release && echo "$PRETTY_NAME")
 compiler=$(c++ --version | head -1)
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-replay=$("$build/tests/bench/bench_replay" 1000000)
+stream=$(mktemp --suffix=.jsonl)
+trap 'rm -f "$stream"' EXIT
+replay=$("$build/tests/bench/bench_replay" 1000000 "$stream")
+floor=$(tools/replay-vs-floor.sh "$build" "$stream" 7)
+restore=$("$build/tests/bench/bench_restore" 100 5000 2>/dev/null)
 storage=$("$build/tests/bench/bench_storage" 600 1000 2>/dev/null)
 signals=$("$build/tests/bench/bench_signals" 600000)
 gui=$("$build/tests/bench/bench_gui" 60 100 5000 2>/dev/null)
@@ -37,6 +41,32 @@ gui=$("$build/tests/bench/bench_gui" 60 100 5000 2>/dev/null)
   echo "Throughput is the best of 5 runs (worst shown too): these shared 2-core"
   echo "machines vary by 2x from run to run. Latencies are measured around each"
   echo "call with steady_clock, which adds about 20-40 ns."
+  echo
+  echo "## Replay, whole process, against the floor (\`tools/replay-vs-floor.sh $build STREAM 7\`)"
+  echo
+  echo "The same 1M-entry stream written to a file; each program run as a whole"
+  echo "process (start-up, reading the file, exit), alternately, best of 7. The"
+  echo "floor (\`tests/bench/bench_floor.cpp\`) is a bare simdjson On-Demand pass"
+  echo "that maps the file as replay does and touches every field, with no books"
+  echo "and no fixed point. Target (issue 9): replay >= 70 % of the floor."
+  echo
+  echo "| measure | result | detail |"
+  echo "|---|---|---|"
+  echo "$floor"
+  echo
+  echo "## Restoring recorded markets (\`$build/tests/bench/bench_restore 100 5000\`)"
+  echo
+  echo "A database with an hour of snapshots for 100 simulated markets; 10 of them"
+  echo "live (the simulator at 5,000 msgs/s over the catalog), then the other 90"
+  echo "watched at once, as a restart restores a watchlist. Their past (chart"
+  echo "points and baseline samples) is read on the reader thread. Frame-to-book"
+  echo "delay: the frame's exchange timestamp to its book applied in the monitor"
+  echo "thread (1 ms resolution), so time a frame waits behind a busy thread"
+  echo "counts. Target (issue 9): frames keep flowing during the restore."
+  echo
+  echo "| phase | delay | detail |"
+  echo "|---|---|---|"
+  echo "$restore"
   echo
   echo "## Signals (\`$build/tests/bench/bench_signals 600000\`)"
   echo

@@ -247,6 +247,7 @@ void MonitorService::createMonitor(const QUrl &endpoint)
     m_monitor = std::make_unique<MarketMonitor>(settings);
     ++m_monitorGeneration;
     m_historyPending.clear();
+    m_monitor->setBookListener(m_bookListener);
     m_monitor->enableSignals(m_options.signalSettings);
     connect(m_monitor.get(), &MarketMonitor::tradeReceived, this, [this](const TradePrint &trade) {
         m_pendingTrades << trade;

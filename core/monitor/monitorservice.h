@@ -57,6 +57,9 @@ public:
     ~MonitorService() override;
 
     bool simulated() const noexcept { return m_simulated; }
+    // Sees every applied top in the monitor's thread, synchronously, across
+    // mode changes (benchmarks and tests; call before start).
+    void setBookListener(BookListener *listener) { m_bookListener = listener; }
     // The simulator runs in a thread of its own, like a remote exchange.
     SimExchange *simExchange() const noexcept { return m_exchange; }
 
@@ -122,6 +125,7 @@ private:
     std::unique_ptr<StorageWriter> m_writer;
     std::unique_ptr<Recorder> m_recorder;
     std::unique_ptr<StorageReader> m_reader; // after m_writer: gone before it
+    BookListener *m_bookListener = nullptr;
     quint64 m_monitorGeneration = 0;         // a history read answers the monitor that asked
     QSet<QString> m_historyPending;          // condition ids whose past is being read
     QList<MarketInfo> m_catalog;
