@@ -35,6 +35,8 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
@@ -83,6 +85,27 @@ class TstMainWindow final : public QObject
         m_worker.wait();
         delete m_service;
         m_service = nullptr;
+    }
+
+    // Snapshots of the asset in the database so far (a reader beside the app's writer).
+    static int recordedSnapshots(const QString &db, const QString &assetId)
+    {
+        const QString name = QStringLiteral("test-reader");
+        int n = 0;
+        {
+            QSqlDatabase reader = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            reader.setDatabaseName(db);
+            reader.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+            if (reader.open()) {
+                QSqlQuery q(reader);
+                q.prepare(QStringLiteral("SELECT COUNT(*) FROM order_book_snapshot WHERE asset_id = ?"));
+                q.addBindValue(assetId);
+                if (q.exec() && q.next())
+                    n = q.value(0).toInt();
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return n;
     }
 
     static WatchTableModel *watchModel(MainWindow *window)
@@ -169,6 +192,10 @@ private Q_SLOTS:
         const QString shot = QStringLiteral(POLYMON_SCREENSHOT_DIR "/main-window.png");
         QVERIFY(window->grab().save(shot));
         QVERIFY(QImage(shot).width() >= 1000);
+
+        // Recorded before the restart below: the first tab's books.
+        for (const QString &token : qobject_cast<MarketView *>(window->marketTabs()->widget(0))->market().tokenIds)
+            QTRY_VERIFY_WITH_TIMEOUT(recordedSnapshots(db, token) > 0, 10000);
 
         // Closing a tab unwatches its market.
         window->marketTabs()->tabCloseRequested(3);
