@@ -32,6 +32,8 @@ run: build
 
 test: build
 	cd $(BUILD) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j $(JOBS) --timeout 600
+	@# Say what was skipped (the conformance corpus when it is not beside the checkout).
+	@grep -h '^SKIP ' $(BUILD)/Testing/Temporary/LastTest.log | sed 's/^SKIP *: */skipped: /' | sort -u || true
 
 bench: build
 	QT_QPA_PLATFORM=offscreen tools/run-benchmarks.sh $(BUILD)
