@@ -6,6 +6,7 @@
 #include "analysis/signaljson.h"
 #include "book/booklistener.h"
 #include "book/booklistenerfanout.h"
+#include "capture/capturewriter.h"
 #include "monitor/marketmonitor.h"
 #include "replay/backtest.h"
 #include "replay/replayengine.h"
@@ -23,7 +24,9 @@
 #include <QDateTime>
 #include <QFile>
 #include <QSaveFile>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTimer>
 #include <QUrl>
 
@@ -41,10 +44,12 @@ const char kUsage[] =
     "usage: polymon-cli <command> [options]\n"
     "\n"
     "commands:\n"
-    "  replay FILE [--emit tops|signals|none] [--db PATH] [SETTINGS]\n"
-    "      Rebuild books from a recorded stream (JSON array, one object, or JSONL).\n"
+    "  replay FILE [--emit tops|signals|frames|none] [--db PATH] [SETTINGS]\n"
+    "      Rebuild books from a recording: a raw capture (polymon-cli record) or\n"
+    "      JSON text (an array, one object, or JSONL).\n"
     "      tops: one JSON line per applied book or change of a synced asset.\n"
     "      signals: one JSON line per signal, with its outcome, frames' own clock.\n"
+    "      frames: every recorded frame, byte for byte, one per line.\n"
     "      none: only a summary line on stderr.\n"
     "      --db records snapshots, trades and signals with outcomes (SQLite).\n"
     "  monitor [--sim [--chaos]| --endpoint URL] [--asset ID]... [--json] [--duration S] [--seed N]\n"
@@ -52,6 +57,11 @@ const char kUsage[] =
     "      Live books and signal alerts. With --sim and no --asset every simulated\n"
     "      market is watched. --db records snapshots, trades and signals (SQLite).\n"
     "      --assets-per-connection: tokens per WebSocket (default 200, at most 500).\n"
+    "  record [--sim [--seed N] | --endpoint URL] [--asset ID]... --out FILE [--duration S]\n"
+    "         [--checkpoint-every S]\n"
+    "      Record every frame as received, with its arrival time and connection, and\n"
+    "      a checkpoint of every book each S seconds (60), into a raw capture\n"
+    "      (docs/capture.md) that replay reads. Headless; stops on SIGINT/SIGTERM.\n"
     "  sim [--port N] [--seed N] [--rate FRAMES_PER_S] [--markets N] [--chaos]\n"
     "      Serve the SIMULATED exchange on ws://127.0.0.1:N/ws/market until stopped.\n"
     "  export --db DB [--since TIME] [--market ID] --out FILE\n"
@@ -161,9 +171,9 @@ int replayCommand(const std::vector<std::string> &args)
             dbPath = QString::fromStdString(args[++i]);
         } else if (args[i] == "--emit") {
             if (i + 1 >= args.size())
-                return usage("--emit needs tops, signals or none");
+                return usage("--emit needs tops, signals, frames or none");
             emit = args[++i];
-            if (emit != "tops" && emit != "none" && emit != "signals")
+            if (emit != "tops" && emit != "none" && emit != "signals" && emit != "frames")
                 return usage(("unknown --emit value: " + emit).c_str());
         } else if (!args[i].empty() && args[i][0] == '-') {
             return usage(("unknown option: " + args[i]).c_str());
@@ -197,6 +207,18 @@ int replayCommand(const std::vector<std::string> &args)
     if (!engine.loadFile(file, error)) {
         std::fprintf(stderr, "polymon-cli: %s\n", error.c_str());
         return 1;
+    }
+    if (engine.isCapture() && !engine.captureComplete())
+        std::fprintf(stderr, "polymon-cli: %s ends in a cut record (the recorder stopped mid-write): read up to the "
+                             "last whole one\n",
+                     file.c_str());
+    if (emit == "frames") {
+        // Byte for byte as received, one per line, for any other tool to check.
+        engine.forEachFrame([](std::string_view frame) {
+            std::fwrite(frame.data(), 1, frame.size(), stdout);
+            std::fputc('\n', stdout);
+        });
+        return 0;
     }
     const ReplaySummary s = engine.run();
     printer.flush();
@@ -421,6 +443,115 @@ int simCommand(int argc, char **argv, const std::vector<std::string> &args)
     return app.exec();
 }
 
+int recordCommand(int argc, char **argv, const std::vector<std::string> &args)
+{
+    bool sim = false;
+    double seed = 1, duration = 0, checkpointEvery = 60;
+    QString endpoint;
+    QStringList assets;
+    std::string out;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string &a = args[i];
+        const bool hasValue = i + 1 < args.size();
+        if (a == "--sim") {
+            sim = true;
+        } else if (a == "--seed" && hasValue) {
+            if (!parseNumber(args[++i].c_str(), 0, 1e15, seed))
+                return usage("--seed needs a non-negative integer");
+        } else if (a == "--endpoint" && hasValue) {
+            endpoint = QString::fromStdString(args[++i]);
+            const QUrl url(endpoint, QUrl::StrictMode);
+            if (!url.isValid() || (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")))
+                return usage("--endpoint needs a ws:// or wss:// URL");
+        } else if (a == "--asset" && hasValue) {
+            assets << QString::fromStdString(args[++i]);
+        } else if (a == "--out" && hasValue) {
+            out = args[++i];
+        } else if (a == "--duration" && hasValue) {
+            if (!parseNumber(args[++i].c_str(), 0.001, 1e9, duration))
+                return usage("--duration needs a positive number of seconds");
+        } else if (a == "--checkpoint-every" && hasValue) {
+            if (!parseNumber(args[++i].c_str(), 1, 86'400, checkpointEvery))
+                return usage("--checkpoint-every needs 1..86400 seconds");
+        } else {
+            return usage(("bad record argument: " + a).c_str());
+        }
+    }
+    if (out.empty())
+        return usage("record needs --out FILE");
+    if (sim && !endpoint.isEmpty())
+        return usage("--sim and --endpoint exclude each other");
+    if (!sim && assets.isEmpty())
+        return usage("record needs --asset ID (or --sim)");
+
+    QCoreApplication app(argc, argv);
+    QuitOnSignal quitOnSignal;
+    FeedSettings feedSettings;
+    std::unique_ptr<SimExchange> exchange;
+    if (sim) {
+        exchange = std::make_unique<SimExchange>(quint64(seed));
+        if (!exchange->listen(0)) {
+            std::fprintf(stderr, "polymon-cli: simulated exchange cannot listen: %s\n",
+                         exchange->errorString().toUtf8().constData());
+            return 1;
+        }
+        feedSettings.endpoint = exchange->url();
+        if (assets.isEmpty()) {
+            for (const std::string &id : exchange->engine().allAssetIds())
+                assets << QString::fromStdString(id);
+        }
+    } else if (!endpoint.isEmpty()) {
+        feedSettings.endpoint = QUrl(endpoint);
+    }
+    // Arrival times on the wall clock, ns since the epoch, from the feed's steady stamps.
+    const qint64 steadyToWallNs = QDateTime::currentMSecsSinceEpoch() * 1'000'000 - steadyNowNs();
+    CaptureWriter writer;
+    std::string error;
+    if (!writer.open(out, steadyToWallNs + steadyNowNs(), error)) {
+        std::fprintf(stderr, "polymon-cli: %s\n", error.c_str());
+        return 1;
+    }
+    QJsonObject note;
+    note.insert(QStringLiteral("polymon"), QStringLiteral(POLYMON_VERSION));
+    note.insert(QStringLiteral("endpoint"), feedSettings.endpoint.toString());
+    note.insert(QStringLiteral("simulated"), sim);
+    note.insert(QStringLiteral("assets"), QJsonArray::fromStringList(assets));
+    writer.writeNote(steadyToWallNs + steadyNowNs(), QJsonDocument(note).toJson(QJsonDocument::Compact).toStdString());
+
+    MarketMonitor monitor(feedSettings);
+    bool failing = false;
+    QObject::connect(&monitor, &MarketMonitor::frameReceived, &app,
+                     [&](int connection, const QByteArray &frame, qint64 receivedNs) {
+                         writer.writeFrame(connection, steadyToWallNs + receivedNs,
+                                           std::string_view(frame.constData(), std::size_t(frame.size())));
+                     });
+    QTimer flush;
+    QObject::connect(&flush, &QTimer::timeout, &app, [&] {
+        writer.flush();
+        // A full disk is said once per streak; recording goes on when space returns.
+        const bool nowFailing = !writer.lastError().empty() && writer.failedRecords() > 0;
+        if (nowFailing && !failing)
+            std::fprintf(stderr, "polymon-cli: %s (%llu records lost so far)\n", writer.lastError().c_str(),
+                         static_cast<unsigned long long>(writer.failedRecords()));
+        failing = nowFailing;
+    });
+    flush.start(1000);
+    QTimer checkpoint;
+    QObject::connect(&checkpoint, &QTimer::timeout, &app,
+                     [&] { writer.writeCheckpoint(steadyToWallNs + steadyNowNs(), monitor.books()); });
+    checkpoint.start(int(checkpointEvery * 1000));
+    monitor.subscribe(assets);
+    if (duration > 0)
+        QTimer::singleShot(int(duration * 1000), &app, &QCoreApplication::quit);
+    app.exec();
+    monitor.stop();
+    writer.close();
+    std::fprintf(stderr, "record: frames=%llu bytes=%llu lost=%llu file=%s\n",
+                 static_cast<unsigned long long>(writer.frames()), static_cast<unsigned long long>(writer.bytes()),
+                 static_cast<unsigned long long>(writer.failedRecords()), out.c_str());
+    return 0;
+}
+
 int exportCommand(const std::vector<std::string> &args)
 {
     QString db, out;
@@ -549,6 +680,8 @@ int main(int argc, char **argv)
         return backtestCommand(args);
     if (command == "export")
         return exportCommand(args);
+    if (command == "record")
+        return recordCommand(argc, argv, args);
     if (command == "--help" || command == "-h" || command == "help") {
         std::fputs(kUsage, stdout);
         return 0;

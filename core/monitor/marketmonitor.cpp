@@ -25,6 +25,7 @@ MarketMonitor::MarketMonitor(const FeedSettings &settings, QObject *parent)
 {
     m_latencies.reserve(kLatencySamples);
     m_store.setTrackUnknownAssets(false);
+    connect(&m_feed, &MarketFeed::frameReceived, this, &MarketMonitor::frameReceived);
     connect(&m_feed, &MarketFeed::frameReceived, this, &MarketMonitor::onFrame);
     connect(&m_feed, &MarketFeed::stateChanged, this, &MarketMonitor::connectionStateChanged);
     connect(&m_feed, &MarketFeed::reconnectScheduled, this, &MarketMonitor::reconnectScheduled);

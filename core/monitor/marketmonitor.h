@@ -52,6 +52,8 @@ public:
 
 Q_SIGNALS:
     void connectionStateChanged(int connectionId, polymon::FeedConnection::State state, const QString &detail);
+    // Every frame as received, before it is parsed (the raw capture).
+    void frameReceived(int connectionId, const QByteArray &frame, qint64 receivedNs);
     void reconnectScheduled(int connectionId, int delayMs, const QString &reason);
     void assetsStale(const QStringList &assetIds);
     void bookRestored(const QString &assetId);

@@ -1,5 +1,6 @@
 #include "replayengine.h"
 
+#include "capture/capturereader.h"
 #include "framesplitter.h"
 
 #include <chrono>
@@ -85,11 +86,40 @@ void ReplayEngine::loadText(std::string_view text)
     m_readable = m_text.size();
 }
 
+bool ReplayEngine::isCapture() const noexcept
+{
+    return CaptureReader::isCapture(std::string_view(m_data, m_length));
+}
+
+bool ReplayEngine::captureComplete()
+{
+    CaptureReader reader;
+    std::string error;
+    return !reader.open(std::string_view(m_data, m_length), error) || reader.complete();
+}
+
+std::size_t ReplayEngine::forEachFrame(const std::function<void(std::string_view)> &fn)
+{
+    const std::string_view file(m_data, m_length);
+    CaptureReader reader;
+    std::string error;
+    if (!reader.open(file, error))
+        return FrameSplitter::forEach(file, fn);
+    std::size_t frames = 0;
+    reader.forEach([&](const CaptureReader::Record &r) {
+        if (r.header.type != capture::RecordType::Frame)
+            return;
+        fn(r.payload);
+        ++frames;
+    });
+    return frames;
+}
+
 ReplaySummary ReplayEngine::run()
 {
     const auto start = std::chrono::steady_clock::now();
     const char *readableEnd = m_data + m_readable;
-    const std::size_t frames = FrameSplitter::forEach(std::string_view(m_data, m_length), [&](std::string_view frame) {
+    const std::size_t frames = forEachFrame([&](std::string_view frame) {
         // In place where the bytes after the frame may be read; the last
         // frames of a mapped file may sit too close to its end: copied then.
         if (frame.data() + frame.size() + FrameParser::kPadding <= readableEnd)

@@ -4,6 +4,7 @@
 #include "protocol/frameparser.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -23,8 +24,9 @@ struct ReplaySummary
     double entriesPerSecond() const noexcept { return seconds > 0 ? double(entriesApplied) / seconds : 0.0; }
 };
 
-// Feeds a recorded stream through FrameParser and BookStore as fast as it
-// can, using the frames' own timestamps; the listener sees every top.
+// Feeds a recorded stream (a raw capture, or JSON text: an array, one object
+// or JSONL) through FrameParser and BookStore as fast as it can, using the
+// frames' own timestamps; the listener sees every top.
 class ReplayEngine final
 {
 public:
@@ -38,6 +40,12 @@ public:
     bool loadFile(const std::string &path, std::string &error);
     void loadText(std::string_view text);
     ReplaySummary run();
+    // Every frame of the stream, unparsed, in order: a capture's frames byte
+    // for byte as received, or the JSON text's frames. Returns how many.
+    std::size_t forEachFrame(const std::function<void(std::string_view)> &fn);
+    bool isCapture() const noexcept;
+    // A capture cut short (kill -9, full disk) is read up to its last whole record.
+    bool captureComplete();
 
     BookStore &store() noexcept { return m_store; }
     const FrameParser &parser() const noexcept { return m_parser; }

@@ -1,0 +1,249 @@
+#include "book/bookstore.h"
+#include "capture/bookcheckpoint.h"
+#include "capture/capturereader.h"
+#include "capture/capturewriter.h"
+#include "replay/replayengine.h"
+#include "replay/topsline.h"
+#include "sim/simengine.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace polymon;
+
+// The raw capture on real files: frames come back byte for byte, a file cut
+// anywhere reads up to its last whole record, a corrupt record ends the
+// readable part, checkpoints restore the books exactly, and polymon-cli
+// records from the simulator and replays the capture into the same tops.
+class TstCapture final : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    // The simulator's stream: books first, then order flow.
+    static std::vector<std::string> simulatedFrames(int count)
+    {
+        SimEngine engine(42, 4);
+        std::vector<std::string> frames;
+        for (const std::string &id : engine.allAssetIds())
+            frames.push_back(engine.bookEvent(id, 1'000));
+        for (int i = 0; i < count; ++i)
+            frames.push_back(engine.next(1'000 + i * 10).json);
+        return frames;
+    }
+
+    static QByteArray readAll(const QString &path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+    static std::string tops(const std::vector<std::string> &frames)
+    {
+        struct Tops final : BookListener
+        {
+            std::string out;
+            void onTop(const AssetBook &a, std::int64_t ts) override { TopsLine::append(out, a, ts); }
+        } sink;
+        ReplayEngine engine(&sink);
+        std::string text;
+        for (const std::string &f : frames)
+            text += f + '\n';
+        engine.loadText(text);
+        engine.run();
+        return sink.out;
+    }
+
+private Q_SLOTS:
+    void crcIsTheIeeeOne()
+    {
+        // The standard check value, and the same result in pieces of any size.
+        QCOMPARE(capture::crc32(0, "123456789", 9), 0xCBF43926u);
+        const std::string text = "the quick brown fox jumps over the lazy dog, twice over the lazy dog";
+        const std::uint32_t whole = capture::crc32(0, text.data(), text.size());
+        for (std::size_t cut = 0; cut <= text.size(); ++cut)
+            QCOMPARE(capture::crc32(capture::crc32(0, text.data(), cut), text.data() + cut, text.size() - cut), whole);
+    }
+
+    void framesComeBackByteForByte()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("frames.pmcap"));
+        const std::vector<std::string> frames = simulatedFrames(500);
+        {
+            CaptureWriter writer;
+            std::string error;
+            QVERIFY2(writer.open(path.toStdString(), 1'000'000'000, error), error.c_str());
+            writer.writeNote(1'000'000'000, R"({"polymon":"test"})");
+            for (std::size_t i = 0; i < frames.size(); ++i)
+                writer.writeFrame(int(i % 3), 1'000'000'000 + std::int64_t(i) * 1'000, frames[i]);
+            writer.close();
+            QCOMPARE(writer.frames(), quint64(frames.size()));
+            QCOMPARE(writer.failedRecords(), quint64(0));
+        }
+        const QByteArray file = readAll(path);
+        CaptureReader reader;
+        std::string error;
+        QVERIFY2(reader.open(std::string_view(file.constData(), std::size_t(file.size())), error), error.c_str());
+        QCOMPARE(reader.createdNs(), 1'000'000'000);
+        std::size_t i = 0;
+        bool sawNote = false;
+        reader.forEach([&](const CaptureReader::Record &r) {
+            if (r.header.type == capture::RecordType::Note) {
+                sawNote = r.payload == R"({"polymon":"test"})";
+                return;
+            }
+            QCOMPARE(std::string(r.payload), frames[i]);
+            QCOMPARE(int(r.header.connection), int(i % 3));
+            QCOMPARE(r.header.timeNs, 1'000'000'000 + std::int64_t(i) * 1'000);
+            ++i;
+        });
+        QVERIFY(sawNote);
+        QCOMPARE(i, frames.size());
+        QVERIFY(reader.complete());
+        // Replayed from the capture: the same tops as from the frames as text.
+        struct Tops final : BookListener
+        {
+            std::string out;
+            void onTop(const AssetBook &a, std::int64_t ts) override { TopsLine::append(out, a, ts); }
+        } sink;
+        ReplayEngine engine(&sink);
+        QVERIFY(engine.loadFile(path.toStdString(), error));
+        QVERIFY(engine.isCapture());
+        const ReplaySummary s = engine.run();
+        QCOMPARE(s.frames, quint64(frames.size()));
+        QCOMPARE(s.errors, quint64(0));
+        QCOMPARE(sink.out, tops(frames));
+    }
+
+    void aCutFileReadsUpToItsLastWholeRecord()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("cut.pmcap"));
+        const std::vector<std::string> frames = simulatedFrames(50);
+        {
+            CaptureWriter writer;
+            std::string error;
+            QVERIFY(writer.open(path.toStdString(), 1, error));
+            for (const std::string &f : frames)
+                writer.writeFrame(0, 2, f);
+        }
+        const QByteArray whole = readAll(path);
+        // Cut at every length: never a crash, never a frame that was not written whole.
+        std::size_t previous = 0;
+        for (qsizetype cut = 0; cut <= whole.size(); cut += 7) {
+            const std::string_view view(whole.constData(), std::size_t(cut));
+            CaptureReader reader;
+            std::string error;
+            if (!reader.open(view, error)) {
+                QVERIFY(cut < qsizetype(capture::kFileHeaderSize));
+                continue;
+            }
+            std::size_t n = 0;
+            reader.forEach([&](const CaptureReader::Record &r) {
+                QCOMPARE(std::string(r.payload), frames[n]);
+                ++n;
+            });
+            QVERIFY(n >= previous); // more of the file, never fewer frames
+            previous = n;
+        }
+        QCOMPARE(previous, frames.size() - 1); // the last step cut into the final record or its CRC
+        // A flipped byte in the middle: the readable part ends just before it.
+        QByteArray corrupt = whole;
+        corrupt[corrupt.size() / 2] = char(corrupt[corrupt.size() / 2] ^ 0x40);
+        CaptureReader reader;
+        std::string error;
+        QVERIFY(reader.open(std::string_view(corrupt.constData(), std::size_t(corrupt.size())), error));
+        QVERIFY(!reader.complete());
+        const std::size_t n = reader.forEach([](const CaptureReader::Record &) {});
+        QVERIFY(n > 0 && n < frames.size());
+    }
+
+    void checkpointsRestoreTheBooksExactly()
+    {
+        const std::vector<std::string> frames = simulatedFrames(2'000);
+        FrameParser parser;
+        BookStore live;
+        for (const std::string &f : frames)
+            parser.parse(f, live);
+        const std::string payload = BookCheckpoint::encode(live);
+        BookStore restored;
+        restored.track("stale-asset"); // replaced, not merged
+        QVERIFY(BookCheckpoint::restore(payload, restored));
+        QCOMPARE(restored.size(), live.size());
+        QVERIFY(!restored.find("stale-asset"));
+        live.forEach([&](const AssetBook &a) {
+            const AssetBook *b = restored.find(a.assetId);
+            QVERIFY(b);
+            QCOMPARE(b->synced(), a.synced());
+            QCOMPARE(b->tickSize, a.tickSize);
+            QVERIFY(std::equal(a.book.bids().begin(), a.book.bids().end(), b->book.bids().begin(), b->book.bids().end(),
+                               [](const PriceLevel &x, const PriceLevel &y) { return x.price == y.price && x.size == y.size; }));
+            QVERIFY(std::equal(a.book.asks().begin(), a.book.asks().end(), b->book.asks().begin(), b->book.asks().end(),
+                               [](const PriceLevel &x, const PriceLevel &y) { return x.price == y.price && x.size == y.size; }));
+        });
+        // A damaged payload changes nothing.
+        BookStore untouched;
+        untouched.track("keep");
+        QVERIFY(!BookCheckpoint::restore(std::string_view(payload).substr(0, payload.size() / 2), untouched));
+        QVERIFY(untouched.find("keep"));
+    }
+
+    void cliRecordsTheSimulatorAndReplaysTheCapture()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("cli.pmcap"));
+        QProcess record;
+        record.start(QStringLiteral(POLYMON_CLI_PATH),
+                     {QStringLiteral("record"), QStringLiteral("--sim"), QStringLiteral("--seed"), QStringLiteral("3"),
+                      QStringLiteral("--out"), path, QStringLiteral("--duration"), QStringLiteral("3"),
+                      QStringLiteral("--checkpoint-every"), QStringLiteral("1")});
+        QVERIFY(record.waitForFinished(30000));
+        QCOMPARE(record.exitCode(), 0);
+        QVERIFY2(record.readAllStandardError().contains("lost=0"), "no record lost");
+        // Frames byte for byte, and the books rebuilt from them.
+        QProcess frames;
+        frames.start(QStringLiteral(POLYMON_CLI_PATH), {QStringLiteral("replay"), path, QStringLiteral("--emit"), QStringLiteral("frames")});
+        QVERIFY(frames.waitForFinished(30000));
+        QCOMPARE(frames.exitCode(), 0);
+        const QList<QByteArray> lines = frames.readAllStandardOutput().split('\n');
+        QVERIFY(lines.size() > 24);
+        QVERIFY(lines.first().startsWith("[{") && lines.first().contains(R"("event_type":"book")")); // the initial dump
+        QProcess tops;
+        tops.start(QStringLiteral(POLYMON_CLI_PATH), {QStringLiteral("replay"), path, QStringLiteral("--emit"), QStringLiteral("none")});
+        QVERIFY(tops.waitForFinished(30000));
+        QCOMPARE(tops.exitCode(), 0);
+        const QByteArray summary = tops.readAllStandardError();
+        QVERIFY2(summary.contains(" desyncs=0 errors=0 "), summary.constData());
+        // Two or more checkpoints, each restoring 24 books.
+        const QByteArray file = readAll(path);
+        CaptureReader reader;
+        std::string error;
+        QVERIFY(reader.open(std::string_view(file.constData(), std::size_t(file.size())), error));
+        const auto checkpoints = reader.checkpoints();
+        QVERIFY(checkpoints.size() >= 2);
+        reader.forEach([&](const CaptureReader::Record &r) {
+            if (r.offset != checkpoints.back().offset)
+                return;
+            BookStore books;
+            QVERIFY(BookCheckpoint::restore(r.payload, books));
+            QCOMPARE(books.size(), std::size_t(24));
+        });
+    }
+
+    void badRecordArgumentsExitTwo()
+    {
+        for (const QStringList &args : {QStringList{QStringLiteral("record"), QStringLiteral("--sim")},
+                                        QStringList{QStringLiteral("record"), QStringLiteral("--out"), QStringLiteral("x")},
+                                        QStringList{QStringLiteral("record"), QStringLiteral("--sim"), QStringLiteral("--out"),
+                                                    QStringLiteral("x"), QStringLiteral("--checkpoint-every"), QStringLiteral("0")}}) {
+            QProcess p;
+            p.start(QStringLiteral(POLYMON_CLI_PATH), args);
+            QVERIFY(p.waitForFinished(10000));
+            QCOMPARE(p.exitCode(), 2);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TstCapture)
+#include "tst_capture.moc"
