@@ -14,6 +14,7 @@ stream=$(mktemp --suffix=.jsonl)
 trap 'rm -f "$stream"' EXIT
 replay=$("$build/tests/bench/bench_replay" 1000000 "$stream")
 floor=$(tools/replay-vs-floor.sh "$build" "$stream" 7)
+capture=$("$build/tests/bench/bench_capture" "$stream")
 restore=$("$build/tests/bench/bench_restore" 100 5000 2>/dev/null)
 storage=$("$build/tests/bench/bench_storage" 600 1000 2>/dev/null)
 signals=$("$build/tests/bench/bench_signals" 600000)
@@ -53,6 +54,17 @@ gui=$("$build/tests/bench/bench_gui" 60 100 5000 2>/dev/null)
   echo "| measure | result | detail |"
   echo "|---|---|---|"
   echo "$floor"
+  echo
+  echo "## Raw capture (\`$build/tests/bench/bench_capture STREAM\`)"
+  echo
+  echo "The same stream's 500,100 frames written as a raw capture (docs/capture.md)"
+  echo "by the recorder's writer, best of 3, and the capture replayed through the"
+  echo "parser and books (every record's CRC checked), best of 5, beside the same"
+  echo "frames as JSONL. One core."
+  echo
+  echo "| measure | result | detail |"
+  echo "|---|---|---|"
+  echo "$capture"
   echo
   echo "## Restoring recorded markets (\`$build/tests/bench/bench_restore 100 5000\`)"
   echo

@@ -7,7 +7,7 @@
 namespace polymon {
 
 // The raw-capture file (docs/capture.md): a 16-byte file header, then
-// records, each a 16-byte header, its payload and a CRC-32 of both. A reader
+// records, each a 16-byte header, its payload and a CRC-32C of both. A reader
 // stops at the first record that is incomplete or fails its CRC, so a file
 // cut short (kill -9, full disk) stays readable up to its last whole record.
 namespace capture {
@@ -44,8 +44,11 @@ std::int64_t getI64(const char *p) noexcept;
 void encodeHeader(const RecordHeader &h, char *out) noexcept; // kRecordHeaderSize bytes
 RecordHeader decodeHeader(const char *in) noexcept;
 
-// CRC-32 (IEEE 802.3, the zlib one), continued from `crc` (0 to start).
-std::uint32_t crc32(std::uint32_t crc, const char *data, std::size_t size) noexcept;
+// CRC-32C (Castagnoli, as in iSCSI and ext4), continued from `crc` (0 to
+// start): the SSE4.2 instruction where the CPU has it, tables elsewhere.
+std::uint32_t crc32c(std::uint32_t crc, const char *data, std::size_t size) noexcept;
+// The same from tables only (what a CPU without SSE4.2 runs).
+std::uint32_t crc32cTables(std::uint32_t crc, const char *data, std::size_t size) noexcept;
 
 } // namespace capture
 } // namespace polymon

@@ -41,7 +41,7 @@ bool CaptureReader::recordAt(std::size_t offset, Record &out) const noexcept
         return false;
     out.payload = std::string_view(head + kRecordHeaderSize, length);
     const std::uint32_t stored = getU32(head + kRecordHeaderSize + length);
-    return crc32(crc32(0, head, kRecordHeaderSize), out.payload.data(), length) == stored;
+    return crc32c(crc32c(0, head, kRecordHeaderSize), out.payload.data(), length) == stored;
 }
 
 std::vector<CaptureReader::Checkpoint> CaptureReader::checkpoints()

@@ -54,7 +54,7 @@ void CaptureWriter::write(std::uint8_t type, int connection, std::int64_t timeNs
     char head[kRecordHeaderSize];
     encodeHeader(h, head);
     char crc[kRecordTrailerSize];
-    putU32(crc, crc32(crc32(0, head, sizeof head), payload.data(), payload.size()));
+    putU32(crc, crc32c(crc32c(0, head, sizeof head), payload.data(), payload.size()));
     const bool ok = std::fwrite(head, 1, sizeof head, m_file) == sizeof head
                  && std::fwrite(payload.data(), 1, payload.size(), m_file) == payload.size()
                  && std::fwrite(crc, 1, sizeof crc, m_file) == sizeof crc;

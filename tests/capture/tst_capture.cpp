@@ -58,14 +58,18 @@ class TstCapture final : public QObject
     }
 
 private Q_SLOTS:
-    void crcIsTheIeeeOne()
+    void crcIsCrc32c()
     {
-        // The standard check value, and the same result in pieces of any size.
-        QCOMPARE(capture::crc32(0, "123456789", 9), 0xCBF43926u);
+        // The standard check value, on both paths, and the same result in pieces of any size.
+        QCOMPARE(capture::crc32c(0, "123456789", 9), 0xE3069283u);
+        QCOMPARE(capture::crc32cTables(0, "123456789", 9), 0xE3069283u);
         const std::string text = "the quick brown fox jumps over the lazy dog, twice over the lazy dog";
-        const std::uint32_t whole = capture::crc32(0, text.data(), text.size());
-        for (std::size_t cut = 0; cut <= text.size(); ++cut)
-            QCOMPARE(capture::crc32(capture::crc32(0, text.data(), cut), text.data() + cut, text.size() - cut), whole);
+        const std::uint32_t whole = capture::crc32c(0, text.data(), text.size());
+        for (std::size_t cut = 0; cut <= text.size(); ++cut) {
+            QCOMPARE(capture::crc32c(capture::crc32c(0, text.data(), cut), text.data() + cut, text.size() - cut), whole);
+            QCOMPARE(capture::crc32cTables(0, text.data() + cut, text.size() - cut),
+                     capture::crc32c(0, text.data() + cut, text.size() - cut));
+        }
     }
 
     void framesComeBackByteForByte()
