@@ -155,6 +155,23 @@ private:
     std::string m_out;
 };
 
+bool isWebSocketUrl(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    return url.isValid() && (url.scheme() == QLatin1String("ws") || url.scheme() == QLatin1String("wss"));
+}
+
+// The simulated exchange in this process, listening on a free port; null
+// (with the reason on stderr) when it cannot listen.
+std::unique_ptr<SimExchange> startSimExchange(double seed)
+{
+    auto exchange = std::make_unique<SimExchange>(quint64(seed));
+    if (exchange->listen(0))
+        return exchange;
+    std::fprintf(stderr, "polymon-cli: simulated exchange cannot listen: %s\n", exchange->errorString().toUtf8().constData());
+    return nullptr;
+}
+
 int replayCommand(const std::vector<std::string> &args)
 {
     std::string file;
@@ -282,8 +299,7 @@ int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
             dbPath = QString::fromStdString(args[++i]);
         } else if (a == "--endpoint" && hasValue) {
             endpoint = QString::fromStdString(args[++i]);
-            const QUrl url(endpoint, QUrl::StrictMode);
-            if (!url.isValid() || (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")))
+            if (!isWebSocketUrl(endpoint))
                 return usage("--endpoint needs a ws:// or wss:// URL");
         } else if (a == "--asset" && hasValue) {
             assets << QString::fromStdString(args[++i]);
@@ -310,12 +326,9 @@ int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
     feedSettings.maxAssetsPerConnection = int(perConnection);
     std::unique_ptr<SimExchange> exchange;
     if (sim) {
-        exchange = std::make_unique<SimExchange>(quint64(seed));
-        if (!exchange->listen(0)) {
-            std::fprintf(stderr, "polymon-cli: simulated exchange cannot listen: %s\n",
-                         exchange->errorString().toUtf8().constData());
+        exchange = startSimExchange(seed);
+        if (!exchange)
             return 1;
-        }
         feedSettings.endpoint = exchange->url();
         // Signals need a warm baseline: episodes start after it.
         exchange->scheduleEpisodes((settings.minWarmupMinutes + 1) * 60'000LL, 3 * 60'000LL);
@@ -460,8 +473,7 @@ int recordCommand(int argc, char **argv, const std::vector<std::string> &args)
                 return usage("--seed needs a non-negative integer");
         } else if (a == "--endpoint" && hasValue) {
             endpoint = QString::fromStdString(args[++i]);
-            const QUrl url(endpoint, QUrl::StrictMode);
-            if (!url.isValid() || (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")))
+            if (!isWebSocketUrl(endpoint))
                 return usage("--endpoint needs a ws:// or wss:// URL");
         } else if (a == "--asset" && hasValue) {
             assets << QString::fromStdString(args[++i]);
@@ -489,12 +501,9 @@ int recordCommand(int argc, char **argv, const std::vector<std::string> &args)
     FeedSettings feedSettings;
     std::unique_ptr<SimExchange> exchange;
     if (sim) {
-        exchange = std::make_unique<SimExchange>(quint64(seed));
-        if (!exchange->listen(0)) {
-            std::fprintf(stderr, "polymon-cli: simulated exchange cannot listen: %s\n",
-                         exchange->errorString().toUtf8().constData());
+        exchange = startSimExchange(seed);
+        if (!exchange)
             return 1;
-        }
         feedSettings.endpoint = exchange->url();
         if (assets.isEmpty()) {
             for (const std::string &id : exchange->engine().allAssetIds())
