@@ -103,12 +103,13 @@ bool BookCheckpoint::restore(std::string_view payload, BookStore &books)
     }
     if (!c.ok || !c.in.empty())
         return false;
+    // Every book the store holds is as of the checkpoint now: the ones it has
+    // there are replaced, the others wait for their next `book`.
     std::vector<std::string> present;
     books.forEach([&present](const AssetBook &a) { present.push_back(a.assetId); });
     for (const std::string &id : present)
-        books.remove(id);
+        books.markAwaitingBook(id);
     for (const Asset &a : assets) {
-        books.track(a.id);
         if (a.state != SyncState::Synced)
             continue;
         BookEvent e;

@@ -13,9 +13,11 @@ class BookCheckpoint final
 {
 public:
     static std::string encode(const BookStore &books);
-    // Replaces the store's books with the checkpoint's (a synced book is
-    // applied as a `book` event, so listeners see its top). False when the
-    // payload is malformed; the store is then left as it was.
+    // The store's books as of the checkpoint: each synced book there is
+    // applied as a `book` event (listeners see its top; a store that tracks
+    // only its subscriptions skips the others), every other book the store
+    // held waits for its next `book`. False when the payload is malformed;
+    // the store is then left as it was.
     static bool restore(std::string_view payload, BookStore &books);
 };
 

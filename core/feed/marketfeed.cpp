@@ -7,7 +7,7 @@
 namespace polymon {
 
 MarketFeed::MarketFeed(const FeedSettings &settings, QObject *parent)
-    : QObject(parent)
+    : FrameSource(parent)
     , m_settings(settings)
 {
     // Beyond ~500 tokens a connection carries no data at all (protocol.md).
@@ -24,9 +24,9 @@ FeedConnection *MarketFeed::connectionWithRoom()
     }
     auto c = std::make_unique<FeedConnection>(int(m_connections.size()), m_settings);
     FeedConnection *raw = c.get();
-    connect(raw, &FeedConnection::frameReceived, this, &MarketFeed::frameReceived);
+    connect(raw, &FeedConnection::frameReceived, this, &FrameSource::frameReceived);
     connect(raw, &FeedConnection::stateChanged, this, &MarketFeed::stateChanged);
-    connect(raw, &FeedConnection::assetsInvalidated, this, &MarketFeed::assetsInvalidated);
+    connect(raw, &FeedConnection::assetsInvalidated, this, &FrameSource::assetsInvalidated);
     connect(raw, &FeedConnection::reconnectScheduled, this, &MarketFeed::reconnectScheduled);
     m_connections.push_back(std::move(c));
     return raw;
@@ -65,10 +65,13 @@ void MarketFeed::unsubscribe(const QStringList &assetIds)
         it.key()->unsubscribe(it.value());
 }
 
-void MarketFeed::resubscribe(const QString &assetId)
+bool MarketFeed::requestBook(const QString &assetId)
 {
-    if (FeedConnection *c = m_owner.value(assetId))
-        c->resubscribe(assetId);
+    FeedConnection *c = m_owner.value(assetId);
+    if (!c || c->state() != FeedConnection::State::Connected)
+        return false;
+    c->resubscribe(assetId);
+    return true;
 }
 
 void MarketFeed::closeAll()

@@ -2,9 +2,9 @@
 
 #include "feedconnection.h"
 #include "feedsettings.h"
+#include "session/framesource.h"
 
 #include <QHash>
-#include <QObject>
 #include <QStringList>
 
 #include <memory>
@@ -12,18 +12,22 @@
 
 namespace polymon {
 
-// All connections of one endpoint. Assets are spread so that no connection
-// carries more than maxAssetsPerConnection; connections open on demand.
-class MarketFeed final : public QObject
+// All connections of one endpoint: the live frame source. Assets are spread
+// so that no connection carries more than maxAssetsPerConnection; connections
+// open on demand.
+class MarketFeed final : public FrameSource
 {
     Q_OBJECT
 public:
     explicit MarketFeed(const FeedSettings &settings, QObject *parent = nullptr);
     ~MarketFeed() override;
 
-    void subscribe(const QStringList &assetIds);
-    void unsubscribe(const QStringList &assetIds);
-    void resubscribe(const QString &assetId);
+    void subscribe(const QStringList &assetIds) override;
+    void unsubscribe(const QStringList &assetIds) override;
+    // Unsubscribes and subscribes the asset on its open connection.
+    bool requestBook(const QString &assetId) override;
+    void stop() override { closeAll(); }
+    bool isLive() const override { return true; }
     void closeAll();
 
     const FeedSettings &settings() const noexcept { return m_settings; }
@@ -33,9 +37,7 @@ public:
     int connectedCount() const;
 
 Q_SIGNALS:
-    void frameReceived(int connectionId, const QByteArray &frame, qint64 receivedNs);
     void stateChanged(int connectionId, polymon::FeedConnection::State state, const QString &detail);
-    void assetsInvalidated(int connectionId, const QStringList &assetIds);
     void reconnectScheduled(int connectionId, int delayMs, const QString &reason);
 
 private:

@@ -1,5 +1,7 @@
 #include "marketmonitor.h"
 
+#include "capture/bookcheckpoint.h"
+
 #include <QLoggingCategory>
 
 #include <algorithm>
@@ -17,27 +19,37 @@ QString toQString(std::string_view s)
 } // namespace
 
 MarketMonitor::MarketMonitor(const FeedSettings &settings, QObject *parent)
+    : MarketMonitor(std::make_unique<MarketFeed>(settings), settings, parent)
+{
+}
+
+MarketMonitor::MarketMonitor(std::unique_ptr<FrameSource> source, const FeedSettings &policy, QObject *parent)
     : QObject(parent)
-    , m_feed(settings)
+    , m_settings(policy)
+    , m_source(std::move(source))
+    , m_liveFeed(qobject_cast<MarketFeed *>(m_source.get()))
     , m_store(this)
-    , m_resync(ResyncScheduler::Policy{settings.resyncCooldownMs, settings.bookDeadlineMs, settings.resyncMaxMs,
-                                       settings.stableResetMs})
+    , m_resync(ResyncScheduler::Policy{policy.resyncCooldownMs, policy.bookDeadlineMs, policy.resyncMaxMs,
+                                       policy.stableResetMs})
 {
     m_latencies.reserve(kLatencySamples);
     m_store.setTrackUnknownAssets(false);
-    connect(&m_feed, &MarketFeed::frameReceived, this, &MarketMonitor::frameReceived);
-    connect(&m_feed, &MarketFeed::frameReceived, this, &MarketMonitor::onFrame);
-    connect(&m_feed, &MarketFeed::stateChanged, this, &MarketMonitor::connectionStateChanged);
-    connect(&m_feed, &MarketFeed::reconnectScheduled, this, &MarketMonitor::reconnectScheduled);
-    connect(&m_feed, &MarketFeed::assetsInvalidated, this, &MarketMonitor::onAssetsInvalidated);
-    connect(&m_feed, &MarketFeed::stateChanged, this, &MarketMonitor::onConnectionState);
+    connect(m_source.get(), &FrameSource::frameReceived, this, &MarketMonitor::frameReceived);
+    connect(m_source.get(), &FrameSource::frameReceived, this, &MarketMonitor::onFrame);
+    connect(m_source.get(), &FrameSource::assetsInvalidated, this, &MarketMonitor::onAssetsInvalidated);
+    connect(m_source.get(), &FrameSource::checkpointReached, this, &MarketMonitor::onCheckpoint);
+    if (!m_liveFeed)
+        return; // a recording: nothing to ask for, nothing to watch over
+    connect(m_liveFeed, &MarketFeed::stateChanged, this, &MarketMonitor::connectionStateChanged);
+    connect(m_liveFeed, &MarketFeed::reconnectScheduled, this, &MarketMonitor::reconnectScheduled);
+    connect(m_liveFeed, &MarketFeed::stateChanged, this, &MarketMonitor::onConnectionState);
     // Often enough to honour the shortest of the cooldown and the deadline.
-    m_resyncTimer.setInterval(std::clamp(std::min(settings.resyncCooldownMs, settings.bookDeadlineMs) / 4, 20, 1'000));
+    m_resyncTimer.setInterval(std::clamp(std::min(policy.resyncCooldownMs, policy.bookDeadlineMs) / 4, 20, 1'000));
     connect(&m_resyncTimer, &QTimer::timeout, this, &MarketMonitor::retryDue);
     m_resyncTimer.start();
-    if (settings.forcedResyncMs > 0) {
+    if (policy.forcedResyncMs > 0) {
         // Ticks often enough to spread the refreshes evenly over the interval.
-        m_forcedResync.setInterval(std::clamp(settings.forcedResyncMs / 60, 250, 30'000));
+        m_forcedResync.setInterval(std::clamp(policy.forcedResyncMs / 60, 250, 30'000));
         connect(&m_forcedResync, &QTimer::timeout, this, &MarketMonitor::forceResyncDue);
         m_forcedResync.start();
     }
@@ -46,7 +58,7 @@ MarketMonitor::MarketMonitor(const FeedSettings &settings, QObject *parent)
 void MarketMonitor::forceResyncDue()
 {
     const qint64 now = steadyNowNs() / 1'000'000;
-    const qint64 interval = m_feed.settings().forcedResyncMs;
+    const qint64 interval = m_settings.forcedResyncMs;
     // Assets subscribed together come due together: refresh a share per tick.
     const qsizetype perTick = std::max<qsizetype>(1, m_freshSinceMs.size() * m_forcedResync.interval() / interval + 1);
     qsizetype done = 0;
@@ -54,7 +66,7 @@ void MarketMonitor::forceResyncDue()
         if (now - it.value() < interval || m_resync.awaiting(it.key()))
             continue;
         it.value() = now;
-        m_feed.resubscribe(it.key());
+        m_source->requestBook(it.key());
         ++m_forcedResyncs;
         ++done;
     }
@@ -67,7 +79,12 @@ void MarketMonitor::enableSignals(const SignalSettings &settings)
     qRegisterMetaType<polymon::Signal>();
     m_signals = std::make_unique<SignalEngine>(settings, static_cast<SignalListener *>(this));
     m_signalFlush.setInterval(1000);
-    connect(&m_signalFlush, &QTimer::timeout, this, [this] { m_signals->flush(); });
+    // Only when no frame came for a second: a later frame flushes anyway (on
+    // its timestamp), so a replay of the same frames fires the same signals.
+    connect(&m_signalFlush, &QTimer::timeout, this, [this] {
+        if (steadyNowNs() - m_lastFrameNs >= 1'000'000'000)
+            m_signals->flush();
+    });
     m_signalFlush.start();
 }
 
@@ -89,12 +106,12 @@ void MarketMonitor::subscribe(const QStringList &assetIds)
         m_resync.asked(id, now);
         m_freshSinceMs.insert(id, now);
     }
-    m_feed.subscribe(assetIds);
+    m_source->subscribe(assetIds);
 }
 
 void MarketMonitor::unsubscribe(const QStringList &assetIds)
 {
-    m_feed.unsubscribe(assetIds);
+    m_source->unsubscribe(assetIds);
     for (const QString &id : assetIds) {
         m_store.remove(id.toStdString());
         if (m_signals)
@@ -106,7 +123,7 @@ void MarketMonitor::unsubscribe(const QStringList &assetIds)
 
 void MarketMonitor::stop()
 {
-    m_feed.closeAll();
+    m_source->stop();
 }
 
 qint64 MarketMonitor::latencyP50Ns() const
@@ -122,13 +139,29 @@ qint64 MarketMonitor::latencyP50Ns() const
 void MarketMonitor::onFrame(int, const QByteArray &frame, qint64 receivedNs)
 {
     m_parser.parse(std::string_view(frame.constData(), std::size_t(frame.size())), m_store);
-    const qint64 latency = steadyNowNs() - receivedNs;
+    m_lastFrameNs = steadyNowNs();
+    const qint64 latency = m_lastFrameNs - receivedNs;
     if (m_latencies.size() < kLatencySamples) {
         m_latencies.push_back(latency);
     } else {
         m_latencies[m_latencyNext] = latency;
         m_latencyNext = (m_latencyNext + 1) % kLatencySamples;
     }
+}
+
+void MarketMonitor::onCheckpoint(const QByteArray &payload)
+{
+    // A seek: the recording's books at that moment replace ours.
+    if (!BookCheckpoint::restore(std::string_view(payload.constData(), std::size_t(payload.size())), m_store)) {
+        qCWarning(lcMonitor) << "a checkpoint of the recording is damaged; books wait for their next snapshot";
+        return;
+    }
+    const qint64 now = steadyNowNs() / 1'000'000;
+    m_store.forEach([&](const AssetBook &a) {
+        const QString id = QString::fromStdString(a.assetId);
+        if (a.synced())
+            m_resync.synced(id, now);
+    });
 }
 
 void MarketMonitor::onAssetsInvalidated(int, const QStringList &assetIds)
@@ -175,7 +208,7 @@ void MarketMonitor::requestBook(const QString &assetId)
 {
     m_freshSinceMs.insert(assetId, steadyNowNs() / 1'000'000);
     ++m_resyncRequests;
-    m_feed.resubscribe(assetId);
+    m_source->requestBook(assetId);
 }
 
 void MarketMonitor::retryDue()
@@ -189,11 +222,11 @@ void MarketMonitor::retryDue()
 
 void MarketMonitor::onConnectionState(int connectionId, FeedConnection::State state)
 {
-    if (state != FeedConnection::State::Connected || connectionId >= m_feed.connectionCount())
+    if (state != FeedConnection::State::Connected || !m_liveFeed || connectionId >= m_liveFeed->connectionCount())
         return;
     // The whole subscription was just sent again: the deadlines start now.
     const qint64 now = steadyNowNs() / 1'000'000;
-    for (const QString &id : m_feed.connection(connectionId)->assets()) {
+    for (const QString &id : m_liveFeed->connection(connectionId)->assets()) {
         if (m_resync.awaiting(id))
             m_resync.asked(id, now);
     }
@@ -219,7 +252,7 @@ void MarketMonitor::onTickSize(const AssetBook &asset, const TickSizeEvent &even
     // The exact levels stay valid, but other clients saw books go wrong around
     // tick changes: confirm this one with a fresh snapshot (a replay keeps it).
     if (asset.synced())
-        m_feed.resubscribe(QString::fromStdString(asset.assetId));
+        m_source->requestBook(QString::fromStdString(asset.assetId));
     if (m_external)
         m_external->onTickSize(asset, event);
 }

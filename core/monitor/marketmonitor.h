@@ -19,13 +19,18 @@
 
 namespace polymon {
 
-// Owns the feed, the parser and the books of one endpoint: frames in, exact
-// books and status out. Lives in one thread; nothing here blocks.
+// Owns a frame source (the live feed of one endpoint, or a recording), the
+// parser and the books: frames in, exact books and status out. Lives in one
+// thread; nothing here blocks.
 class MarketMonitor final : public QObject, private BookListener, private SignalListener
 {
     Q_OBJECT
 public:
+    // The live feed of settings.endpoint.
     explicit MarketMonitor(const FeedSettings &settings, QObject *parent = nullptr);
+    // Any source; `policy` gives the resync cooldowns and deadlines (they
+    // only act on a live source).
+    MarketMonitor(std::unique_ptr<FrameSource> source, const FeedSettings &policy, QObject *parent = nullptr);
     ~MarketMonitor() override;
 
     void subscribe(const QStringList &assetIds);
@@ -39,7 +44,15 @@ public:
     SignalEngine *signalEngine() noexcept { return m_signals.get(); }
 
     const BookStore &books() const noexcept { return m_store; }
-    const MarketFeed &feed() const noexcept { return m_feed; }
+    FrameSource &source() noexcept { return *m_source; }
+    // The live feed, or null when a recording plays.
+    const MarketFeed *liveFeed() const noexcept { return m_liveFeed; }
+    // The live feed (tests and tools that know the source is live).
+    const MarketFeed &feed() const noexcept
+    {
+        Q_ASSERT(m_liveFeed);
+        return *m_liveFeed;
+    }
     const FrameParserStats &parserStats() const noexcept { return m_parser.stats(); }
     // Frame arrival to book applied, median of the last 1024 frames.
     qint64 latencyP50Ns() const;
@@ -67,6 +80,7 @@ Q_SIGNALS:
 
 private:
     void onFrame(int connectionId, const QByteArray &frame, qint64 receivedNs);
+    void onCheckpoint(const QByteArray &payload);
     void onAssetsInvalidated(int connectionId, const QStringList &assetIds);
     void forceResyncDue();
     void retryDue();
@@ -82,12 +96,15 @@ private:
     void onSignal(const Signal &signal) override;
     void onOutcome(const Signal &signal) override;
 
-    MarketFeed m_feed;
+    FeedSettings m_settings;
+    std::unique_ptr<FrameSource> m_source;
+    MarketFeed *m_liveFeed = nullptr; // m_source when it is the live feed
     FrameParser m_parser;
     BookStore m_store;
     BookListener *m_external = nullptr;
     std::unique_ptr<SignalEngine> m_signals;
     QTimer m_signalFlush; // evaluates quiet books too, once a second
+    qint64 m_lastFrameNs = 0; // steady clock
     ResyncScheduler m_resync;
     QTimer m_resyncTimer; // asks again for books that were lost or are late
     quint64 m_resyncRequests = 0;
