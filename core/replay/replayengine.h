@@ -1,6 +1,7 @@
 #pragma once
 
 #include "book/bookstore.h"
+#include "mappedfile.h"
 #include "protocol/frameparser.h"
 
 #include <cstdint>
@@ -51,16 +52,7 @@ public:
     const FrameParser &parser() const noexcept { return m_parser; }
 
 private:
-    void unmap() noexcept;
-
-    // The stream: a read-only mapping of the file (no copy, no zero fill: a
-    // recording can be gigabytes), or m_text for what cannot be mapped.
-    const char *m_data = nullptr;
-    std::size_t m_length = 0;
-    std::size_t m_readable = 0; // bytes from m_data that may be read (padding included)
-    void *m_map = nullptr;
-    std::size_t m_mapLength = 0;
-    std::string m_text; // followed by FrameParser::kPadding bytes
+    MappedFile m_file; // the stream, padded for the parser
     BookStore m_store;
     FrameParser m_parser;
 };
