@@ -45,10 +45,14 @@ public:
     std::size_t readableEnd();
     bool complete() { return readableEnd() == m_file.size(); }
 
-private:
     // The record at offset, or false at the end or at a cut or corrupt record.
     bool recordAt(std::size_t offset, Record &out) const noexcept;
+    static std::size_t nextOffset(const Record &r) noexcept
+    {
+        return r.offset + capture::kRecordHeaderSize + r.header.length + capture::kRecordTrailerSize;
+    }
 
+private:
     std::string_view m_file;
     std::int64_t m_createdNs = 0;
     std::size_t m_end = 0; // readable end once known (0: not yet)
