@@ -631,7 +631,14 @@ void MainWindow::onSnapshots(const QList<TopSnapshot> &tops, const FeedStatus &s
                                .arg(status.dbRejected ? tr(" · %1 refused (see log)").arg(status.dbRejected) : QString()));
         m_dbLabel->setStyleSheet(QString());
     }
-    m_dbLabel->setToolTip(status.dbError.isEmpty() ? status.dbPath : status.dbError);
+    if (!status.capturePath.isEmpty()) {
+        m_dbLabel->setText(m_dbLabel->text()
+                           + tr(" · capture %1 MB").arg(double(status.captureBytes) / 1e6, 0, 'f', 1)
+                           + (status.captureLost ? tr(" (%1 lost)").arg(status.captureLost) : QString()));
+    }
+    m_dbLabel->setToolTip((status.dbError.isEmpty() ? status.dbPath : status.dbError)
+                          + (status.capturePath.isEmpty() ? QString() : QStringLiteral("\n") + status.capturePath)
+                          + (status.captureError.isEmpty() ? QString() : QStringLiteral("\n") + status.captureError));
 }
 
 void MainWindow::onTrades(const QList<TradePrint> &trades)

@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QIcon>
 #include <QThread>
 #include <QTimer>
@@ -79,6 +80,9 @@ int main(int argc, char **argv)
         options.dbPath = parser.value(dbOption);
     else if (!parser.isSet(noDbOption) && AppSettings::recording())
         options.dbPath = AppSettings::databasePath().isEmpty() ? StorageWriter::defaultPath() : AppSettings::databasePath();
+    // The raw frames beside the database: captures/ next to it, one file per session.
+    if (!options.dbPath.isEmpty())
+        options.captureDir = QFileInfo(options.dbPath).absoluteDir().filePath(QStringLiteral("captures"));
     options.signalSettings = AppSettings::signalSettings();
     options.assetsPerConnection = AppSettings::assetsPerConnection();
     // The very first start without network goes to the simulator; once live

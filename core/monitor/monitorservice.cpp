@@ -2,14 +2,9 @@
 
 #include "sim/simexchange.h"
 #include "sim/simwarmup.h"
-#include "storage/openoutcomeresolver.h"
-#include "storage/recorder.h"
-#include "storage/signalcsv.h"
-#include "storage/storagereader.h"
-#include "storage/storagewriter.h"
+#include "session/recordingservice.h"
 
 #include <QLoggingCategory>
-#include <QSaveFile>
 
 Q_LOGGING_CATEGORY(lcService, "polymon.service", QtInfoMsg)
 
@@ -171,10 +166,10 @@ void MonitorService::onPage(const QList<MarketInfo> &markets, int offset, int re
 
 void MonitorService::recordMarkets(const QList<MarketInfo> &markets)
 {
-    if (!m_recorder)
+    if (!m_recording)
         return;
     for (const MarketInfo &m : markets)
-        m_recorder->recordMarket(m);
+        m_recording->recordMarket(m);
 }
 
 void MonitorService::checkWatchedStatus()
@@ -261,20 +256,16 @@ void MonitorService::createMonitor(const QUrl &endpoint)
                 closeMarket(conditionId, assets,
                             winner.isEmpty() ? tr("resolved") : tr("resolved: %1 won").arg(winner));
             });
-    if (!m_options.dbPath.isEmpty()) {
-        // Recording problems are shown in the status bar; monitoring goes on.
-        if (!m_writer) {
-            m_writer = std::make_unique<StorageWriter>(m_options.dbPath);
-            m_writer->start();
-            m_reader = std::make_unique<StorageReader>();
-            // Signals an earlier run left open: now, and once more when the
-            // horizon of those fired just before this start has passed.
-            const qint64 startedMs = QDateTime::currentMSecsSinceEpoch();
-            resolveOpenOutcomes(startedMs);
-            QTimer::singleShot(m_options.signalSettings.horizonMs + 10'000, this,
-                               [this, startedMs] { resolveOpenOutcomes(startedMs); });
+    if (!m_options.dbPath.isEmpty() || !m_options.captureDir.isEmpty()) {
+        if (!m_recording) {
+            RecordingService::Options recording;
+            recording.dbPath = m_options.dbPath;
+            recording.captureDir = m_options.captureDir;
+            recording.signalHorizonMs = m_options.signalSettings.horizonMs;
+            m_recording = std::make_unique<RecordingService>(recording);
         }
-        m_recorder = std::make_unique<Recorder>(*m_monitor, *m_writer, m_options.signalSettings.band);
+        m_recording->attach(*m_monitor, m_options.signalSettings.band,
+                            m_simulated ? QStringLiteral("simulated") : QStringLiteral("live"));
         recordMarkets(m_catalog);
     }
     connect(m_monitor.get(), &MarketMonitor::connectionStateChanged, this,
@@ -288,24 +279,6 @@ void MonitorService::createMonitor(const QUrl &endpoint)
     m_snapshotTimer.start(0);
 }
 
-void MonitorService::resolveOpenOutcomes(qint64 before)
-{
-    if (!m_reader || !m_writer)
-        return;
-    m_reader->run<QList<Signal>>(
-        [db = m_options.dbPath, horizon = m_options.signalSettings.horizonMs, before] {
-            return OpenOutcomeResolver::resolve(db, horizon, before, QDateTime::currentMSecsSinceEpoch());
-        },
-        this, [this](const QList<Signal> &resolved) {
-            if (!m_writer)
-                return;
-            for (const Signal &s : resolved)
-                m_writer->enqueue(SignalRow{s, true});
-            if (!resolved.isEmpty())
-                qCInfo(lcService) << resolved.size() << "signals left open by an earlier run resolved";
-        });
-}
-
 void MonitorService::teardown()
 {
     m_snapshotTimer.stop();
@@ -314,7 +287,8 @@ void MonitorService::teardown()
     m_refreshing = false;
     if (m_monitor)
         m_monitor->stop();
-    m_recorder.reset();
+    if (m_recording)
+        m_recording->detach();
     m_monitor.reset();
     if (m_exchange) {
         QMetaObject::invokeMethod(m_exchange, [exchange = m_exchange] { delete exchange; }, Qt::BlockingQueuedConnection);
@@ -340,12 +314,13 @@ void MonitorService::watch(const MarketInfo &market)
 
 void MonitorService::subscribe(const MarketInfo &market)
 {
-    if (m_recorder)
-        m_recorder->recordMarket(market);
-    if (!m_reader) {
+    if (!m_recording || !m_recording->recordsToDatabase()) {
         m_monitor->subscribe(market.tokenIds);
+        if (m_recording)
+            m_recording->noteSubscribed(market.tokenIds);
         return;
     }
+    m_recording->recordMarket(market);
     if (m_historyPending.contains(market.conditionId))
         return;
     // The recorded past is read on the reader thread; the subscription follows
@@ -357,9 +332,8 @@ void MonitorService::subscribe(const MarketInfo &market)
     HistoryReader::Request request{market.tokenIds, now - kHistoryMs,
                                    now - qint64(ss.baselineBuckets) * ss.bucketSeconds * 1000, ss.sampleIntervalMs};
     const quint64 generation = m_monitorGeneration;
-    m_reader->run<QList<AssetHistory>>(
-        [path = m_options.dbPath, request] { return HistoryReader::read(path, request); }, this,
-        [this, market, generation](const QList<AssetHistory> &histories) {
+    m_recording->readHistory(
+        request, this, [this, market, generation](const QList<AssetHistory> &histories) {
             m_historyPending.remove(market.conditionId);
             if (generation != m_monitorGeneration || !m_monitor || !m_watched.contains(market.conditionId))
                 return; // unwatched, or another monitor since
@@ -370,6 +344,7 @@ void MonitorService::subscribe(const MarketInfo &market)
                     Q_EMIT historyLoaded(history);
             }
             m_monitor->subscribe(market.tokenIds);
+            m_recording->noteSubscribed(market.tokenIds);
         });
 }
 
@@ -402,41 +377,23 @@ void MonitorService::applySignalSettings(const SignalSettings &settings)
     m_options.signalSettings = settings;
     if (m_monitor && m_monitor->signalEngine())
         m_monitor->signalEngine()->updateSettings(settings);
-    if (m_recorder)
-        m_recorder->setBand(settings.band);
+    if (m_recording)
+        m_recording->setBand(settings.band);
 }
 
 void MonitorService::exportCsv(const QString &path)
 {
-    if (!m_writer) {
+    if (!m_recording || !m_recording->recordsToDatabase()) {
         Q_EMIT exportFinished(false, tr("Not recording (started with --no-db): there is no signal history to export."));
         return;
     }
-    // On the reader thread: waiting for the writer and scanning the signals
-    // must not hold up the frames.
-    using Result = std::pair<bool, QString>;
-    m_reader->run<Result>(
-        [writer = m_writer.get(), db = m_options.dbPath, path]() -> Result {
-            writer->waitUntilWritten(5000); // so the file has the signals seen so far
-            QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly))
-                return {false, tr("Cannot write %1: %2").arg(path, file.errorString())};
-            int rows = 0;
-            QString error;
-            if (!SignalCsv::exportTo(db, file, {}, rows, error) || !file.commit())
-                return {false, error.isEmpty() ? file.errorString() : error};
-            return {true, tr("Exported %n signal(s) to %1", nullptr, rows).arg(path)};
-        },
-        this, [this](const Result &r) { Q_EMIT exportFinished(r.first, r.second); });
+    m_recording->exportCsv(path, this, [this](bool ok, const QString &message) { Q_EMIT exportFinished(ok, message); });
 }
 
 void MonitorService::stop()
 {
     teardown();
-    m_reader.reset(); // finishes the read under way (an export), drops the rest
-    if (m_writer)
-        m_writer->stop(); // writes what is queued
-    m_writer.reset();
+    m_recording.reset(); // writes what is queued
 }
 
 void MonitorService::publish()
@@ -491,14 +448,21 @@ void MonitorService::publish()
     status.latencyP50Ns = m_monitor->latencyP50Ns();
     status.watched = int(m_monitor->books().size());
     status.signalsFired = engine ? engine->signalCount() : 0;
-    if (m_writer) {
-        const StorageStats st = m_writer->stats();
+    if (m_recording && m_recording->recordsToDatabase()) {
+        const StorageStats st = m_recording->databaseStats();
         status.dbPath = m_options.dbPath;
         status.dbQueued = st.queued;
         status.dbWritten = st.written;
         status.dbDropped = st.dropped;
         status.dbRejected = st.rejected;
         status.dbError = st.lastError;
+    }
+    if (m_recording) {
+        const RecordingService::CaptureStatus cs = m_recording->captureStatus();
+        status.capturePath = cs.path;
+        status.captureBytes = qint64(cs.bytes);
+        status.captureLost = qint64(cs.lost);
+        status.captureError = cs.lost > 0 ? cs.error : QString();
     }
     // Rate over windows of about a second, so the figure does not flicker.
     const qint64 now = m_clock.elapsed();

@@ -18,10 +18,8 @@
 
 namespace polymon {
 
-class Recorder;
+class RecordingService;
 class SimExchange;
-class StorageReader;
-class StorageWriter;
 
 // Everything behind the desktop window, living in one worker thread: market
 // catalog (Gamma, or the simulator's when Polymarket is unreachable), the
@@ -49,7 +47,8 @@ public:
         int snapshotsPerSecond = 30;    // views update at most this often
         int ladderLevels = 15;
         int assetsPerConnection = FeedSettings().maxAssetsPerConnection;
-        QString dbPath; // empty: no recording
+        QString dbPath;     // empty: no database
+        QString captureDir; // empty: no raw capture of the frames
         SignalSettings signalSettings;
     };
 
@@ -114,7 +113,6 @@ private:
     void subscribe(const MarketInfo &market);
     void closeMarket(const QString &conditionId, const QStringList &tokens, const QString &reason);
     void publish();
-    void resolveOpenOutcomes(qint64 before);
 
     Options m_options;
     bool m_simulated = false;
@@ -122,9 +120,7 @@ private:
     SimExchange *m_exchange = nullptr; // lives in m_simThread
     std::unique_ptr<QThread> m_simThread;
     std::unique_ptr<MarketMonitor> m_monitor;
-    std::unique_ptr<StorageWriter> m_writer;
-    std::unique_ptr<Recorder> m_recorder;
-    std::unique_ptr<StorageReader> m_reader; // after m_writer: gone before it
+    std::unique_ptr<RecordingService> m_recording;
     BookListener *m_bookListener = nullptr;
     quint64 m_monitorGeneration = 0;         // a history read answers the monitor that asked
     QSet<QString> m_historyPending;          // condition ids whose past is being read

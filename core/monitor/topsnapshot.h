@@ -49,6 +49,10 @@ struct FeedStatus
     qint64 dbDropped = 0;
     qint64 dbRejected = 0; // rows the database refused on their own, set aside
     QString dbError;      // empty while writes succeed
+    QString capturePath;  // the raw capture of this session (empty: none)
+    qint64 captureBytes = 0;
+    qint64 captureLost = 0; // records lost to failed writes
+    QString captureError;
 };
 
 } // namespace polymon

@@ -46,12 +46,16 @@ bool CapturePlayer::open(const QString &path, QString &error)
         m_endNs = std::max<qint64>(m_endNs, r.header.timeNs);
         if (r.header.type == RecordType::Checkpoint) {
             m_checkpoints.push_back(CaptureReader::Checkpoint{r.header.timeNs, r.offset});
-        } else if (r.header.type == RecordType::Note && m_assets.isEmpty()) {
+        } else if (r.header.type == RecordType::Note) {
+            // Each note may name assets subscribed then; the union, in order.
             const QJsonObject note =
                 QJsonDocument::fromJson(QByteArray(r.payload.data(), qsizetype(r.payload.size()))).object();
-            for (const QJsonValue &v : note.value(QStringLiteral("assets")).toArray())
-                m_assets << v.toString();
-            m_endpoint = note.value(QStringLiteral("endpoint")).toString();
+            for (const QJsonValue &v : note.value(QStringLiteral("assets")).toArray()) {
+                if (!m_assets.contains(v.toString()))
+                    m_assets << v.toString();
+            }
+            if (m_endpoint.isEmpty())
+                m_endpoint = note.value(QStringLiteral("endpoint")).toString();
         }
     });
     m_complete = m_reader.complete();

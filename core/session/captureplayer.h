@@ -38,7 +38,7 @@ public:
     bool atEnd() const noexcept { return m_atEnd; }
     bool isPlaying() const noexcept { return m_playing; }
     double speed() const noexcept { return m_speed; }
-    // The assets the recorder subscribed (its first note), in its order.
+    // The assets the recorder subscribed (named by its notes), in order.
     const QStringList &recordedAssets() const noexcept { return m_assets; }
     const QString &endpoint() const noexcept { return m_endpoint; }
     std::size_t checkpointCount() const noexcept { return m_checkpoints.size(); }

@@ -4,6 +4,7 @@
 #include "monitor/marketmonitor.h"
 #include "replay/topsline.h"
 #include "session/captureplayer.h"
+#include "session/recordingservice.h"
 #include "sim/simengine.h"
 #include "sim/simexchange.h"
 #include "sim/simwarmup.h"
@@ -122,6 +123,53 @@ private Q_SLOTS:
             QCOMPARE(b->book.bids().size(), a.book.bids().size());
             QCOMPARE(b->book.asks().size(), a.book.asks().size());
         });
+    }
+
+    void recordingServiceCapturesWhatTheMonitorSaw()
+    {
+        // The desktop's recorder: the database and the raw capture of a session.
+        QTemporaryDir dir;
+        SimExchange exchange(6, 3);
+        exchange.setRate(300);
+        QVERIFY(exchange.listen());
+        FeedSettings feed;
+        feed.endpoint = exchange.url();
+        RecordingService::Options options;
+        options.dbPath = dir.filePath(QStringLiteral("session.db"));
+        options.captureDir = dir.filePath(QStringLiteral("captures"));
+        options.checkpointEveryMs = 300;
+        QString capturePath;
+        quint64 frames = 0;
+        {
+            RecordingService recording(options);
+            MarketMonitor monitor(feed);
+            recording.attach(monitor, 100'000, QStringLiteral("simulated"));
+            const QStringList assets = ids(exchange.engine());
+            monitor.subscribe(assets);
+            recording.noteSubscribed(assets);
+            QTRY_VERIFY_WITH_TIMEOUT(monitor.parserStats().frames > 500 && recording.captureStatus().bytes > 100'000, 20'000);
+            monitor.stop();
+            QCoreApplication::processEvents();
+            frames = monitor.parserStats().frames;
+            capturePath = recording.captureStatus().path;
+            QVERIFY(capturePath.endsWith(QLatin1String("-simulated.pmcap")));
+            QCOMPARE(recording.captureStatus().frames, frames);
+            recording.detach();
+            QVERIFY(recording.databaseStats().written > 0);
+        }
+        CapturePlayer player;
+        QString error;
+        QVERIFY2(player.open(capturePath, error), qPrintable(error));
+        QVERIFY(player.complete());
+        QCOMPARE(player.recordedAssets(), ids(exchange.engine()));
+        QVERIFY(player.checkpointCount() >= 2);
+        quint64 played = 0;
+        connect(&player, &FrameSource::frameReceived, this, [&played] { ++played; });
+        QSignalSpy finished(&player, &CapturePlayer::finished);
+        player.setSpeed(0);
+        player.play();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10'000);
+        QCOMPARE(played, frames);
     }
 
     void playerKeepsThePaceSeeksAndSteps()

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "catalog/marketinfo.h"
+#include "storage/historyreader.h"
+#include "storage/storagewriter.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+namespace polymon {
+
+class CaptureWriter;
+class MarketMonitor;
+class Recorder;
+class StorageReader;
+
+// What a session records and reads back: the SQLite writer (snapshots,
+// trades, signals, markets), the raw capture of every frame, and the reader
+// thread for history and exports. One per run of the app; a new monitor
+// (a mode change) is attached to it. Lives in the monitor's thread; the I/O
+// runs in the writer's and the reader's.
+class RecordingService final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString dbPath;     // empty: no database
+        QString captureDir; // empty: no raw capture
+        int checkpointEveryMs = 60'000;
+        int signalHorizonMs = 300'000;
+    };
+    struct CaptureStatus
+    {
+        QString path;      // empty: not capturing
+        quint64 frames = 0;
+        quint64 bytes = 0;
+        quint64 lost = 0;  // records lost to failed writes
+        QString error;
+    };
+
+    explicit RecordingService(const Options &options, QObject *parent = nullptr);
+    ~RecordingService() override; // writes what is queued
+
+    bool recordsToDatabase() const noexcept { return m_writer != nullptr; }
+    // Records this monitor (until the next attach or detach); `label` names
+    // the capture file ("live", "simulated").
+    void attach(MarketMonitor &monitor, Fixed band, const QString &label);
+    void detach();
+    void recordMarket(const MarketInfo &market);
+    void noteSubscribed(const QStringList &assetIds);
+    void setBand(Fixed band);
+
+    // The recorded past of these assets, read on the reader thread; done()
+    // runs in `context`'s thread.
+    void readHistory(const HistoryReader::Request &request, QObject *context,
+                     std::function<void(const QList<AssetHistory> &)> done);
+    // The signal history as CSV; done(ok, message) in `context`'s thread.
+    void exportCsv(const QString &path, QObject *context, std::function<void(bool, const QString &)> done);
+
+    StorageStats databaseStats() const;
+    const QString &databasePath() const noexcept { return m_options.dbPath; }
+    CaptureStatus captureStatus() const;
+
+private:
+    void resolveOpenOutcomes(qint64 before);
+    void startCapture(MarketMonitor &monitor, const QString &label);
+
+    Options m_options;
+    std::unique_ptr<StorageWriter> m_writer;
+    std::unique_ptr<StorageReader> m_reader; // gone before m_writer
+    std::unique_ptr<Recorder> m_recorder;
+    std::unique_ptr<CaptureWriter> m_capture;
+    QString m_capturePath;
+    qint64 m_steadyToWallNs = 0;
+    MarketMonitor *m_monitor = nullptr;
+    QTimer m_captureFlush;
+    QTimer m_checkpoint;
+};
+
+} // namespace polymon
