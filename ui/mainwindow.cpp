@@ -5,9 +5,11 @@
 #include "marketview.h"
 #include "monitor/monitorservice.h"
 #include "noticebanner.h"
+#include "replaybar.h"
 #include "settingsdialog.h"
 #include "signalfilterproxy.h"
 #include "signallogmodel.h"
+#include "storage/storagewriter.h"
 #include "themes.h"
 #include "viewfactory.h"
 #include "watchtablemodel.h"
@@ -16,9 +18,11 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -124,6 +128,22 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     statusBar()->addWidget(m_watchedLabel);
     statusBar()->addWidget(m_dbLabel);
     statusBar()->addPermanentWidget(m_simBadge);
+    m_replayBadge = new QLabel(tr(" REPLAY "), this);
+    m_replayBadge->setObjectName(QStringLiteral("replayBadge"));
+    m_replayBadge->setStyleSheet(QStringLiteral("background:#3b6fd8;color:white;font-weight:bold;border-radius:3px;padding:1px 4px;"));
+    m_replayBadge->setToolTip(tr("Books, trades and signals come from a recording, not from the live exchange"));
+    m_replayBadge->hide();
+    statusBar()->addPermanentWidget(m_replayBadge);
+    m_replayBar = new ReplayBar(this);
+    addToolBar(Qt::TopToolBarArea, m_replayBar);
+    m_replayBar->hide();
+    connect(m_replayBar, &ReplayBar::playRequested, this, [this] { invoke(m_service, [s = m_service] { s->replayPlay(); }); });
+    connect(m_replayBar, &ReplayBar::pauseRequested, this, [this] { invoke(m_service, [s = m_service] { s->replayPause(); }); });
+    connect(m_replayBar, &ReplayBar::stepRequested, this, [this] { invoke(m_service, [s = m_service] { s->replayStep(); }); });
+    connect(m_replayBar, &ReplayBar::speedChosen, this,
+            [this](double speed) { invoke(m_service, [s = m_service, speed] { s->replaySetSpeed(speed); }); });
+    connect(m_replayBar, &ReplayBar::seekRequested, this,
+            [this](qint64 ns) { invoke(m_service, [s = m_service, ns] { s->replaySeek(ns); }); });
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
@@ -168,7 +188,15 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
             QMessageBox::warning(this, tr("Export CSV"), message);
     });
     connect(service, &MonitorService::connectionStateChanged, this, &MainWindow::onConnectionState);
+    connect(service, &MonitorService::replayOpened, this, &MainWindow::onReplayOpened);
+    connect(service, &MonitorService::replayFailed, this,
+            [this](const QString &error) { QMessageBox::warning(this, tr("Open recording"), error); });
+    connect(service, &MonitorService::replayPosition, m_replayBar, &ReplayBar::setPosition);
     connect(m_banner, &NoticeBanner::primaryClicked, this, [this] {
+        if (m_replaying) {
+            invoke(m_service, [s = m_service] { s->leaveReplay(); });
+            return;
+        }
         setWindowTitle(tr("polymon — connecting…"));
         m_banner->showNotice(tr("Connecting to Polymarket…"));
         invoke(m_service, [s = m_service] { s->retryLive(); });
@@ -343,6 +371,8 @@ QWidget *MainWindow::buildSignalLog()
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *openRecording = file->addAction(tr("&Open recording…"), this, &MainWindow::openRecording);
+    openRecording->setShortcut(QKeySequence::Open);
     QAction *exportAction = file->addAction(tr("&Export signals to CSV…"), this, &MainWindow::exportSignals);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     QAction *settingsAction = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
@@ -406,12 +436,54 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
+void MainWindow::openRecording()
+{
+    const QString dir = QFileInfo(AppSettings::databasePath().isEmpty() ? StorageWriter::defaultPath()
+                                                                       : AppSettings::databasePath())
+                            .absoluteDir()
+                            .filePath(QStringLiteral("captures"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open recording"), dir,
+                                                      tr("polymon recordings (*.pmcap);;All files (*)"));
+    if (!path.isEmpty())
+        invoke(m_service, [s = m_service, path] { s->openRecording(path); });
+}
+
+void MainWindow::onReplayOpened(const QString &path, qint64 startNs, qint64 endNs, const QList<MarketInfo> &markets)
+{
+    clearMarkets();
+    m_simulated = false;
+    m_replaying = true;
+    const QString name = QFileInfo(path).fileName();
+    setWindowTitle(tr("polymon — REPLAY of %1").arg(name));
+    m_banner->showNotice(tr("<b>REPLAY</b> of %1, recorded %2. Books, trades and signals are rebuilt from the recorded "
+                            "frames with the current settings (baselines start empty).")
+                             .arg(name.toHtmlEscaped(),
+                                  QDateTime::fromMSecsSinceEpoch(startNs / 1'000'000).toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
+                         tr("Close the recording"));
+    m_simBadge->hide();
+    m_replayBadge->show();
+    m_replayBar->setRange(startNs, endNs);
+    m_connectionLabel->setText(tr("replaying %1").arg(name));
+    m_signalHint->setText(tr("Replay: signals are recomputed from the recorded frames with the current settings. Baselines "
+                             "start empty, so the first signals come after %1 minutes of recorded time.")
+                              .arg(AppSettings::signalSettings().minWarmupMinutes));
+    m_replayBar->show();
+    m_markets->setMarkets(markets);
+    m_catalogLabel->setText(tr("%n recorded market(s)", nullptr, int(markets.size())));
+    m_loadMore->setVisible(false);
+    for (const MarketInfo &m : markets)
+        watchMarket(m);
+    if (m_tabs->count() > 0)
+        m_tabs->setCurrentIndex(0);
+}
+
 void MainWindow::onModeChanged(bool simulated, const QString &reason)
 {
     // The service starts afresh on every mode change: so do the views, and
     // the mode's watchlist is restored with its first catalog page.
     clearMarkets();
     m_simulated = simulated;
+    leaveReplayView();
     m_search->setPlaceholderText(simulated ? tr("Search markets…") : tr("Search markets… (Enter searches all of Polymarket)"));
     const SignalSettings detector = AppSettings::signalSettings();
     const QString outcomes = tr("Outcome columns fill in %1 minutes after a signal; double-click a signal to open its market.")
@@ -439,9 +511,17 @@ void MainWindow::onModeChanged(bool simulated, const QString &reason)
     }
 }
 
+void MainWindow::leaveReplayView()
+{
+    m_replaying = false;
+    m_replayBar->hide();
+    m_replayBadge->hide();
+}
+
 void MainWindow::onNetworkFailed(const QString &error)
 {
     clearMarkets(); // whatever was shown is no longer fed
+    leaveReplayView();
     m_simBadge->hide();
     setWindowTitle(tr("polymon — offline"));
     m_connectionLabel->setText(tr("offline"));
@@ -572,6 +652,8 @@ void MainWindow::updateWatchedMarks()
 
 void MainWindow::saveWatchlist() const
 {
+    if (m_replaying)
+        return; // a recording's markets are not the user's watchlist
     // Tab order is the saved order; resolved and closed markets are not restored.
     QList<MarketInfo> markets;
     for (int i = 0; i < m_tabs->count(); ++i) {

@@ -24,6 +24,7 @@ class MarketListModel;
 class MarketView;
 class MonitorService;
 class NoticeBanner;
+class ReplayBar;
 class SignalFilterProxy;
 class SignalLogModel;
 class WatchTableModel;
@@ -50,6 +51,9 @@ public:
     QTabWidget *marketTabs() const noexcept { return m_tabs; }
     NoticeBanner *banner() const noexcept { return m_banner; }
     QLabel *simulatedBadge() const noexcept { return m_simBadge; }
+    QLabel *replayBadge() const noexcept { return m_replayBadge; }
+    ReplayBar *replayBar() const noexcept { return m_replayBar; }
+    bool isReplaying() const noexcept { return m_replaying; }
     MarketListModel *marketList() const noexcept { return m_markets; }
     void openSettings();
 
@@ -64,6 +68,9 @@ private:
     QDockWidget *addDock(const QString &title, const QString &name, QWidget *body, Qt::DockWidgetArea area);
 
     void onModeChanged(bool simulated, const QString &reason);
+    void openRecording();
+    void leaveReplayView();
+    void onReplayOpened(const QString &path, qint64 startNs, qint64 endNs, const QList<MarketInfo> &markets);
     void onNetworkFailed(const QString &error);
     void onCatalogPage(const QList<MarketInfo> &markets, bool first, bool hasMore);
     void onSnapshots(const QList<TopSnapshot> &tops, const FeedStatus &status);
@@ -82,6 +89,7 @@ private:
 
     MonitorService *m_service;
     bool m_simulated = false;
+    bool m_replaying = false;
     bool m_restored = false; // watchlist of the current mode restored
     NoticeBanner *m_banner;
     QStackedWidget *m_centre;
@@ -104,6 +112,8 @@ private:
     QLabel *m_watchedLabel;
     QLabel *m_dbLabel;
     QLabel *m_simBadge;
+    QLabel *m_replayBadge;
+    ReplayBar *m_replayBar;
     QHash<QString, MarketView *> m_views;      // by condition id
     QHash<QString, MarketView *> m_assetViews; // by token id
     QHash<QString, QString> m_connectionStates;

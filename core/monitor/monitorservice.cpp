@@ -2,6 +2,7 @@
 
 #include "sim/simexchange.h"
 #include "sim/simwarmup.h"
+#include "session/captureplayer.h"
 #include "session/recordingservice.h"
 
 #include <QLoggingCategory>
@@ -115,8 +116,9 @@ void MonitorService::retryLive()
 
 void MonitorService::useSimulated()
 {
+    const bool fromReplay = m_player != nullptr;
     teardown();
-    startSimulated(tr("chosen after a network failure"));
+    startSimulated(fromReplay ? tr("back from a replay") : tr("chosen after a network failure"));
 }
 
 void MonitorService::loadMoreMarkets()
@@ -129,7 +131,7 @@ void MonitorService::loadMoreMarkets()
 
 void MonitorService::searchMarkets(const QString &text)
 {
-    if (m_simulated || !m_gamma || text.trimmed().isEmpty())
+    if (m_simulated || m_player || !m_gamma || text.trimmed().isEmpty())
         return;
     m_gamma->search(text.trimmed());
 }
@@ -239,7 +241,12 @@ void MonitorService::createMonitor(const QUrl &endpoint)
     FeedSettings settings;
     settings.endpoint = endpoint;
     settings.maxAssetsPerConnection = m_options.assetsPerConnection;
-    m_monitor = std::make_unique<MarketMonitor>(settings);
+    createMonitor(std::make_unique<MarketFeed>(settings), settings);
+}
+
+void MonitorService::createMonitor(std::unique_ptr<FrameSource> source, const FeedSettings &settings)
+{
+    m_monitor = std::make_unique<MarketMonitor>(std::move(source), settings);
     ++m_monitorGeneration;
     m_historyPending.clear();
     m_monitor->setBookListener(m_bookListener);
@@ -256,7 +263,8 @@ void MonitorService::createMonitor(const QUrl &endpoint)
                 closeMarket(conditionId, assets,
                             winner.isEmpty() ? tr("resolved") : tr("resolved: %1 won").arg(winner));
             });
-    if (!m_options.dbPath.isEmpty() || !m_options.captureDir.isEmpty()) {
+    // A replay records nothing: its frames are recorded already.
+    if (!m_player && (!m_options.dbPath.isEmpty() || !m_options.captureDir.isEmpty())) {
         if (!m_recording) {
             RecordingService::Options recording;
             recording.dbPath = m_options.dbPath;
@@ -289,6 +297,7 @@ void MonitorService::teardown()
         m_monitor->stop();
     if (m_recording)
         m_recording->detach();
+    m_player = nullptr; // owned by the monitor
     m_monitor.reset();
     if (m_exchange) {
         QMetaObject::invokeMethod(m_exchange, [exchange = m_exchange] { delete exchange; }, Qt::BlockingQueuedConnection);
@@ -314,10 +323,12 @@ void MonitorService::watch(const MarketInfo &market)
 
 void MonitorService::subscribe(const MarketInfo &market)
 {
-    if (!m_recording || !m_recording->recordsToDatabase()) {
+    if (m_player || !m_recording || !m_recording->recordsToDatabase()) {
         m_monitor->subscribe(market.tokenIds);
+        if (m_player)
+            return;
         if (m_recording)
-            m_recording->noteSubscribed(market.tokenIds);
+            m_recording->noteSubscribed(market);
         return;
     }
     m_recording->recordMarket(market);
@@ -344,7 +355,7 @@ void MonitorService::subscribe(const MarketInfo &market)
                     Q_EMIT historyLoaded(history);
             }
             m_monitor->subscribe(market.tokenIds);
-            m_recording->noteSubscribed(market.tokenIds);
+            m_recording->noteSubscribed(market);
         });
 }
 
@@ -390,6 +401,69 @@ void MonitorService::exportCsv(const QString &path)
     m_recording->exportCsv(path, this, [this](bool ok, const QString &message) { Q_EMIT exportFinished(ok, message); });
 }
 
+void MonitorService::openRecording(const QString &path)
+{
+    auto player = std::make_unique<CapturePlayer>();
+    QString error;
+    if (!player->open(path, error)) {
+        Q_EMIT replayFailed(tr("Cannot play %1: %2").arg(path, error));
+        return; // whatever ran goes on
+    }
+    if (!m_player)
+        m_simulatedBeforeReplay = m_simulated;
+    teardown();
+    m_simulated = false;
+    m_player = player.get();
+    connect(m_player, &CapturePlayer::positionChanged, this,
+            [this](qint64 ns) { Q_EMIT replayPosition(ns, m_player->isPlaying()); });
+    connect(m_player, &CapturePlayer::playingChanged, this,
+            [this](bool playing) { Q_EMIT replayPosition(m_player->positionNs(), playing); });
+    const QList<MarketInfo> markets = m_player->recordedMarkets();
+    createMonitor(std::move(player), FeedSettings{});
+    qCInfo(lcService) << "replaying" << path << markets.size() << "markets";
+    Q_EMIT replayOpened(path, m_player->startNs(), m_player->endNs(), markets);
+}
+
+void MonitorService::leaveReplay()
+{
+    if (!m_player)
+        return;
+    if (m_simulatedBeforeReplay)
+        useSimulated();
+    else
+        retryLive();
+}
+
+void MonitorService::replayPlay()
+{
+    if (m_player)
+        m_player->play();
+}
+
+void MonitorService::replayPause()
+{
+    if (m_player)
+        m_player->pause();
+}
+
+void MonitorService::replaySetSpeed(double speed)
+{
+    if (m_player)
+        m_player->setSpeed(speed);
+}
+
+void MonitorService::replaySeek(qint64 timeNs)
+{
+    if (m_player)
+        m_player->seek(timeNs);
+}
+
+void MonitorService::replayStep()
+{
+    if (m_player)
+        m_player->step();
+}
+
 void MonitorService::stop()
 {
     teardown();
@@ -410,7 +484,8 @@ void MonitorService::publish()
     }
     const SignalEngine *engine = m_monitor->signalEngine();
     const SignalSettings &ss = m_options.signalSettings;
-    const qint64 wallMs = QDateTime::currentMSecsSinceEpoch();
+    // Freshness against the recording's clock in a replay, the wall clock live.
+    const qint64 wallMs = m_player ? m_player->positionNs() / 1'000'000 : QDateTime::currentMSecsSinceEpoch();
     QList<TopSnapshot> tops;
     tops.reserve(qsizetype(m_monitor->books().size()));
     m_monitor->books().forEach([&](const AssetBook &a) {
@@ -439,9 +514,10 @@ void MonitorService::publish()
         tops << t;
     });
     FeedStatus status;
-    const MarketFeed &feed = m_monitor->feed();
-    status.connections = feed.connectionCount();
-    status.connected = feed.connectedCount();
+    if (const MarketFeed *feed = m_monitor->liveFeed()) {
+        status.connections = feed->connectionCount();
+        status.connected = feed->connectedCount();
+    }
     status.frames = m_monitor->parserStats().frames;
     status.parseErrors = m_monitor->parserStats().errors;
     status.desyncs = m_monitor->books().stats().desyncs;

@@ -18,6 +18,8 @@
 
 namespace polymon {
 
+class CapturePlayer;
+class FrameSource;
 class RecordingService;
 class SimExchange;
 
@@ -77,6 +79,16 @@ public Q_SLOTS:
     void applySignalSettings(const polymon::SignalSettings &settings);
     // Signal history from the database as CSV (the CLI export's format).
     void exportCsv(const QString &path);
+    // Plays a raw capture through the same monitor: its markets, paused at
+    // the start (replayOpened), or replayFailed with the reason.
+    void openRecording(const QString &path);
+    void replayPlay();
+    void replayPause();
+    void replaySetSpeed(double speed); // 0: as fast as possible
+    void replaySeek(qint64 timeNs);
+    void replayStep();
+    // Back to what ran before the recording was opened (live or simulated).
+    void leaveReplay();
     void stop();
 
 Q_SIGNALS:
@@ -99,6 +111,9 @@ Q_SIGNALS:
     // The recorded past of a newly watched asset (the last hour), for its chart.
     void historyLoaded(const polymon::AssetHistory &history);
     void exportFinished(bool ok, const QString &message);
+    void replayOpened(const QString &path, qint64 startNs, qint64 endNs, const QList<polymon::MarketInfo> &markets);
+    void replayFailed(const QString &error);
+    void replayPosition(qint64 timeNs, bool playing);
     void connectionStateChanged(int connectionId, const QString &state, const QString &detail);
 
 private:
@@ -109,6 +124,8 @@ private:
     void recordMarkets(const QList<MarketInfo> &markets); // when recording
     void startSimulated(const QString &reason);
     void createMonitor(const QUrl &endpoint);
+    // The monitor over any source (the live feed's policy for its resyncs).
+    void createMonitor(std::unique_ptr<FrameSource> source, const FeedSettings &settings);
     void teardown();
     void subscribe(const MarketInfo &market);
     void closeMarket(const QString &conditionId, const QStringList &tokens, const QString &reason);
@@ -116,6 +133,8 @@ private:
 
     Options m_options;
     bool m_simulated = false;
+    CapturePlayer *m_player = nullptr; // the monitor's source while a recording plays
+    bool m_simulatedBeforeReplay = false;
     bool m_liveStarted = false;
     SimExchange *m_exchange = nullptr; // lives in m_simThread
     std::unique_ptr<QThread> m_simThread;

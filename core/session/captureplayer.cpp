@@ -1,6 +1,7 @@
 #include "captureplayer.h"
 
 #include "capture/captureformat.h"
+#include "catalog/marketinfojson.h"
 #include "feed/feedconnection.h"
 
 #include <QJsonArray>
@@ -56,6 +57,11 @@ bool CapturePlayer::open(const QString &path, QString &error)
             }
             if (m_endpoint.isEmpty())
                 m_endpoint = note.value(QStringLiteral("endpoint")).toString();
+            MarketInfo market;
+            if (MarketInfoJson::fromJson(note.value(QStringLiteral("market")).toObject(), market)
+                && std::none_of(m_markets.cbegin(), m_markets.cend(),
+                                [&](const MarketInfo &m) { return m.conditionId == market.conditionId; }))
+                m_markets << market;
         }
     });
     m_complete = m_reader.complete();
@@ -63,6 +69,24 @@ bool CapturePlayer::open(const QString &path, QString &error)
     m_positionNs = m_startNs;
     m_atEnd = false;
     return true;
+}
+
+QList<MarketInfo> CapturePlayer::recordedMarkets() const
+{
+    QList<MarketInfo> markets = m_markets;
+    for (const QString &asset : m_assets) {
+        const bool described = std::any_of(markets.cbegin(), markets.cend(),
+                                           [&](const MarketInfo &m) { return m.tokenIds.contains(asset); });
+        if (described)
+            continue;
+        MarketInfo m;
+        m.conditionId = asset;
+        m.question = tr("Recorded token %1…").arg(asset.left(12));
+        m.outcomes = {tr("Token")};
+        m.tokenIds = {asset};
+        markets << m;
+    }
+    return markets;
 }
 
 void CapturePlayer::setSpeed(double speed)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "capture/capturereader.h"
+#include "catalog/marketinfo.h"
 #include "framesource.h"
 #include "replay/mappedfile.h"
 
@@ -40,6 +41,9 @@ public:
     double speed() const noexcept { return m_speed; }
     // The assets the recorder subscribed (named by its notes), in order.
     const QStringList &recordedAssets() const noexcept { return m_assets; }
+    // The markets the notes describe; an asset no note describes (a CLI
+    // recording) gets a market of its own, named by its token.
+    QList<MarketInfo> recordedMarkets() const;
     const QString &endpoint() const noexcept { return m_endpoint; }
     std::size_t checkpointCount() const noexcept { return m_checkpoints.size(); }
     // False when the file ends in a cut or corrupt record (read up to it).
@@ -71,6 +75,7 @@ private:
     CaptureReader m_reader;
     std::vector<CaptureReader::Checkpoint> m_checkpoints;
     QStringList m_assets;
+    QList<MarketInfo> m_markets;
     QString m_endpoint;
     std::size_t m_offset = 0; // the next record
     qint64 m_startNs = 0, m_endNs = 0, m_positionNs = 0;

@@ -1,6 +1,7 @@
 #include "recordingservice.h"
 
 #include "capture/capturewriter.h"
+#include "catalog/marketinfojson.h"
 #include "monitor/marketmonitor.h"
 #include "storage/openoutcomeresolver.h"
 #include "storage/recorder.h"
@@ -114,13 +115,14 @@ void RecordingService::recordMarket(const MarketInfo &market)
         m_recorder->recordMarket(market);
 }
 
-void RecordingService::noteSubscribed(const QStringList &assetIds)
+void RecordingService::noteSubscribed(const MarketInfo &market)
 {
     if (!m_capture)
         return;
-    // The player subscribes what the notes name.
+    // The player subscribes what the notes name, and shows their markets.
     QJsonObject note;
-    note.insert(QStringLiteral("assets"), QJsonArray::fromStringList(assetIds));
+    note.insert(QStringLiteral("assets"), QJsonArray::fromStringList(market.tokenIds));
+    note.insert(QStringLiteral("market"), MarketInfoJson::toJson(market));
     m_capture->writeNote(m_steadyToWallNs + steadyNowNs(), QJsonDocument(note).toJson(QJsonDocument::Compact).toStdString());
 }
 

@@ -51,7 +51,8 @@ public:
     void attach(MarketMonitor &monitor, Fixed band, const QString &label);
     void detach();
     void recordMarket(const MarketInfo &market);
-    void noteSubscribed(const QStringList &assetIds);
+    // The capture's note of a market subscribed now (a player opens its tabs).
+    void noteSubscribed(const MarketInfo &market);
     void setBand(Fixed band);
 
     // The recorded past of these assets, read on the reader thread; done()

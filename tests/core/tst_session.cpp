@@ -146,7 +146,8 @@ private Q_SLOTS:
             recording.attach(monitor, 100'000, QStringLiteral("simulated"));
             const QStringList assets = ids(exchange.engine());
             monitor.subscribe(assets);
-            recording.noteSubscribed(assets);
+            for (const MarketInfo &m : exchange.catalog())
+                recording.noteSubscribed(m);
             QTRY_VERIFY_WITH_TIMEOUT(monitor.parserStats().frames > 500 && recording.captureStatus().bytes > 100'000, 20'000);
             monitor.stop();
             QCoreApplication::processEvents();
@@ -162,6 +163,8 @@ private Q_SLOTS:
         QVERIFY2(player.open(capturePath, error), qPrintable(error));
         QVERIFY(player.complete());
         QCOMPARE(player.recordedAssets(), ids(exchange.engine()));
+        QCOMPARE(player.recordedMarkets().size(), 3);
+        QCOMPARE(player.recordedMarkets().first().question, exchange.catalog().first().question);
         QVERIFY(player.checkpointCount() >= 2);
         quint64 played = 0;
         connect(&player, &FrameSource::frameReceived, this, [&played] { ++played; });

@@ -1,4 +1,7 @@
 #include "appsettings.h"
+#include "capture/capturewriter.h"
+#include "book/bookstore.h"
+#include "catalog/marketinfojson.h"
 #include "gammatestserver.h"
 #include "laddermodel.h"
 #include "mainwindow.h"
@@ -7,9 +10,12 @@
 #include "monitor/monitorservice.h"
 #include "noticebanner.h"
 #include "pricechartview.h"
+#include "protocol/frameparser.h"
+#include "replaybar.h"
 #include "settingsdialog.h"
 #include "signalfilterproxy.h"
 #include "signallogmodel.h"
+#include "sim/simengine.h"
 #include "sim/simexchange.h"
 #include "storage/signalcsv.h"
 #include "storage/storagewriter.h"
@@ -25,6 +31,9 @@
 #include <QDateTime>
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -34,9 +43,9 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
@@ -217,6 +226,81 @@ private Q_SLOTS:
         // Its chart starts with what was recorded before the restart.
         QTRY_VERIFY_WITH_TIMEOUT(view->chart()->firstPointMs(view->currentAsset()) > 0, 5000);
         QVERIFY(view->chart()->firstPointMs(view->currentAsset()) < restartMs);
+        stopWindow(window);
+    }
+
+    void recordingReplaysInTheWindow()
+    {
+        // A capture as the desktop writes it: notes naming each market, then
+        // ten simulated minutes of frames (two a second a market).
+        const QString path = m_dir.filePath(QStringLiteral("session.pmcap"));
+        SimExchange source(21, 3);
+        SimEngine engine(21, 3);
+        const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 3'600'000;
+        {
+            CaptureWriter writer;
+            std::string error;
+            QVERIFY(writer.open(path.toStdString(), t0 * 1'000'000, error));
+            for (const MarketInfo &m : source.catalog()) {
+                QJsonObject note;
+                note.insert(QStringLiteral("assets"), QJsonArray::fromStringList(m.tokenIds));
+                note.insert(QStringLiteral("market"), MarketInfoJson::toJson(m));
+                writer.writeNote(t0 * 1'000'000, QJsonDocument(note).toJson(QJsonDocument::Compact).toStdString());
+            }
+            // The recorder's books, checkpointed every minute as the desktop does.
+            BookStore books;
+            FrameParser parser;
+            auto frame = [&](qint64 t, const std::string &json) {
+                writer.writeFrame(0, t * 1'000'000, json);
+                parser.parse(json, books);
+            };
+            for (const std::string &id : engine.allAssetIds())
+                frame(t0, engine.bookEvent(id, t0));
+            for (qint64 t = t0; t < t0 + 600'000; t += 166) {
+                if ((t - t0) % 60'000 < 166)
+                    writer.writeCheckpoint(t * 1'000'000, books);
+                frame(t, engine.next(t).json);
+            }
+        }
+        MainWindow *window = startWindow(simOptions());
+        QTRY_COMPARE_WITH_TIMEOUT(window->watchedOutcomes(), 6, 10000);
+        QMetaObject::invokeMethod(m_service, [s = m_service, path] { s->openRecording(path); }, Qt::QueuedConnection);
+        QTRY_VERIFY_WITH_TIMEOUT(window->isReplaying(), 10000);
+        // Unmistakable: title, badge, banner, the transport bar; the recorded markets in tabs.
+        QVERIFY(window->windowTitle().contains(QLatin1String("REPLAY")));
+        QVERIFY(window->replayBadge()->isVisible());
+        QVERIFY(!window->simulatedBadge()->isVisible());
+        QVERIFY(window->banner()->text().contains(QLatin1String("REPLAY")));
+        QVERIFY(window->replayBar()->isVisible());
+        QCOMPARE(window->marketTabs()->count(), 3);
+        QCOMPARE(window->marketTabs()->tabToolTip(0), source.catalog().first().question);
+        // Paused at the start; the first books are there at once after a seek a minute in.
+        QMetaObject::invokeMethod(m_service, [s = m_service, t0] { s->replaySeek((t0 + 60'000) * 1'000'000); }, Qt::QueuedConnection);
+        QTRY_VERIFY_WITH_TIMEOUT(window->currentMarketView()->ladderModel()->rowCount() > 4, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(window->replayBar()->positionText().startsWith(
+                                     QDateTime::fromMSecsSinceEpoch(t0 + 60'000).toString(QStringLiteral("HH:mm:ss"))),
+                                 5000);
+        // As fast as possible to the end.
+        QMetaObject::invokeMethod(m_service, [s = m_service] { s->replaySetSpeed(0); s->replayPlay(); }, Qt::QueuedConnection);
+        QTRY_VERIFY_WITH_TIMEOUT(window->replayBar()->positionText().startsWith(
+                                     QDateTime::fromMSecsSinceEpoch(t0 + 599'800).toString(QStringLiteral("HH:mm:"))),
+                                 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(window->currentMarketView()->headerText().contains(QLatin1String("bps")), 5000);
+        // Every recorded book is live in the replay, fresh on the recording's clock.
+        WatchTableModel *watch = watchModel(window);
+        for (int row = 0; row < 6; ++row)
+            QTRY_COMPARE_WITH_TIMEOUT(status(watch, row), QStringLiteral("live"), 5000);
+        QVERIFY2(!window->currentMarketView()->headerText().contains(QLatin1String("stale")),
+                 qPrintable(window->currentMarketView()->headerText()));
+        QVERIFY(window->grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/replay.png")));
+        // The replay's markets are not the user's watchlist.
+        QCOMPARE(AppSettings::watchlist(true).size(), 3);
+        QVERIFY(AppSettings::watchlist(true).first().conditionId != QString() );
+        // Closing the recording goes back to what ran before (the simulator here).
+        window->banner()->primaryButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(window->isSimulated() && !window->isReplaying(), 10000);
+        QVERIFY(!window->replayBar()->isVisible());
+        QVERIFY(!window->replayBadge()->isVisible());
         stopWindow(window);
     }
 
