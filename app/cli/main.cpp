@@ -11,6 +11,7 @@
 #include "replay/backtest.h"
 #include "replay/replayengine.h"
 #include "replay/topsline.h"
+#include "session/recordingservice.h"
 #include "sim/simexchange.h"
 #include "sim/simfaultschedule.h"
 #include "storage/historyreader.h"
@@ -526,6 +527,11 @@ int recordCommand(int argc, char **argv, const std::vector<std::string> &args)
     note.insert(QStringLiteral("simulated"), sim);
     note.insert(QStringLiteral("assets"), QJsonArray::fromStringList(assets));
     writer.writeNote(steadyToWallNs + steadyNowNs(), QJsonDocument(note).toJson(QJsonDocument::Compact).toStdString());
+    if (sim) {
+        // The simulated markets by name, so a replay shows their questions.
+        for (const MarketInfo &m : exchange->catalog())
+            writer.writeNote(steadyToWallNs + steadyNowNs(), RecordingService::marketNote(m));
+    }
 
     MarketMonitor monitor(feedSettings);
     bool failing = false;

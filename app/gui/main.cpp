@@ -42,7 +42,13 @@ int main(int argc, char **argv)
     const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("SQLite file to record to (default: %1).").arg(StorageWriter::defaultPath()),
                                       QStringLiteral("PATH"));
     const QCommandLineOption noDbOption(QStringLiteral("no-db"), QStringLiteral("Do not record."));
-    parser.addOptions({simOption, seedOption, endpointOption, dbOption, noDbOption, screenshotOption, afterOption});
+    const QCommandLineOption replayOption(QStringLiteral("replay"),
+                                          QStringLiteral("Open a recording (a .pmcap capture) once started, and play it."),
+                                          QStringLiteral("FILE"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Window size, e.g. 1024x700."),
+                                        QStringLiteral("WxH"));
+    parser.addOptions({simOption, seedOption, endpointOption, dbOption, noDbOption, replayOption, sizeOption,
+                       screenshotOption, afterOption});
     if (!parser.parse(QCoreApplication::arguments())) {
         std::fprintf(stderr, "polymon: %s\n\n%s", qPrintable(parser.errorText()), qPrintable(parser.helpText()));
         return 2;
@@ -105,8 +111,24 @@ int main(int argc, char **argv)
     worker.start();
 
     MainWindow window(service); // connects first, so no early result is missed
+    if (parser.isSet(sizeOption)) {
+        const QStringList wh = parser.value(sizeOption).split(QLatin1Char('x'));
+        const int w = wh.value(0).toInt(), h = wh.value(1).toInt();
+        if (wh.size() != 2 || w < 320 || h < 240) {
+            std::fprintf(stderr, "polymon: --size needs WxH, e.g. 1024x700\n");
+            return 2;
+        }
+        window.resize(w, h);
+    }
     window.show();
     QMetaObject::invokeMethod(service, &MonitorService::start, Qt::QueuedConnection);
+    if (parser.isSet(replayOption)) {
+        const QString path = parser.value(replayOption);
+        QMetaObject::invokeMethod(service, [service, path] {
+            service->openRecording(path);
+            service->replayPlay();
+        }, Qt::QueuedConnection);
+    }
 
     if (parser.isSet(screenshotOption)) {
         const QString path = parser.value(screenshotOption);

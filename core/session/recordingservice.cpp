@@ -117,13 +117,17 @@ void RecordingService::recordMarket(const MarketInfo &market)
 
 void RecordingService::noteSubscribed(const MarketInfo &market)
 {
-    if (!m_capture)
-        return;
+    if (m_capture)
+        m_capture->writeNote(m_steadyToWallNs + steadyNowNs(), marketNote(market));
+}
+
+std::string RecordingService::marketNote(const MarketInfo &market)
+{
     // The player subscribes what the notes name, and shows their markets.
     QJsonObject note;
     note.insert(QStringLiteral("assets"), QJsonArray::fromStringList(market.tokenIds));
     note.insert(QStringLiteral("market"), MarketInfoJson::toJson(market));
-    m_capture->writeNote(m_steadyToWallNs + steadyNowNs(), QJsonDocument(note).toJson(QJsonDocument::Compact).toStdString());
+    return QJsonDocument(note).toJson(QJsonDocument::Compact).toStdString();
 }
 
 void RecordingService::setBand(Fixed band)

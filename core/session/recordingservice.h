@@ -53,6 +53,8 @@ public:
     void recordMarket(const MarketInfo &market);
     // The capture's note of a market subscribed now (a player opens its tabs).
     void noteSubscribed(const MarketInfo &market);
+    // That note's JSON: {"assets":[tokens],"market":{MarketInfoJson}}.
+    static std::string marketNote(const MarketInfo &market);
     void setBand(Fixed band);
 
     // The recorded past of these assets, read on the reader thread; done()

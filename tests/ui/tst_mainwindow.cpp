@@ -1,7 +1,6 @@
 #include "appsettings.h"
 #include "capture/capturewriter.h"
 #include "book/bookstore.h"
-#include "catalog/marketinfojson.h"
 #include "gammatestserver.h"
 #include "laddermodel.h"
 #include "mainwindow.h"
@@ -15,6 +14,7 @@
 #include "settingsdialog.h"
 #include "signalfilterproxy.h"
 #include "signallogmodel.h"
+#include "session/recordingservice.h"
 #include "sim/simengine.h"
 #include "sim/simexchange.h"
 #include "storage/signalcsv.h"
@@ -31,9 +31,6 @@
 #include <QDateTime>
 #include <QFile>
 #include <QImage>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -241,12 +238,8 @@ private Q_SLOTS:
             CaptureWriter writer;
             std::string error;
             QVERIFY(writer.open(path.toStdString(), t0 * 1'000'000, error));
-            for (const MarketInfo &m : source.catalog()) {
-                QJsonObject note;
-                note.insert(QStringLiteral("assets"), QJsonArray::fromStringList(m.tokenIds));
-                note.insert(QStringLiteral("market"), MarketInfoJson::toJson(m));
-                writer.writeNote(t0 * 1'000'000, QJsonDocument(note).toJson(QJsonDocument::Compact).toStdString());
-            }
+            for (const MarketInfo &m : source.catalog())
+                writer.writeNote(t0 * 1'000'000, RecordingService::marketNote(m));
             // The recorder's books, checkpointed every minute as the desktop does.
             BookStore books;
             FrameParser parser;
