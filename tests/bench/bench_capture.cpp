@@ -1,12 +1,20 @@
 // Raw capture costs: writing each frame of the 1M-entry stream (as the
-// recorder does, CRC and buffered write included) and replaying the capture
-// through the parser and books, against the same stream as JSONL.
+// recorder does, CRC and buffered write included), replaying the capture
+// through the parser and books against the same stream as JSONL, and
+// seeking in it: the frames at 5,000 per recorded second with a checkpoint
+// every minute, the player opened and sought to several moments.
 // usage: bench_capture STREAM.jsonl   (bench_replay 1000000 STREAM.jsonl writes one)
+#include "book/bookstore.h"
 #include "capture/capturewriter.h"
+#include "monitor/marketmonitor.h"
+#include "session/captureplayer.h"
 #include "replay/framesplitter.h"
 #include "replay/replayengine.h"
 
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -18,6 +26,7 @@ using Clock = std::chrono::steady_clock;
 
 int main(int argc, char **argv)
 {
+    QCoreApplication app(argc, argv);
     if (argc != 2) {
         std::fprintf(stderr, "usage: bench_capture STREAM.jsonl\n");
         return 2;
@@ -56,9 +65,55 @@ int main(int argc, char **argv)
             (capture ? bestReplay : bestJsonl) = std::min(capture ? bestReplay : bestJsonl, s.seconds);
         }
     }
+    // Seeking: the frames 200 us apart (5,000 a recorded second), the
+    // recorder's books checkpointed every recorded minute.
+    const std::string seekPath = dir.filePath(QStringLiteral("seek.pmcap")).toStdString();
+    QStringList assets;
+    {
+        CaptureWriter writer;
+        std::string error;
+        if (!writer.open(seekPath, 0, error))
+            return 1;
+        BookStore books;
+        FrameParser parser;
+        const std::int64_t t0 = 1'700'000'000'000'000'000;
+        std::int64_t t = t0, nextCheckpoint = t0 + 60'000'000'000;
+        for (std::string_view f : frames) {
+            if (t >= nextCheckpoint) {
+                writer.writeCheckpoint(t, books);
+                nextCheckpoint += 60'000'000'000;
+            }
+            writer.writeFrame(0, t, f);
+            parser.parse(f, books);
+            t += 200'000;
+        }
+        books.forEach([&assets](const AssetBook &a) { assets << QString::fromStdString(a.assetId); });
+    }
+    auto player = std::make_unique<CapturePlayer>();
+    CapturePlayer *p = player.get();
+    QString openError;
+    QElapsedTimer open;
+    open.start();
+    if (!p->open(QString::fromStdString(seekPath), openError))
+        return 1;
+    const double openMs = double(open.nsecsElapsed()) / 1e6;
+    const double mb = double(QFileInfo(QString::fromStdString(seekPath)).size()) / 1e6;
+    MarketMonitor monitor(std::move(player), FeedSettings{});
+    monitor.subscribe(assets);
+    double worstSeekMs = 0;
+    const std::int64_t span = p->endNs() - p->startNs();
+    for (const double f : {0.59, 0.05, 0.99, 0.30, 0.61, 0.90}) {
+        QElapsedTimer seek;
+        seek.start();
+        p->seek(p->startNs() + std::int64_t(double(span) * f));
+        worstSeekMs = std::max(worstSeekMs, double(seek.nsecsElapsed()) / 1e6);
+    }
     std::printf("| capture write, per frame (CRC-32C and buffered write) | %.0f ns | %zu frames in %.3f s: %.1f %% of one core at 5,000 msgs/s |\n",
                 perFrameNs, frames.size(), bestWrite, perFrameNs * 5000 / 1e7);
     std::printf("| replay of the capture (records, CRC check, parse, books) | %.2f M entries/s | as JSONL: %.2f M entries/s |\n",
                 double(entries) / bestReplay / 1e6, double(entries) / bestJsonl / 1e6);
+    std::printf("| seek (checkpoint every recorded minute, 5,000 frames a second) | worst %.0f ms of 6 | up to a minute of "
+                "frames replayed after the checkpoint; opening: %.0f ms for %.0f MB (%.1f GB/s), once per file |\n",
+                worstSeekMs, openMs, mb, mb / openMs);
     return 0;
 }
