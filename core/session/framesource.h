@@ -27,6 +27,8 @@ public:
 
 Q_SIGNALS:
     // One frame as received; receivedNs on the steady clock (steadyNowNs()).
+    // A player's frame points into its mapped file: valid during the call
+    // (receivers are in the source's thread); copy it to keep it.
     void frameReceived(int connectionId, const QByteArray &frame, qint64 receivedNs);
     // The assets' books can no longer be trusted (a link was lost).
     void assetsInvalidated(int connectionId, const QStringList &assetIds);
