@@ -3,7 +3,7 @@
 #include "analysis/signal.h"
 #include "catalog/marketinfo.h"
 #include "monitor/topsnapshot.h"
-#include "monitor/tradeprint.h"
+#include "book/tradeprint.h"
 #include "storage/historyreader.h"
 
 #include <QWidget>

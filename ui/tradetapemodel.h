@@ -1,6 +1,6 @@
 #pragma once
 
-#include "monitor/tradeprint.h"
+#include "book/tradeprint.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

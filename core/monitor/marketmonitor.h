@@ -6,7 +6,7 @@
 #include "feed/marketfeed.h"
 #include "protocol/frameparser.h"
 #include "resyncscheduler.h"
-#include "tradeprint.h"
+#include "book/tradeprint.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,33 +1,12 @@
 #include "recorder.h"
 
 #include "monitor/marketmonitor.h"
+#include "storage/snapshotrows.h"
 
 #include <QDateTime>
 #include <QUuid>
 
 namespace polymon {
-
-namespace {
-
-// [["0.5","120.25"],...] best first, exact decimals.
-QByteArray levelsJson(std::span<const PriceLevel> bestLast, int limit)
-{
-    QByteArray out = "[";
-    int n = 0;
-    for (auto it = bestLast.rbegin(); it != bestLast.rend() && n < limit; ++it, ++n) {
-        if (n)
-            out += ',';
-        out += "[\"";
-        out += formatFixed(it->price).c_str();
-        out += "\",\"";
-        out += formatFixed(it->size).c_str();
-        out += "\"]";
-    }
-    out += ']';
-    return out;
-}
-
-} // namespace
 
 Recorder::Recorder(MarketMonitor &monitor, StorageWriter &writer, Fixed band, QObject *parent)
     : QObject(parent)
@@ -40,7 +19,7 @@ Recorder::Recorder(MarketMonitor &monitor, StorageWriter &writer, Fixed band, QO
     m_spanTimer.setInterval(kSpanHeartbeatMs);
     connect(&m_spanTimer, &QTimer::timeout, this, &Recorder::heartbeat);
     m_spanTimer.start();
-    m_timer.setInterval(kSnapshotIntervalMs);
+    m_timer.setInterval(SnapshotRows::kIntervalMs);
     connect(&m_timer, &QTimer::timeout, this, &Recorder::snapshotChanged);
     m_timer.start();
     connect(&monitor, &MarketMonitor::tradeReceived, this, [this](const TradePrint &t) { m_writer.enqueue(t); });
@@ -68,11 +47,6 @@ void Recorder::recordMarket(const MarketInfo &market)
                                market.tokenIds, market.outcomes});
 }
 
-SnapshotRow Recorder::snapshot(const AssetBook &a, Fixed band)
-{
-    return SnapshotRow{QString::fromStdString(a.assetId), a.lastUpdateMs, a.book.metrics(band),
-                       levelsJson(a.book.bids(), kLevelsPerSide), levelsJson(a.book.asks(), kLevelsPerSide), a.tickSize};
-}
 
 void Recorder::snapshotChanged()
 {
@@ -84,7 +58,7 @@ void Recorder::snapshotChanged()
         if (it != m_recordedUpdates.end() && it.value() == a.updates)
             return;
         m_recordedUpdates.insert(id, a.updates);
-        m_writer.enqueue(snapshot(a, m_band));
+        m_writer.enqueue(SnapshotRows::make(a, m_band));
     });
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "catalog/marketinfo.h"
-#include "storagewriter.h"
+#include "storage/storagewriter.h"
 
 #include <QHash>
 #include <QObject>
@@ -9,7 +9,6 @@
 
 namespace polymon {
 
-struct AssetBook;
 class MarketMonitor;
 
 // Feeds a StorageWriter from a MarketMonitor: one snapshot per asset every
@@ -26,13 +25,9 @@ public:
     void recordMarket(const MarketInfo &market);
     void setBand(Fixed band) noexcept { m_band = band; }
 
-    static constexpr int kSnapshotIntervalMs = 500;
-    static constexpr int kLevelsPerSide = 20;
     // How often the recording span is renewed (outcomes of signals left open
     // are judged by the spans' gaps).
     static constexpr int kSpanHeartbeatMs = 10'000;
-    // The stored snapshot of a book: levels as [["price","size"],...] best first.
-    static SnapshotRow snapshot(const AssetBook &asset, Fixed band);
 
 private:
     void snapshotChanged();

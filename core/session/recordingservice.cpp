@@ -4,7 +4,7 @@
 #include "catalog/marketinfojson.h"
 #include "monitor/marketmonitor.h"
 #include "storage/openoutcomeresolver.h"
-#include "storage/recorder.h"
+#include "session/recorder.h"
 #include "storage/signalcsv.h"
 #include "storage/storagereader.h"
 

@@ -1,6 +1,6 @@
 #include "replayrecorder.h"
 
-#include "recorder.h"
+#include "snapshotrows.h"
 
 namespace polymon {
 
@@ -9,10 +9,10 @@ void ReplayRecorder::onTop(const AssetBook &asset, std::int64_t timestampMs)
     if (!asset.synced())
         return;
     auto [it, fresh] = m_lastSnapshotMs.try_emplace(asset.assetId, timestampMs);
-    if (!fresh && timestampMs - it->second < Recorder::kSnapshotIntervalMs)
+    if (!fresh && timestampMs - it->second < SnapshotRows::kIntervalMs)
         return;
     it->second = timestampMs;
-    m_writer.enqueue(Recorder::snapshot(asset, m_band));
+    m_writer.enqueue(SnapshotRows::make(asset, m_band));
 }
 
 void ReplayRecorder::onTrade(const AssetBook &asset, const LastTradeEvent &event)

@@ -2,7 +2,7 @@
 
 #include "analysis/signal.h"
 #include "book/bookmetrics.h"
-#include "monitor/tradeprint.h"
+#include "book/tradeprint.h"
 #include "protocol/events.h"
 
 #include <QByteArray>

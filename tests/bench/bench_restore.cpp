@@ -11,7 +11,7 @@
 #include "sim/simengine.h"
 #include "sim/simexchange.h"
 #include "storage/historyreader.h"
-#include "storage/recorder.h"
+#include "session/recorder.h"
 #include "storage/storagewriter.h"
 
 #include <QCoreApplication>

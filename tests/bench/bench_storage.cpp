@@ -21,7 +21,7 @@ namespace {
 QByteArray levels(QRandomGenerator &rng, Fixed start, Fixed step)
 {
     QByteArray out = "[";
-    for (int i = 0; i < 20; ++i) { // Recorder::kLevelsPerSide
+    for (int i = 0; i < 20; ++i) { // SnapshotRows::kLevelsPerSide
         if (i)
             out += ',';
         out += "[\"" + QByteArray(formatFixed(start + step * i).c_str()) + "\",\""

@@ -48,6 +48,9 @@ private Q_SLOTS:
         QTest::addRow("bad duration") << QStringList{QStringLiteral("monitor"), QStringLiteral("--sim"), QStringLiteral("--duration"), QStringLiteral("soon")};
         QTest::addRow("bad endpoint") << QStringList{QStringLiteral("monitor"), QStringLiteral("--endpoint"), QStringLiteral("http://x"), QStringLiteral("--asset"), QStringLiteral("1")};
         QTest::addRow("too many assets per connection") << QStringList{QStringLiteral("monitor"), QStringLiteral("--sim"), QStringLiteral("--assets-per-connection"), QStringLiteral("501")};
+        QTest::addRow("replay of two files") << QStringList{QStringLiteral("replay"), QStringLiteral("a"), QStringLiteral("b")};
+        QTest::addRow("option without its value") << QStringList{QStringLiteral("export"), QStringLiteral("--db")};
+        QTest::addRow("bad setting") << QStringList{QStringLiteral("backtest"), QStringLiteral("--sim"), QStringLiteral("--set"), QStringLiteral("no_such_key=1")};
         QTest::addRow("bad port") << QStringList{QStringLiteral("sim"), QStringLiteral("--port"), QStringLiteral("70000")};
     }
     void badArgumentsExitTwo()

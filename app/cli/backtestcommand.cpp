@@ -1,0 +1,60 @@
+#include "clicommon.h"
+#include "commands.h"
+
+#include "replay/backtest.h"
+
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace polymon::cli {
+
+int backtestCommand(const std::vector<std::string> &args)
+{
+    std::vector<CliArgs::Option> optionSpec = {{"--sim", false}, {"--json", false}, {"--seed", true}, {"--hours", true}, {"--record", true}, {"--markets", true}};
+    optionSpec.insert(optionSpec.end(), kSettingsOptions.begin(), kSettingsOptions.end());
+    CliArgs parser(optionSpec, 0);
+    SignalSettings settings;
+    if (!parse(parser, args) || !applySettings(parser, settings))
+        return 2;
+    Backtest::Options options;
+    const bool json = parser.has("--json");
+    const bool sim = parser.has("--sim");
+    double seed = 1, hours = 4, markets = 8;
+    if (!parser.number("--seed", 0, 1e15, seed))
+        return usage("--seed needs a non-negative integer");
+    if (!parser.number("--hours", 0.1, 1000, hours))
+        return usage("--hours needs 0.1..1000");
+    if (!parser.number("--markets", 2, 500, markets))
+        return usage("--markets needs 2..500");
+    options.recordPath = parser.value("--record");
+    if (!sim)
+        return usage("backtest needs --sim (recorded sessions come with storage)");
+    options.seed = quint64(seed);
+    options.hours = hours;
+    options.markets = int(markets);
+    std::string error;
+    const BacktestReport report = Backtest::run(options, settings, &error);
+    if (!error.empty()) {
+        std::fprintf(stderr, "polymon-cli: %s\n", error.c_str());
+        return 1;
+    }
+    if (json) {
+        std::puts(QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact).constData());
+        return 0;
+    }
+    std::printf("backtest: seed %llu, %.1f simulated hours, %d markets, %llu frames in %.1f s\n",
+                static_cast<unsigned long long>(report.seed), report.hours, report.markets,
+                static_cast<unsigned long long>(report.frames), report.wallSeconds);
+    std::printf("%-17s %6s %7s %9s %7s %9s %9s %11s\n", "type", "labels", "signals", "precision", "recall",
+                "delay s", "reverted", "max profit");
+    for (int i = 0; i < kSignalTypeCount; ++i) {
+        const BacktestTypeStats &t = report.types[std::size_t(i)];
+        std::printf("%-17s %6d %7d %9.2f %7.2f %9.1f %8.0f%% %10.2fc\n", signalTypeName(SignalType(i)), t.labels,
+                    t.signals, t.precision(), t.recall(), t.meanDelayS,
+                    t.resolved ? 100.0 * t.reverted / t.resolved : 0.0, t.meanMaxProfit * 100.0);
+    }
+    return 0;
+}
+
+} // namespace polymon::cli

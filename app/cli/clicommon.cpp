@@ -1,0 +1,112 @@
+#include "clicommon.h"
+
+#include "sim/simexchange.h"
+
+#include <QUrl>
+
+#include <cstdio>
+
+namespace polymon::cli {
+
+namespace {
+
+const char kUsage[] =
+    "usage: polymon-cli <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  replay FILE [--emit tops|signals|frames|none] [--db PATH] [SETTINGS]\n"
+    "      Rebuild books from a recording: a raw capture (polymon-cli record) or\n"
+    "      JSON text (an array, one object, or JSONL).\n"
+    "      tops: one JSON line per applied book or change of a synced asset.\n"
+    "      signals: one JSON line per signal, with its outcome, frames' own clock.\n"
+    "      frames: every recorded frame, byte for byte, one per line.\n"
+    "      none: only a summary line on stderr.\n"
+    "      --db records snapshots, trades and signals with outcomes (SQLite).\n"
+    "  monitor [--sim [--chaos]| --endpoint URL] [--asset ID]... [--json] [--duration S] [--seed N]\n"
+    "          [--db PATH] [--assets-per-connection N] [SETTINGS]\n"
+    "      Live books and signal alerts. With --sim and no --asset every simulated\n"
+    "      market is watched. --db records snapshots, trades and signals (SQLite).\n"
+    "      --assets-per-connection: tokens per WebSocket (default 200, at most 500).\n"
+    "  record [--sim [--seed N] | --endpoint URL] [--asset ID]... --out FILE [--duration S]\n"
+    "         [--checkpoint-every S]\n"
+    "      Record every frame as received, with its arrival time and connection, and\n"
+    "      a checkpoint of every book each S seconds (60), into a raw capture\n"
+    "      (docs/capture.md) that replay reads. Headless; stops on SIGINT/SIGTERM.\n"
+    "  sim [--port N] [--seed N] [--rate FRAMES_PER_S] [--markets N] [--chaos]\n"
+    "      Serve the SIMULATED exchange on ws://127.0.0.1:N/ws/market until stopped.\n"
+    "  export --db DB [--since TIME] [--market ID] --out FILE\n"
+    "      Signal history with outcomes and market question as CSV (RFC 4180).\n"
+    "      TIME: ISO 8601 (2026-11-25T10:00:00Z) or epoch milliseconds.\n"
+    "  backtest --sim [--seed N] [--hours H] [--markets N] [--json] [--record FILE] [SETTINGS]\n"
+    "      Scripted signal episodes in simulated time: precision, recall, delay, outcomes.\n"
+    "      --record writes the simulated frames as JSONL for replay.\n"
+    "\n"
+    "  SETTINGS: --settings FILE.ini ([signals] key=value) and --set key=value,\n"
+    "           keys as in docs/signals.md; applied in order.\n"
+    "  --chaos  the simulated exchange misbehaves on a 3-minute loop: a truncated\n"
+    "           frame, a dropped connection, 30 s without PONG, 75 s of silence.\n";
+
+} // namespace
+
+int usage(const char *problem)
+{
+    if (problem)
+        std::fprintf(stderr, "polymon-cli: %s\n\n", problem);
+    std::fputs(kUsage, stderr);
+    return 2;
+}
+
+void printHelp()
+{
+    std::fputs(kUsage, stdout);
+}
+
+bool parse(CliArgs &parser, const std::vector<std::string> &args)
+{
+    std::string error;
+    if (parser.parse(args, error))
+        return true;
+    usage(error.c_str());
+    return false;
+}
+
+bool applySettings(const CliArgs &parser, SignalSettings &settings)
+{
+    for (const auto &[name, text] : parser.given()) {
+        if (name != "--settings" && name != "--set")
+            continue;
+        const QString value = QString::fromStdString(text);
+        QString error;
+        bool ok;
+        if (name == "--settings") {
+            ok = SignalSettingsIo::load(settings, value, error);
+        } else {
+            const qsizetype eq = value.indexOf(QLatin1Char('='));
+            ok = eq > 0 && SignalSettingsIo::set(settings, value.left(eq), value.mid(eq + 1), error);
+            if (eq <= 0)
+                error = QStringLiteral("--set needs key=value");
+        }
+        if (!ok) {
+            usage(error.toUtf8().constData());
+            return false;
+        }
+    }
+    return true;
+}
+
+bool isWebSocketUrl(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    return url.isValid() && (url.scheme() == QLatin1String("ws") || url.scheme() == QLatin1String("wss"));
+}
+
+std::unique_ptr<SimExchange> startSimExchange(double seed)
+{
+    auto exchange = std::make_unique<SimExchange>(quint64(seed));
+    if (exchange->listen(0))
+        return exchange;
+    std::fprintf(stderr, "polymon-cli: simulated exchange cannot listen: %s\n", exchange->errorString().toUtf8().constData());
+    return nullptr;
+}
+
+} // namespace polymon::cli

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "analysis/signalsettings.h"
+#include "cliargs.h"
+
+#include <QString>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace polymon {
+
+class SimExchange;
+
+// What every polymon-cli command shares: the usage text, argument errors
+// (usage on stderr, exit 2), the SETTINGS options, the in-process simulator.
+namespace cli {
+
+// The usage on stderr after the problem, if any; returns 2 (the exit code).
+int usage(const char *problem = nullptr);
+void printHelp();
+// Parses args against the command's options (the SETTINGS ones added when
+// `withSettings`); false after printing the problem and the usage.
+bool parse(CliArgs &parser, const std::vector<std::string> &args);
+// --settings FILE and --set key=value, applied in the order given; false
+// after printing the problem and the usage.
+bool applySettings(const CliArgs &parser, SignalSettings &settings);
+inline const std::vector<CliArgs::Option> kSettingsOptions = {{"--settings", true}, {"--set", true}};
+bool isWebSocketUrl(const QString &text);
+// The simulated exchange in this process, listening on a free port; null
+// (with the reason on stderr) when it cannot listen.
+std::unique_ptr<SimExchange> startSimExchange(double seed);
+
+} // namespace cli
+} // namespace polymon

@@ -1,0 +1,120 @@
+#include "clicommon.h"
+#include "commands.h"
+#include "quitonsignal.h"
+
+#include "capture/capturewriter.h"
+#include "monitor/marketmonitor.h"
+#include "session/recordingservice.h"
+#include "sim/simexchange.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+#include <QUrl>
+
+#include <cstdio>
+
+namespace polymon::cli {
+
+int recordCommand(int argc, char **argv, const std::vector<std::string> &args)
+{
+    std::vector<CliArgs::Option> options = {{"--sim", false}, {"--seed", true}, {"--endpoint", true}, {"--asset", true}, {"--out", true}, {"--duration", true}, {"--checkpoint-every", true}};
+    CliArgs parser(options, 0);
+    if (!parse(parser, args))
+        return 2;
+    const bool sim = parser.has("--sim");
+    const QString endpoint = QString::fromStdString(parser.value("--endpoint"));
+    QStringList assets;
+    for (const std::string &a : parser.values("--asset"))
+        assets << QString::fromStdString(a);
+    const std::string out = parser.value("--out");
+    double seed = 1, duration = 0, checkpointEvery = 60;
+    if (!parser.number("--seed", 0, 1e15, seed))
+        return usage("--seed needs a non-negative integer");
+    if (!parser.number("--duration", 0.001, 1e9, duration))
+        return usage("--duration needs a positive number of seconds");
+    if (!parser.number("--checkpoint-every", 1, 86'400, checkpointEvery))
+        return usage("--checkpoint-every needs 1..86400 seconds");
+    if (parser.has("--endpoint") && !isWebSocketUrl(endpoint))
+        return usage("--endpoint needs a ws:// or wss:// URL");
+    if (out.empty())
+        return usage("record needs --out FILE");
+    if (sim && !endpoint.isEmpty())
+        return usage("--sim and --endpoint exclude each other");
+    if (!sim && assets.isEmpty())
+        return usage("record needs --asset ID (or --sim)");
+
+    QCoreApplication app(argc, argv);
+    QuitOnSignal quitOnSignal;
+    FeedSettings feedSettings;
+    std::unique_ptr<SimExchange> exchange;
+    if (sim) {
+        exchange = startSimExchange(seed);
+        if (!exchange)
+            return 1;
+        feedSettings.endpoint = exchange->url();
+        if (assets.isEmpty()) {
+            for (const std::string &id : exchange->engine().allAssetIds())
+                assets << QString::fromStdString(id);
+        }
+    } else if (!endpoint.isEmpty()) {
+        feedSettings.endpoint = QUrl(endpoint);
+    }
+    // Arrival times on the wall clock, ns since the epoch, from the feed's steady stamps.
+    const qint64 steadyToWallNs = QDateTime::currentMSecsSinceEpoch() * 1'000'000 - steadyNowNs();
+    CaptureWriter writer;
+    std::string error;
+    if (!writer.open(out, steadyToWallNs + steadyNowNs(), error)) {
+        std::fprintf(stderr, "polymon-cli: %s\n", error.c_str());
+        return 1;
+    }
+    QJsonObject note;
+    note.insert(QStringLiteral("polymon"), QStringLiteral(POLYMON_VERSION));
+    note.insert(QStringLiteral("endpoint"), feedSettings.endpoint.toString());
+    note.insert(QStringLiteral("simulated"), sim);
+    note.insert(QStringLiteral("assets"), QJsonArray::fromStringList(assets));
+    writer.writeNote(steadyToWallNs + steadyNowNs(), QJsonDocument(note).toJson(QJsonDocument::Compact).toStdString());
+    if (sim) {
+        // The simulated markets by name, so a replay shows their questions.
+        for (const MarketInfo &m : exchange->catalog())
+            writer.writeNote(steadyToWallNs + steadyNowNs(), RecordingService::marketNote(m));
+    }
+
+    MarketMonitor monitor(feedSettings);
+    bool failing = false;
+    QObject::connect(&monitor, &MarketMonitor::frameReceived, &app,
+                     [&](int connection, const QByteArray &frame, qint64 receivedNs) {
+                         writer.writeFrame(connection, steadyToWallNs + receivedNs,
+                                           std::string_view(frame.constData(), std::size_t(frame.size())));
+                     });
+    QTimer flush;
+    QObject::connect(&flush, &QTimer::timeout, &app, [&] {
+        writer.flush();
+        // A full disk is said once per streak; recording goes on when space returns.
+        const bool nowFailing = !writer.lastError().empty() && writer.failedRecords() > 0;
+        if (nowFailing && !failing)
+            std::fprintf(stderr, "polymon-cli: %s (%llu records lost so far)\n", writer.lastError().c_str(),
+                         static_cast<unsigned long long>(writer.failedRecords()));
+        failing = nowFailing;
+    });
+    flush.start(1000);
+    QTimer checkpoint;
+    QObject::connect(&checkpoint, &QTimer::timeout, &app,
+                     [&] { writer.writeCheckpoint(steadyToWallNs + steadyNowNs(), monitor.books()); });
+    checkpoint.start(int(checkpointEvery * 1000));
+    monitor.subscribe(assets);
+    if (duration > 0)
+        QTimer::singleShot(int(duration * 1000), &app, &QCoreApplication::quit);
+    app.exec();
+    monitor.stop();
+    writer.close();
+    std::fprintf(stderr, "record: frames=%llu bytes=%llu lost=%llu file=%s\n",
+                 static_cast<unsigned long long>(writer.frames()), static_cast<unsigned long long>(writer.bytes()),
+                 static_cast<unsigned long long>(writer.failedRecords()), out.c_str());
+    return 0;
+}
+
+} // namespace polymon::cli

@@ -1,0 +1,134 @@
+#include "clicommon.h"
+#include "commands.h"
+
+#include "analysis/signalengine.h"
+#include "analysis/signaljson.h"
+#include "book/booklistenerfanout.h"
+#include "replay/replayengine.h"
+#include "replay/topsline.h"
+#include "storage/replayrecorder.h"
+#include "storage/storagewriter.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace polymon::cli {
+
+namespace {
+
+class SignalPrinter final : public SignalListener
+{
+public:
+    std::vector<Signal> resolved;
+    void onOutcome(const Signal &s) override { resolved.push_back(s); }
+    void print()
+    {
+        std::sort(resolved.begin(), resolved.end(), [](const Signal &a, const Signal &b) { return a.id < b.id; });
+        for (const Signal &s : resolved)
+            std::puts(SignalJson::line(s, true).c_str());
+    }
+};
+
+class TopsPrinter final : public BookListener
+{
+public:
+    void onTop(const AssetBook &asset, std::int64_t ts) override
+    {
+        TopsLine::append(m_out, asset, ts);
+        if (m_out.size() > (1 << 16))
+            flush();
+    }
+    void flush()
+    {
+        std::fwrite(m_out.data(), 1, m_out.size(), stdout);
+        m_out.clear();
+    }
+
+private:
+    std::string m_out;
+};
+
+} // namespace
+
+int replayCommand(const std::vector<std::string> &args)
+{
+    std::vector<CliArgs::Option> options = {{"--emit", true}, {"--db", true}};
+    options.insert(options.end(), kSettingsOptions.begin(), kSettingsOptions.end());
+    CliArgs parser(options, 1);
+    SignalSettings settings;
+    if (!parse(parser, args) || !applySettings(parser, settings))
+        return 2;
+    if (parser.positional().empty())
+        return usage("replay needs a FILE");
+    const std::string file = parser.positional().front();
+    const std::string emit = parser.value("--emit", "tops");
+    if (emit != "tops" && emit != "none" && emit != "signals" && emit != "frames")
+        return usage(("unknown --emit value: " + emit).c_str());
+    const QString dbPath = QString::fromStdString(parser.value("--db"));
+
+    TopsPrinter printer;
+    SignalPrinter signalPrinter;
+    SignalEngine analysis(settings, &signalPrinter);
+    std::unique_ptr<StorageWriter> writer;
+    std::unique_ptr<ReplayRecorder> recorder;
+    BookListenerFanOut listeners;
+    if (emit == "tops")
+        listeners.add(&printer);
+    if (emit == "signals" || !dbPath.isEmpty())
+        listeners.add(&analysis);
+    if (!dbPath.isEmpty()) {
+        writer = std::make_unique<StorageWriter>(dbPath);
+        writer->start();
+        recorder = std::make_unique<ReplayRecorder>(*writer, settings.band);
+        listeners.add(recorder.get());
+    }
+    ReplayEngine engine(&listeners);
+    std::string error;
+    if (!engine.loadFile(file, error)) {
+        std::fprintf(stderr, "polymon-cli: %s\n", error.c_str());
+        return 1;
+    }
+    if (engine.isCapture() && !engine.captureComplete())
+        std::fprintf(stderr, "polymon-cli: %s ends in a cut record (the recorder stopped mid-write): read up to the "
+                             "last whole one\n",
+                     file.c_str());
+    if (emit == "frames") {
+        // Byte for byte as received, one per line, for any other tool to check.
+        engine.forEachFrame([](std::string_view frame) {
+            std::fwrite(frame.data(), 1, frame.size(), stdout);
+            std::fputc('\n', stdout);
+        });
+        return 0;
+    }
+    const ReplaySummary s = engine.run();
+    printer.flush();
+    analysis.finish();
+    if (emit == "signals")
+        signalPrinter.print();
+    if (writer) {
+        for (const Signal &sig : signalPrinter.resolved)
+            writer->enqueue(SignalRow{sig, false});
+        writer->stop(); // writes everything queued
+        const StorageStats st = writer->stats();
+        if (!st.lastError.isEmpty() || st.queued > 0) {
+            std::fprintf(stderr, "polymon-cli: recording to %s failed: %s\n", dbPath.toUtf8().constData(),
+                         st.lastError.toUtf8().constData());
+            return 1;
+        }
+        std::fprintf(stderr, "recorded %lld rows (%zu signals) to %s\n", static_cast<long long>(st.written),
+                     signalPrinter.resolved.size(), dbPath.toUtf8().constData());
+    }
+    std::fflush(stdout);
+    if (emit == "none") {
+        std::fprintf(stderr,
+                     "replay: entries_applied=%llu unsynced_skipped=%llu levels_dropped=%llu desyncs=%llu "
+                     "errors=%llu seconds=%.3f entries_per_s=%.0f\n",
+                     static_cast<unsigned long long>(s.entriesApplied),
+                     static_cast<unsigned long long>(s.unsyncedEntriesSkipped),
+                     static_cast<unsigned long long>(s.levelsDropped), static_cast<unsigned long long>(s.desyncs),
+                     static_cast<unsigned long long>(s.errors), s.seconds, s.entriesPerSecond());
+    }
+    return 0;
+}
+
+} // namespace polymon::cli
