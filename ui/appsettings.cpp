@@ -104,6 +104,26 @@ void AppSettings::setRecording(bool on)
     QSettings().setValue(QStringLiteral("storage/recording"), on);
 }
 
+int AppSettings::captureKeepDays()
+{
+    return std::max(0, QSettings().value(QStringLiteral("storage/captureKeepDays"), 30).toInt());
+}
+
+void AppSettings::setCaptureKeepDays(int days)
+{
+    QSettings().setValue(QStringLiteral("storage/captureKeepDays"), std::max(0, days));
+}
+
+int AppSettings::captureKeepGb()
+{
+    return std::max(0, QSettings().value(QStringLiteral("storage/captureKeepGb"), 20).toInt());
+}
+
+void AppSettings::setCaptureKeepGb(int gb)
+{
+    QSettings().setValue(QStringLiteral("storage/captureKeepGb"), std::max(0, gb));
+}
+
 int AppSettings::assetsPerConnection()
 {
     const int n = QSettings().value(QStringLiteral("feed/assetsPerConnection"), FeedSettings().maxAssetsPerConnection).toInt();

@@ -34,6 +34,11 @@ public:
     static void setDatabasePath(const QString &path);
     static bool recording();
     static void setRecording(bool on);
+    // Raw captures kept: days, and gigabytes for the whole folder (0: no limit).
+    static int captureKeepDays();
+    static void setCaptureKeepDays(int days);
+    static int captureKeepGb();
+    static void setCaptureKeepGb(int gb);
     // Tokens per market-channel connection (1 to 500); the next start.
     static int assetsPerConnection();
     static void setAssetsPerConnection(int assets);

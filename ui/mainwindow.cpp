@@ -714,8 +714,14 @@ void MainWindow::onSnapshots(const QList<TopSnapshot> &tops, const FeedStatus &s
         m_dbLabel->setStyleSheet(QString());
     }
     if (!status.capturePath.isEmpty()) {
+        // What a market-hour of this session costs on disk, once there is a minute to go by.
+        const double hours = double(QDateTime::currentMSecsSinceEpoch() - status.captureStartedMs) / 3.6e6;
+        const QString perMarketHour = hours > 1.0 / 60 && !m_views.isEmpty()
+                                          ? tr(", %1 MB per market-hour")
+                                                .arg(double(status.captureBytes) / 1e6 / hours / double(m_views.size()), 0, 'f', 1)
+                                          : QString();
         m_dbLabel->setText(m_dbLabel->text()
-                           + tr(" · capture %1 MB").arg(double(status.captureBytes) / 1e6, 0, 'f', 1)
+                           + tr(" · capture %1 MB%2").arg(double(status.captureBytes) / 1e6, 0, 'f', 1).arg(perMarketHour)
                            + (status.captureLost ? tr(" (%1 lost)").arg(status.captureLost) : QString()));
     }
     m_dbLabel->setToolTip((status.dbError.isEmpty() ? status.dbPath : status.dbError)

@@ -190,6 +190,29 @@ QWidget *SettingsDialog::storagePage()
     m_assetsPerConnection->setToolTip(tr("Polymarket sends nothing on a connection with more than about 500 tokens; "
                                          "200 is a reliable bound"));
     fl->addRow(tr("Tokens per connection"), m_assetsPerConnection);
+    m_keepDays = new QSpinBox(page);
+    m_keepDays->setObjectName(QStringLiteral("captureKeepDays"));
+    m_keepDays->setRange(0, 3650);
+    m_keepDays->setSuffix(tr(" days"));
+    m_keepDays->setSpecialValueText(tr("for ever"));
+    m_keepDays->setValue(AppSettings::captureKeepDays());
+    m_keepGb = new QSpinBox(page);
+    m_keepGb->setObjectName(QStringLiteral("captureKeepGb"));
+    m_keepGb->setRange(0, 100'000);
+    m_keepGb->setSuffix(tr(" GB at most"));
+    m_keepGb->setSpecialValueText(tr("no size limit"));
+    m_keepGb->setValue(AppSettings::captureKeepGb());
+    auto *keep = new QHBoxLayout;
+    keep->addWidget(m_keepDays);
+    keep->addWidget(m_keepGb);
+    keep->addStretch(1);
+    fl->addRow(tr("Keep recordings"), keep);
+    auto *keepNote = ViewFactory::caption(tr("Every frame of a session is recorded to captures/ beside the database "
+                                             "(File ▸ Open recording plays one back). Older recordings are removed "
+                                             "first when a limit is reached; the one being written never is."),
+                                          page);
+    keepNote->setWordWrap(true);
+    fl->addRow(keepNote);
     auto *note = ViewFactory::caption(tr("Empty uses the default file. Database and connection changes take effect "
                                          "on the next start; --db and --no-db on the command line win over them."),
                                       page);
@@ -241,6 +264,8 @@ void SettingsDialog::accept()
     AppSettings::setDatabasePath(path);
     AppSettings::setRecording(m_recording->isChecked());
     AppSettings::setAssetsPerConnection(m_assetsPerConnection->value());
+    AppSettings::setCaptureKeepDays(m_keepDays->value());
+    AppSettings::setCaptureKeepGb(m_keepGb->value());
     AppSettings::setTheme(AppSettings::Theme(m_theme->currentData().toInt()));
     QDialog::accept();
 }

@@ -40,6 +40,8 @@ private:
     QList<QCheckBox *> m_alertTypes;
     QCheckBox *m_recording = nullptr;
     QSpinBox *m_assetsPerConnection = nullptr;
+    QSpinBox *m_keepDays = nullptr;
+    QSpinBox *m_keepGb = nullptr;
     QLineEdit *m_dbPath = nullptr;
     QComboBox *m_theme = nullptr;
     SignalSettings m_saved;

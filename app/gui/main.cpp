@@ -89,6 +89,8 @@ int main(int argc, char **argv)
     // The raw frames beside the database: captures/ next to it, one file per session.
     if (!options.dbPath.isEmpty())
         options.captureDir = QFileInfo(options.dbPath).absoluteDir().filePath(QStringLiteral("captures"));
+    options.captureKeepDays = AppSettings::captureKeepDays();
+    options.captureKeepBytes = qint64(AppSettings::captureKeepGb()) * 1'000'000'000;
     options.signalSettings = AppSettings::signalSettings();
     options.assetsPerConnection = AppSettings::assetsPerConnection();
     // The very first start without network goes to the simulator; once live

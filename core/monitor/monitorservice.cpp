@@ -269,6 +269,8 @@ void MonitorService::createMonitor(std::unique_ptr<FrameSource> source, const Fe
             RecordingService::Options recording;
             recording.dbPath = m_options.dbPath;
             recording.captureDir = m_options.captureDir;
+            recording.captureKeepDays = m_options.captureKeepDays;
+            recording.captureKeepBytes = m_options.captureKeepBytes;
             recording.signalHorizonMs = m_options.signalSettings.horizonMs;
             m_recording = std::make_unique<RecordingService>(recording);
         }
@@ -537,6 +539,7 @@ void MonitorService::publish()
         const RecordingService::CaptureStatus cs = m_recording->captureStatus();
         status.capturePath = cs.path;
         status.captureBytes = qint64(cs.bytes);
+        status.captureStartedMs = cs.startedMs;
         status.captureLost = qint64(cs.lost);
         status.captureError = cs.lost > 0 ? cs.error : QString();
     }

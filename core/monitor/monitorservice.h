@@ -51,6 +51,8 @@ public:
         int assetsPerConnection = FeedSettings().maxAssetsPerConnection;
         QString dbPath;     // empty: no database
         QString captureDir; // empty: no raw capture of the frames
+        int captureKeepDays = 30;
+        qint64 captureKeepBytes = 20'000'000'000;
         SignalSettings signalSettings;
     };
 

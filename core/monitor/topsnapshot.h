@@ -51,6 +51,7 @@ struct FeedStatus
     QString dbError;      // empty while writes succeed
     QString capturePath;  // the raw capture of this session (empty: none)
     qint64 captureBytes = 0;
+    qint64 captureStartedMs = 0;
     qint64 captureLost = 0; // records lost to failed writes
     QString captureError;
 };

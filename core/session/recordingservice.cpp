@@ -1,6 +1,7 @@
 #include "recordingservice.h"
 
 #include "capture/capturewriter.h"
+#include "captureretention.h"
 #include "catalog/marketinfojson.h"
 #include "monitor/marketmonitor.h"
 #include "storage/openoutcomeresolver.h"
@@ -74,6 +75,7 @@ void RecordingService::startCapture(MarketMonitor &monitor, const QString &label
                         .filePath(QStringLiteral("%1-%2.pmcap")
                                       .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")), label));
     m_steadyToWallNs = QDateTime::currentMSecsSinceEpoch() * 1'000'000 - steadyNowNs();
+    m_captureStartedMs = QDateTime::currentMSecsSinceEpoch();
     auto capture = std::make_unique<CaptureWriter>();
     std::string error;
     if (!capture->open(m_capturePath.toStdString(), m_steadyToWallNs + steadyNowNs(), error)) {
@@ -82,6 +84,11 @@ void RecordingService::startCapture(MarketMonitor &monitor, const QString &label
         return;
     }
     m_capture = std::move(capture);
+    const CaptureRetention::Result pruned =
+        CaptureRetention::prune(m_options.captureDir, m_options.captureKeepDays, m_options.captureKeepBytes, m_capturePath);
+    if (!pruned.removed.isEmpty())
+        qCInfo(lcRecording) << "removed" << pruned.removed.size() << "old captures," << pruned.freedBytes / 1'000'000
+                            << "MB, under the retention limits";
     QJsonObject note;
     note.insert(QStringLiteral("session"), label);
     note.insert(QStringLiteral("endpoint"), monitor.liveFeed() ? monitor.liveFeed()->settings().endpoint.toString() : QString());
@@ -194,6 +201,7 @@ RecordingService::CaptureStatus RecordingService::captureStatus() const
     if (!m_capture)
         return s;
     s.path = m_capturePath;
+    s.startedMs = m_captureStartedMs;
     s.frames = m_capture->frames();
     s.bytes = m_capture->bytes();
     s.lost = m_capture->failedRecords();

@@ -31,11 +31,14 @@ public:
         QString dbPath;     // empty: no database
         QString captureDir; // empty: no raw capture
         int checkpointEveryMs = 60'000;
+        int captureKeepDays = 30;     // older captures are removed (0: kept)
+        qint64 captureKeepBytes = 20'000'000'000; // then the oldest, to stay under this (0: no limit)
         int signalHorizonMs = 300'000;
     };
     struct CaptureStatus
     {
         QString path;      // empty: not capturing
+        qint64 startedMs = 0;
         quint64 frames = 0;
         quint64 bytes = 0;
         quint64 lost = 0;  // records lost to failed writes
@@ -78,6 +81,7 @@ private:
     std::unique_ptr<Recorder> m_recorder;
     std::unique_ptr<CaptureWriter> m_capture;
     QString m_capturePath;
+    qint64 m_captureStartedMs = 0;
     qint64 m_steadyToWallNs = 0;
     MarketMonitor *m_monitor = nullptr;
     QTimer m_captureFlush;

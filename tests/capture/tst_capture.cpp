@@ -3,9 +3,11 @@
 #include "capture/capturereader.h"
 #include "capture/capturewriter.h"
 #include "replay/replayengine.h"
+#include "session/captureretention.h"
 #include "replay/topsline.h"
 #include "sim/simengine.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -234,6 +236,36 @@ private Q_SLOTS:
             QCOMPARE(books.size(), std::size_t(24));
             books.forEach([](const AssetBook &a) { QVERIFY(a.synced()); });
         });
+    }
+
+    void retentionRemovesTheOldestFirstAndNeverTheCurrentOne()
+    {
+        QTemporaryDir dir;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        auto make = [&](const char *name, int daysOld, int kb) {
+            const QString path = dir.filePath(QLatin1String(name));
+            QFile f(path);
+            if (!f.open(QIODevice::WriteOnly))
+                return path;
+            f.write(QByteArray(kb * 1000, 'x'));
+            f.flush(); // so closing does not touch the time set below
+            f.setFileTime(now.addDays(-daysOld), QFileDevice::FileModificationTime);
+            return path;
+        };
+        make("a-old.pmcap", 40, 10);
+        make("b.pmcap", 20, 30);
+        make("c.pmcap", 10, 30);
+        const QString current = make("d-current.pmcap", 50, 30); // being written: kept whatever its age
+        make("notes.txt", 90, 1);                                // not a capture: left alone
+        const CaptureRetention::Result r = CaptureRetention::prune(dir.path(), 30, 70'000, current);
+        // a: too old. Then over 70 kB: b, the oldest left.
+        QCOMPARE(r.removed.join(QLatin1Char(',')), QStringLiteral("a-old.pmcap,b.pmcap"));
+        QCOMPARE(r.freedBytes, 40'000);
+        QCOMPARE(r.keptBytes, 60'000);
+        QVERIFY(QFile::exists(current));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("notes.txt"))));
+        // No limits: nothing goes.
+        QVERIFY(CaptureRetention::prune(dir.path(), 0, 0, current).removed.isEmpty());
     }
 
     void badRecordArgumentsExitTwo()
