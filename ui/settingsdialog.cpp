@@ -72,7 +72,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     auto *tabs = new QTabWidget(this);
     tabs->addTab(detectorPage(), tr("Detector"));
     tabs->addTab(alertsPage(), tr("Alerts"));
-    tabs->addTab(storagePage(), tr("Database"));
+    tabs->addTab(storagePage(), tr("Recording"));
     tabs->addTab(appearancePage(), tr("Appearance"));
     layout->addWidget(tabs, 1);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -189,7 +189,10 @@ QWidget *SettingsDialog::storagePage()
     m_assetsPerConnection->setValue(AppSettings::assetsPerConnection());
     m_assetsPerConnection->setToolTip(tr("Polymarket sends nothing on a connection with more than about 500 tokens; "
                                          "200 is a reliable bound"));
-    fl->addRow(tr("Tokens per connection"), m_assetsPerConnection);
+    auto *perConnection = new QHBoxLayout;
+    perConnection->addWidget(m_assetsPerConnection);
+    perConnection->addStretch(1);
+    fl->addRow(tr("Tokens per connection"), perConnection);
     m_keepDays = new QSpinBox(page);
     m_keepDays->setObjectName(QStringLiteral("captureKeepDays"));
     m_keepDays->setRange(0, 3650);

@@ -538,6 +538,12 @@ private Q_SLOTS:
             theme->setCurrentIndex(theme->findData(int(AppSettings::Theme::Dark)));
             dialog.show();
             QVERIFY(dialog.grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/settings-dialog.png")));
+            // The storage page, with the recordings' retention, for people to look at.
+            auto *pages = dialog.findChild<QTabWidget *>();
+            pages->setCurrentIndex(2);
+            QCOMPARE(dialog.findChild<QSpinBox *>(QStringLiteral("captureKeepDays"))->value(), 30);
+            dialog.findChild<QSpinBox *>(QStringLiteral("captureKeepGb"))->setValue(50);
+            QVERIFY(dialog.grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/settings-storage.png")));
             dialog.accept();
             QCOMPARE(dialog.result(), int(QDialog::Accepted));
             QVERIFY(dialog.databaseChanged());
@@ -554,6 +560,8 @@ private Q_SLOTS:
         QVERIFY(AppSettings::alertSound());
         QCOMPARE(AppSettings::databasePath(), m_dir.filePath(QStringLiteral("mine.db")));
         QCOMPARE(AppSettings::theme(), AppSettings::Theme::Dark);
+        QCOMPARE(AppSettings::captureKeepGb(), 50);
+        QCOMPARE(AppSettings::captureKeepDays(), 30);
         {
             SettingsDialog reopened;
             QCOMPARE(reopened.findChild<QLineEdit *>(QStringLiteral("detector/panic_ask_depth_ratio"))->text(), QStringLiteral("4.5"));
