@@ -9,6 +9,7 @@
 #include "settingsdialog.h"
 #include "signalfilterproxy.h"
 #include "signallogmodel.h"
+#include "statusbarpresenter.h"
 #include "storage/storagewriter.h"
 #include "themes.h"
 #include "viewfactory.h"
@@ -114,26 +115,7 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     resizeDocks({signalDock}, {240}, Qt::Vertical);
     buildMenus();
 
-    m_connectionLabel = new QLabel(tr("connecting…"), this);
-    m_rateLabel = new QLabel(this);
-    m_watchedLabel = new QLabel(this);
-    m_dbLabel = new QLabel(this);
-    m_simBadge = new QLabel(tr(" SIMULATED "), this);
-    m_simBadge->setObjectName(QStringLiteral("simBadge"));
-    m_simBadge->setStyleSheet(QStringLiteral("background:#e0a100;color:black;font-weight:bold;border-radius:3px;padding:1px 4px;"));
-    m_simBadge->setToolTip(tr("Prices, markets and trades come from the local simulator, not Polymarket"));
-    m_simBadge->hide();
-    statusBar()->addWidget(m_connectionLabel);
-    statusBar()->addWidget(m_rateLabel);
-    statusBar()->addWidget(m_watchedLabel);
-    statusBar()->addWidget(m_dbLabel);
-    statusBar()->addPermanentWidget(m_simBadge);
-    m_replayBadge = new QLabel(tr(" REPLAY "), this);
-    m_replayBadge->setObjectName(QStringLiteral("replayBadge"));
-    m_replayBadge->setStyleSheet(QStringLiteral("background:#3b6fd8;color:white;font-weight:bold;border-radius:3px;padding:1px 4px;"));
-    m_replayBadge->setToolTip(tr("Books, trades and signals come from a recording, not from the live exchange"));
-    m_replayBadge->hide();
-    statusBar()->addPermanentWidget(m_replayBadge);
+    m_status = new StatusBarPresenter(statusBar());
     m_replayBar = new ReplayBar(this);
     addToolBar(Qt::TopToolBarArea, m_replayBar);
     m_replayBar->hide();
@@ -206,6 +188,16 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+QLabel *MainWindow::simulatedBadge() const
+{
+    return m_status->simulatedBadge();
+}
+
+QLabel *MainWindow::replayBadge() const
+{
+    return m_status->replayBadge();
+}
 
 QDockWidget *MainWindow::addDock(const QString &title, const QString &name, QWidget *body, Qt::DockWidgetArea area)
 {
@@ -460,10 +452,8 @@ void MainWindow::onReplayOpened(const QString &path, qint64 startNs, qint64 endN
                              .arg(name.toHtmlEscaped(),
                                   QDateTime::fromMSecsSinceEpoch(startNs / 1'000'000).toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
                          tr("Close the recording"));
-    m_simBadge->hide();
-    m_replayBadge->show();
+    m_status->setMode(StatusBarPresenter::Mode::Replay, name);
     m_replayBar->setRange(startNs, endNs);
-    m_connectionLabel->setText(tr("replaying %1").arg(name));
     m_signalHint->setText(tr("Replay: signals are recomputed from the recorded frames with the current settings. Baselines "
                              "start empty, so the first signals come after %1 minutes of recorded time.")
                               .arg(AppSettings::signalSettings().minWarmupMinutes));
@@ -502,11 +492,11 @@ void MainWindow::onModeChanged(bool simulated, const QString &reason)
                                 "and are not real.")
                                  .arg(reason.toHtmlEscaped()),
                              tr("Try live Polymarket"));
-        m_simBadge->show();
+        m_status->setMode(StatusBarPresenter::Mode::Simulated);
     } else {
         setWindowTitle(tr("polymon — live Polymarket"));
         m_banner->hide();
-        m_simBadge->hide();
+        m_status->setMode(StatusBarPresenter::Mode::Live);
         AppSettings::setEverLive();
     }
 }
@@ -515,16 +505,14 @@ void MainWindow::leaveReplayView()
 {
     m_replaying = false;
     m_replayBar->hide();
-    m_replayBadge->hide();
 }
 
 void MainWindow::onNetworkFailed(const QString &error)
 {
     clearMarkets(); // whatever was shown is no longer fed
     leaveReplayView();
-    m_simBadge->hide();
+    m_status->setMode(StatusBarPresenter::Mode::Offline);
     setWindowTitle(tr("polymon — offline"));
-    m_connectionLabel->setText(tr("offline"));
     m_catalogLabel->setText(tr("Polymarket is unreachable"));
     m_banner->showNotice(tr("<b>Cannot reach Polymarket</b> — %1.<br>Check the network and retry, or use the "
                             "SIMULATED exchange (generated data, clearly marked).")
@@ -546,7 +534,6 @@ void MainWindow::clearMarkets()
     m_views.clear();
     m_assetViews.clear();
     m_markets->setMarkets({});
-    m_connectionStates.clear();
     m_restored = false;
     m_centre->setCurrentIndex(0);
 }
@@ -691,42 +678,7 @@ void MainWindow::onSnapshots(const QList<TopSnapshot> &tops, const FeedStatus &s
     }
     if (MarketView *view = currentMarketView())
         view->refresh();
-    m_rateLabel->setText(tr("%1 msgs/s · latency p50 %2 µs · errors %3 · desyncs %4")
-                             .arg(status.framesPerSecond, 0, 'f', 0)
-                             .arg(double(status.latencyP50Ns) / 1000.0, 0, 'f', 0)
-                             .arg(status.parseErrors)
-                             .arg(status.desyncs));
-    m_watchedLabel->setText(tr("%n market(s) watched", nullptr, int(m_views.size()))
-                            + tr(" · %1 signals").arg(status.signalsFired));
-    if (status.dbPath.isEmpty()) {
-        m_dbLabel->setText(tr("not recording"));
-    } else if (!status.dbError.isEmpty()) {
-        m_dbLabel->setText((status.dbError.startsWith(QLatin1String("database full")) ? tr("database full, %1 rows waiting, retrying")
-                                                                                      : tr("database error, %1 rows waiting, retrying"))
-                               .arg(status.dbQueued));
-        m_dbLabel->setStyleSheet(QStringLiteral("color:%1;font-weight:bold;").arg(Themes::error().name()));
-    } else {
-        m_dbLabel->setText(tr("db queue %1 · %2 rows written%3%4")
-                               .arg(status.dbQueued)
-                               .arg(status.dbWritten)
-                               .arg(status.dbDropped ? tr(" · %1 dropped").arg(status.dbDropped) : QString())
-                               .arg(status.dbRejected ? tr(" · %1 refused (see log)").arg(status.dbRejected) : QString()));
-        m_dbLabel->setStyleSheet(QString());
-    }
-    if (!status.capturePath.isEmpty()) {
-        // What a market-hour of this session costs on disk, once there is a minute to go by.
-        const double hours = double(QDateTime::currentMSecsSinceEpoch() - status.captureStartedMs) / 3.6e6;
-        const QString perMarketHour = hours > 1.0 / 60 && !m_views.isEmpty()
-                                          ? tr(", %1 MB per market-hour")
-                                                .arg(double(status.captureBytes) / 1e6 / hours / double(m_views.size()), 0, 'f', 1)
-                                          : QString();
-        m_dbLabel->setText(m_dbLabel->text()
-                           + tr(" · capture %1 MB%2").arg(double(status.captureBytes) / 1e6, 0, 'f', 1).arg(perMarketHour)
-                           + (status.captureLost ? tr(" (%1 lost)").arg(status.captureLost) : QString()));
-    }
-    m_dbLabel->setToolTip((status.dbError.isEmpty() ? status.dbPath : status.dbError)
-                          + (status.capturePath.isEmpty() ? QString() : QStringLiteral("\n") + status.capturePath)
-                          + (status.captureError.isEmpty() ? QString() : QStringLiteral("\n") + status.captureError));
+    m_status->setStatus(status, int(m_views.size()));
 }
 
 void MainWindow::onTrades(const QList<TradePrint> &trades)
@@ -799,12 +751,7 @@ void MainWindow::openSettings()
 
 void MainWindow::onConnectionState(int id, const QString &state, const QString &detail)
 {
-    m_connectionStates.insert(QString::number(id), state);
-    QStringList parts;
-    for (auto it = m_connectionStates.cbegin(); it != m_connectionStates.cend(); ++it)
-        parts << tr("feed %1: %2").arg(it.key(), it.value());
-    m_connectionLabel->setText(parts.join(QStringLiteral(" · ")));
-    m_connectionLabel->setToolTip(detail);
+    m_status->setConnectionState(id, state, detail);
 }
 
 } // namespace polymon

@@ -25,6 +25,7 @@ class MarketView;
 class MonitorService;
 class NoticeBanner;
 class ReplayBar;
+class StatusBarPresenter;
 class SignalFilterProxy;
 class SignalLogModel;
 class WatchTableModel;
@@ -50,8 +51,8 @@ public:
     MarketView *currentMarketView() const;
     QTabWidget *marketTabs() const noexcept { return m_tabs; }
     NoticeBanner *banner() const noexcept { return m_banner; }
-    QLabel *simulatedBadge() const noexcept { return m_simBadge; }
-    QLabel *replayBadge() const noexcept { return m_replayBadge; }
+    QLabel *simulatedBadge() const;
+    QLabel *replayBadge() const;
     ReplayBar *replayBar() const noexcept { return m_replayBar; }
     bool isReplaying() const noexcept { return m_replaying; }
     MarketListModel *marketList() const noexcept { return m_markets; }
@@ -107,16 +108,10 @@ private:
     SignalFilterProxy *m_signalProxy;
     QTableView *m_signalView;
     QSystemTrayIcon *m_tray = nullptr;
-    QLabel *m_connectionLabel;
-    QLabel *m_rateLabel;
-    QLabel *m_watchedLabel;
-    QLabel *m_dbLabel;
-    QLabel *m_simBadge;
-    QLabel *m_replayBadge;
     ReplayBar *m_replayBar;
+    StatusBarPresenter *m_status;
     QHash<QString, MarketView *> m_views;      // by condition id
     QHash<QString, MarketView *> m_assetViews; // by token id
-    QHash<QString, QString> m_connectionStates;
     QByteArray m_marketSplitterState; // shared by the market tabs
 };
 
