@@ -100,6 +100,41 @@ bool isWebSocketUrl(const QString &text)
     return url.isValid() && (url.scheme() == QLatin1String("ws") || url.scheme() == QLatin1String("wss"));
 }
 
+int readFeedChoice(const CliArgs &parser, const char *command, FeedChoice &out)
+{
+    out.sim = parser.has("--sim");
+    out.endpoint = QString::fromStdString(parser.value("--endpoint"));
+    for (const std::string &a : parser.values("--asset"))
+        out.assets << QString::fromStdString(a);
+    if (!parser.number("--seed", 0, 1e15, out.seed))
+        return usage("--seed needs a non-negative integer");
+    if (parser.has("--endpoint") && !isWebSocketUrl(out.endpoint))
+        return usage("--endpoint needs a ws:// or wss:// URL");
+    if (out.sim && !out.endpoint.isEmpty())
+        return usage("--sim and --endpoint exclude each other");
+    if (!out.sim && out.assets.isEmpty())
+        return usage((std::string(command) + " needs --asset ID (or --sim)").c_str());
+    return 0;
+}
+
+bool connectFeed(FeedChoice &choice, FeedSettings &feed, std::unique_ptr<SimExchange> &exchange)
+{
+    if (!choice.sim) {
+        if (!choice.endpoint.isEmpty())
+            feed.endpoint = QUrl(choice.endpoint);
+        return true;
+    }
+    exchange = startSimExchange(choice.seed);
+    if (!exchange)
+        return false;
+    feed.endpoint = exchange->url();
+    if (choice.assets.isEmpty()) {
+        for (const std::string &id : exchange->engine().allAssetIds())
+            choice.assets << QString::fromStdString(id);
+    }
+    return true;
+}
+
 std::unique_ptr<SimExchange> startSimExchange(double seed)
 {
     auto exchange = std::make_unique<SimExchange>(quint64(seed));

@@ -2,8 +2,10 @@
 
 #include "analysis/signalsettings.h"
 #include "cliargs.h"
+#include "feed/feedsettings.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <string>
@@ -28,6 +30,25 @@ bool parse(CliArgs &parser, const std::vector<std::string> &args);
 bool applySettings(const CliArgs &parser, SignalSettings &settings);
 inline const std::vector<CliArgs::Option> kSettingsOptions = {{"--settings", true}, {"--set", true}};
 bool isWebSocketUrl(const QString &text);
+
+// Where a command's frames come from: --sim [--seed N] (the simulator in
+// this process) or --endpoint URL, and --asset ID... (all simulated assets
+// when --sim names none).
+struct FeedChoice
+{
+    bool sim = false;
+    double seed = 1;
+    QString endpoint;
+    QStringList assets;
+};
+inline const std::vector<CliArgs::Option> kFeedOptions = {
+    {"--sim", false}, {"--seed", true}, {"--endpoint", true}, {"--asset", true}};
+// Reads and checks the feed options of `command`: 0, or the exit code after
+// the usage was printed.
+int readFeedChoice(const CliArgs &parser, const char *command, FeedChoice &out);
+// Starts the simulator when chosen and points `feed` at it or at the
+// endpoint; false (the reason on stderr) when the simulator cannot listen.
+bool connectFeed(FeedChoice &choice, FeedSettings &feed, std::unique_ptr<SimExchange> &exchange);
 // The simulated exchange in this process, listening on a free port; null
 // (with the reason on stderr) when it cannot listen.
 std::unique_ptr<SimExchange> startSimExchange(double seed);

@@ -22,51 +22,39 @@ namespace polymon::cli {
 
 int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
 {
-    std::vector<CliArgs::Option> options = {{"--sim", false}, {"--chaos", false}, {"--json", false}, {"--db", true}, {"--endpoint", true}, {"--asset", true}, {"--duration", true}, {"--seed", true}, {"--assets-per-connection", true}};
+    std::vector<CliArgs::Option> options = {
+        {"--chaos", false}, {"--json", false}, {"--db", true}, {"--duration", true}, {"--assets-per-connection", true}};
+    options.insert(options.end(), kFeedOptions.begin(), kFeedOptions.end());
     options.insert(options.end(), kSettingsOptions.begin(), kSettingsOptions.end());
     CliArgs parser(options, 0);
     SignalSettings settings;
+    FeedChoice feed;
     if (!parse(parser, args) || !applySettings(parser, settings))
         return 2;
-    const bool sim = parser.has("--sim");
-    bool chaos = parser.has("--chaos");
+    if (const int rc = readFeedChoice(parser, "monitor", feed))
+        return rc;
+    const bool sim = feed.sim;
+    const bool chaos = parser.has("--chaos");
     const bool json = parser.has("--json");
     const QString dbPath = QString::fromStdString(parser.value("--db"));
-    const QString endpoint = QString::fromStdString(parser.value("--endpoint"));
-    QStringList assets;
-    for (const std::string &a : parser.values("--asset"))
-        assets << QString::fromStdString(a);
-    double duration = 0, seed = 1, perConnection = FeedSettings().maxAssetsPerConnection;
+    double duration = 0, perConnection = FeedSettings().maxAssetsPerConnection;
     if (!parser.number("--duration", 0.001, 1e9, duration))
         return usage("--duration needs a positive number of seconds");
-    if (!parser.number("--seed", 0, 1e15, seed))
-        return usage("--seed needs a non-negative integer");
     if (!parser.number("--assets-per-connection", 1, kMaxAssetsPerConnection, perConnection))
         return usage("--assets-per-connection needs 1..500");
-    if (parser.has("--endpoint") && !isWebSocketUrl(endpoint))
-        return usage("--endpoint needs a ws:// or wss:// URL");
-    if (sim && !endpoint.isEmpty())
-        return usage("--sim and --endpoint exclude each other");
     if (chaos && !sim)
         return usage("--chaos needs --sim");
-    if (!sim && assets.isEmpty())
-        return usage("monitor needs --asset ID (or --sim)");
 
     QCoreApplication app(argc, argv);
     QuitOnSignal quitOnSignal;
     FeedSettings feedSettings;
     feedSettings.maxAssetsPerConnection = int(perConnection);
     std::unique_ptr<SimExchange> exchange;
-    if (sim) {
-        exchange = startSimExchange(seed);
-        if (!exchange)
-            return 1;
-        feedSettings.endpoint = exchange->url();
-        // Signals need a warm baseline: episodes start after it.
+    if (!connectFeed(feed, feedSettings, exchange))
+        return 1;
+    const QStringList &assets = feed.assets;
+    if (sim) // signals need a warm baseline: episodes start after it
         exchange->scheduleEpisodes((settings.minWarmupMinutes + 1) * 60'000LL, 3 * 60'000LL);
-    } else if (!endpoint.isEmpty()) {
-        feedSettings.endpoint = QUrl(endpoint);
-    }
 
     MarketMonitor monitor(feedSettings);
     monitor.enableSignals(settings);
@@ -77,10 +65,6 @@ int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
         for (const SimMarket &m : engine.markets()) {
             display.setLabel(QString::fromStdString(m.yesToken), QStringLiteral("YES  ") + QString::fromStdString(m.question));
             display.setLabel(QString::fromStdString(m.noToken), QStringLiteral("NO   ") + QString::fromStdString(m.question));
-        }
-        if (assets.isEmpty()) {
-            for (const std::string &id : engine.allAssetIds())
-                assets << QString::fromStdString(id);
         }
     }
     std::unique_ptr<StorageWriter> writer;

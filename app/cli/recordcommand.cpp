@@ -21,48 +21,31 @@ namespace polymon::cli {
 
 int recordCommand(int argc, char **argv, const std::vector<std::string> &args)
 {
-    std::vector<CliArgs::Option> options = {{"--sim", false}, {"--seed", true}, {"--endpoint", true}, {"--asset", true}, {"--out", true}, {"--duration", true}, {"--checkpoint-every", true}};
+    std::vector<CliArgs::Option> options = {{"--out", true}, {"--duration", true}, {"--checkpoint-every", true}};
+    options.insert(options.end(), kFeedOptions.begin(), kFeedOptions.end());
     CliArgs parser(options, 0);
+    FeedChoice feed;
     if (!parse(parser, args))
         return 2;
-    const bool sim = parser.has("--sim");
-    const QString endpoint = QString::fromStdString(parser.value("--endpoint"));
-    QStringList assets;
-    for (const std::string &a : parser.values("--asset"))
-        assets << QString::fromStdString(a);
+    if (const int rc = readFeedChoice(parser, "record", feed))
+        return rc;
+    const bool sim = feed.sim;
     const std::string out = parser.value("--out");
-    double seed = 1, duration = 0, checkpointEvery = 60;
-    if (!parser.number("--seed", 0, 1e15, seed))
-        return usage("--seed needs a non-negative integer");
+    double duration = 0, checkpointEvery = 60;
     if (!parser.number("--duration", 0.001, 1e9, duration))
         return usage("--duration needs a positive number of seconds");
     if (!parser.number("--checkpoint-every", 1, 86'400, checkpointEvery))
         return usage("--checkpoint-every needs 1..86400 seconds");
-    if (parser.has("--endpoint") && !isWebSocketUrl(endpoint))
-        return usage("--endpoint needs a ws:// or wss:// URL");
     if (out.empty())
         return usage("record needs --out FILE");
-    if (sim && !endpoint.isEmpty())
-        return usage("--sim and --endpoint exclude each other");
-    if (!sim && assets.isEmpty())
-        return usage("record needs --asset ID (or --sim)");
 
     QCoreApplication app(argc, argv);
     QuitOnSignal quitOnSignal;
     FeedSettings feedSettings;
     std::unique_ptr<SimExchange> exchange;
-    if (sim) {
-        exchange = startSimExchange(seed);
-        if (!exchange)
-            return 1;
-        feedSettings.endpoint = exchange->url();
-        if (assets.isEmpty()) {
-            for (const std::string &id : exchange->engine().allAssetIds())
-                assets << QString::fromStdString(id);
-        }
-    } else if (!endpoint.isEmpty()) {
-        feedSettings.endpoint = QUrl(endpoint);
-    }
+    if (!connectFeed(feed, feedSettings, exchange))
+        return 1;
+    const QStringList &assets = feed.assets;
     // Arrival times on the wall clock, ns since the epoch, from the feed's steady stamps.
     const qint64 steadyToWallNs = QDateTime::currentMSecsSinceEpoch() * 1'000'000 - steadyNowNs();
     CaptureWriter writer;
