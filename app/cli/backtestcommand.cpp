@@ -9,9 +9,40 @@
 
 namespace polymon::cli {
 
+namespace {
+
+// Signals and their outcomes on a recording: nobody scripted it, so there
+// are no labels to score against, only what followed each signal.
+int recordingBacktest(const std::string &path, const SignalSettings &settings, bool json)
+{
+    std::string error;
+    const BacktestReport report = Backtest::runRecording(path, settings, &error);
+    if (!error.empty()) {
+        std::fprintf(stderr, "polymon-cli: %s\n", error.c_str());
+        return 1;
+    }
+    if (json) {
+        std::puts(QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact).constData());
+        return 0;
+    }
+    std::printf("backtest: %s, %d assets, %llu frames in %.1f s\n", path.c_str(), report.markets,
+                static_cast<unsigned long long>(report.frames), report.wallSeconds);
+    std::printf("%-17s %7s %9s %10s %11s %11s\n", "type", "signals", "reverted", "after s", "max profit", "max adverse");
+    for (int i = 0; i < kSignalTypeCount; ++i) {
+        const BacktestTypeStats &t = report.types[std::size_t(i)];
+        std::printf("%-17s %7d %8.0f%% %10.1f %10.2fc %10.2fc\n", signalTypeName(SignalType(i)), t.signals,
+                    t.resolved ? 100.0 * t.reverted / t.resolved : 0.0, t.meanReversionS, t.meanMaxProfit * 100.0,
+                    t.meanMaxAdverse * 100.0);
+    }
+    return 0;
+}
+
+} // namespace
+
 int backtestCommand(const std::vector<std::string> &args)
 {
-    std::vector<CliArgs::Option> optionSpec = {{"--sim", false}, {"--json", false}, {"--seed", true}, {"--hours", true}, {"--record", true}, {"--markets", true}};
+    std::vector<CliArgs::Option> optionSpec = {{"--sim", false},    {"--capture", true}, {"--json", false}, {"--seed", true},
+                                               {"--hours", true},   {"--record", true},  {"--markets", true}};
     optionSpec.insert(optionSpec.end(), kSettingsOptions.begin(), kSettingsOptions.end());
     CliArgs parser(optionSpec, 0);
     SignalSettings settings;
@@ -28,8 +59,13 @@ int backtestCommand(const std::vector<std::string> &args)
     if (!parser.number("--markets", 2, 500, markets))
         return usage("--markets needs 2..500");
     options.recordPath = parser.value("--record");
+    if (parser.has("--capture")) {
+        if (sim)
+            return usage("--sim and --capture exclude each other");
+        return recordingBacktest(parser.value("--capture"), settings, json);
+    }
     if (!sim)
-        return usage("backtest needs --sim (recorded sessions come with storage)");
+        return usage("backtest needs --sim or --capture FILE");
     options.seed = quint64(seed);
     options.hours = hours;
     options.markets = int(markets);

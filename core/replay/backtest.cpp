@@ -3,6 +3,7 @@
 #include "analysis/signalengine.h"
 #include "book/bookstore.h"
 #include "protocol/frameparser.h"
+#include "replayengine.h"
 #include "sim/simengine.h"
 
 #include <QJsonArray>
@@ -74,7 +75,6 @@ BacktestReport Backtest::run(const Options &options, const SignalSettings &setti
     std::vector<std::int64_t> firstDelay(labels.size(), -1);
     for (const Signal &s : collector.resolved) {
         BacktestTypeStats &t = report.types[std::size_t(s.type)];
-        ++t.signals;
         bool matched = false;
         for (std::size_t i = 0; i < labels.size(); ++i) {
             const SimLabel &l = labels[i];
@@ -87,13 +87,7 @@ BacktestReport Backtest::run(const Options &options, const SignalSettings &setti
             detected[i] = true;
         }
         t.truePositives += matched ? 1 : 0;
-        ++t.resolved;
-        t.meanMaxProfit += double(s.maxProfit) / double(kFixedScale);
-        t.meanMaxAdverse += double(s.maxAdverse) / double(kFixedScale);
-        if (s.reverted) {
-            ++t.reverted;
-            t.meanReversionS += s.reversionTimeS;
-        }
+        t.addOutcome(s);
     }
     for (std::size_t i = 0; i < labels.size(); ++i) {
         SignalType type;
@@ -109,13 +103,58 @@ BacktestReport Backtest::run(const Options &options, const SignalSettings &setti
     for (BacktestTypeStats &t : report.types) {
         if (t.detectedLabels)
             t.meanDelayS /= t.detectedLabels;
-        if (t.resolved) {
-            t.meanMaxProfit /= t.resolved;
-            t.meanMaxAdverse /= t.resolved;
-        }
-        if (t.reverted)
-            t.meanReversionS /= t.reverted;
+        t.finish();
     }
+    report.allSignals = std::move(collector.resolved);
+    report.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+    return report;
+}
+
+void BacktestTypeStats::addOutcome(const Signal &s)
+{
+    ++signals;
+    ++resolved;
+    meanMaxProfit += double(s.maxProfit) / double(kFixedScale);
+    meanMaxAdverse += double(s.maxAdverse) / double(kFixedScale);
+    if (s.reverted) {
+        ++reverted;
+        meanReversionS += s.reversionTimeS;
+    }
+}
+
+void BacktestTypeStats::finish()
+{
+    if (resolved) {
+        meanMaxProfit /= resolved;
+        meanMaxAdverse /= resolved;
+    }
+    if (reverted)
+        meanReversionS /= reverted;
+}
+
+BacktestReport Backtest::runRecording(const std::string &path, const SignalSettings &settings, std::string *error)
+{
+    const auto wallStart = std::chrono::steady_clock::now();
+    BacktestReport report;
+    report.capture = path;
+    Collector collector;
+    SignalEngine analysis(settings, &collector);
+    ReplayEngine replay(&analysis);
+    std::string err;
+    if (!replay.loadFile(path, err)) {
+        if (error)
+            *error = err;
+        return report;
+    }
+    const ReplaySummary summary = replay.run();
+    analysis.finish();
+    report.frames = summary.frames;
+    report.entries = summary.entriesApplied;
+    report.markets = int(replay.store().size());
+    for (const Signal &s : collector.resolved)
+        report.types[std::size_t(s.type)].addOutcome(s);
+    for (BacktestTypeStats &t : report.types)
+        t.finish();
     report.allSignals = std::move(collector.resolved);
     report.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
     return report;
@@ -126,19 +165,28 @@ QJsonObject BacktestReport::toJson() const
     QJsonObject types;
     for (int i = 0; i < kSignalTypeCount; ++i) {
         const BacktestTypeStats &t = this->types[std::size_t(i)];
-        types.insert(QLatin1String(signalTypeName(SignalType(i))),
-                     QJsonObject{{QStringLiteral("labels"), t.labels},
-                                 {QStringLiteral("signals"), t.signals},
-                                 {QStringLiteral("true_positives"), t.truePositives},
-                                 {QStringLiteral("precision"), t.precision()},
-                                 {QStringLiteral("recall"), t.recall()},
-                                 {QStringLiteral("mean_detection_delay_s"), t.meanDelayS},
-                                 {QStringLiteral("reverted"), t.reverted},
-                                 {QStringLiteral("reverted_rate"), t.resolved ? double(t.reverted) / t.resolved : 0.0},
-                                 {QStringLiteral("mean_reversion_s"), t.meanReversionS},
-                                 {QStringLiteral("mean_max_profit"), t.meanMaxProfit},
-                                 {QStringLiteral("mean_max_adverse"), t.meanMaxAdverse}});
+        QJsonObject o{{QStringLiteral("signals"), t.signals},
+                      {QStringLiteral("reverted"), t.reverted},
+                      {QStringLiteral("reverted_rate"), t.resolved ? double(t.reverted) / t.resolved : 0.0},
+                      {QStringLiteral("mean_reversion_s"), t.meanReversionS},
+                      {QStringLiteral("mean_max_profit"), t.meanMaxProfit},
+                      {QStringLiteral("mean_max_adverse"), t.meanMaxAdverse}};
+        if (capture.empty()) { // scripted episodes: how they were found
+            o.insert(QStringLiteral("labels"), t.labels);
+            o.insert(QStringLiteral("true_positives"), t.truePositives);
+            o.insert(QStringLiteral("precision"), t.precision());
+            o.insert(QStringLiteral("recall"), t.recall());
+            o.insert(QStringLiteral("mean_detection_delay_s"), t.meanDelayS);
+        }
+        types.insert(QLatin1String(signalTypeName(SignalType(i))), o);
     }
+    if (!capture.empty())
+        return QJsonObject{{QStringLiteral("recording"), QString::fromStdString(capture)},
+                           {QStringLiteral("assets"), markets},
+                           {QStringLiteral("frames"), double(frames)},
+                           {QStringLiteral("entries"), double(entries)},
+                           {QStringLiteral("wall_seconds"), wallSeconds},
+                           {QStringLiteral("types"), types}};
     return QJsonObject{{QStringLiteral("seed"), QString::number(seed)},
                        {QStringLiteral("hours"), hours},
                        {QStringLiteral("markets"), markets},

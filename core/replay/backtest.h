@@ -25,12 +25,17 @@ struct BacktestTypeStats
     double meanMaxAdverse = 0.0;
     double meanReversionS = 0.0; // over reverted signals
 
+    // One resolved signal: counted, its outcome added to the sums.
+    void addOutcome(const Signal &s);
+    // The sums become means, once every outcome is in.
+    void finish();
     double precision() const noexcept { return signals ? double(truePositives) / signals : 0.0; }
     double recall() const noexcept { return labels ? double(detectedLabels) / labels : 0.0; }
 };
 
 struct BacktestReport
 {
+    std::string capture; // a recording's path; empty for the simulator's episodes (no labels then)
     quint64 seed = 0;
     double hours = 0;
     int markets = 0;
@@ -63,6 +68,10 @@ public:
 
     // False in `error` (report still filled) when the recording cannot be written.
     static BacktestReport run(const Options &options, const SignalSettings &settings, std::string *error = nullptr);
+    // A recording (a raw capture or JSON text) replayed through the signal
+    // engine: per type, signals and their outcomes (no labels: nobody scripted
+    // it). False in `error` when it cannot be read.
+    static BacktestReport runRecording(const std::string &path, const SignalSettings &settings, std::string *error);
 };
 
 } // namespace polymon

@@ -9,6 +9,8 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -266,6 +268,49 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("notes.txt"))));
         // No limits: nothing goes.
         QVERIFY(CaptureRetention::prune(dir.path(), 0, 0, current).removed.isEmpty());
+    }
+
+    void backtestOnACaptureCountsTheSignalsReplayFinds()
+    {
+        // Forty simulated minutes with scripted episodes from minute 15 on,
+        // written as a capture (no sockets: the simulator's own clock).
+        const QString path = m_dir.filePath(QStringLiteral("episodes.pmcap"));
+        {
+            SimEngine engine(7, 4);
+            const std::int64_t t0 = 1'767'225'600'000;
+            engine.scheduleEpisodes(t0 + 15 * 60'000, t0 + 40 * 60'000, 3 * 60'000);
+            CaptureWriter writer;
+            std::string error;
+            QVERIFY(writer.open(path.toStdString(), t0 * 1'000'000, error));
+            for (const std::string &id : engine.allAssetIds())
+                writer.writeFrame(0, t0 * 1'000'000, engine.bookEvent(id, t0));
+            for (std::int64_t t = t0; t < t0 + 40 * 60'000; t += 50)
+                writer.writeFrame(0, t * 1'000'000, engine.next(t).json);
+        }
+        QProcess backtest;
+        backtest.start(QStringLiteral(POLYMON_CLI_PATH),
+                       {QStringLiteral("backtest"), QStringLiteral("--capture"), path, QStringLiteral("--json")});
+        QVERIFY(backtest.waitForFinished(60000));
+        QCOMPARE(backtest.exitCode(), 0);
+        const QJsonObject report = QJsonDocument::fromJson(backtest.readAllStandardOutput()).object();
+        QCOMPARE(report.value(QStringLiteral("recording")).toString(), path);
+        QVERIFY(report.value(QStringLiteral("frames")).toDouble() > 40'000);
+        int signalsByType = 0;
+        const QJsonObject types = report.value(QStringLiteral("types")).toObject();
+        QCOMPARE(types.size(), 4);
+        for (const QString &type : types.keys()) {
+            const QJsonObject t = types.value(type).toObject();
+            signalsByType += t.value(QStringLiteral("signals")).toInt();
+            QVERIFY(!t.contains(QStringLiteral("precision"))); // nobody scripted a recording
+        }
+        // The same signals as a replay of the capture prints, one line each.
+        QProcess replay;
+        replay.start(QStringLiteral(POLYMON_CLI_PATH), {QStringLiteral("replay"), path, QStringLiteral("--emit"), QStringLiteral("signals")});
+        QVERIFY(replay.waitForFinished(60000));
+        QCOMPARE(replay.exitCode(), 0);
+        const int lines = int(replay.readAllStandardOutput().count("\"type\":"));
+        QVERIFY2(signalsByType > 0, "the episodes fire signals");
+        QCOMPARE(signalsByType, lines);
     }
 
     void badRecordArgumentsExitTwo()
