@@ -11,20 +11,28 @@ namespace polymon::cli {
 
 namespace {
 
+// The error (exit 1) or, with --json, the report (exit 0); -1 when the
+// table is still to be printed.
+int errorOrJson(const BacktestReport &report, const std::string &error, bool json)
+{
+    if (!error.empty()) {
+        std::fprintf(stderr, "polymon-cli: %s\n", error.c_str());
+        return 1;
+    }
+    if (!json)
+        return -1;
+    std::puts(QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact).constData());
+    return 0;
+}
+
 // Signals and their outcomes on a recording: nobody scripted it, so there
 // are no labels to score against, only what followed each signal.
 int recordingBacktest(const std::string &path, const SignalSettings &settings, bool json)
 {
     std::string error;
     const BacktestReport report = Backtest::runRecording(path, settings, &error);
-    if (!error.empty()) {
-        std::fprintf(stderr, "polymon-cli: %s\n", error.c_str());
-        return 1;
-    }
-    if (json) {
-        std::puts(QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact).constData());
-        return 0;
-    }
+    if (const int rc = errorOrJson(report, error, json); rc >= 0)
+        return rc;
     std::printf("backtest: %s, %d assets, %llu frames in %.1f s\n", path.c_str(), report.markets,
                 static_cast<unsigned long long>(report.frames), report.wallSeconds);
     std::printf("%-17s %7s %9s %10s %11s %11s\n", "type", "signals", "reverted", "after s", "max profit", "max adverse");
@@ -71,14 +79,8 @@ int backtestCommand(const std::vector<std::string> &args)
     options.markets = int(markets);
     std::string error;
     const BacktestReport report = Backtest::run(options, settings, &error);
-    if (!error.empty()) {
-        std::fprintf(stderr, "polymon-cli: %s\n", error.c_str());
-        return 1;
-    }
-    if (json) {
-        std::puts(QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact).constData());
-        return 0;
-    }
+    if (const int rc = errorOrJson(report, error, json); rc >= 0)
+        return rc;
     std::printf("backtest: seed %llu, %.1f simulated hours, %d markets, %llu frames in %.1f s\n",
                 static_cast<unsigned long long>(report.seed), report.hours, report.markets,
                 static_cast<unsigned long long>(report.frames), report.wallSeconds);

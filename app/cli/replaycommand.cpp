@@ -88,19 +88,23 @@ int replayCommand(const std::vector<std::string> &args)
         std::fprintf(stderr, "polymon-cli: %s\n", error.c_str());
         return 1;
     }
-    if (engine.isCapture() && !engine.captureComplete())
-        std::fprintf(stderr, "polymon-cli: %s ends in a cut record (the recorder stopped mid-write): read up to the "
-                             "last whole one\n",
-                     file.c_str());
+    auto warnIfCut = [&engine, &file] {
+        if (!engine.captureComplete())
+            std::fprintf(stderr, "polymon-cli: %s ends in a cut record (the recorder stopped mid-write): read up to the "
+                                 "last whole one\n",
+                         file.c_str());
+    };
     if (emit == "frames") {
         // Byte for byte as received, one per line, for any other tool to check.
         engine.forEachFrame([](std::string_view frame) {
             std::fwrite(frame.data(), 1, frame.size(), stdout);
             std::fputc('\n', stdout);
         });
+        warnIfCut();
         return 0;
     }
     const ReplaySummary s = engine.run();
+    warnIfCut();
     printer.flush();
     analysis.finish();
     if (emit == "signals")

@@ -29,13 +29,6 @@ bool ReplayEngine::isCapture() const noexcept
     return CaptureReader::isCapture(m_file.view());
 }
 
-bool ReplayEngine::captureComplete()
-{
-    CaptureReader reader;
-    std::string error;
-    return !reader.open(m_file.view(), error) || reader.complete();
-}
-
 std::size_t ReplayEngine::forEachFrame(const std::function<void(std::string_view)> &fn)
 {
     const std::string_view file = m_file.view();
@@ -50,6 +43,7 @@ std::size_t ReplayEngine::forEachFrame(const std::function<void(std::string_view
         fn(r.payload);
         ++frames;
     });
+    m_captureComplete = reader.complete(); // known from this pass: no second scan
     return frames;
 }
 

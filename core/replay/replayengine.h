@@ -45,14 +45,16 @@ public:
     // for byte as received, or the JSON text's frames. Returns how many.
     std::size_t forEachFrame(const std::function<void(std::string_view)> &fn);
     bool isCapture() const noexcept;
-    // A capture cut short (kill -9, full disk) is read up to its last whole record.
-    bool captureComplete();
+    // False when the last pass over a capture (run or forEachFrame) stopped
+    // at a cut or corrupt record (kill -9, full disk): it read up to there.
+    bool captureComplete() const noexcept { return m_captureComplete; }
 
     BookStore &store() noexcept { return m_store; }
     const FrameParser &parser() const noexcept { return m_parser; }
 
 private:
     MappedFile m_file; // the stream, padded for the parser
+    bool m_captureComplete = true;
     BookStore m_store;
     FrameParser m_parser;
 };

@@ -223,6 +223,20 @@ private Q_SLOTS:
         QCOMPARE(tops.exitCode(), 0);
         const QByteArray summary = tops.readAllStandardError();
         QVERIFY2(summary.contains(" desyncs=0 errors=0 "), summary.constData());
+        QVERIFY(!summary.contains("cut record"));
+        // The same capture cut short: replayed up to its last whole record, and said so.
+        const QString cut = m_dir.filePath(QStringLiteral("cut-cli.pmcap"));
+        {
+            QFile f(cut);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            const QByteArray whole = readAll(path);
+            f.write(whole.left(whole.size() * 2 / 3));
+        }
+        QProcess cutReplay;
+        cutReplay.start(QStringLiteral(POLYMON_CLI_PATH), {QStringLiteral("replay"), cut, QStringLiteral("--emit"), QStringLiteral("none")});
+        QVERIFY(cutReplay.waitForFinished(30000));
+        QCOMPARE(cutReplay.exitCode(), 0);
+        QVERIFY(cutReplay.readAllStandardError().contains("ends in a cut record"));
         // Two or more checkpoints, each restoring 24 books.
         const QByteArray file = readAll(path);
         CaptureReader reader;
