@@ -8,6 +8,7 @@
 #include "replaybar.h"
 #include "settingsdialog.h"
 #include "signalfilterproxy.h"
+#include "session/recordingservice.h"
 #include "signallogmodel.h"
 #include "statusbarpresenter.h"
 #include "storage/storagewriter.h"
@@ -430,10 +431,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::openRecording()
 {
-    const QString dir = QFileInfo(AppSettings::databasePath().isEmpty() ? StorageWriter::defaultPath()
-                                                                       : AppSettings::databasePath())
-                            .absoluteDir()
-                            .filePath(QStringLiteral("captures"));
+    const QString dir = RecordingService::captureDirFor(
+        AppSettings::databasePath().isEmpty() ? StorageWriter::defaultPath() : AppSettings::databasePath());
     const QString path = QFileDialog::getOpenFileName(this, tr("Open recording"), dir,
                                                       tr("polymon recordings (*.pmcap);;All files (*)"));
     if (!path.isEmpty())

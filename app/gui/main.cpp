@@ -3,13 +3,12 @@
 #include "appsettings.h"
 #include "mainwindow.h"
 #include "monitor/monitorservice.h"
+#include "session/recordingservice.h"
 #include "storage/storagewriter.h"
 #include "themes.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDir>
-#include <QFileInfo>
 #include <QIcon>
 #include <QThread>
 #include <QTimer>
@@ -88,7 +87,7 @@ int main(int argc, char **argv)
         options.dbPath = AppSettings::databasePath().isEmpty() ? StorageWriter::defaultPath() : AppSettings::databasePath();
     // The raw frames beside the database: captures/ next to it, one file per session.
     if (!options.dbPath.isEmpty())
-        options.captureDir = QFileInfo(options.dbPath).absoluteDir().filePath(QStringLiteral("captures"));
+        options.captureDir = RecordingService::captureDirFor(options.dbPath);
     options.captureKeepDays = AppSettings::captureKeepDays();
     options.captureKeepBytes = qint64(AppSettings::captureKeepGb()) * 1'000'000'000;
     options.signalSettings = AppSettings::signalSettings();

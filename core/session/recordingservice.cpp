@@ -11,6 +11,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -126,6 +127,11 @@ void RecordingService::noteSubscribed(const MarketInfo &market)
 {
     if (m_capture)
         m_capture->writeNote(m_steadyToWallNs + steadyNowNs(), marketNote(market));
+}
+
+QString RecordingService::captureDirFor(const QString &dbPath)
+{
+    return QFileInfo(dbPath).absoluteDir().filePath(QStringLiteral("captures"));
 }
 
 std::string RecordingService::marketNote(const MarketInfo &market)

@@ -56,6 +56,8 @@ public:
     void recordMarket(const MarketInfo &market);
     // The capture's note of a market subscribed now (a player opens its tabs).
     void noteSubscribed(const MarketInfo &market);
+    // Where the desktop keeps its captures: captures/ beside the database.
+    static QString captureDirFor(const QString &dbPath);
     // That note's JSON: {"assets":[tokens],"market":{MarketInfoJson}}.
     static std::string marketNote(const MarketInfo &market);
     void setBand(Fixed band);
