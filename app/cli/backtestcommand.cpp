@@ -2,10 +2,18 @@
 #include "commands.h"
 
 #include "replay/backtest.h"
+#include "strategy/strategybacktest.h"
+#include "strategy/strategyjson.h"
+#include "strategy/walkforward.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
+#include <QTimeZone>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <optional>
 
 namespace polymon::cli {
 
@@ -25,16 +33,16 @@ int errorOrJson(const BacktestReport &report, const std::string &error, bool jso
     return 0;
 }
 
-// Signals and their outcomes on a recording: nobody scripted it, so there
-// are no labels to score against, only what followed each signal.
-int recordingBacktest(const std::string &path, const SignalSettings &settings, bool json)
+// Dollars to the cent for the table (the JSON keeps every micro-dollar).
+QString money(Fixed microUsdc)
 {
-    std::string error;
-    const BacktestReport report = Backtest::runRecording(path, settings, &error);
-    if (const int rc = errorOrJson(report, error, json); rc >= 0)
-        return rc;
-    std::printf("backtest: %s, %d assets, %llu frames in %.1f s\n", path.c_str(), report.markets,
-                static_cast<unsigned long long>(report.frames), report.wallSeconds);
+    const Fixed cent = kFixedScale / 100;
+    const Fixed cents = (microUsdc >= 0 ? microUsdc + cent / 2 : microUsdc - cent / 2) / cent;
+    return QString::fromStdString(formatFixed(cents * cent, 2));
+}
+
+void printSignalTable(const BacktestReport &report)
+{
     std::printf("%-17s %7s %9s %10s %11s %11s\n", "type", "signals", "reverted", "after s", "max profit", "max adverse");
     for (int i = 0; i < kSignalTypeCount; ++i) {
         const BacktestTypeStats &t = report.types[std::size_t(i)];
@@ -42,6 +50,119 @@ int recordingBacktest(const std::string &path, const SignalSettings &settings, b
                     t.resolved ? 100.0 * t.reverted / t.resolved : 0.0, t.meanReversionS, t.meanMaxProfit * 100.0,
                     t.meanMaxAdverse * 100.0);
     }
+}
+
+void printStatsHeader(const char *first, int width)
+{
+    std::printf("%-*s %6s %5s %11s %9s %9s %9s %10s %7s\n", width, first, "trades", "hit", "pnl $", "avg win",
+                "avg loss", "max dd", "fees", "sharpe");
+}
+
+void printStats(const QString &name, const StrategyStats &s, int width)
+{
+    std::printf("%-*s %6d %4.0f%% %11s %9s %9s %9s %10s %7.2f\n", width, name.toUtf8().constData(), s.trades,
+                100.0 * s.hitRate, money(s.pnl).toUtf8().constData(), money(s.averageWin).toUtf8().constData(),
+                money(s.averageLoss).toUtf8().constData(), money(s.maxDrawdown).toUtf8().constData(),
+                money(s.fees).toUtf8().constData(), s.sharpePerTrade);
+}
+
+QString windowText(std::int64_t fromMs, std::int64_t toMs)
+{
+    const auto t = [](std::int64_t ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(QStringLiteral("MM-dd HH:mm"));
+    };
+    return t(fromMs) + QLatin1Char('-') + t(toMs);
+}
+
+void printStrategy(const StrategyBacktestResult &r, const WalkForwardResult *wf)
+{
+    const StrategySettings &s = r.points.front().strategy;
+    std::printf("\nstrategy %s: %s shares a trade, hold %.0f s, stop %s, entry within %s of the touch,\n"
+                "taker fee shares x %s x (p(1-p))^%d%s; %.1f market-hours\n",
+                strategyModeName(s.mode), formatFixed(s.shares).c_str(), double(s.holdMs) / 1000.0,
+                s.stop ? formatFixed(s.stop).c_str() : "none", formatFixed(s.maxSlippage).c_str(),
+                formatFixed(s.fees.rate).c_str(), s.fees.exponent, r.points.size() > 1 ? " (the grid varies some)" : "",
+                r.marketHours);
+    int width = 40; // the widest of the names below
+    for (const GridPoint &p : r.points)
+        width = std::max(width, int(p.label.size()));
+    printStatsHeader(r.points.size() > 1 ? "grid point (whole recording)" : "whole recording", width);
+    for (std::size_t i = 0; i < r.points.size(); ++i)
+        printStats(r.points[i].label.isEmpty() ? QStringLiteral("-") : r.points[i].label, StrategyStats::of(r.trades[i]), width);
+    const SignalTrader::Skips &k = r.skips.front();
+    std::printf("signals not traded: %d (a trade was open), %d (no book), %d (no depth within reach)\n", k.busy,
+                k.noBook, k.noDepth);
+    if (!wf)
+        return;
+    std::printf("\nwalk-forward, %zu folds: tuned on one window, traded on the next\n", wf->folds.size());
+    for (const WalkForwardFold &f : wf->folds) {
+        std::printf("  tune %s  chose %s\n", windowText(f.tuneFromMs, f.testFromMs).toUtf8().constData(),
+                    r.points[std::size_t(f.chosen)].label.toUtf8().constData());
+        printStats(QStringLiteral("    in-sample"), f.inSample, width);
+        printStats(QStringLiteral("    out-of-sample ") + windowText(f.testFromMs, f.testToMs), f.outOfSample, width);
+    }
+    printStatsHeader("all folds", width);
+    printStats(QStringLiteral("in-sample (tuned on)"), wf->inSample, width);
+    printStats(QStringLiteral("out-of-sample (unseen)"), wf->outOfSample, width);
+}
+
+// Signals and their outcomes on a recording (nobody scripted it, so there
+// are no labels to score against, only what followed each signal), and
+// what a strategy trading them made, with a walk-forward over a grid.
+int recordingBacktest(const CliArgs &parser, const SignalSettings &settings, bool json)
+{
+    StrategySettings strategy;
+    const std::string mode = parser.value("--strategy", "none");
+    if (!strategyModeFromName(mode.c_str(), strategy.mode))
+        return usage("--strategy is follow, fade or none");
+    double shares = 100, feeExponent = 2, folds = 4;
+    if (!parser.number("--shares", 0.01, 1e7, shares) || std::llround(shares * 100) != shares * 100)
+        return usage("--shares needs 0.01..10000000 in hundredths");
+    strategy.shares = Fixed(std::llround(shares * 100)) * (kFixedScale / 100);
+    QString problem;
+    for (const auto &[option, key] : {std::pair{"--hold", "hold_s"}, std::pair{"--stop", "stop"},
+                                      std::pair{"--max-slippage", "max_slippage"}}) {
+        if (parser.has(option)
+            && !SettingsGrid::setStrategy(strategy, QLatin1String(key), QString::fromStdString(parser.value(option)), problem))
+            return usage(problem.toUtf8().constData());
+    }
+    if (parser.has("--fee-rate")
+        && (parseFixed(parser.value("--fee-rate"), strategy.fees.rate) != FixedError::None || !strategy.fees.valid()))
+        return usage("--fee-rate needs a rate from 0 to 1, like 0.25");
+    if (!parser.number("--fee-exponent", 0, FeeSchedule::kMaxExponent, feeExponent) || feeExponent != std::floor(feeExponent))
+        return usage("--fee-exponent needs 0, 1 or 2");
+    strategy.fees.exponent = int(feeExponent);
+    if (!parser.number("--folds", 1, 50, folds) || folds != std::floor(folds))
+        return usage("--folds needs 1..50");
+    const std::vector<std::string> grid = parser.values("--grid");
+    if (strategy.mode == StrategyMode::None && (!grid.empty() || parser.has("--folds")))
+        return usage("--grid and --folds need --strategy follow or fade");
+    std::vector<GridPoint> points;
+    if (!SettingsGrid::expand(grid, settings, strategy, points, problem))
+        return usage(problem.toUtf8().constData());
+
+    const std::string path = parser.value("--capture");
+    StrategyBacktestResult result;
+    std::string error;
+    StrategyBacktest::run(path, points, result, error);
+    if (const int rc = errorOrJson(result.signals, error, false); rc >= 0)
+        return rc;
+    std::optional<WalkForwardResult> wf;
+    if (strategy.mode != StrategyMode::None && (points.size() > 1 || parser.has("--folds")))
+        wf = WalkForward::run(result.trades, result.startMs, result.endMs, int(folds));
+    if (json) {
+        QJsonObject o = result.signals.toJson();
+        if (strategy.mode != StrategyMode::None)
+            o.insert(QStringLiteral("strategy"), strategyBacktestJson(result, wf ? &*wf : nullptr));
+        std::puts(QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
+        return 0;
+    }
+    const BacktestReport &report = result.signals;
+    std::printf("backtest: %s, %d assets, %llu frames in %.1f s\n", path.c_str(), report.markets,
+                static_cast<unsigned long long>(report.frames), report.wallSeconds);
+    printSignalTable(report);
+    if (strategy.mode != StrategyMode::None)
+        printStrategy(result, wf ? &*wf : nullptr);
     return 0;
 }
 
@@ -49,8 +170,11 @@ int recordingBacktest(const std::string &path, const SignalSettings &settings, b
 
 int backtestCommand(const std::vector<std::string> &args)
 {
-    std::vector<CliArgs::Option> optionSpec = {{"--sim", false},    {"--capture", true}, {"--json", false}, {"--seed", true},
-                                               {"--hours", true},   {"--record", true},  {"--markets", true}};
+    std::vector<CliArgs::Option> optionSpec = {
+        {"--sim", false},    {"--capture", true},      {"--json", false},     {"--seed", true},
+        {"--hours", true},   {"--record", true},       {"--markets", true},   {"--strategy", true},
+        {"--shares", true},  {"--hold", true},         {"--stop", true},      {"--max-slippage", true},
+        {"--fee-rate", true}, {"--fee-exponent", true}, {"--grid", true},     {"--folds", true}};
     optionSpec.insert(optionSpec.end(), kSettingsOptions.begin(), kSettingsOptions.end());
     CliArgs parser(optionSpec, 0);
     SignalSettings settings;
@@ -70,10 +194,15 @@ int backtestCommand(const std::vector<std::string> &args)
     if (parser.has("--capture")) {
         if (sim)
             return usage("--sim and --capture exclude each other");
-        return recordingBacktest(parser.value("--capture"), settings, json);
+        return recordingBacktest(parser, settings, json);
     }
     if (!sim)
         return usage("backtest needs --sim or --capture FILE");
+    for (const char *o : {"--strategy", "--shares", "--hold", "--stop", "--max-slippage", "--fee-rate", "--fee-exponent",
+                          "--grid", "--folds"}) {
+        if (parser.has(o))
+            return usage((std::string(o) + " is for backtest --capture").c_str());
+    }
     options.seed = quint64(seed);
     options.hours = hours;
     options.markets = int(markets);

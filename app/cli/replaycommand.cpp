@@ -99,6 +99,7 @@ int replayCommand(const std::vector<std::string> &args)
         engine.forEachFrame([](std::string_view frame) {
             std::fwrite(frame.data(), 1, frame.size(), stdout);
             std::fputc('\n', stdout);
+            return true;
         });
         warnIfCut();
         return 0;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "captureformat.h"
+#include "util/invokecontinues.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -35,7 +36,8 @@ public:
     std::int64_t createdNs() const noexcept { return m_createdNs; }
 
     // Calls fn(const Record &) for each whole record from `offset` (the
-    // first record by default); returns the records read.
+    // first record by default); fn may return false to stop. Returns the
+    // records read.
     template<typename Fn>
     std::size_t forEach(Fn &&fn, std::size_t offset = capture::kFileHeaderSize);
 
@@ -64,9 +66,10 @@ std::size_t CaptureReader::forEach(Fn &&fn, std::size_t offset)
     std::size_t n = 0;
     Record r;
     while (recordAt(offset, r)) {
-        fn(r);
         ++n;
         offset += capture::kRecordHeaderSize + r.header.length + capture::kRecordTrailerSize;
+        if (!invokeContinues(fn, r))
+            return n; // stopped early: the readable end stays unknown
     }
     m_end = offset;
     return n;

@@ -4,6 +4,7 @@
 #include "book/bookstore.h"
 #include "protocol/frameparser.h"
 #include "replayengine.h"
+#include "strategy/strategybacktest.h"
 #include "sim/simengine.h"
 
 #include <QJsonArray>
@@ -134,30 +135,14 @@ void BacktestTypeStats::finish()
 
 BacktestReport Backtest::runRecording(const std::string &path, const SignalSettings &settings, std::string *error)
 {
-    const auto wallStart = std::chrono::steady_clock::now();
-    BacktestReport report;
-    report.capture = path;
-    Collector collector;
-    SignalEngine analysis(settings, &collector);
-    ReplayEngine replay(&analysis);
+    GridPoint only;
+    only.signals = settings;
+    only.strategy.mode = StrategyMode::None;
+    StrategyBacktestResult result;
     std::string err;
-    if (!replay.loadFile(path, err)) {
-        if (error)
-            *error = err;
-        return report;
-    }
-    const ReplaySummary summary = replay.run();
-    analysis.finish();
-    report.frames = summary.frames;
-    report.entries = summary.entriesApplied;
-    report.markets = int(replay.store().size());
-    for (const Signal &s : collector.resolved)
-        report.types[std::size_t(s.type)].addOutcome(s);
-    for (BacktestTypeStats &t : report.types)
-        t.finish();
-    report.allSignals = std::move(collector.resolved);
-    report.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
-    return report;
+    if (!StrategyBacktest::run(path, {only}, result, err) && error)
+        *error = err;
+    return std::move(result.signals);
 }
 
 QJsonObject BacktestReport::toJson() const

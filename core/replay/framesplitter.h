@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/invokecontinues.h"
+
 #include <cstddef>
 #include <cstring>
 #include <string_view>
@@ -17,7 +19,8 @@ class FrameSplitter final
 public:
     static std::vector<std::string_view> split(std::string_view text);
     // The same frames, handed to fn one by one as they are found (a recording
-    // of gigabytes needs no list of them); returns how many.
+    // of gigabytes needs no list of them); fn may return false to stop.
+    // Returns how many.
     template<typename Fn>
     static std::size_t forEach(std::string_view text, Fn &&fn);
 
@@ -45,8 +48,9 @@ std::size_t FrameSplitter::forEach(std::string_view text, Fn &&fn)
             const char *nl = found ? static_cast<const char *>(found) : end;
             const std::string_view line = trim(std::string_view(p, std::size_t(nl - p)));
             if (!line.empty()) {
-                fn(line);
                 ++frames;
+                if (!invokeContinues(fn, line))
+                    return frames;
             }
             p = nl + 1;
         }
@@ -57,10 +61,11 @@ std::size_t FrameSplitter::forEach(std::string_view text, Fn &&fn)
         const std::size_t end = valueEnd(rest);
         ++frames;
         if (end == std::string_view::npos) {
-            fn(rest); // unterminated: the parser reports it
+            invokeContinues(fn, rest); // unterminated: the parser reports it
             break;
         }
-        fn(rest.substr(0, end));
+        if (!invokeContinues(fn, rest.substr(0, end)))
+            break;
         rest = trim(rest.substr(end));
     }
     return frames;

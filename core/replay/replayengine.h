@@ -21,6 +21,7 @@ struct ReplaySummary
     std::uint64_t desyncs = 0;
     std::uint64_t errors = 0;
     double seconds = 0.0;
+    bool stopped = false; // the progress callback asked to stop
 
     double entriesPerSecond() const noexcept { return seconds > 0 ? double(entriesApplied) / seconds : 0.0; }
 };
@@ -41,9 +42,13 @@ public:
     bool loadFile(const std::string &path, std::string &error);
     void loadText(std::string_view text);
     ReplaySummary run();
+    // Called every few thousand frames during run() with the share of the
+    // stream done (0..1); returning false stops the run there (cancel).
+    void setProgress(std::function<bool(double)> progress) { m_progress = std::move(progress); }
     // Every frame of the stream, unparsed, in order: a capture's frames byte
-    // for byte as received, or the JSON text's frames. Returns how many.
-    std::size_t forEachFrame(const std::function<void(std::string_view)> &fn);
+    // for byte as received, or the JSON text's frames; fn returns false to
+    // stop. Returns how many.
+    std::size_t forEachFrame(const std::function<bool(std::string_view)> &fn);
     bool isCapture() const noexcept;
     // False when the last pass over a capture (run or forEachFrame) stopped
     // at a cut or corrupt record (kill -9, full disk): it read up to there.
@@ -55,6 +60,7 @@ public:
 private:
     MappedFile m_file; // the stream, padded for the parser
     bool m_captureComplete = true;
+    std::function<bool(double)> m_progress;
     BookStore m_store;
     FrameParser m_parser;
 };

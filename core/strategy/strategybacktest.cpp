@@ -1,0 +1,133 @@
+#include "strategybacktest.h"
+
+#include "analysis/signalengine.h"
+#include "replay/replayengine.h"
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
+
+namespace polymon {
+
+namespace {
+
+// The signal engine and the traders of one replay: traders learn the
+// update's time before signals fire inside it, and check their exits after.
+class StrategyRun final : public BookListener, public SignalListener
+{
+public:
+    StrategyRun(const SignalSettings &settings, bool collectOutcomes)
+        : m_engine(settings, this)
+        , m_collect(collectOutcomes)
+    {
+    }
+
+    void addTrader(SignalTrader *t) { m_traders.push_back(t); }
+    SignalEngine &engine() { return m_engine; }
+
+    void onTop(const AssetBook &asset, std::int64_t ts) override
+    {
+        if (m_startMs == 0 || ts < m_startMs)
+            m_startMs = ts;
+        m_endMs = std::max(m_endMs, ts);
+        for (SignalTrader *t : m_traders)
+            t->setNow(ts);
+        m_engine.onTop(asset, ts);
+        for (SignalTrader *t : m_traders)
+            t->afterTop(asset, ts);
+    }
+    void onTrade(const AssetBook &asset, const LastTradeEvent &e) override { m_engine.onTrade(asset, e); }
+    void onSignal(const Signal &s) override
+    {
+        for (SignalTrader *t : m_traders)
+            t->onSignal(s);
+    }
+    void onOutcome(const Signal &s) override
+    {
+        if (m_collect)
+            outcomes.push_back(s);
+    }
+
+    std::vector<Signal> outcomes;
+    std::int64_t m_startMs = 0;
+    std::int64_t m_endMs = 0;
+
+private:
+    SignalEngine m_engine;
+    bool m_collect;
+    std::vector<SignalTrader *> m_traders;
+};
+
+} // namespace
+
+bool StrategyBacktest::run(const std::string &path, const std::vector<GridPoint> &points, StrategyBacktestResult &out,
+                           std::string &error, const Progress &progress)
+{
+    const auto wallStart = std::chrono::steady_clock::now();
+    out = StrategyBacktestResult{};
+    out.points = points;
+    out.trades.resize(points.size());
+    out.skips.resize(points.size());
+    out.signals.capture = path;
+    if (points.empty()) {
+        error = "nothing to backtest: the grid is empty";
+        return false;
+    }
+    const int groups = points.back().signalGroup + 1;
+    for (int g = 0; g < groups; ++g) {
+        std::vector<std::size_t> members;
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            if (points[i].signalGroup == g)
+                members.push_back(i);
+        }
+        if (members.empty())
+            continue;
+        StrategyRun run(points[members.front()].signals, g == 0);
+        ReplayEngine replay(&run);
+        if (!replay.loadFile(path, error))
+            return false;
+        std::vector<std::unique_ptr<SignalTrader>> traders;
+        for (std::size_t i : members) {
+            traders.push_back(std::make_unique<SignalTrader>(points[i].strategy, replay.store()));
+            run.addTrader(traders.back().get());
+        }
+        if (progress) {
+            replay.setProgress([&](double done) { return progress((g + done) / groups); });
+            if (!progress(double(g) / groups)) {
+                out.cancelled = true;
+                return true;
+            }
+        }
+        const ReplaySummary summary = replay.run();
+        if (summary.stopped) {
+            out.cancelled = true;
+            return true;
+        }
+        run.engine().finish();
+        for (std::size_t k = 0; k < members.size(); ++k) {
+            traders[k]->finish();
+            out.trades[members[k]] = traders[k]->takeTrades();
+            out.skips[members[k]] = traders[k]->skips();
+        }
+        if (g == 0) {
+            BacktestReport &r = out.signals;
+            r.frames = summary.frames;
+            r.entries = summary.entriesApplied;
+            r.markets = int(replay.store().size());
+            for (const Signal &s : run.outcomes)
+                r.types[std::size_t(s.type)].addOutcome(s);
+            for (BacktestTypeStats &t : r.types)
+                t.finish();
+            r.allSignals = std::move(run.outcomes);
+            out.startMs = run.m_startMs;
+            out.endMs = run.m_endMs;
+            out.marketHours = double(r.markets) * double(out.endMs - out.startMs) / 3'600'000.0;
+        }
+    }
+    if (progress)
+        progress(1.0);
+    out.signals.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+    return true;
+}
+
+} // namespace polymon
