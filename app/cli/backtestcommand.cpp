@@ -115,7 +115,7 @@ int recordingBacktest(const CliArgs &parser, const SignalSettings &settings, boo
     const std::string mode = parser.value("--strategy", "none");
     if (!strategyModeFromName(mode.c_str(), strategy.mode))
         return usage("--strategy is follow, fade or none");
-    double shares = 100, feeExponent = 2, folds = 4;
+    double shares = 100, feeExponent = strategy.fees.exponent, folds = 4;
     if (!parser.number("--shares", 0.01, 1e7, shares) || std::llround(shares * 100) != shares * 100)
         return usage("--shares needs 0.01..10000000 in hundredths");
     strategy.shares = Fixed(std::llround(shares * 100)) * (kFixedScale / 100);

@@ -47,7 +47,7 @@ const char kUsage[] =
     "      type and their outcomes (touch to touch). No labels: nobody scripted it.\n"
     "      --strategy trades every BUY/SELL signal at the book (fade: as recommended,\n"
     "      follow: the other way), N shares (100), out after S seconds (300) or once\n"
-    "      P against (no stop), taker fee shares x R x (p(1-p))^E (0.25, 2): PnL, hit\n"
+    "      P against (no stop), taker fee shares x R x (p(1-p))^E (0.05, 1): PnL, hit\n"
     "      rate, drawdown, equity. --grid over signal keys, hold_s, stop, max_slippage\n"
     "      with a walk-forward over K+1 windows (4): tuned on one, traded on the next.\n"
     "\n"

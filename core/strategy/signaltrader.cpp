@@ -34,8 +34,11 @@ void SignalTrader::onSignal(const Signal &s)
         return;
     }
     const OrderBook &book = asset->book;
-    const Fixed limit = side == Side::Buy ? std::min(kFixedScale, book.bestAsk() + m_settings.maxSlippage)
-                                          : std::max<Fixed>(1, book.bestBid() - m_settings.maxSlippage);
+    // The limit is measured from the touch the signal saw: a book that ran
+    // away before the order arrived is not chased.
+    const Fixed seen = side == Side::Buy ? (s.bestAsk ? s.bestAsk : book.bestAsk()) : (s.bestBid ? s.bestBid : book.bestBid());
+    const Fixed limit = side == Side::Buy ? std::min(kFixedScale, seen + m_settings.maxSlippage)
+                                          : std::max<Fixed>(1, seen - m_settings.maxSlippage);
     const TakerFill fill = TakerFill::walk(book, side, m_settings.shares, limit, m_settings.fees);
     if (fill.empty()) {
         ++m_skips.noDepth;

@@ -22,8 +22,8 @@ struct StrategySettings
     Fixed shares = 100 * kFixedScale;   // per trade; whole hundredths like an order
     std::int64_t holdMs = 300'000;      // exit this long after entry...
     Fixed stop = 0;                     // ...or once the exit price is this far against the entry (0: no stop)
-    Fixed maxSlippage = 20'000;         // entry takes levels within this of the touch (2 cents)
-    FeeSchedule fees{250'000, 2};       // taker fee (the vectors' 0.25, exponent 2): conservative by default
+    Fixed maxSlippage = 20'000;         // entry takes levels within this of the touch the signal saw (2 cents)
+    FeeSchedule fees{50'000, 1};        // taker fee: the v2 "general" category (0.05, exponent 1); see docs/backtest.md
 };
 
 } // namespace polymon

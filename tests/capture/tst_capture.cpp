@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -284,23 +285,28 @@ private Q_SLOTS:
         QVERIFY(CaptureRetention::prune(dir.path(), 0, 0, current).removed.isEmpty());
     }
 
+    // Simulated minutes with scripted episodes from minute 15 on, written as
+    // a capture (no sockets: the simulator's own clock, a frame per 50 ms).
+    static bool writeEpisodeCapture(const QString &path, quint64 seed, int minutes)
+    {
+        SimEngine engine(seed, 4);
+        const std::int64_t t0 = 1'767'225'600'000;
+        engine.scheduleEpisodes(t0 + 15 * 60'000, t0 + minutes * 60'000, 3 * 60'000);
+        CaptureWriter writer;
+        std::string error;
+        if (!writer.open(path.toStdString(), t0 * 1'000'000, error))
+            return false;
+        for (const std::string &id : engine.allAssetIds())
+            writer.writeFrame(0, t0 * 1'000'000, engine.bookEvent(id, t0));
+        for (std::int64_t t = t0; t < t0 + minutes * 60'000; t += 50)
+            writer.writeFrame(0, t * 1'000'000, engine.next(t).json);
+        return true;
+    }
+
     void backtestOnACaptureCountsTheSignalsReplayFinds()
     {
-        // Forty simulated minutes with scripted episodes from minute 15 on,
-        // written as a capture (no sockets: the simulator's own clock).
         const QString path = m_dir.filePath(QStringLiteral("episodes.pmcap"));
-        {
-            SimEngine engine(7, 4);
-            const std::int64_t t0 = 1'767'225'600'000;
-            engine.scheduleEpisodes(t0 + 15 * 60'000, t0 + 40 * 60'000, 3 * 60'000);
-            CaptureWriter writer;
-            std::string error;
-            QVERIFY(writer.open(path.toStdString(), t0 * 1'000'000, error));
-            for (const std::string &id : engine.allAssetIds())
-                writer.writeFrame(0, t0 * 1'000'000, engine.bookEvent(id, t0));
-            for (std::int64_t t = t0; t < t0 + 40 * 60'000; t += 50)
-                writer.writeFrame(0, t * 1'000'000, engine.next(t).json);
-        }
+        QVERIFY(writeEpisodeCapture(path, 7, 40));
         QProcess backtest;
         backtest.start(QStringLiteral(POLYMON_CLI_PATH),
                        {QStringLiteral("backtest"), QStringLiteral("--capture"), path, QStringLiteral("--json")});
@@ -325,6 +331,54 @@ private Q_SLOTS:
         const int lines = int(replay.readAllStandardOutput().count("\"type\":"));
         QVERIFY2(signalsByType > 0, "the episodes fire signals");
         QCOMPARE(signalsByType, lines);
+    }
+
+    void strategyBacktestPrintsInAndOutOfSampleResults()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("episodes-strategy.pmcap"));
+        QVERIFY(writeEpisodeCapture(path, 9, 60));
+        QProcess backtest;
+        backtest.start(QStringLiteral(POLYMON_CLI_PATH),
+                       {QStringLiteral("backtest"), QStringLiteral("--capture"), path, QStringLiteral("--strategy"),
+                        QStringLiteral("fade"), QStringLiteral("--grid"), QStringLiteral("hold_s=30,120"), QStringLiteral("--grid"),
+                        QStringLiteral("stop=0,0.02"), QStringLiteral("--folds"), QStringLiteral("3"), QStringLiteral("--json")});
+        QVERIFY(backtest.waitForFinished(120000));
+        QCOMPARE(backtest.exitCode(), 0);
+        const QJsonObject report = QJsonDocument::fromJson(backtest.readAllStandardOutput()).object();
+        const QJsonObject strategy = report.value(QStringLiteral("strategy")).toObject();
+        QCOMPARE(strategy.value(QStringLiteral("settings")).toObject().value(QStringLiteral("mode")).toString(), QStringLiteral("fade"));
+        const QJsonObject result = strategy.value(QStringLiteral("result")).toObject();
+        const int trades = result.value(QStringLiteral("trades")).toInt();
+        QVERIFY2(trades > 0, "the episodes' signals are traded");
+        // The equity curve ends at the PnL, a point per trade.
+        const QJsonArray equity = result.value(QStringLiteral("equity")).toArray();
+        QCOMPARE(equity.size(), trades);
+        QCOMPARE(equity.last().toArray().at(1).toString(), result.value(QStringLiteral("pnl")).toString());
+        // Four grid points, each over the whole recording; the first is the result above.
+        const QJsonArray grid = strategy.value(QStringLiteral("grid")).toArray();
+        QCOMPARE(grid.size(), 4);
+        QCOMPARE(grid.at(0).toObject().value(QStringLiteral("point")).toString(), QStringLiteral("hold_s=30 stop=0"));
+        QCOMPARE(grid.at(0).toObject().value(QStringLiteral("pnl")).toString(), result.value(QStringLiteral("pnl")).toString());
+        // Walk-forward: three folds, out-of-sample = the folds' unseen windows together.
+        const QJsonObject wf = strategy.value(QStringLiteral("walk_forward")).toObject();
+        const QJsonArray folds = wf.value(QStringLiteral("folds")).toArray();
+        QCOMPARE(folds.size(), 3);
+        int outTrades = 0;
+        for (const QJsonValue &f : folds)
+            outTrades += f.toObject().value(QStringLiteral("out_of_sample")).toObject().value(QStringLiteral("trades")).toInt();
+        QCOMPARE(wf.value(QStringLiteral("out_of_sample")).toObject().value(QStringLiteral("trades")).toInt(), outTrades);
+        QVERIFY(wf.value(QStringLiteral("in_sample")).toObject().contains(QStringLiteral("pnl")));
+
+        // The table says the same in words.
+        QProcess text;
+        text.start(QStringLiteral(POLYMON_CLI_PATH), {QStringLiteral("backtest"), QStringLiteral("--capture"), path,
+                                                      QStringLiteral("--strategy"), QStringLiteral("fade"),
+                                                      QStringLiteral("--grid"), QStringLiteral("hold_s=30,120")});
+        QVERIFY(text.waitForFinished(120000));
+        QCOMPARE(text.exitCode(), 0);
+        const QByteArray out = text.readAllStandardOutput();
+        QVERIFY(out.contains("walk-forward, 4 folds"));
+        QVERIFY(out.contains("out-of-sample (unseen)"));
     }
 
     void badRecordArgumentsExitTwo()

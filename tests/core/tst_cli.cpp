@@ -51,6 +51,14 @@ private Q_SLOTS:
         QTest::addRow("replay of two files") << QStringList{QStringLiteral("replay"), QStringLiteral("a"), QStringLiteral("b")};
         QTest::addRow("option without its value") << QStringList{QStringLiteral("export"), QStringLiteral("--db")};
         QTest::addRow("bad setting") << QStringList{QStringLiteral("backtest"), QStringLiteral("--sim"), QStringLiteral("--set"), QStringLiteral("no_such_key=1")};
+        const QStringList capture{QStringLiteral("backtest"), QStringLiteral("--capture"), QStringLiteral("x.pmcap")};
+        QTest::addRow("grid without a strategy") << capture + QStringList{QStringLiteral("--grid"), QStringLiteral("hold_s=30,60")};
+        QTest::addRow("unknown strategy") << capture + QStringList{QStringLiteral("--strategy"), QStringLiteral("yolo")};
+        QTest::addRow("bad grid key") << capture + QStringList{QStringLiteral("--strategy"), QStringLiteral("fade"), QStringLiteral("--grid"), QStringLiteral("nope=1,2")};
+        QTest::addRow("fee exponent 3") << capture + QStringList{QStringLiteral("--strategy"), QStringLiteral("fade"), QStringLiteral("--fee-exponent"), QStringLiteral("3")};
+        QTest::addRow("fee rate above 1") << capture + QStringList{QStringLiteral("--strategy"), QStringLiteral("fade"), QStringLiteral("--fee-rate"), QStringLiteral("1.5")};
+        QTest::addRow("shares finer than hundredths") << capture + QStringList{QStringLiteral("--strategy"), QStringLiteral("fade"), QStringLiteral("--shares"), QStringLiteral("1.234")};
+        QTest::addRow("strategy on the simulator's episodes") << QStringList{QStringLiteral("backtest"), QStringLiteral("--sim"), QStringLiteral("--strategy"), QStringLiteral("fade")};
         QTest::addRow("bad port") << QStringList{QStringLiteral("sim"), QStringLiteral("--port"), QStringLiteral("70000")};
     }
     void badArgumentsExitTwo()
