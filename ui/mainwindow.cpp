@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "appsettings.h"
+#include "backtestdialog.h"
 #include "marketlistmodel.h"
 #include "marketview.h"
 #include "monitor/monitorservice.h"
@@ -387,6 +388,10 @@ void MainWindow::buildMenus()
     });
     next->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Tab));
 
+    QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
+    QAction *backtest = toolsMenu->addAction(tr("&Backtest on a recording…"), this, &MainWindow::openBacktest);
+    backtest->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("Keyboard shortcuts"), this, [this] {
         QMessageBox::information(this, tr("Keyboard shortcuts"),
@@ -396,6 +401,8 @@ void MainWindow::buildMenus()
                                     "<tr><td><b>Ctrl+Tab</b></td><td>next market tab</td></tr>"
                                     "<tr><td><b>Ctrl+W</b></td><td>stop watching the market of this tab</td></tr>"
                                     "<tr><td><b>Ctrl+E</b></td><td>export signals to CSV</td></tr>"
+                                    "<tr><td><b>Ctrl+O</b></td><td>open a recording (replay)</td></tr>"
+                                    "<tr><td><b>Ctrl+B</b></td><td>backtest on a recording</td></tr>"
                                     "<tr><td><b>Ctrl+,</b></td><td>settings</td></tr>"
                                     "<tr><td>Chart</td><td>drag or wheel to zoom, Shift+drag or arrows to pan, "
                                     "right-click or Home to follow live</td></tr></table>"));
@@ -439,9 +446,24 @@ void MainWindow::openRecording()
         invoke(m_service, [s = m_service, path] { s->openRecording(path); });
 }
 
+void MainWindow::openBacktest()
+{
+    if (!m_backtest) {
+        const QString dir = RecordingService::captureDirFor(
+            AppSettings::databasePath().isEmpty() ? StorageWriter::defaultPath() : AppSettings::databasePath());
+        m_backtest = new BacktestDialog(dir, this);
+    }
+    if (m_replaying && !m_replayPath.isEmpty() && !m_backtest->running())
+        m_backtest->setRecording(m_replayPath); // the recording on screen
+    m_backtest->show();
+    m_backtest->raise();
+    m_backtest->activateWindow();
+}
+
 void MainWindow::onReplayOpened(const QString &path, qint64 startNs, qint64 endNs, const QList<MarketInfo> &markets)
 {
     clearMarkets();
+    m_replayPath = path;
     m_simulated = false;
     m_replaying = true;
     const QString name = QFileInfo(path).fileName();

@@ -20,6 +20,7 @@ class QTableView;
 
 namespace polymon {
 
+class BacktestDialog;
 class MarketListModel;
 class MarketView;
 class MonitorService;
@@ -70,6 +71,7 @@ private:
 
     void onModeChanged(bool simulated, const QString &reason);
     void openRecording();
+    void openBacktest();
     void leaveReplayView();
     void onReplayOpened(const QString &path, qint64 startNs, qint64 endNs, const QList<MarketInfo> &markets);
     void onNetworkFailed(const QString &error);
@@ -91,6 +93,7 @@ private:
     MonitorService *m_service;
     bool m_simulated = false;
     bool m_replaying = false;
+    QString m_replayPath; // the recording being replayed
     bool m_restored = false; // watchlist of the current mode restored
     NoticeBanner *m_banner;
     QStackedWidget *m_centre;
@@ -109,6 +112,7 @@ private:
     QTableView *m_signalView;
     QSystemTrayIcon *m_tray = nullptr;
     ReplayBar *m_replayBar;
+    BacktestDialog *m_backtest = nullptr; // made on first use
     StatusBarPresenter *m_status;
     QHash<QString, MarketView *> m_views;      // by condition id
     QHash<QString, MarketView *> m_assetViews; // by token id

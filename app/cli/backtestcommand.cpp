@@ -36,9 +36,7 @@ int errorOrJson(const BacktestReport &report, const std::string &error, bool jso
 // Dollars to the cent for the table (the JSON keeps every micro-dollar).
 QString money(Fixed microUsdc)
 {
-    const Fixed cent = kFixedScale / 100;
-    const Fixed cents = (microUsdc >= 0 ? microUsdc + cent / 2 : microUsdc - cent / 2) / cent;
-    return QString::fromStdString(formatFixed(cents * cent, 2));
+    return QString::fromStdString(formatFixedRounded(microUsdc, 2));
 }
 
 void printSignalTable(const BacktestReport &report)

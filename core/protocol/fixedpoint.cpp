@@ -87,6 +87,16 @@ std::string formatFixed(Fixed value)
     return std::string(buf, static_cast<std::size_t>(n));
 }
 
+std::string formatFixedRounded(Fixed value, int decimals)
+{
+    Fixed unit = 1;
+    for (int i = decimals; i < kFixedDecimals; ++i)
+        unit *= 10;
+    const Fixed half = unit / 2;
+    const Fixed rounded = (value >= 0 ? value + half : value - half) / unit * unit;
+    return formatFixed(rounded, decimals);
+}
+
 std::string formatFixed(Fixed value, int minDecimals)
 {
     std::string text = formatFixed(value);

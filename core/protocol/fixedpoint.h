@@ -36,6 +36,9 @@ std::string formatFixed(Fixed value);
 // The exact form padded with zeros to at least minDecimals ("0.8" -> "0.80"),
 // so prices line up in columns.
 std::string formatFixed(Fixed value, int minDecimals);
+// Rounded half away from zero to `decimals` (0..6) and padded to them:
+// dollars to the cent for a table ("-12.35").
+std::string formatFixedRounded(Fixed value, int decimals);
 
 const char *fixedErrorText(FixedError error) noexcept;
 

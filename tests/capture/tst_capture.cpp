@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "episodecapture.h"
+
 using namespace polymon;
 
 // The raw capture on real files: frames come back byte for byte, a file cut
@@ -285,28 +287,10 @@ private Q_SLOTS:
         QVERIFY(CaptureRetention::prune(dir.path(), 0, 0, current).removed.isEmpty());
     }
 
-    // Simulated minutes with scripted episodes from minute 15 on, written as
-    // a capture (no sockets: the simulator's own clock, a frame per 50 ms).
-    static bool writeEpisodeCapture(const QString &path, quint64 seed, int minutes)
-    {
-        SimEngine engine(seed, 4);
-        const std::int64_t t0 = 1'767'225'600'000;
-        engine.scheduleEpisodes(t0 + 15 * 60'000, t0 + minutes * 60'000, 3 * 60'000);
-        CaptureWriter writer;
-        std::string error;
-        if (!writer.open(path.toStdString(), t0 * 1'000'000, error))
-            return false;
-        for (const std::string &id : engine.allAssetIds())
-            writer.writeFrame(0, t0 * 1'000'000, engine.bookEvent(id, t0));
-        for (std::int64_t t = t0; t < t0 + minutes * 60'000; t += 50)
-            writer.writeFrame(0, t * 1'000'000, engine.next(t).json);
-        return true;
-    }
-
     void backtestOnACaptureCountsTheSignalsReplayFinds()
     {
         const QString path = m_dir.filePath(QStringLiteral("episodes.pmcap"));
-        QVERIFY(writeEpisodeCapture(path, 7, 40));
+        QVERIFY(test::writeEpisodeCapture(path, 7, 40));
         QProcess backtest;
         backtest.start(QStringLiteral(POLYMON_CLI_PATH),
                        {QStringLiteral("backtest"), QStringLiteral("--capture"), path, QStringLiteral("--json")});
@@ -336,7 +320,7 @@ private Q_SLOTS:
     void strategyBacktestPrintsInAndOutOfSampleResults()
     {
         const QString path = m_dir.filePath(QStringLiteral("episodes-strategy.pmcap"));
-        QVERIFY(writeEpisodeCapture(path, 9, 60));
+        QVERIFY(test::writeEpisodeCapture(path, 9, 60));
         QProcess backtest;
         backtest.start(QStringLiteral(POLYMON_CLI_PATH),
                        {QStringLiteral("backtest"), QStringLiteral("--capture"), path, QStringLiteral("--strategy"),

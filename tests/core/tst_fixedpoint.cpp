@@ -75,6 +75,16 @@ private Q_SLOTS:
         QCOMPARE(formatFixed(-1'500'000, 2), std::string("-1.50"));
     }
 
+    void roundedFormatRoundsHalfAwayFromZero()
+    {
+        QCOMPARE(formatFixedRounded(12'345'000, 2), std::string("12.35"));
+        QCOMPARE(formatFixedRounded(-12'345'000, 2), std::string("-12.35"));
+        QCOMPARE(formatFixedRounded(12'344'999, 2), std::string("12.34"));
+        QCOMPARE(formatFixedRounded(4'000, 2), std::string("0.00"));
+        QCOMPARE(formatFixedRounded(1'999'999, 0), std::string("2"));
+        QCOMPARE(formatFixedRounded(1'234'567, 6), std::string("1.234567"));
+    }
+
     void roundTripIsExact()
     {
         // Every price on the finest tick grid survives parse -> format -> parse.

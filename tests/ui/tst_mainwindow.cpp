@@ -1,4 +1,7 @@
 #include "appsettings.h"
+#include "backtestdialog.h"
+#include "backtestresultmodel.h"
+#include "episodecapture.h"
 #include "capture/capturewriter.h"
 #include "book/bookstore.h"
 #include "gammatestserver.h"
@@ -33,6 +36,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -522,6 +526,61 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 2);
         QVERIFY(lines[1].contains("PANIC_SELL"));
         QVERIFY(lines[1].contains("Will it rain?"));
+    }
+
+    void backtestDialogRunsAGridAndShowsInAndOutOfSample()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("backtest-episodes.pmcap"));
+        QVERIFY(test::writeEpisodeCapture(path, 9, 45));
+        BacktestDialog dialog(m_dir.path());
+        dialog.resize(1024, 700);
+        dialog.show();
+        QCOMPARE(dialog.recording(), path); // the newest recording of the folder, ready to run
+        dialog.findChild<QPlainTextEdit *>(QStringLiteral("grid"))->setPlainText(QStringLiteral("hold_s=30,120\nstop=0, 0.02\n"));
+
+        // A bad field is refused with the reason, nothing runs.
+        auto *shares = dialog.findChild<QLineEdit *>(QStringLiteral("shares"));
+        shares->setText(QStringLiteral("1.234"));
+        QVERIFY(!dialog.run());
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("status"))->text().contains(QStringLiteral("hundredths")));
+        shares->setText(QStringLiteral("50"));
+
+        QSignalSpy done(&dialog, &BacktestDialog::finished);
+        QVERIFY(dialog.run());
+        QVERIFY(dialog.running());
+        QVERIFY(done.wait(120000));
+        QCOMPARE(done.at(0).at(0).toBool(), true);
+        BacktestResultModel *model = dialog.model();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // Four grid points, the two walk-forward totals, four folds.
+        QCOMPARE(model->rowCount(), 4 + 2 + 4);
+        QCOMPARE(model->outOfSampleRow(), 5);
+        QCOMPARE(model->data(model->index(0, BacktestResultModel::Settings), Qt::DisplayRole).toString(),
+                 QStringLiteral("hold_s=30 stop=0"));
+        QVERIFY(model->data(model->index(0, BacktestResultModel::Trades), Qt::DisplayRole).toInt() > 0);
+        QVERIFY(!model->equity(0).empty());
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("status"))->text().contains(QStringLiteral("out-of-sample")));
+
+        // The CSV keeps every row and every micro-dollar.
+        QBuffer csv;
+        csv.open(QIODevice::WriteOnly);
+        QString error;
+        QVERIFY(model->writeCsv(csv, error));
+        const QList<QByteArray> lines = csv.data().split('\n');
+        QCOMPARE(lines.size(), model->rowCount() + 2); // header, rows, and the empty tail after the last CRLF
+        QVERIFY(lines.at(0).startsWith("Settings,Trades,Hit rate,PnL $"));
+        QVERIFY(lines.at(1).startsWith("hold_s=30 stop=0,"));
+
+        dialog.findChild<QTableView *>(QStringLiteral("results"))->selectRow(model->outOfSampleRow() - 1);
+        QCoreApplication::processEvents(); // the chart lays its legend and title out on the event loop
+        QVERIFY(dialog.grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/backtest-dialog.png")));
+
+        // A file that is not a recording says so.
+        dialog.setRecording(m_dir.filePath(QStringLiteral("missing.pmcap")));
+        QVERIFY(dialog.run());
+        QVERIFY(done.wait(30000));
+        QCOMPARE(done.at(1).at(0).toBool(), false);
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("status"))->text().contains(QStringLiteral("missing.pmcap")));
     }
 
     void settingsPersist()
