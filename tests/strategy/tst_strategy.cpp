@@ -3,6 +3,7 @@
 #include "protocol/frameparser.h"
 #include "replay/replayengine.h"
 #include "strategy/settingsgrid.h"
+#include "strategy/strategybacktest.h"
 #include "strategy/signaltrader.h"
 #include "strategy/strategystats.h"
 #include "strategy/walkforward.h"
@@ -13,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -351,6 +353,41 @@ private Q_SLOTS:
         s = cancelled.run();
         QVERIFY(s.stopped);
         QVERIFY(s.frames < 5'000);
+    }
+
+    void aStrategyBacktestCancelsBetweenFramesAndReportsUnreadableFiles()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("frames.jsonl"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 10'000; ++i)
+            file.write(QByteArray::fromStdString(bookFrame("Y", 1'000 + i, {QStringLiteral("0.48:10")}, {QStringLiteral("0.52:10")}) + '\n'));
+        file.close();
+        std::vector<GridPoint> points;
+        QString problem;
+        QVERIFY(SettingsGrid::expand({"hold_s=30,60", "pull_min_levels=3,4"}, SignalSettings{}, settings(StrategyMode::Fade),
+                                     points, problem));
+        StrategyBacktestResult result;
+        std::string error;
+        int calls = 0;
+        // Stops inside the first replay: the second is never started.
+        QVERIFY(StrategyBacktest::run(path.toStdString(), points, result, error, [&](double done) {
+            ++calls;
+            return done < 0.2;
+        }));
+        QVERIFY(result.cancelled);
+        QVERIFY(calls >= 2);
+        QVERIFY(error.empty());
+
+        QVERIFY(StrategyBacktest::run(path.toStdString(), points, result, error));
+        QVERIFY(!result.cancelled);
+        QCOMPARE(result.trades.size(), std::size_t(4));
+        QCOMPARE(result.startMs, std::int64_t(1'000));
+        QCOMPARE(result.endMs, std::int64_t(10'999));
+
+        QVERIFY(!StrategyBacktest::run(dir.filePath(QStringLiteral("none.pmcap")).toStdString(), points, result, error));
+        QVERIFY(error.find("none.pmcap") != std::string::npos);
     }
 };
 
