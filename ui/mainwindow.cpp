@@ -8,9 +8,9 @@
 #include "noticebanner.h"
 #include "replaybar.h"
 #include "settingsdialog.h"
-#include "signalfilterproxy.h"
 #include "session/recordingservice.h"
 #include "signallogmodel.h"
+#include "signallogpane.h"
 #include "statusbarpresenter.h"
 #include "storage/storagewriter.h"
 #include "themes.h"
@@ -20,7 +20,6 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
@@ -35,7 +34,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -108,9 +106,12 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     layout->addWidget(m_centre, 1);
     setCentralWidget(central);
 
+    m_signalLog = new SignalLogPane(this);
+    connect(m_signalLog, &SignalLogPane::exportRequested, this, &MainWindow::exportSignals);
+    connect(m_signalLog, &SignalLogPane::outcomeActivated, this, &MainWindow::showOutcome);
     QDockWidget *browserDock = addDock(tr("Markets"), QStringLiteral("marketsDock"), buildBrowser(), Qt::LeftDockWidgetArea);
     QDockWidget *watchDock = addDock(tr("Watchlist"), QStringLiteral("watchDock"), buildWatchlist(), Qt::LeftDockWidgetArea);
-    QDockWidget *signalDock = addDock(tr("Signals"), QStringLiteral("signalsDock"), buildSignalLog(), Qt::BottomDockWidgetArea);
+    QDockWidget *signalDock = addDock(tr("Signals"), QStringLiteral("signalsDock"), m_signalLog, Qt::BottomDockWidgetArea);
     splitDockWidget(browserDock, watchDock, Qt::Vertical);
     resizeDocks({browserDock}, {520}, Qt::Horizontal);
     resizeDocks({browserDock, watchDock}, {520, 300}, Qt::Vertical);
@@ -159,7 +160,7 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     connect(service, &MonitorService::snapshotsReady, this, &MainWindow::onSnapshots);
     connect(service, &MonitorService::tradesReady, this, &MainWindow::onTrades);
     connect(service, &MonitorService::signalFired, this, &MainWindow::onSignal);
-    connect(service, &MonitorService::outcomeResolved, m_signals, &SignalLogModel::resolve);
+    connect(service, &MonitorService::outcomeResolved, m_signalLog->model(), &SignalLogModel::resolve);
     connect(service, &MonitorService::marketClosed, this, &MainWindow::onMarketClosed);
     connect(service, &MonitorService::historyLoaded, this, [this](const AssetHistory &history) {
         if (MarketView *view = m_assetViews.value(history.assetId))
@@ -305,63 +306,6 @@ QWidget *MainWindow::buildWatchlist()
     return ViewFactory::titled(QString(), m_watchView, tools);
 }
 
-QWidget *MainWindow::buildSignalLog()
-{
-    auto *pane = new QWidget(this);
-    m_signals = new SignalLogModel(this);
-    m_signalProxy = new SignalFilterProxy(this);
-    m_signalProxy->setSourceModel(m_signals);
-    m_signalProxy->setSortRole(SignalLogModel::SortRole);
-    m_signalView = ViewFactory::table(pane);
-    m_signalView->setObjectName(QStringLiteral("signalView"));
-    m_signalView->setModel(m_signalProxy);
-    m_signalView->setSortingEnabled(true);
-    m_signalView->sortByColumn(SignalLogModel::Time, Qt::DescendingOrder);
-    // Room for a few signals even when the dock is squeezed.
-    m_signalView->setMinimumHeight(m_signalView->verticalHeader()->defaultSectionSize() * 5 + m_signalView->horizontalHeader()->sizeHint().height());
-    m_signalView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_signalView->horizontalHeader()->setSectionResizeMode(SignalLogModel::Market, QHeaderView::Interactive);
-    m_signalView->horizontalHeader()->resizeSection(SignalLogModel::Market, 260);
-    // Wide enough for the longest type name before any signal arrives.
-    m_signalView->horizontalHeader()->setSectionResizeMode(SignalLogModel::Type, QHeaderView::Interactive);
-    m_signalView->horizontalHeader()->resizeSection(
-        SignalLogModel::Type, m_signalView->fontMetrics().horizontalAdvance(QStringLiteral("LIQUIDITY_VACUUM")) + 16);
-    m_signalView->horizontalHeader()->setStretchLastSection(true);
-    connect(m_signalView, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
-        showOutcome(m_signalProxy->data(m_signalProxy->index(index.row(), 0), SignalLogModel::AssetIdRole).toString());
-    });
-    auto *typeFilter = new QComboBox(pane);
-    typeFilter->addItem(tr("All signals"), QString());
-    for (int i = 0; i < kSignalTypeCount; ++i)
-        typeFilter->addItem(QLatin1String(signalTypeName(SignalType(i))), QLatin1String(signalTypeName(SignalType(i))));
-    connect(typeFilter, &QComboBox::currentIndexChanged, this,
-            [this, typeFilter] { m_signalProxy->setType(typeFilter->currentData().toString()); });
-    auto *minConfidence = new QSpinBox(pane);
-    minConfidence->setRange(0, 100);
-    minConfidence->setPrefix(tr("confidence ≥ "));
-    connect(minConfidence, &QSpinBox::valueChanged, m_signalProxy, &SignalFilterProxy::setMinConfidence);
-    auto *marketFilter = new QLineEdit(pane);
-    marketFilter->setPlaceholderText(tr("Filter by market…"));
-    marketFilter->setClearButtonEnabled(true);
-    connect(marketFilter, &QLineEdit::textChanged, m_signalProxy, &SignalFilterProxy::setMarketText);
-    auto *exportButton = new QPushButton(tr("Export CSV…"), pane);
-    connect(exportButton, &QPushButton::clicked, this, &MainWindow::exportSignals);
-    m_signalHint = ViewFactory::caption(QString(), pane);
-    m_signalHint->setWordWrap(true);
-    auto *tools = new QHBoxLayout;
-    tools->addWidget(typeFilter);
-    tools->addWidget(minConfidence);
-    tools->addWidget(marketFilter, 1);
-    tools->addWidget(exportButton);
-    auto *layout = new QVBoxLayout(pane);
-    layout->setContentsMargins(6, 4, 6, 4);
-    layout->setSpacing(4);
-    layout->addLayout(tools);
-    layout->addWidget(m_signalHint);
-    layout->addWidget(m_signalView, 1);
-    return pane;
-}
-
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
@@ -475,7 +419,7 @@ void MainWindow::onReplayOpened(const QString &path, qint64 startNs, qint64 endN
                          tr("Close the recording"));
     m_status->setMode(StatusBarPresenter::Mode::Replay, name);
     m_replayBar->setRange(startNs, endNs);
-    m_signalHint->setText(tr("Replay: signals are recomputed from the recorded frames with the current settings. Baselines "
+    m_signalLog->setHint(tr("Replay: signals are recomputed from the recorded frames with the current settings. Baselines "
                              "start empty, so the first signals come after %1 minutes of recorded time.")
                               .arg(AppSettings::signalSettings().minWarmupMinutes));
     m_replayBar->show();
@@ -499,7 +443,7 @@ void MainWindow::onModeChanged(bool simulated, const QString &reason)
     const SignalSettings detector = AppSettings::signalSettings();
     const QString outcomes = tr("Outcome columns fill in %1 minutes after a signal; double-click a signal to open its market.")
                                  .arg(detector.horizonMs / 60'000);
-    m_signalHint->setText(simulated ? tr("Simulator: baselines are learned from %1 minutes of simulated past, and a scripted "
+    m_signalLog->setHint(simulated ? tr("Simulator: baselines are learned from %1 minutes of simulated past, and a scripted "
                                          "panic, FOMO, vacuum or pull hits a watched market every 3 minutes. %2")
                                           .arg(detector.fullWarmupMinutes)
                                           .arg(outcomes)
@@ -608,7 +552,7 @@ void MainWindow::watchMarket(const MarketInfo &market)
         const QString label = outcomeLabel(market, i);
         m_assetViews.insert(market.tokenIds[i], view);
         m_watch->addAsset(market.tokenIds[i], label);
-        m_signals->setLabel(market.tokenIds[i], label);
+        m_signalLog->model()->setLabel(market.tokenIds[i], label);
     }
     connect(view, &MarketView::currentAssetChanged, this, [this, view](const QString &assetId) {
         if (view == currentMarketView())
@@ -715,7 +659,7 @@ void MainWindow::onTrades(const QList<TradePrint> &trades)
 
 void MainWindow::onSignal(const Signal &signal)
 {
-    m_signals->addSignal(signal);
+    m_signalLog->model()->addSignal(signal);
     const QString asset = QString::fromStdString(signal.assetId);
     if (MarketView *view = m_assetViews.value(asset))
         view->addSignal(signal);

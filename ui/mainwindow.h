@@ -27,8 +27,7 @@ class MonitorService;
 class NoticeBanner;
 class ReplayBar;
 class StatusBarPresenter;
-class SignalFilterProxy;
-class SignalLogModel;
+class SignalLogPane;
 class WatchTableModel;
 
 // The desktop window: a tab per watched market (ladder, chart, tape), docks
@@ -65,7 +64,6 @@ protected:
 private:
     QWidget *buildBrowser();
     QWidget *buildWatchlist();
-    QWidget *buildSignalLog();
     void buildMenus();
     QDockWidget *addDock(const QString &title, const QString &name, QWidget *body, Qt::DockWidgetArea area);
 
@@ -104,12 +102,9 @@ private:
     QTableView *m_marketView;
     QPushButton *m_loadMore;
     QLabel *m_catalogLabel;
-    QLabel *m_signalHint;
     WatchTableModel *m_watch;
     QTableView *m_watchView;
-    SignalLogModel *m_signals;
-    SignalFilterProxy *m_signalProxy;
-    QTableView *m_signalView;
+    SignalLogPane *m_signalLog;
     QSystemTrayIcon *m_tray = nullptr;
     ReplayBar *m_replayBar;
     BacktestDialog *m_backtest = nullptr; // made on first use
