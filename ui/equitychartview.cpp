@@ -1,5 +1,6 @@
 #include "equitychartview.h"
 
+#include "chartstyle.h"
 #include "themes.h"
 
 #include <QDateTimeAxis>
@@ -45,26 +46,20 @@ EquityChartView::EquityChartView(QWidget *parent)
 
 void EquityChartView::applyPalette()
 {
+    ChartStyle::apply(this, {m_time, m_value});
     const QPalette pal = palette();
-    QChart *c = chart();
-    c->setBackgroundBrush(pal.color(QPalette::Base));
-    c->setBackgroundPen(Qt::NoPen);
-    c->setTitleBrush(pal.color(QPalette::Text));
-    c->legend()->setLabelColor(pal.color(QPalette::Text));
-    QColor grid = pal.color(QPalette::Text);
-    grid.setAlpha(40);
-    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_time), static_cast<QAbstractAxis *>(m_value)}) {
-        axis->setLabelsColor(pal.color(QPalette::Text));
-        axis->setTitleBrush(pal.color(QPalette::Text));
-        axis->setGridLineColor(grid);
-        axis->setLinePenColor(grid);
-    }
     m_main->setPen(QPen(pal.color(QPalette::Highlight), 2));
     m_other->setPen(QPen(Themes::ask(), 1.6, Qt::DashLine));
     QColor zero = pal.color(QPalette::Text);
     zero.setAlpha(110);
     m_zero->setPen(QPen(zero, 1, Qt::DotLine));
-    setBackgroundBrush(pal.color(QPalette::Base));
+}
+
+void EquityChartView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+    QChartView::changeEvent(event);
 }
 
 void EquityChartView::fill(QLineSeries *series, const std::vector<EquityPoint> &curve)

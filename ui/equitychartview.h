@@ -23,6 +23,9 @@ public:
                    const std::vector<EquityPoint> &other);
     void clear();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void applyPalette();
     static void fill(QLineSeries *series, const std::vector<EquityPoint> &curve);

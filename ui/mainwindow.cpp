@@ -2,6 +2,8 @@
 
 #include "appsettings.h"
 #include "backtestdialog.h"
+#include "databaserangedialog.h"
+#include "session/rangecapture.h"
 #include "marketlistmodel.h"
 #include "marketview.h"
 #include "monitor/monitorservice.h"
@@ -175,7 +177,10 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     connect(service, &MonitorService::connectionStateChanged, this, &MainWindow::onConnectionState);
     connect(service, &MonitorService::replayOpened, this, &MainWindow::onReplayOpened);
     connect(service, &MonitorService::replayFailed, this,
-            [this](const QString &error) { QMessageBox::warning(this, tr("Open recording"), error); });
+            [this](const QString &error) {
+                statusBar()->clearMessage();
+                QMessageBox::warning(this, tr("Replay"), error);
+            });
     connect(service, &MonitorService::replayPosition, m_replayBar, &ReplayBar::setPosition);
     connect(m_banner, &NoticeBanner::primaryClicked, this, [this] {
         if (m_replaying) {
@@ -311,6 +316,7 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *openRecording = file->addAction(tr("&Open recording…"), this, &MainWindow::openRecording);
     openRecording->setShortcut(QKeySequence::Open);
+    file->addAction(tr("&Replay from the database…"), this, &MainWindow::openDatabaseRange);
     QAction *exportAction = file->addAction(tr("&Export signals to CSV…"), this, &MainWindow::exportSignals);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     QAction *settingsAction = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
@@ -390,6 +396,15 @@ void MainWindow::openRecording()
         invoke(m_service, [s = m_service, path] { s->openRecording(path); });
 }
 
+void MainWindow::openDatabaseRange()
+{
+    DatabaseRangeDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    statusBar()->showMessage(tr("Reading the database…"));
+    invoke(m_service, [s = m_service, from = dialog.fromMs(), to = dialog.toMs()] { s->openDatabaseRange(from, to); });
+}
+
 void MainWindow::openBacktest()
 {
     if (!m_backtest) {
@@ -412,11 +427,19 @@ void MainWindow::onReplayOpened(const QString &path, qint64 startNs, qint64 endN
     m_replaying = true;
     const QString name = QFileInfo(path).fileName();
     setWindowTitle(tr("polymon — REPLAY of %1").arg(name));
-    m_banner->showNotice(tr("<b>REPLAY</b> of %1, recorded %2. Books, trades and signals are rebuilt from the recorded "
-                            "frames with the current settings (baselines start empty).")
-                             .arg(name.toHtmlEscaped(),
-                                  QDateTime::fromMSecsSinceEpoch(startNs / 1'000'000).toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
-                         tr("Close the recording"));
+    statusBar()->clearMessage();
+    const QString recorded = QDateTime::fromMSecsSinceEpoch(startNs / 1'000'000).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    if (name.startsWith(QLatin1String(RangeCapture::kFilePrefix)))
+        m_banner->showNotice(tr("<b>REPLAY</b> of the database from %1: books rebuilt from the stored snapshots (at most "
+                                "two a second, 20 levels a side) and trades, so coarser than a recording; signals use the "
+                                "current settings (baselines start empty).")
+                                 .arg(recorded),
+                             tr("Close the replay"));
+    else
+        m_banner->showNotice(tr("<b>REPLAY</b> of %1, recorded %2. Books, trades and signals are rebuilt from the recorded "
+                                "frames with the current settings (baselines start empty).")
+                                 .arg(name.toHtmlEscaped(), recorded),
+                             tr("Close the recording"));
     m_status->setMode(StatusBarPresenter::Mode::Replay, name);
     m_replayBar->setRange(startNs, endNs);
     m_signalLog->setHint(tr("Replay: signals are recomputed from the recorded frames with the current settings. Baselines "

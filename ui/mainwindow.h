@@ -70,6 +70,7 @@ private:
     void onModeChanged(bool simulated, const QString &reason);
     void openRecording();
     void openBacktest();
+    void openDatabaseRange();
     void leaveReplayView();
     void onReplayOpened(const QString &path, qint64 startNs, qint64 endNs, const QList<MarketInfo> &markets);
     void onNetworkFailed(const QString &error);

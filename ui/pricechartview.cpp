@@ -1,5 +1,6 @@
 #include "pricechartview.h"
 
+#include "chartstyle.h"
 #include "themes.h"
 
 #include <QChart>
@@ -112,19 +113,8 @@ PriceChartView::PriceChartView(QWidget *parent)
 
 void PriceChartView::applyPalette()
 {
+    ChartStyle::apply(this, {m_time, m_price});
     const QPalette pal = palette();
-    QChart *c = chart();
-    c->setBackgroundBrush(pal.color(QPalette::Base));
-    c->setBackgroundPen(Qt::NoPen);
-    c->setTitleBrush(pal.color(QPalette::Text));
-    c->legend()->setLabelColor(pal.color(QPalette::Text));
-    QColor grid = pal.color(QPalette::Text);
-    grid.setAlpha(40);
-    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_time), static_cast<QAbstractAxis *>(m_price)}) {
-        axis->setLabelsColor(pal.color(QPalette::Text));
-        axis->setGridLineColor(grid);
-        axis->setLinePenColor(grid);
-    }
     m_bid->setPen(QPen(Themes::bid(), 1.6));
     m_ask->setPen(QPen(Themes::ask(), 1.6));
     QColor mid = pal.color(QPalette::Text);
@@ -132,7 +122,6 @@ void PriceChartView::applyPalette()
     m_mid->setPen(QPen(mid, 1, Qt::DashLine));
     for (QScatterSeries *m : m_markers)
         m->setBorderColor(pal.color(QPalette::Base));
-    setBackgroundBrush(pal.color(QPalette::Base));
 }
 
 void PriceChartView::changeEvent(QEvent *event)

@@ -1,6 +1,7 @@
 #include "clicommon.h"
 #include "commands.h"
 
+#include "session/rangecapture.h"
 #include "storage/signalcsv.h"
 
 #include <QDateTime>
@@ -8,36 +9,78 @@
 #include <QSaveFile>
 
 #include <cstdio>
+#include <limits>
 
 namespace polymon::cli {
 
+namespace {
+
+// ISO 8601 or epoch milliseconds; false when it is neither.
+bool parseTime(const std::string &text, qint64 &ms)
+{
+    const QString value = QString::fromStdString(text);
+    bool isNumber = false;
+    ms = value.toLongLong(&isNumber);
+    if (isNumber)
+        return true;
+    const QDateTime t = QDateTime::fromString(value, Qt::ISODateWithMs);
+    ms = t.toMSecsSinceEpoch();
+    return t.isValid();
+}
+
+// The recorded snapshots and trades of a time range as a raw capture.
+int exportCapture(const QString &db, const CliArgs &parser)
+{
+    RangeCapture::Range range;
+    range.fromMs = 0;
+    range.toMs = std::numeric_limits<qint64>::max();
+    if (parser.has("--since") && !parseTime(parser.value("--since"), range.fromMs))
+        return usage("--since needs ISO 8601 time or epoch milliseconds");
+    if (parser.has("--until") && !parseTime(parser.value("--until"), range.toMs))
+        return usage("--until needs ISO 8601 time or epoch milliseconds");
+    if (range.toMs <= range.fromMs)
+        return usage("--until must be after --since");
+    for (const std::string &m : parser.values("--market"))
+        range.conditionIds << QString::fromStdString(m);
+    const QString out = QString::fromStdString(parser.value("--capture"));
+    RangeCapture::Summary summary;
+    QString error;
+    if (!RangeCapture::write(db, range, out, summary, error)) {
+        std::fprintf(stderr, "polymon-cli: %s\n", error.toUtf8().constData());
+        return 1;
+    }
+    std::fprintf(stderr, "exported %d markets (%d assets): %lld snapshots and %lld trades from %lld to %lld ms to %s\n",
+                 summary.markets, summary.assets, static_cast<long long>(summary.snapshots),
+                 static_cast<long long>(summary.trades), static_cast<long long>(summary.firstMs),
+                 static_cast<long long>(summary.lastMs), out.toUtf8().constData());
+    return 0;
+}
+
+} // namespace
+
 int exportCommand(const std::vector<std::string> &args)
 {
-    std::vector<CliArgs::Option> options = {{"--db", true}, {"--out", true}, {"--market", true}, {"--since", true}};
+    std::vector<CliArgs::Option> options = {{"--db", true},    {"--out", true},   {"--market", true},
+                                            {"--since", true}, {"--until", true}, {"--capture", true}};
     CliArgs parser(options, 0);
     if (!parse(parser, args))
         return 2;
     const QString db = QString::fromStdString(parser.value("--db"));
     const QString out = QString::fromStdString(parser.value("--out"));
-    SignalCsv::Filter filter;
-    filter.market = QString::fromStdString(parser.value("--market"));
-    if (parser.has("--since")) {
-        const QString since = QString::fromStdString(parser.value("--since"));
-        bool isNumber = false;
-        filter.sinceMs = since.toLongLong(&isNumber);
-        if (!isNumber) {
-            const QDateTime t = QDateTime::fromString(since, Qt::ISODateWithMs);
-            if (!t.isValid())
-                return usage("--since needs ISO 8601 time or epoch milliseconds");
-            filter.sinceMs = t.toMSecsSinceEpoch();
-        }
-    }
-    if (db.isEmpty() || out.isEmpty())
-        return usage("export needs --db DB and --out FILE");
+    if (db.isEmpty() || out.isEmpty() == !parser.has("--capture"))
+        return usage("export needs --db DB and either --out FILE.csv or --capture FILE.pmcap");
     if (!QFile::exists(db)) {
         std::fprintf(stderr, "polymon-cli: no database at %s\n", db.toUtf8().constData());
         return 1;
     }
+    if (parser.has("--capture"))
+        return exportCapture(db, parser);
+    if (parser.has("--until"))
+        return usage("--until is for --capture");
+    SignalCsv::Filter filter;
+    filter.market = QString::fromStdString(parser.value("--market"));
+    if (parser.has("--since") && !parseTime(parser.value("--since"), filter.sinceMs))
+        return usage("--since needs ISO 8601 time or epoch milliseconds");
     QSaveFile file(out); // all or nothing: no half-written CSV
     if (!file.open(QIODevice::WriteOnly)) {
         std::fprintf(stderr, "polymon-cli: cannot write %s: %s\n", out.toUtf8().constData(),

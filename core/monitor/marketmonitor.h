@@ -42,6 +42,7 @@ public:
     // Runs the signal engine on every book (signalFired / outcomeResolved).
     void enableSignals(const SignalSettings &settings);
     SignalEngine *signalEngine() noexcept { return m_signals.get(); }
+    const SignalEngine *signalEngine() const noexcept { return m_signals.get(); }
 
     const BookStore &books() const noexcept { return m_store; }
     FrameSource &source() noexcept { return *m_source; }

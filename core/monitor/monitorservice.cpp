@@ -1,10 +1,14 @@
 #include "monitorservice.h"
 
+#include "catalog/catalogservice.h"
 #include "sim/simexchange.h"
 #include "sim/simwarmup.h"
 #include "session/captureplayer.h"
+#include "snapshotpublisher.h"
+#include "session/rangecapture.h"
 #include "session/recordingservice.h"
 
+#include <QDir>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcService, "polymon.service", QtInfoMsg)
@@ -12,18 +16,14 @@ Q_LOGGING_CATEGORY(lcService, "polymon.service", QtInfoMsg)
 namespace polymon {
 
 namespace {
-constexpr qsizetype kMaxPendingTrades = 5000;
-constexpr qsizetype kStatusChunk = 50;
-constexpr int kFirstStatusCheckMs = 5000;
 constexpr qint64 kHistoryMs = 60 * 60'000; // what a chart shows of the past at start
 }
 
 MonitorService::MonitorService(const Options &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
-    , m_snapshotTimer(this) // children, so moveToThread takes them along
-    , m_statusTimer(this)
-    , m_catalogTimer(this)
+    , m_publisher(new SnapshotPublisher(SnapshotPublisher::Options{options.snapshotsPerSecond, options.ladderLevels},
+                                        this)) // a child, so moveToThread takes it along
 {
     qRegisterMetaType<polymon::MarketInfo>();
     qRegisterMetaType<QList<polymon::MarketInfo>>();
@@ -36,73 +36,66 @@ MonitorService::MonitorService(const Options &options, QObject *parent)
     qRegisterMetaType<polymon::AssetHistory>();
     // Connected once here: start() runs again when the user tries live
     // after --sim, and a second connection would double every tick.
-    // Paced to an exact rate: a single shot aimed at the next deadline, so
-    // timer slack neither exceeds nor drifts below it.
-    m_snapshotTimer.setSingleShot(true);
-    m_snapshotTimer.setTimerType(Qt::PreciseTimer);
-    connect(&m_snapshotTimer, &QTimer::timeout, this, &MonitorService::publish);
-    m_statusTimer.setInterval(m_options.statusCheckMs);
-    connect(&m_statusTimer, &QTimer::timeout, this, &MonitorService::checkWatchedStatus);
-    m_catalogTimer.setInterval(m_options.catalogRefreshMs);
-    connect(&m_catalogTimer, &QTimer::timeout, this, [this] {
-        if (m_simulated || !m_gamma || !m_liveStarted || m_loadingPage)
-            return;
-        m_loadingPage = true;
-        m_refreshing = true;
-        m_gamma->fetchActive(m_options.catalogPageSize, 0);
-    });
+    m_publisher->setSignalSettings(m_options.signalSettings);
+    connect(m_publisher, &SnapshotPublisher::snapshotsReady, this, &MonitorService::snapshotsReady);
+    connect(m_publisher, &SnapshotPublisher::tradesReady, this, &MonitorService::tradesReady);
 }
 
 MonitorService::~MonitorService() = default;
 
 void MonitorService::start()
 {
-    m_clock.start();
     if (m_options.forceSimulated) {
         startSimulated(tr("started with --sim"));
         return;
     }
-    m_gamma = new GammaClient(this);
-    if (m_options.gammaUrl.isValid())
-        m_gamma->setBaseUrl(m_options.gammaUrl);
-    m_gamma->setTimeoutMs(m_options.gammaTimeoutMs);
-    connect(m_gamma, &GammaClient::pageLoaded, this, &MonitorService::onPage);
-    connect(m_gamma, &GammaClient::loadFailed, this, [this](const QString &error) {
-        m_loadingPage = false;
-        if (m_refreshing) {
-            m_refreshing = false; // the list stays as it was; the next refresh may work
-            qCInfo(lcService) << "catalog refresh failed:" << error;
-        } else if (m_liveStarted) {
-            Q_EMIT catalogFailed(error); // a later page: the live feed goes on
-        } else if (m_options.simulatedOnFailure) {
-            startSimulated(tr("Polymarket is unreachable (%1)").arg(error));
-        } else {
-            qCWarning(lcService) << "Polymarket unreachable:" << error;
-            Q_EMIT networkFailed(error);
-        }
-    });
-    connect(m_gamma, &GammaClient::statusLoaded, this, &MonitorService::onStatus);
-    connect(m_gamma, &GammaClient::searchLoaded, this, [this](const QString &text, const QList<MarketInfo> &markets) {
-        recordMarkets(markets);
-        Q_EMIT searchResults(text, markets);
-    });
-    connect(m_gamma, &GammaClient::searchFailed, this, &MonitorService::searchFailed);
-    connect(m_gamma, &GammaClient::statusFailed, this,
-            [](const QString &error) { qCInfo(lcService) << "market status check failed:" << error; });
+    if (!m_catalogService) {
+        CatalogService::Options catalog;
+        catalog.gammaUrl = m_options.gammaUrl;
+        catalog.timeoutMs = m_options.gammaTimeoutMs;
+        catalog.pageSize = m_options.catalogPageSize;
+        catalog.statusCheckMs = m_options.statusCheckMs;
+        catalog.refreshMs = m_options.catalogRefreshMs;
+        m_catalogService = new CatalogService(catalog, this);
+        connect(m_catalogService, &CatalogService::pageLoaded, this, &MonitorService::onPage);
+        connect(m_catalogService, &CatalogService::loadFailed, this, [this](const QString &error, bool firstPage) {
+            if (!firstPage || m_liveStarted) {
+                Q_EMIT catalogFailed(error); // a later page: the live feed goes on
+            } else if (m_options.simulatedOnFailure) {
+                startSimulated(tr("Polymarket is unreachable (%1)").arg(error));
+            } else {
+                qCWarning(lcService) << "Polymarket unreachable:" << error;
+                Q_EMIT networkFailed(error);
+            }
+        });
+        connect(m_catalogService, &CatalogService::refreshed, this, [this](const QList<MarketInfo> &markets) {
+            recordMarkets(markets);
+            Q_EMIT catalogRefreshed(markets);
+        });
+        connect(m_catalogService, &CatalogService::searchResults, this, [this](const QString &text, const QList<MarketInfo> &markets) {
+            recordMarkets(markets);
+            Q_EMIT searchResults(text, markets);
+        });
+        connect(m_catalogService, &CatalogService::searchFailed, this, &MonitorService::searchFailed);
+        connect(m_catalogService, &CatalogService::marketsClosed, this, [this](const QList<MarketInfo> &markets) {
+            for (const MarketInfo &m : markets) {
+                if (m_watched.contains(m.conditionId))
+                    closeMarket(m.conditionId, m_watched.value(m.conditionId).tokenIds, tr("closed"));
+            }
+        });
+    }
     fetchLive();
 }
 
 void MonitorService::fetchLive()
 {
-    m_catalogOffset = 0;
-    m_loadingPage = true;
-    m_gamma->fetchActive(m_options.catalogPageSize, 0);
+    m_catalogService->fetchFirst();
 }
 
 void MonitorService::retryLive()
 {
-    if (!m_gamma) {
-        // Started with --sim: the Gamma client was never made.
+    if (!m_catalogService) {
+        // Started with --sim: the catalog was never made.
         m_options.forceSimulated = false;
         m_options.simulatedOnFailure = false;
         teardown();
@@ -123,31 +116,20 @@ void MonitorService::useSimulated()
 
 void MonitorService::loadMoreMarkets()
 {
-    if (m_simulated || !m_gamma || m_loadingPage)
+    if (m_simulated || !m_catalogService)
         return;
-    m_loadingPage = true;
-    m_gamma->fetchActive(m_options.catalogPageSize, m_catalogOffset);
+    m_catalogService->loadMore();
 }
 
 void MonitorService::searchMarkets(const QString &text)
 {
-    if (m_simulated || m_player || !m_gamma || text.trimmed().isEmpty())
+    if (m_simulated || m_player || !m_catalogService)
         return;
-    m_gamma->search(text.trimmed());
+    m_catalogService->search(text);
 }
 
-void MonitorService::onPage(const QList<MarketInfo> &markets, int offset, int received)
+void MonitorService::onPage(const QList<MarketInfo> &markets, bool first, bool hasMore)
 {
-    m_loadingPage = false;
-    if (m_refreshing) {
-        m_refreshing = false;
-        recordMarkets(markets);
-        Q_EMIT catalogRefreshed(markets);
-        return;
-    }
-    const bool first = offset == 0;
-    m_catalogOffset = offset + received;
-    const bool hasMore = received >= m_options.catalogPageSize;
     if (first) {
         m_simulated = false;
         m_catalog.clear();
@@ -157,10 +139,7 @@ void MonitorService::onPage(const QList<MarketInfo> &markets, int offset, int re
     if (first && !m_liveStarted) {
         m_liveStarted = true;
         createMonitor(m_options.endpoint.isValid() ? m_options.endpoint : FeedSettings().endpoint);
-        m_statusTimer.start();
-        m_catalogTimer.start();
-        // A restored watchlist may hold markets that closed while we were away.
-        QTimer::singleShot(kFirstStatusCheckMs, this, &MonitorService::checkWatchedStatus);
+        m_catalogService->startUpkeep([this] { return m_watched.keys(); });
     }
     recordMarkets(markets);
     Q_EMIT catalogPage(markets, first, hasMore);
@@ -172,26 +151,6 @@ void MonitorService::recordMarkets(const QList<MarketInfo> &markets)
         return;
     for (const MarketInfo &m : markets)
         m_recording->recordMarket(m);
-}
-
-void MonitorService::checkWatchedStatus()
-{
-    if (m_simulated || !m_gamma || m_watched.isEmpty())
-        return;
-    // In chunks, to keep each URL short.
-    const QStringList ids = m_watched.keys();
-    for (qsizetype i = 0; i < ids.size(); i += kStatusChunk)
-        m_gamma->fetchStatus(ids.mid(i, kStatusChunk));
-}
-
-void MonitorService::onStatus(const QList<MarketInfo> &markets)
-{
-    for (const MarketInfo &m : markets) {
-        if (!m_watched.contains(m.conditionId))
-            continue;
-        if (m.closed || !m.active)
-            closeMarket(m.conditionId, m_watched.value(m.conditionId).tokenIds, tr("closed"));
-    }
 }
 
 void MonitorService::startSimulated(const QString &reason)
@@ -251,11 +210,7 @@ void MonitorService::createMonitor(std::unique_ptr<FrameSource> source, const Fe
     m_historyPending.clear();
     m_monitor->setBookListener(m_bookListener);
     m_monitor->enableSignals(m_options.signalSettings);
-    connect(m_monitor.get(), &MarketMonitor::tradeReceived, this, [this](const TradePrint &trade) {
-        m_pendingTrades << trade;
-        if (m_pendingTrades.size() > kMaxPendingTrades)
-            m_pendingTrades.remove(0, m_pendingTrades.size() - kMaxPendingTrades); // a tape shows the latest only
-    });
+    connect(m_monitor.get(), &MarketMonitor::tradeReceived, m_publisher, &SnapshotPublisher::addTrade);
     connect(m_monitor.get(), &MarketMonitor::signalFired, this, &MonitorService::signalFired);
     connect(m_monitor.get(), &MarketMonitor::outcomeResolved, this, &MonitorService::outcomeResolved);
     connect(m_monitor.get(), &MarketMonitor::marketResolved, this,
@@ -284,17 +239,14 @@ void MonitorService::createMonitor(std::unique_ptr<FrameSource> source, const Fe
             });
     for (const MarketInfo &m : std::as_const(m_watched))
         subscribe(m);
-    m_publishClock.start();
-    m_nextPublishNs = 0;
-    m_snapshotTimer.start(0);
+    m_publisher->start(m_monitor.get(), m_recording.get(), m_player);
 }
 
 void MonitorService::teardown()
 {
-    m_snapshotTimer.stop();
-    m_statusTimer.stop();
-    m_catalogTimer.stop();
-    m_refreshing = false;
+    m_publisher->stop();
+    if (m_catalogService)
+        m_catalogService->stopUpkeep();
     if (m_monitor)
         m_monitor->stop();
     if (m_recording)
@@ -382,12 +334,13 @@ void MonitorService::closeMarket(const QString &conditionId, const QStringList &
 
 void MonitorService::setLadderAsset(const QString &tokenId)
 {
-    m_ladderAsset = tokenId;
+    m_publisher->setLadderAsset(tokenId);
 }
 
 void MonitorService::applySignalSettings(const SignalSettings &settings)
 {
     m_options.signalSettings = settings;
+    m_publisher->setSignalSettings(settings);
     if (m_monitor && m_monitor->signalEngine())
         m_monitor->signalEngine()->updateSettings(settings);
     if (m_recording)
@@ -424,6 +377,25 @@ void MonitorService::openRecording(const QString &path)
     createMonitor(std::move(player), FeedSettings{});
     qCInfo(lcService) << "replaying" << path << markets.size() << "markets";
     Q_EMIT replayOpened(path, m_player->startNs(), m_player->endNs(), markets);
+}
+
+void MonitorService::openDatabaseRange(qint64 fromMs, qint64 toMs)
+{
+    if (!m_recording || !m_recording->recordsToDatabase()) {
+        Q_EMIT replayFailed(tr("Not recording (started with --no-db): there is no database to replay."));
+        return;
+    }
+    const QString dir = m_options.captureDir.isEmpty() ? QDir::tempPath() : m_options.captureDir;
+    QDir().mkpath(dir);
+    const auto stamp = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyyMMdd-HHmm")); };
+    const QString path = QDir(dir).filePath(QLatin1String(RangeCapture::kFilePrefix) + stamp(fromMs) + QLatin1Char('-')
+                                            + stamp(toMs) + QStringLiteral(".pmcap"));
+    m_recording->writeRangeCapture(fromMs, toMs, path, this, [this](const QString &written, const QString &error) {
+        if (written.isEmpty())
+            Q_EMIT replayFailed(tr("Cannot replay the database: %1").arg(error));
+        else
+            openRecording(written);
+    });
 }
 
 void MonitorService::leaveReplay()
@@ -470,89 +442,6 @@ void MonitorService::stop()
 {
     teardown();
     m_recording.reset(); // writes what is queued
-}
-
-void MonitorService::publish()
-{
-    if (!m_monitor)
-        return;
-    const qint64 periodNs = 1'000'000'000LL / std::max(1, m_options.snapshotsPerSecond);
-    const qint64 nowNs = m_publishClock.nsecsElapsed();
-    m_nextPublishNs = std::max(m_nextPublishNs + periodNs, nowNs + periodNs / 2);
-    m_snapshotTimer.start(int((m_nextPublishNs - nowNs + 999'999) / 1'000'000));
-    if (!m_pendingTrades.isEmpty()) {
-        Q_EMIT tradesReady(m_pendingTrades);
-        m_pendingTrades.clear();
-    }
-    const SignalEngine *engine = m_monitor->signalEngine();
-    const SignalSettings &ss = m_options.signalSettings;
-    // Freshness against the recording's clock in a replay, the wall clock live.
-    const qint64 wallMs = m_player ? m_player->positionNs() / 1'000'000 : QDateTime::currentMSecsSinceEpoch();
-    QList<TopSnapshot> tops;
-    tops.reserve(qsizetype(m_monitor->books().size()));
-    m_monitor->books().forEach([&](const AssetBook &a) {
-        TopSnapshot t;
-        t.assetId = QString::fromStdString(a.assetId);
-        t.metrics = a.book.metrics(ss.band);
-        t.state = a.state;
-        t.crossed = a.crossed;
-        t.lastUpdateMs = a.lastUpdateMs;
-        t.updates = a.updates;
-        t.health = Health::evaluate(t.metrics, a.lastUpdateMs, wallMs, ss);
-        t.quietness = Quietness::evaluate(a, wallMs);
-        if (const RollingBaseline *b = engine ? engine->baseline(a.assetId) : nullptr)
-            t.warmMinutes = b->warmBuckets() * ss.bucketSeconds / 60;
-        t.warmTargetMinutes = ss.fullWarmupMinutes;
-        t.minWarmupMinutes = ss.minWarmupMinutes;
-        if (t.assetId == m_ladderAsset) {
-            const auto bids = a.book.bids();
-            const auto asks = a.book.asks();
-            const std::size_t levels = std::size_t(m_options.ladderLevels);
-            for (std::size_t i = 0; i < bids.size() && i < levels; ++i)
-                t.bids << bids[bids.size() - 1 - i];
-            for (std::size_t i = 0; i < asks.size() && i < levels; ++i)
-                t.asks << asks[asks.size() - 1 - i];
-        }
-        tops << t;
-    });
-    FeedStatus status;
-    if (const MarketFeed *feed = m_monitor->liveFeed()) {
-        status.connections = feed->connectionCount();
-        status.connected = feed->connectedCount();
-    }
-    status.frames = m_monitor->parserStats().frames;
-    status.parseErrors = m_monitor->parserStats().errors;
-    status.desyncs = m_monitor->books().stats().desyncs;
-    status.latencyP50Ns = m_monitor->latencyP50Ns();
-    status.watched = int(m_monitor->books().size());
-    status.signalsFired = engine ? engine->signalCount() : 0;
-    if (m_recording && m_recording->recordsToDatabase()) {
-        const StorageStats st = m_recording->databaseStats();
-        status.dbPath = m_options.dbPath;
-        status.dbQueued = st.queued;
-        status.dbWritten = st.written;
-        status.dbDropped = st.dropped;
-        status.dbRejected = st.rejected;
-        status.dbError = st.lastError;
-    }
-    if (m_recording) {
-        const RecordingService::CaptureStatus cs = m_recording->captureStatus();
-        status.capturePath = cs.path;
-        status.captureBytes = qint64(cs.bytes);
-        status.captureStartedMs = cs.startedMs;
-        status.captureLost = qint64(cs.lost);
-        status.captureError = cs.lost > 0 ? cs.error : QString();
-    }
-    // Rate over windows of about a second, so the figure does not flicker.
-    const qint64 now = m_clock.elapsed();
-    if (now - m_lastRateMs >= 1000) {
-        if (m_lastRateMs > 0)
-            m_framesPerSecond = double(status.frames - m_lastFrames) * 1000.0 / double(now - m_lastRateMs);
-        m_lastFrames = status.frames;
-        m_lastRateMs = now;
-    }
-    status.framesPerSecond = m_framesPerSecond;
-    Q_EMIT snapshotsReady(tops, status);
 }
 
 } // namespace polymon

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "catalog/gammaclient.h"
 #include "catalog/marketinfo.h"
 #include "storage/historyreader.h"
 #include "marketmonitor.h"
@@ -19,13 +18,15 @@
 namespace polymon {
 
 class CapturePlayer;
+class CatalogService;
 class FrameSource;
 class RecordingService;
+class SnapshotPublisher;
 class SimExchange;
 
-// Everything behind the desktop window, living in one worker thread: market
-// catalog (Gamma, or the simulator's when Polymarket is unreachable), the
-// monitor, and coalesced snapshots for the views. Call its slots through
+// Everything behind the desktop window, living in one worker thread: the
+// mode (live, simulated, replay), the catalog service, the monitor and its
+// recording, and coalesced snapshots for the views. Call its slots through
 // queued invocations; its signals carry values only.
 class MonitorService final : public QObject
 {
@@ -84,6 +85,10 @@ public Q_SLOTS:
     // Plays a raw capture through the same monitor: its markets, paused at
     // the start (replayOpened), or replayFailed with the reason.
     void openRecording(const QString &path);
+    // A time range of the database as a recording (RangeCapture, written
+    // beside the captures), then played like one; replayFailed when there
+    // is nothing to play.
+    void openDatabaseRange(qint64 fromMs, qint64 toMs);
     void replayPlay();
     void replayPause();
     void replaySetSpeed(double speed); // 0: as fast as possible
@@ -120,9 +125,7 @@ Q_SIGNALS:
 
 private:
     void fetchLive();
-    void onPage(const QList<MarketInfo> &markets, int offset, int received);
-    void onStatus(const QList<MarketInfo> &markets);
-    void checkWatchedStatus();
+    void onPage(const QList<MarketInfo> &markets, bool first, bool hasMore);
     void recordMarkets(const QList<MarketInfo> &markets); // when recording
     void startSimulated(const QString &reason);
     void createMonitor(const QUrl &endpoint);
@@ -131,7 +134,6 @@ private:
     void teardown();
     void subscribe(const MarketInfo &market);
     void closeMarket(const QString &conditionId, const QStringList &tokens, const QString &reason);
-    void publish();
 
     Options m_options;
     bool m_simulated = false;
@@ -145,24 +147,11 @@ private:
     BookListener *m_bookListener = nullptr;
     quint64 m_monitorGeneration = 0;         // a history read answers the monitor that asked
     QSet<QString> m_historyPending;          // condition ids whose past is being read
-    QList<MarketInfo> m_catalog;
-    int m_catalogOffset = 0; // markets Gamma has given so far, usable or not
-    bool m_loadingPage = false;
-    bool m_refreshing = false; // the page in flight renews the list
-    GammaClient *m_gamma = nullptr;
-    QTimer m_snapshotTimer;
-    QTimer m_statusTimer;
-    QTimer m_catalogTimer;
+    QList<MarketInfo> m_catalog; // the markets listed (Gamma's pages, or the simulator's)
+    CatalogService *m_catalogService = nullptr; // live only; made on the first start without --sim
+    SnapshotPublisher *m_publisher;
     QHash<QString, MarketInfo> m_watched; // by condition id
     QSet<QString> m_closed;     // condition ids already reported
-    QString m_ladderAsset;
-    QList<TradePrint> m_pendingTrades;
-    QElapsedTimer m_publishClock;
-    qint64 m_nextPublishNs = 0;
-    quint64 m_lastFrames = 0;
-    qint64 m_lastRateMs = 0;
-    double m_framesPerSecond = 0.0;
-    QElapsedTimer m_clock;
 };
 
 } // namespace polymon

@@ -5,6 +5,7 @@
 #include "catalog/marketinfojson.h"
 #include "monitor/marketmonitor.h"
 #include "storage/openoutcomeresolver.h"
+#include "rangecapture.h"
 #include "session/recorder.h"
 #include "storage/signalcsv.h"
 #include "storage/storagereader.h"
@@ -156,6 +157,26 @@ void RecordingService::readHistory(const HistoryReader::Request &request, QObjec
         return;
     m_reader->run<QList<AssetHistory>>([path = m_options.dbPath, request] { return HistoryReader::read(path, request); },
                                        context, std::move(done));
+}
+
+void RecordingService::writeRangeCapture(qint64 fromMs, qint64 toMs, const QString &path, QObject *context,
+                                         std::function<void(const QString &, const QString &)> done)
+{
+    if (!m_writer) {
+        done(QString(), tr("Not recording (started with --no-db): there is no database to replay."));
+        return;
+    }
+    using Result = std::pair<QString, QString>;
+    m_reader->run<Result>(
+        [writer = m_writer.get(), db = m_options.dbPath, fromMs, toMs, path]() -> Result {
+            writer->waitUntilWritten(5000); // the snapshots seen so far
+            RangeCapture::Summary summary;
+            QString error;
+            if (!RangeCapture::write(db, RangeCapture::Range{fromMs, toMs, {}}, path, summary, error))
+                return {QString(), error};
+            return {path, QString()};
+        },
+        context, [done = std::move(done)](const Result &r) { done(r.first, r.second); });
 }
 
 void RecordingService::exportCsv(const QString &path, QObject *context, std::function<void(bool, const QString &)> done)

@@ -66,6 +66,11 @@ public:
     // runs in `context`'s thread.
     void readHistory(const HistoryReader::Request &request, QObject *context,
                      std::function<void(const QList<AssetHistory> &)> done);
+    // A time range of the database written as a capture (RangeCapture) on
+    // the reader thread, after what is queued is written; done(path or "",
+    // error) in `context`'s thread.
+    void writeRangeCapture(qint64 fromMs, qint64 toMs, const QString &path, QObject *context,
+                           std::function<void(const QString &, const QString &)> done);
     // The signal history as CSV; done(ok, message) in `context`'s thread.
     void exportCsv(const QString &path, QObject *context, std::function<void(bool, const QString &)> done);
 

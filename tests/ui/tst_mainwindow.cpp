@@ -301,6 +301,44 @@ private Q_SLOTS:
         stopWindow(window);
     }
 
+    void aRangeOfTheDatabaseReplaysInTheWindow()
+    {
+        // The simulator recorded for a few seconds, then that range replayed.
+        const QString db = m_dir.filePath(QStringLiteral("range-window.db"));
+        MonitorService::Options options = simOptions(db);
+        options.captureDir = m_dir.filePath(QStringLiteral("range-captures"));
+        const qint64 from = QDateTime::currentMSecsSinceEpoch() - 1000;
+        MainWindow *window = startWindow(options);
+        QTRY_COMPARE_WITH_TIMEOUT(window->watchedOutcomes(), 6, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(recordedSnapshots(db, watchModel(window)->data(watchModel(window)->index(0, 0), WatchTableModel::AssetIdRole).toString()) > 3, 20000);
+        const qint64 to = QDateTime::currentMSecsSinceEpoch() + 1000;
+        QMetaObject::invokeMethod(m_service, [s = m_service, from, to] { s->openDatabaseRange(from, to); }, Qt::QueuedConnection);
+        QTRY_VERIFY_WITH_TIMEOUT(window->isReplaying(), 15000);
+        QVERIFY(window->banner()->text().contains(QLatin1String("database")));
+        QVERIFY(window->banner()->text().contains(QLatin1String("coarser")));
+        QCOMPARE(window->marketTabs()->count(), 3); // the watched markets, named as recorded
+        QVERIFY(!window->marketTabs()->tabToolTip(0).startsWith(QLatin1String("Recorded token")));
+        QMetaObject::invokeMethod(m_service, [s = m_service] { s->replaySetSpeed(0); s->replayPlay(); }, Qt::QueuedConnection);
+        QTRY_VERIFY_WITH_TIMEOUT(window->currentMarketView()->ladderModel()->rowCount() > 4, 10000);
+        window->resize(1024, 700);
+        QTest::qWait(300); // a few snapshots at the new size
+        QVERIFY(window->grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/replay-database.png")));
+        // Nothing recorded there: said so, and the replay goes on.
+        QSignalSpy failed(m_service, &MonitorService::replayFailed);
+        QTimer dismiss; // the window's warning box, closed as a user would
+        connect(&dismiss, &QTimer::timeout, this, [] {
+            if (QWidget *box = QApplication::activeModalWidget())
+                box->close();
+        });
+        dismiss.start(100);
+        QMetaObject::invokeMethod(m_service, [s = m_service] { s->openDatabaseRange(1000, 2000); }, Qt::QueuedConnection);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!QApplication::activeModalWidget(), 5000);
+        QVERIFY(window->isReplaying());
+        QVERIFY(failed.at(0).at(0).toString().contains(QLatin1String("nothing was recorded")));
+        stopWindow(window);
+    }
+
     void resolvedMarketIsShownAndUnsubscribed()
     {
         MainWindow *window = startWindow(simOptions());
