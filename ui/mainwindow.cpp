@@ -4,6 +4,7 @@
 #include "backtestdialog.h"
 #include "databaserangedialog.h"
 #include "session/rangecapture.h"
+#include "marketbrowserpane.h"
 #include "marketlistmodel.h"
 #include "marketview.h"
 #include "monitor/monitorservice.h"
@@ -30,12 +31,10 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -44,7 +43,6 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace polymon {
@@ -108,10 +106,16 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     layout->addWidget(m_centre, 1);
     setCentralWidget(central);
 
+    m_browser = new MarketBrowserPane(this);
+    connect(m_browser, &MarketBrowserPane::watchRequested, this, &MainWindow::watchMarket);
+    connect(m_browser, &MarketBrowserPane::searchRequested, this,
+            [this](const QString &text) { invoke(m_service, [s = m_service, text] { s->searchMarkets(text); }); });
+    connect(m_browser, &MarketBrowserPane::loadMoreRequested, this,
+            [this] { invoke(m_service, [s = m_service] { s->loadMoreMarkets(); }); });
     m_signalLog = new SignalLogPane(this);
     connect(m_signalLog, &SignalLogPane::exportRequested, this, &MainWindow::exportSignals);
     connect(m_signalLog, &SignalLogPane::outcomeActivated, this, &MainWindow::showOutcome);
-    QDockWidget *browserDock = addDock(tr("Markets"), QStringLiteral("marketsDock"), buildBrowser(), Qt::LeftDockWidgetArea);
+    QDockWidget *browserDock = addDock(tr("Markets"), QStringLiteral("marketsDock"), m_browser, Qt::LeftDockWidgetArea);
     QDockWidget *watchDock = addDock(tr("Watchlist"), QStringLiteral("watchDock"), buildWatchlist(), Qt::LeftDockWidgetArea);
     QDockWidget *signalDock = addDock(tr("Signals"), QStringLiteral("signalsDock"), m_signalLog, Qt::BottomDockWidgetArea);
     splitDockWidget(browserDock, watchDock, Qt::Vertical);
@@ -147,18 +151,12 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     connect(service, &MonitorService::networkFailed, this, &MainWindow::onNetworkFailed);
     connect(service, &MonitorService::catalogPage, this, &MainWindow::onCatalogPage);
     connect(service, &MonitorService::catalogFailed, this, [this](const QString &error) {
-        m_loadMore->setEnabled(true);
+        m_browser->loadMoreFailed();
         statusBar()->showMessage(tr("Could not load more markets: %1").arg(error), 10000);
     });
-    connect(service, &MonitorService::catalogRefreshed, this,
-            [this](const QList<MarketInfo> &markets) { m_markets->appendMarkets(markets); });
-    connect(service, &MonitorService::searchResults, this, [this](const QString &text, const QList<MarketInfo> &markets) {
-        m_markets->appendMarkets(markets, text);
-        m_catalogLabel->setText(tr("%n open market(s) found for “%1”", nullptr, int(markets.size())).arg(text));
-    });
-    connect(service, &MonitorService::searchFailed, this, [this](const QString &error) {
-        m_catalogLabel->setText(tr("Search failed: %1").arg(error));
-    });
+    connect(service, &MonitorService::catalogRefreshed, m_browser, &MarketBrowserPane::addMarkets);
+    connect(service, &MonitorService::searchResults, m_browser, &MarketBrowserPane::showSearchResults);
+    connect(service, &MonitorService::searchFailed, m_browser, &MarketBrowserPane::showSearchFailed);
     connect(service, &MonitorService::snapshotsReady, this, &MainWindow::onSnapshots);
     connect(service, &MonitorService::tradesReady, this, &MainWindow::onTrades);
     connect(service, &MonitorService::signalFired, this, &MainWindow::onSignal);
@@ -215,76 +213,6 @@ QDockWidget *MainWindow::addDock(const QString &title, const QString &name, QWid
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
     addDockWidget(area, dock);
     return dock;
-}
-
-QWidget *MainWindow::buildBrowser()
-{
-    auto *pane = new QWidget(this);
-    m_markets = new MarketListModel(this);
-    m_marketProxy = new QSortFilterProxyModel(this);
-    m_marketProxy->setSourceModel(m_markets);
-    m_marketProxy->setSortRole(MarketListModel::SortRole);
-    m_marketProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_marketProxy->setFilterKeyColumn(MarketListModel::Question);
-    m_marketProxy->setFilterRole(MarketListModel::SearchTextRole);
-    m_marketView = ViewFactory::table(pane);
-    m_marketView->setObjectName(QStringLiteral("marketView"));
-    m_marketView->setModel(m_marketProxy);
-    m_marketView->setSortingEnabled(true);
-    m_marketView->sortByColumn(MarketListModel::Volume24h, Qt::DescendingOrder);
-    m_marketView->horizontalHeader()->setSectionResizeMode(MarketListModel::Question, QHeaderView::Stretch);
-    for (int c = MarketListModel::YesPrice; c < MarketListModel::NUM_COLUMNS; ++c)
-        m_marketView->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    m_search = new QLineEdit(pane);
-    m_search->setObjectName(QStringLiteral("marketSearch"));
-    m_search->setPlaceholderText(tr("Search markets… (Enter searches all of Polymarket)"));
-    m_search->setClearButtonEnabled(true);
-    auto *searchDebounce = new QTimer(this);
-    searchDebounce->setSingleShot(true);
-    searchDebounce->setInterval(150);
-    connect(m_search, &QLineEdit::textChanged, searchDebounce, qOverload<>(&QTimer::start));
-    connect(searchDebounce, &QTimer::timeout, this, [this] { m_marketProxy->setFilterFixedString(m_search->text()); });
-    // Typing filters what is loaded; Enter also asks Polymarket (live).
-    connect(m_search, &QLineEdit::returnPressed, this, [this] {
-        const QString text = m_search->text().trimmed();
-        if (m_simulated || text.size() < 2)
-            return;
-        m_catalogLabel->setText(tr("Searching Polymarket for “%1”…").arg(text));
-        invoke(m_service, [s = m_service, text] { s->searchMarkets(text); });
-    });
-    connect(m_marketView, &QTableView::doubleClicked, this,
-            [this](const QModelIndex &index) { watchMarketRow(m_marketProxy->mapToSource(index).row()); });
-    auto *watchButton = new QPushButton(tr("Watch"), pane);
-    watchButton->setToolTip(tr("Watch the selected market (both outcomes)"));
-    connect(watchButton, &QPushButton::clicked, this, [this] {
-        const QModelIndex index = m_marketView->currentIndex();
-        if (index.isValid())
-            watchMarketRow(m_marketProxy->mapToSource(index).row());
-    });
-    auto *tools = new QWidget(pane);
-    auto *tl = new QHBoxLayout(tools);
-    tl->setContentsMargins(0, 0, 0, 0);
-    tl->addWidget(m_search, 1);
-    tl->addWidget(watchButton);
-    m_catalogLabel = ViewFactory::caption(tr("Loading markets…"), pane);
-    m_loadMore = new QPushButton(tr("Load more"), pane);
-    m_loadMore->setObjectName(QStringLiteral("loadMore"));
-    m_loadMore->setEnabled(false);
-    connect(m_loadMore, &QPushButton::clicked, this, [this] {
-        m_loadMore->setEnabled(false);
-        m_catalogLabel->setText(tr("Loading more markets…"));
-        invoke(m_service, [s = m_service] { s->loadMoreMarkets(); });
-    });
-    auto *footer = new QHBoxLayout;
-    footer->addWidget(m_catalogLabel, 1);
-    footer->addWidget(m_loadMore);
-    auto *layout = new QVBoxLayout(pane);
-    layout->setContentsMargins(6, 6, 6, 6);
-    layout->setSpacing(4);
-    layout->addWidget(tools);
-    layout->addWidget(m_marketView, 1);
-    layout->addLayout(footer);
-    return pane;
 }
 
 QWidget *MainWindow::buildWatchlist()
@@ -446,9 +374,7 @@ void MainWindow::onReplayOpened(const QString &path, qint64 startNs, qint64 endN
                              "start empty, so the first signals come after %1 minutes of recorded time.")
                               .arg(AppSettings::signalSettings().minWarmupMinutes));
     m_replayBar->show();
-    m_markets->setMarkets(markets);
-    m_catalogLabel->setText(tr("%n recorded market(s)", nullptr, int(markets.size())));
-    m_loadMore->setVisible(false);
+    m_browser->showRecorded(markets);
     for (const MarketInfo &m : markets)
         watchMarket(m);
     if (m_tabs->count() > 0)
@@ -462,7 +388,7 @@ void MainWindow::onModeChanged(bool simulated, const QString &reason)
     clearMarkets();
     m_simulated = simulated;
     leaveReplayView();
-    m_search->setPlaceholderText(simulated ? tr("Search markets…") : tr("Search markets… (Enter searches all of Polymarket)"));
+    m_browser->setSimulated(simulated);
     const SignalSettings detector = AppSettings::signalSettings();
     const QString outcomes = tr("Outcome columns fill in %1 minutes after a signal; double-click a signal to open its market.")
                                  .arg(detector.horizonMs / 60'000);
@@ -501,7 +427,7 @@ void MainWindow::onNetworkFailed(const QString &error)
     leaveReplayView();
     m_status->setMode(StatusBarPresenter::Mode::Offline);
     setWindowTitle(tr("polymon — offline"));
-    m_catalogLabel->setText(tr("Polymarket is unreachable"));
+    m_browser->showUnreachable();
     m_banner->showNotice(tr("<b>Cannot reach Polymarket</b> — %1.<br>Check the network and retry, or use the "
                             "SIMULATED exchange (generated data, clearly marked).")
                              .arg(error.toHtmlEscaped()),
@@ -521,23 +447,14 @@ void MainWindow::clearMarkets()
     }
     m_views.clear();
     m_assetViews.clear();
-    m_markets->setMarkets({});
+    m_browser->clear();
     m_restored = false;
     m_centre->setCurrentIndex(0);
 }
 
 void MainWindow::onCatalogPage(const QList<MarketInfo> &markets, bool first, bool hasMore)
 {
-    if (first)
-        m_markets->setMarkets(markets);
-    else
-        m_markets->appendMarkets(markets);
-    m_marketView->sortByColumn(m_marketView->horizontalHeader()->sortIndicatorSection(),
-                               m_marketView->horizontalHeader()->sortIndicatorOrder());
-    m_loadMore->setEnabled(hasMore);
-    m_loadMore->setVisible(!m_simulated);
-    m_catalogLabel->setText(m_simulated ? tr("%n simulated market(s)", nullptr, m_markets->marketCount())
-                                        : tr("%n market(s) loaded, most 24h volume first", nullptr, m_markets->marketCount()));
+    m_browser->showPage(markets, first, hasMore);
     if (!first || m_restored)
         return;
     m_restored = true;
@@ -546,17 +463,23 @@ void MainWindow::onCatalogPage(const QList<MarketInfo> &markets, bool first, boo
         watchMarket(m);
     if (firstStart) {
         // Something to look at on first start: the three most active markets.
-        for (int i = 0; i < 3 && i < m_marketProxy->rowCount(); ++i)
-            watchMarketRow(m_marketProxy->mapToSource(m_marketProxy->index(i, 0)).row());
+        for (const MarketInfo &m : m_browser->topMarkets(3))
+            watchMarket(m);
     }
     if (m_tabs->count() > 0)
         m_tabs->setCurrentIndex(0);
 }
 
+MarketListModel *MainWindow::marketList() const
+{
+    return m_browser->model();
+}
+
 void MainWindow::watchMarketRow(int row)
 {
-    if (row >= 0 && row < m_markets->marketCount())
-        watchMarket(m_markets->market(row));
+    MarketListModel *markets = m_browser->model();
+    if (row >= 0 && row < markets->marketCount())
+        watchMarket(markets->market(row));
 }
 
 void MainWindow::watchMarket(const MarketInfo &market)
@@ -622,7 +545,7 @@ void MainWindow::updateWatchedMarks()
     QSet<QString> ids;
     for (auto it = m_views.cbegin(); it != m_views.cend(); ++it)
         ids.insert(it.key());
-    m_markets->setWatched(ids);
+    m_browser->setWatched(ids);
 }
 
 void MainWindow::saveWatchlist() const

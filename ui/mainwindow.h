@@ -10,9 +10,6 @@
 
 class QDockWidget;
 class QLabel;
-class QLineEdit;
-class QPushButton;
-class QSortFilterProxyModel;
 class QStackedWidget;
 class QSystemTrayIcon;
 class QTabWidget;
@@ -21,6 +18,7 @@ class QTableView;
 namespace polymon {
 
 class BacktestDialog;
+class MarketBrowserPane;
 class MarketListModel;
 class MarketView;
 class MonitorService;
@@ -55,14 +53,13 @@ public:
     QLabel *replayBadge() const;
     ReplayBar *replayBar() const noexcept { return m_replayBar; }
     bool isReplaying() const noexcept { return m_replaying; }
-    MarketListModel *marketList() const noexcept { return m_markets; }
+    MarketListModel *marketList() const;
     void openSettings();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    QWidget *buildBrowser();
     QWidget *buildWatchlist();
     void buildMenus();
     QDockWidget *addDock(const QString &title, const QString &name, QWidget *body, Qt::DockWidgetArea area);
@@ -97,12 +94,7 @@ private:
     NoticeBanner *m_banner;
     QStackedWidget *m_centre;
     QTabWidget *m_tabs;
-    QLineEdit *m_search;
-    MarketListModel *m_markets;
-    QSortFilterProxyModel *m_marketProxy;
-    QTableView *m_marketView;
-    QPushButton *m_loadMore;
-    QLabel *m_catalogLabel;
+    MarketBrowserPane *m_browser;
     WatchTableModel *m_watch;
     QTableView *m_watchView;
     SignalLogPane *m_signalLog;
