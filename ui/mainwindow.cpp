@@ -18,6 +18,7 @@
 #include "storage/storagewriter.h"
 #include "themes.h"
 #include "viewfactory.h"
+#include "watchlistpane.h"
 #include "watchtablemodel.h"
 
 #include <QAction>
@@ -28,8 +29,6 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -42,7 +41,6 @@
 #include <QSystemTrayIcon>
 #include <QTabBar>
 #include <QTabWidget>
-#include <QTableView>
 #include <QVBoxLayout>
 
 namespace polymon {
@@ -106,6 +104,10 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     layout->addWidget(m_centre, 1);
     setCentralWidget(central);
 
+    m_watchlist = new WatchlistPane(this);
+    m_watch = m_watchlist->model();
+    connect(m_watchlist, &WatchlistPane::outcomeActivated, this, &MainWindow::showOutcome);
+    connect(m_watchlist, &WatchlistPane::unwatchRequested, this, &MainWindow::unwatchAsset);
     m_browser = new MarketBrowserPane(this);
     connect(m_browser, &MarketBrowserPane::watchRequested, this, &MainWindow::watchMarket);
     connect(m_browser, &MarketBrowserPane::searchRequested, this,
@@ -116,7 +118,7 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     connect(m_signalLog, &SignalLogPane::exportRequested, this, &MainWindow::exportSignals);
     connect(m_signalLog, &SignalLogPane::outcomeActivated, this, &MainWindow::showOutcome);
     QDockWidget *browserDock = addDock(tr("Markets"), QStringLiteral("marketsDock"), m_browser, Qt::LeftDockWidgetArea);
-    QDockWidget *watchDock = addDock(tr("Watchlist"), QStringLiteral("watchDock"), buildWatchlist(), Qt::LeftDockWidgetArea);
+    QDockWidget *watchDock = addDock(tr("Watchlist"), QStringLiteral("watchDock"), m_watchlist, Qt::LeftDockWidgetArea);
     QDockWidget *signalDock = addDock(tr("Signals"), QStringLiteral("signalsDock"), m_signalLog, Qt::BottomDockWidgetArea);
     splitDockWidget(browserDock, watchDock, Qt::Vertical);
     resizeDocks({browserDock}, {520}, Qt::Horizontal);
@@ -213,30 +215,6 @@ QDockWidget *MainWindow::addDock(const QString &title, const QString &name, QWid
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
     addDockWidget(area, dock);
     return dock;
-}
-
-QWidget *MainWindow::buildWatchlist()
-{
-    m_watch = new WatchTableModel(this);
-    m_watchView = ViewFactory::table(this);
-    m_watchView->setObjectName(QStringLiteral("watchView"));
-    m_watchView->setModel(m_watch);
-    m_watchView->horizontalHeader()->setSectionResizeMode(WatchTableModel::Market, QHeaderView::Stretch);
-    for (int c = WatchTableModel::Bid; c < WatchTableModel::NUM_COLUMNS; ++c)
-        m_watchView->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    // The watchlist is an overview: depths and bps live in the market tab.
-    for (int c : {WatchTableModel::SpreadBps, WatchTableModel::BidDepth, WatchTableModel::AskDepth, WatchTableModel::Imbalance})
-        m_watchView->setColumnHidden(c, true);
-    connect(m_watchView, &QTableView::clicked, this,
-            [this](const QModelIndex &index) { showOutcome(m_watch->assetAt(index.row())); });
-    auto *unwatch = new QPushButton(tr("Stop watching"), this);
-    connect(unwatch, &QPushButton::clicked, this, &MainWindow::unwatchSelected);
-    auto *tools = new QWidget(this);
-    auto *tl = new QHBoxLayout(tools);
-    tl->setContentsMargins(0, 0, 0, 0);
-    tl->addWidget(ViewFactory::caption(tr("Click a row to open its market"), tools), 1);
-    tl->addWidget(unwatch);
-    return ViewFactory::titled(QString(), m_watchView, tools);
 }
 
 void MainWindow::buildMenus()
@@ -533,10 +511,9 @@ void MainWindow::closeMarketTab(int index)
     saveWatchlist();
 }
 
-void MainWindow::unwatchSelected()
+void MainWindow::unwatchAsset(const QString &assetId)
 {
-    MarketView *view = m_assetViews.value(m_watch->assetAt(m_watchView->currentIndex().row()));
-    if (view)
+    if (MarketView *view = m_assetViews.value(assetId))
         closeMarketTab(m_tabs->indexOf(view));
 }
 

@@ -27,6 +27,7 @@ class ReplayBar;
 class StatusBarPresenter;
 class SignalLogPane;
 class WatchTableModel;
+class WatchlistPane;
 
 // The desktop window: a tab per watched market (ladder, chart, tape), docks
 // for the market browser, the watchlist and the signal log, and the status
@@ -60,7 +61,6 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    QWidget *buildWatchlist();
     void buildMenus();
     QDockWidget *addDock(const QString &title, const QString &name, QWidget *body, Qt::DockWidgetArea area);
 
@@ -79,7 +79,7 @@ private:
     void onConnectionState(int id, const QString &state, const QString &detail);
     void exportSignals();
     void closeMarketTab(int index);
-    void unwatchSelected();
+    void unwatchAsset(const QString &assetId);
     void showOutcome(const QString &assetId);
     void onCurrentTabChanged();
     void clearMarkets();
@@ -96,7 +96,7 @@ private:
     QTabWidget *m_tabs;
     MarketBrowserPane *m_browser;
     WatchTableModel *m_watch;
-    QTableView *m_watchView;
+    WatchlistPane *m_watchlist;
     SignalLogPane *m_signalLog;
     QSystemTrayIcon *m_tray = nullptr;
     ReplayBar *m_replayBar;
