@@ -1,6 +1,7 @@
 #include "rollingbaseline.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace polymon {
 
@@ -16,6 +17,7 @@ void RollingBaseline::recomputeTotals()
     m_count = 0;
     m_warm = 0;
     m_sumBid = m_sumAsk = m_sumSpread = m_sumImbalance = m_volume = 0;
+    m_sqBid = m_sqAsk = m_sqSpread = m_sqImbalance = 0;
     for (const Bucket &b : m_ring) {
         if (b.index < 0)
             continue;
@@ -25,6 +27,10 @@ void RollingBaseline::recomputeTotals()
         m_sumSpread += b.sumSpread;
         m_sumImbalance += b.sumImbalance;
         m_volume += b.volume;
+        m_sqBid += b.sqBid;
+        m_sqAsk += b.sqAsk;
+        m_sqSpread += b.sqSpread;
+        m_sqImbalance += b.sqImbalance;
         if (b.count > 0 || b.volume > 0)
             ++m_warm;
     }
@@ -60,11 +66,30 @@ void RollingBaseline::addSample(std::int64_t timestampMs, const BaselineSample &
     b.sumAsk += ask;
     b.sumSpread += spread;
     b.sumImbalance += sample.imbalance;
+    b.sqBid += bid * bid;
+    b.sqAsk += ask * ask;
+    b.sqSpread += spread * spread;
+    b.sqImbalance += sample.imbalance * sample.imbalance;
     m_count += 1;
     m_sumBid += bid;
     m_sumAsk += ask;
     m_sumSpread += spread;
     m_sumImbalance += sample.imbalance;
+    m_sqBid += bid * bid;
+    m_sqAsk += ask * ask;
+    m_sqSpread += spread * spread;
+    m_sqImbalance += sample.imbalance * sample.imbalance;
+}
+
+double RollingBaseline::sd(double sum, double sumSquares) const noexcept
+{
+    if (m_count < 2)
+        return 0.0;
+    const double n = double(m_count);
+    // Sums of squares lose digits when the spread is tiny next to the mean:
+    // a variance a hair below zero is zero.
+    const double variance = (sumSquares - sum * sum / n) / (n - 1.0);
+    return variance > 0 ? std::sqrt(variance) : 0.0;
 }
 
 void RollingBaseline::addVolume(std::int64_t timestampMs, Fixed size)

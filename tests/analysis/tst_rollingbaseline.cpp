@@ -3,6 +3,7 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <cmath>
 #include <vector>
 
 using namespace polymon;
@@ -57,6 +58,7 @@ private Q_SLOTS:
                 continue;
             const std::int64_t newest = ts / bucketMs;
             double bid = 0, ask = 0, spread = 0, imbalance = 0, volume = 0;
+            std::vector<double> bids, asks, spreads, imbalances; // for the dispersion, two-pass
             std::int64_t count = 0;
             std::vector<std::int64_t> warm;
             for (const Kept &k : kept) {
@@ -73,6 +75,10 @@ private Q_SLOTS:
                 ask += double(k.sample.bandAskDepth) / 1e6;
                 spread += k.sample.spreadTicks;
                 imbalance += k.sample.imbalance;
+                bids.push_back(double(k.sample.bandBidDepth) / 1e6);
+                asks.push_back(double(k.sample.bandAskDepth) / 1e6);
+                spreads.push_back(k.sample.spreadTicks);
+                imbalances.push_back(k.sample.imbalance);
             }
             QCOMPARE(baseline.sampleCount(), count);
             QCOMPARE(baseline.warmBuckets(), int(warm.size()));
@@ -81,6 +87,23 @@ private Q_SLOTS:
                 QVERIFY(qAbs(baseline.meanAskDepth() - ask / double(count)) < 1e-6);
                 QVERIFY(qAbs(baseline.meanSpreadTicks() - spread / double(count)) < 1e-9);
                 QVERIFY(qAbs(baseline.meanImbalance() - imbalance / double(count)) < 1e-9);
+            }
+            if (count > 1) {
+                auto sd = [](const std::vector<double> &v) {
+                    double mean = 0, ss = 0;
+                    for (double x : v)
+                        mean += x;
+                    mean /= double(v.size());
+                    for (double x : v)
+                        ss += (x - mean) * (x - mean);
+                    return std::sqrt(ss / double(v.size() - 1));
+                };
+                QVERIFY(qAbs(baseline.sdBidDepth() - sd(bids)) < 1e-6 * (1 + sd(bids)));
+                QVERIFY(qAbs(baseline.sdAskDepth() - sd(asks)) < 1e-6 * (1 + sd(asks)));
+                QVERIFY(qAbs(baseline.sdSpreadTicks() - sd(spreads)) < 1e-9 * (1 + sd(spreads)));
+                QVERIFY(qAbs(baseline.sdImbalance() - sd(imbalances)) < 1e-9 * (1 + sd(imbalances)));
+            } else {
+                QCOMPARE(baseline.sdBidDepth(), 0.0);
             }
             QVERIFY(qAbs(baseline.volumePerBucket() - (warm.empty() ? 0.0 : volume / double(warm.size()))) < 1e-6);
         }
@@ -96,6 +119,7 @@ private Q_SLOTS:
         QCOMPARE(baseline.warmBuckets(), 60);
         QCOMPARE(baseline.sampleCount(), 60 * 120);
         QCOMPARE(baseline.meanAskDepth(), 2.0);
+        QCOMPARE(baseline.sdAskDepth(), 0.0); // a flat book: no dispersion, never a negative variance
     }
 
     void lateEventsCountInTheNewestBucket()
