@@ -14,5 +14,6 @@ int recordCommand(int argc, char **argv, const std::vector<std::string> &args);
 int simCommand(int argc, char **argv, const std::vector<std::string> &args);
 int exportCommand(const std::vector<std::string> &args);
 int backtestCommand(const std::vector<std::string> &args);
+int evaluateCommand(const std::vector<std::string> &args);
 
 } // namespace polymon::cli

@@ -24,6 +24,8 @@ int main(int argc, char **argv)
         return cli::simCommand(argc, argv, args);
     if (command == "backtest")
         return cli::backtestCommand(args);
+    if (command == "evaluate")
+        return cli::evaluateCommand(args);
     if (command == "export")
         return cli::exportCommand(args);
     if (command == "--help" || command == "-h" || command == "help") {
