@@ -118,6 +118,8 @@ void FlowMarket::scheduleNatural()
 void FlowMarket::setLevel(bool bid, Fixed price, Fixed size, std::vector<Change> &changes)
 {
     auto &side = bid ? m_bids : m_asks;
+    const auto it = side.find(price);
+    const Fixed before = it == side.end() ? 0 : it->second;
     if (size <= 0)
         side.erase(price);
     else
@@ -128,7 +130,7 @@ void FlowMarket::setLevel(bool bid, Fixed price, Fixed size, std::vector<Change>
             return;
         }
     }
-    changes.push_back(Change{bid, price, std::max<Fixed>(0, size)});
+    changes.push_back(Change{bid, price, std::max<Fixed>(0, size), before});
 }
 
 void FlowMarket::limitOrder(std::vector<Change> &changes)
@@ -361,18 +363,36 @@ void FlowMarket::step(std::vector<std::string> &frames)
     m_nextMs = std::max(m_nowMs + 1, next);
 }
 
-void FlowMarket::emit(const std::vector<Change> &changes, std::vector<std::string> &frames) const
+void FlowMarket::emit(const std::vector<Change> &changes, std::vector<std::string> &frames)
 {
     if (changes.empty())
         return;
+    // Each entry carries the top after it, as the exchange's do: the event
+    // is undone and replayed entry by entry to know them.
+    auto set = [this](bool bid, Fixed price, Fixed size) {
+        auto &side = bid ? m_bids : m_asks;
+        if (size <= 0)
+            side.erase(price);
+        else
+            side[price] = size;
+    };
+    for (auto it = changes.rbegin(); it != changes.rend(); ++it)
+        set(it->bid, it->price, it->before);
+    std::vector<std::pair<Fixed, Fixed>> tops; // after each entry
+    tops.reserve(changes.size());
+    for (const Change &c : changes) {
+        set(c.bid, c.price, c.size);
+        tops.emplace_back(bestBid(), bestAsk());
+    }
     // One frame for the event, every level it touched, both tokens: NO's
     // bids are YES's asks at 1 - p.
-    const Fixed bid = bestBid(), ask = bestAsk();
     std::string j = "{\"event_type\":\"price_change\",\"market\":\"" + m_condition + "\",\"timestamp\":\"" + std::to_string(m_nowMs)
                   + "\",\"price_changes\":[";
     bool first = true;
     for (const bool yes : {true, false}) {
-        for (const Change &c : changes) {
+        for (std::size_t i = 0; i < changes.size(); ++i) {
+            const Change &c = changes[i];
+            const auto [bid, ask] = tops[i];
             if (!first)
                 j += ',';
             first = false;

@@ -75,6 +75,7 @@ private:
         bool bid;
         Fixed price;
         Fixed size;
+        Fixed before; // the level's size before the event first touched it
     };
     void scheduleNatural();
     void naturalEvent(std::vector<Change> &changes, std::vector<std::string> &frames);
@@ -86,7 +87,7 @@ private:
     Fixed drawSize(double median);
     Fixed bestBid() const;
     Fixed bestAsk() const;
-    void emit(const std::vector<Change> &changes, std::vector<std::string> &frames) const;
+    void emit(const std::vector<Change> &changes, std::vector<std::string> &frames);
     void trade(Fixed price, Fixed size, bool buy, std::vector<std::string> &frames) const;
 
     std::string m_condition, m_yes, m_no;
