@@ -89,12 +89,23 @@ void SignalDetector::evaluate(const DetectorInput &in, const std::array<bool, kS
     const double askRatio = contracts(m.bandAskDepth) / in.baselineAsk;
     const double spreadRatio = double(m.spread) / double(in.tick) / in.baselineSpreadTicks;
     const double strength = std::clamp(double(std::llabs(in.priceChange)) / 50'000.0, 0.0, 1.0); // 5 cents = 1
+    // How many of its own deviations a measure stands above its mean; a z
+    // condition of 0 is off.
+    auto z = [&](double value, double mean, double sd) {
+        return (value - mean) / std::max({sd, m_s.dispersionFloor * mean, 1e-9});
+    };
+    auto standsOut = [](double zValue, double threshold) { return threshold <= 0.0 || zValue >= threshold; };
+    const double spreadTicks = double(m.spread) / double(in.tick);
+    const bool panicDispersed = standsOut(z(contracts(m.bandAskDepth), in.baselineAsk, in.sdAsk), m_s.panicAskDepthZ)
+                             && standsOut(z(spreadTicks, in.baselineSpreadTicks, in.sdSpreadTicks), m_s.panicSpreadZ);
+    const bool fomoDispersed = standsOut(z(contracts(m.bandBidDepth), in.baselineBid, in.sdBid), m_s.fomoBidDepthZ)
+                            && standsOut(z(spreadTicks, in.baselineSpreadTicks, in.sdSpreadTicks), m_s.fomoSpreadZ);
     // Near 0 or 1 the book is pinned against the price limit and a reversion
     // may be impossible: trade signals need room on both sides.
     const bool healthy = in.health.healthy() && m.mid >= m_s.edgeMargin && m.mid <= kFixedScale - m_s.edgeMargin;
 
     if (healthy && !coolingDown[int(SignalType::PanicSell)] && askRatio >= m_s.panicAskDepthRatio
-        && spreadRatio >= m_s.panicSpreadRatio) {
+        && spreadRatio >= m_s.panicSpreadRatio && panicDispersed) {
         Signal s = make(SignalType::PanicSell, SignalSide::Buy, in);
         s.depthRatio = askRatio;
         s.confidence = confidence(beyond(askRatio, m_s.panicAskDepthRatio), beyond(spreadRatio, m_s.panicSpreadRatio),
@@ -107,7 +118,7 @@ void SignalDetector::evaluate(const DetectorInput &in, const std::array<bool, kS
     }
 
     if (healthy && !coolingDown[int(SignalType::FomoBuy)] && bidRatio >= m_s.fomoBidDepthRatio
-        && m.imbalance >= m_s.fomoMinImbalance && spreadRatio >= m_s.fomoSpreadRatio) {
+        && m.imbalance >= m_s.fomoMinImbalance && spreadRatio >= m_s.fomoSpreadRatio && fomoDispersed) {
         Signal s = make(SignalType::FomoBuy, SignalSide::Sell, in);
         s.depthRatio = bidRatio;
         s.confidence = confidence(beyond(bidRatio, m_s.fomoBidDepthRatio), beyond(spreadRatio, m_s.fomoSpreadRatio),

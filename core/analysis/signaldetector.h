@@ -18,6 +18,9 @@ struct DetectorInput
     double baselineBid = 0;    // mean band depth, contracts
     double baselineAsk = 0;
     double baselineSpreadTicks = 0;
+    double sdBid = 0;          // their standard deviations over the baseline's window
+    double sdAsk = 0;
+    double sdSpreadTicks = 0;
     Fixed tick = 10'000;       // the asset's tick size (0.01 when unknown)
     int warmMinutes = 0;
     Fixed priceChange = 0;     // mid change over the lookback

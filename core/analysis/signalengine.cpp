@@ -211,6 +211,9 @@ void SignalEngine::evaluate(State &st)
     in.baselineAsk = st.baseline.meanAskDepth();
     in.tick = st.tick;
     in.baselineSpreadTicks = st.baseline.meanSpreadTicks();
+    in.sdBid = st.baseline.sdBidDepth();
+    in.sdAsk = st.baseline.sdAskDepth();
+    in.sdSpreadTicks = st.baseline.sdSpreadTicks();
     in.warmMinutes = st.baseline.warmBuckets() * m_settings.bucketSeconds / 60;
     Fixed pastMid = m.mid;
     st.mids.forEach([&](const MidPoint &p) {

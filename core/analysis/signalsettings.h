@@ -37,6 +37,15 @@ struct SignalSettings
     double fomoBidDepthRatio = 3.2;
     double fomoMinImbalance = 0.35;
     double fomoSpreadRatio = 1.8; // buyers lift the offers: the spread opens too
+    // Dispersion: besides the ratios above, a measure may have to stand this
+    // many of its own standard deviations (last hour) above its mean; 0 turns
+    // a z condition off. The deviation is at least dispersionFloor x the mean,
+    // so a book that never moves does not fire on a hair.
+    double panicAskDepthZ = 0.0;
+    double panicSpreadZ = 0.0;
+    double fomoBidDepthZ = 0.0;
+    double fomoSpreadZ = 0.0;
+    double dispersionFloor = 0.1;
     // LIQUIDITY_VACUUM: wide spread and thin book on both sides -> AVOID
     double vacuumSpreadRatio = 3.0;
     double vacuumMaxDepthRatio = 0.3;

@@ -56,6 +56,7 @@ FlowMarket::FlowMarket(std::string conditionId, std::string yesToken, std::strin
     , m_profile(profile)
     , m_rng(seed)
     , m_nowMs(startMs)
+    , m_fair(double(profile.startMid) / double(kFixedScale))
 {
     // A resting book around the start mid: the queue profile the flow keeps.
     const Fixed tick = m_profile.tick;
@@ -212,7 +213,10 @@ void FlowMarket::naturalEvent(std::vector<Change> &changes, std::vector<std::str
     std::uniform_real_distribution<double> u(0.0, 1.0);
     const double marketRate = kMarketShare * m_profile.eventsPerSecond + m_hawkes;
     if (u(m_rng) < marketRate / (m_profile.eventsPerSecond + m_hawkes)) {
-        const bool buy = u(m_rng) < std::clamp(0.5 + m_trendBias, 0.05, 0.95);
+        // Informed flow leans toward the fair value (a cent off: 3 % more of
+        // one side), so prices wander but do not run off to 0 or 1.
+        const double mid = double(bestBid() + bestAsk()) / 2.0 / double(kFixedScale);
+        const bool buy = u(m_rng) < std::clamp(0.5 + m_trendBias + 3.0 * (m_fair - mid), 0.05, 0.95);
         marketOrder(changes, frames, buy, m_profile.touchSize * 0.4);
         return;
     }
@@ -276,10 +280,11 @@ void FlowMarket::runEpisodes(std::vector<Change> &changes, std::vector<std::stri
             const bool fomo = e.type == FlowEpisode::Type::Fomo;
             const double base = fomo ? st.baseBid : st.baseAsk;
             if (!fading) {
-                // The flooded side grows toward magnitude x its depth before.
-                const double want = (e.magnitude - 1.0) * base * std::min(1.0, progress);
-                while (st.added < want) {
-                    const double chunk = std::min(want - st.added, std::max(1.0, base * 0.15));
+                // The flooded side grows toward magnitude x its depth before,
+                // measured as it stands (trades eat into it, the mid moves).
+                const double want = base * (1.0 + (e.magnitude - 1.0) * std::min(1.0, progress));
+                for (int guard = 0; guard < 200 && bandDepth(fomo, kBand) < want; ++guard) {
+                    const double chunk = std::min(want - bandDepth(fomo, kBand), std::max(1.0, base * 0.15));
                     const Fixed price = fomo ? bestBid() - Fixed(u(m_rng) * 3) * tick : bestAsk() + Fixed(u(m_rng) * 3) * tick;
                     if (price < tick || price > kOne - tick)
                         break;
@@ -294,7 +299,8 @@ void FlowMarket::runEpisodes(std::vector<Change> &changes, std::vector<std::stri
                 if (e.spreadChange) {
                     const Fixed wanted = Fixed(double(st.baseSpread) * (1.0 + (0.5 + e.magnitude * 0.3) * std::min(1.0, progress)));
                     auto &other = fomo ? m_asks : m_bids;
-                    while (!other.empty() && bestAsk() - bestBid() < wanted) {
+                    // Stepping back, not leaving: a few levels stay.
+                    while (other.size() > 3 && bestAsk() - bestBid() < wanted) {
                         const Fixed price = fomo ? other.begin()->first : std::prev(other.end())->first;
                         setLevel(!fomo, price, 0, changes);
                     }
@@ -346,13 +352,21 @@ void FlowMarket::step(std::vector<std::string> &frames)
     const std::int64_t previous = m_nowMs;
     m_nowMs = m_nextMs;
     m_hawkes *= std::exp(-double(m_nowMs - previous) / kHawkesDecayMs);
+    // The fair value walks about half a cent a minute, pulled back toward
+    // where the market started.
+    const double minutes = double(m_nowMs - previous) / 60'000.0;
+    if (minutes > 0) {
+        std::normal_distribution<double> step(0.0, 0.005 * std::sqrt(minutes));
+        const double start = double(m_profile.startMid) / double(kFixedScale);
+        m_fair = std::clamp(m_fair + step(m_rng) - 0.02 * minutes * (m_fair - start), 0.02, 0.98);
+    }
     std::vector<Change> changes;
     runEpisodes(changes, frames);
     if (m_nowMs >= m_naturalMs) {
         naturalEvent(changes, frames);
         scheduleNatural();
     }
-    emit(changes, frames);
+    writeChanges(changes, frames);
     // Episodes act every 100 ms while they run, or start on time.
     std::int64_t next = m_naturalMs;
     for (std::size_t i = 0; i < m_episodes.size(); ++i) {
@@ -363,7 +377,7 @@ void FlowMarket::step(std::vector<std::string> &frames)
     m_nextMs = std::max(m_nowMs + 1, next);
 }
 
-void FlowMarket::emit(const std::vector<Change> &changes, std::vector<std::string> &frames)
+void FlowMarket::writeChanges(const std::vector<Change> &changes, std::vector<std::string> &frames)
 {
     if (changes.empty())
         return;

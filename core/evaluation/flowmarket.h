@@ -87,7 +87,7 @@ private:
     Fixed drawSize(double median);
     Fixed bestBid() const;
     Fixed bestAsk() const;
-    void emit(const std::vector<Change> &changes, std::vector<std::string> &frames);
+    void writeChanges(const std::vector<Change> &changes, std::vector<std::string> &frames);
     void trade(Fixed price, Fixed size, bool buy, std::vector<std::string> &frames) const;
 
     std::string m_condition, m_yes, m_no;
@@ -99,6 +99,7 @@ private:
     std::int64_t m_nextMs = 0;
     std::int64_t m_naturalMs = 0; // the next event of the order flow itself
     double m_hawkes = 0.0;        // excitation of market orders, decaying
+    double m_fair = 0.5;          // where informed flow pulls the price (a slow random walk)
     double m_trendBias = 0.0;     // episode: which side the market orders lean to (+ buys)
     double m_quietBids = 1.0;     // episode: arrivals near the touch damped (vacuum, pull)
     double m_quietAsks = 1.0;

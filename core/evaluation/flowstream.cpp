@@ -35,7 +35,8 @@ FlowStream::FlowStream(const Options &options)
             e.holdMs = std::int64_t(pull ? 5'000 + u(rng) * 10'000 : 10'000 + u(rng) * 30'000);
             e.decayMs = std::int64_t(30'000 + u(rng) * 60'000);
             e.magnitude = logUniform(rng, 1.5, 6.0);
-            e.spreadChange = u(rng) < 0.5;
+            // design.md: a panic widens the spread by definition; a FOMO may or may not.
+            e.spreadChange = e.type == FlowEpisode::Type::Panic || u(rng) < 0.5;
             e.pullBids = u(rng) < 0.5;
             if (e.endMs() >= endMs())
                 break;

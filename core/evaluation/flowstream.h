@@ -22,7 +22,8 @@ struct FlowLabel
 // Many FlowMarkets of varied profiles in one time-ordered frame stream,
 // calm for a warm-up, then an episode now and then in each market: a type
 // at random, magnitude 1.5x to 6x, onset 0.2 to 5 s, with or without a
-// spread change, one side or both, never overlapping, calm in between.
+// spread change (a panic always widens it, by design.md's definition), one
+// side or both, never overlapping, calm in between.
 // For evaluation only: the detector was never tuned on it.
 class FlowStream final
 {
