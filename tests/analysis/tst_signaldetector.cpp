@@ -120,6 +120,45 @@ private Q_SLOTS:
         QCOMPARE(got, expected);
     }
 
+    void dispersionConditionsAskForAMoveBeyondTheBooksOwnNoise()
+    {
+        // The same 2.4x ask flood with the spread doubled, on two books: one
+        // whose ask depth barely moves over its hour, one whose ask depth
+        // swings by half its mean all the time.
+        SignalSettings settings;
+        settings.panicAskDepthRatio = 2.0;
+        settings.panicSpreadRatio = 1.5;
+        settings.panicAskDepthZ = 2.5;
+        SignalDetector detector(settings);
+        DetectorInput steady = calm();
+        setDepth(steady, 4000, 12000);
+        setSpread(steady, 470'000, 510'000);
+        steady.sdAsk = 300; // deviations of 6 % of the mean
+        std::vector<Signal> out;
+        detector.evaluate(steady, {}, out);
+        QCOMPARE(out.size(), std::size_t(1));
+        QCOMPARE(out.front().type, SignalType::PanicSell);
+        DetectorInput noisy = steady;
+        noisy.sdAsk = 4000; // 2.4x is 1.75 of its own deviations: ordinary here
+        out.clear();
+        detector.evaluate(noisy, {}, out);
+        QVERIFY(out.empty());
+        // Off (0), the ratios alone decide.
+        settings.panicAskDepthZ = 0.0;
+        SignalDetector ratiosOnly(settings);
+        ratiosOnly.evaluate(noisy, {}, out);
+        QCOMPARE(out.size(), std::size_t(1));
+        // A book that never moved has a floor under its deviation: a tenth of the mean.
+        settings.panicAskDepthZ = 2.5;
+        SignalDetector floored(settings);
+        DetectorInput flat = steady;
+        flat.sdAsk = 0.0;
+        setDepth(flat, 4000, 6000); // 1.2x: 2 floored deviations, and under the ratio anyway
+        out.clear();
+        floored.evaluate(flat, {}, out);
+        QVERIFY(out.empty());
+    }
+
     void cooldownSilencesARule()
     {
         DetectorInput in = calm();
