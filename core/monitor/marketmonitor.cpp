@@ -78,14 +78,9 @@ void MarketMonitor::enableSignals(const SignalSettings &settings)
 {
     qRegisterMetaType<polymon::Signal>();
     m_signals = std::make_unique<SignalEngine>(settings, static_cast<SignalListener *>(this));
-    m_signalFlush.setInterval(1000);
-    // Only when no frame came for a second: a later frame flushes anyway (on
-    // its timestamp), so a replay of the same frames fires the same signals.
-    connect(&m_signalFlush, &QTimer::timeout, this, [this] {
-        if (steadyNowNs() - m_lastFrameNs >= 1'000'000'000)
-            m_signals->flush();
-    });
-    m_signalFlush.start();
+    // Decided on event time only, as a replay of the same frames is: each
+    // exchange timestamp is evaluated when a later one arrives, never on a
+    // wall-clock timer (which could split one timestamp's updates in two).
 }
 
 void MarketMonitor::onSignal(const Signal &signal)
