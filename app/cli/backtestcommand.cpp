@@ -7,6 +7,7 @@
 #include "strategy/walkforward.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimeZone>
 
@@ -47,6 +48,38 @@ void printSignalTable(const BacktestReport &report)
         std::printf("%-17s %7d %8.0f%% %10.1f %10.2fc %10.2fc\n", signalTypeName(SignalType(i)), t.signals,
                     t.resolved ? 100.0 * t.reverted / t.resolved : 0.0, t.meanReversionS, t.meanMaxProfit * 100.0,
                     t.meanMaxAdverse * 100.0);
+    }
+}
+
+// Does each type pay? Moves in the recommended direction and the
+// touch-to-touch PnL after 5 minutes net of fees, in cents, with 95 % intervals.
+void printQuality(const QJsonObject &quality, const FeeSchedule &fees)
+{
+    std::printf("\nsignal quality (BUY/SELL signals; cents per share in the recommended direction, 95 %% intervals;\n"
+                "PnL: taken at the touch, given back at the opposite touch 5 min later, taker fee %s x (p(1-p))^%d both ways)\n",
+                formatFixed(fees.rate).c_str(), fees.exponent);
+    std::printf("%-17s %4s %19s %19s %19s %21s %17s\n", "type", "n", "move 30 s", "move 2 min", "move 5 min",
+                "PnL 5 min, net", "reverted");
+    auto cell = [](const QJsonObject &i) {
+        const QJsonArray ci = i.value(QStringLiteral("ci95")).toArray();
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%+.2f [%+.2f, %+.2f]", i.value(QStringLiteral("mean")).toDouble() * 100,
+                      ci.at(0).toDouble() * 100, ci.at(1).toDouble() * 100);
+        return std::string(buf);
+    };
+    for (int t = 0; t < kSignalTypeCount; ++t) {
+        const char *name = signalTypeName(SignalType(t));
+        const QJsonObject q = quality.value(QLatin1String(name)).toObject();
+        const int n = q.value(QStringLiteral("move_30s")).toObject().value(QStringLiteral("n")).toInt();
+        if (n == 0)
+            continue;
+        const QJsonArray r = q.value(QStringLiteral("reverted_ci95")).toArray();
+        std::printf("%-17s %4d %19s %19s %19s %21s %4.0f%% [%2.0f, %3.0f]\n", name, n,
+                    cell(q.value(QStringLiteral("move_30s")).toObject()).c_str(),
+                    cell(q.value(QStringLiteral("move_2m")).toObject()).c_str(),
+                    cell(q.value(QStringLiteral("move_5m")).toObject()).c_str(),
+                    cell(q.value(QStringLiteral("pnl_per_share_5m_net")).toObject()).c_str(),
+                    q.value(QStringLiteral("reverted")).toDouble() * 100, r.at(0).toDouble() * 100, r.at(1).toDouble() * 100);
     }
 }
 
@@ -150,6 +183,7 @@ int recordingBacktest(const CliArgs &parser, const SignalSettings &settings, boo
         wf = WalkForward::run(result.trades, result.startMs, result.endMs, int(folds));
     if (json) {
         QJsonObject o = result.signals.toJson();
+        o.insert(QStringLiteral("quality"), result.quality);
         if (strategy.mode != StrategyMode::None)
             o.insert(QStringLiteral("strategy"), strategyBacktestJson(result, wf ? &*wf : nullptr));
         std::puts(QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
@@ -159,6 +193,7 @@ int recordingBacktest(const CliArgs &parser, const SignalSettings &settings, boo
     std::printf("backtest: %s, %d assets, %llu frames in %.1f s\n", path.c_str(), report.markets,
                 static_cast<unsigned long long>(report.frames), report.wallSeconds);
     printSignalTable(report);
+    printQuality(result.quality, strategy.fees);
     if (strategy.mode != StrategyMode::None)
         printStrategy(result, wf ? &*wf : nullptr);
     return 0;

@@ -1,6 +1,7 @@
 #include "strategybacktest.h"
 
 #include "analysis/signalengine.h"
+#include "analysis/signalfollowup.h"
 #include "replay/replayengine.h"
 
 #include <algorithm>
@@ -16,8 +17,9 @@ namespace {
 class StrategyRun final : public BookListener, public SignalListener
 {
 public:
-    StrategyRun(const SignalSettings &settings, bool collectOutcomes)
-        : m_engine(settings, this)
+    StrategyRun(const SignalSettings &settings, bool collectOutcomes, const FeeSchedule &fees)
+        : followUp(fees)
+        , m_engine(settings, this)
         , m_collect(collectOutcomes)
     {
     }
@@ -32,22 +34,31 @@ public:
         m_endMs = std::max(m_endMs, ts);
         for (SignalTrader *t : m_traders)
             t->setNow(ts);
+        if (m_collect)
+            followUp.beforeTop(asset, ts);
         m_engine.onTop(asset, ts);
+        if (m_collect)
+            followUp.afterTop(asset);
         for (SignalTrader *t : m_traders)
             t->afterTop(asset, ts);
     }
     void onTrade(const AssetBook &asset, const LastTradeEvent &e) override { m_engine.onTrade(asset, e); }
     void onSignal(const Signal &s) override
     {
+        if (m_collect)
+            followUp.onSignal(s);
         for (SignalTrader *t : m_traders)
             t->onSignal(s);
     }
     void onOutcome(const Signal &s) override
     {
-        if (m_collect)
-            outcomes.push_back(s);
+        if (!m_collect)
+            return;
+        outcomes.push_back(s);
+        followUp.onOutcome(s);
     }
 
+    SignalFollowUp followUp; // what the signals were worth (the first replay only)
     std::vector<Signal> outcomes;
     std::int64_t m_startMs = 0;
     std::int64_t m_endMs = 0;
@@ -82,7 +93,7 @@ bool StrategyBacktest::run(const std::string &path, const std::vector<GridPoint>
         }
         if (members.empty())
             continue;
-        StrategyRun run(points[members.front()].signals, g == 0);
+        StrategyRun run(points[members.front()].signals, g == 0, points.front().strategy.fees);
         ReplayEngine replay(&run);
         if (!replay.loadFile(path, error))
             return false;
@@ -119,6 +130,7 @@ bool StrategyBacktest::run(const std::string &path, const std::vector<GridPoint>
             for (BacktestTypeStats &t : r.types)
                 t.finish();
             r.allSignals = std::move(run.outcomes);
+            out.quality = run.followUp.toJson();
             out.startMs = run.m_startMs;
             out.endMs = run.m_endMs;
             out.marketHours = double(r.markets) * double(out.endMs - out.startMs) / 3'600'000.0;

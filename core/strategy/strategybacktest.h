@@ -1,6 +1,8 @@
 #pragma once
 
 #include "replay/backtest.h"
+
+#include <QJsonObject>
 #include "settingsgrid.h"
 #include "signaltrader.h"
 
@@ -20,6 +22,7 @@ struct StrategyBacktestResult
     std::int64_t startMs = 0;  // exchange time the recording spans
     std::int64_t endMs = 0;
     double marketHours = 0;    // assets x hours spanned
+    QJsonObject quality;       // SignalFollowUp per type: moves and touch-to-touch PnL with 95 % intervals
     bool cancelled = false;
 };
 

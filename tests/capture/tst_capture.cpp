@@ -329,6 +329,20 @@ private Q_SLOTS:
         QVERIFY(backtest.waitForFinished(120000));
         QCOMPARE(backtest.exitCode(), 0);
         const QJsonObject report = QJsonDocument::fromJson(backtest.readAllStandardOutput()).object();
+        // Does each type pay: moves and touch-to-touch PnL with their intervals.
+        const QJsonObject quality = report.value(QStringLiteral("quality")).toObject();
+        QCOMPARE(quality.size(), 4);
+        int measured = 0;
+        for (const QString &type : quality.keys()) {
+            const QJsonObject pnl = quality.value(type).toObject().value(QStringLiteral("pnl_per_share_5m_net")).toObject();
+            if (pnl.value(QStringLiteral("n")).toInt() < 2)
+                continue;
+            ++measured;
+            const QJsonArray ci = pnl.value(QStringLiteral("ci95")).toArray();
+            QVERIFY(ci.at(0).toDouble() <= pnl.value(QStringLiteral("mean")).toDouble());
+            QVERIFY(ci.at(1).toDouble() >= pnl.value(QStringLiteral("mean")).toDouble());
+        }
+        QVERIFY(measured > 0);
         const QJsonObject strategy = report.value(QStringLiteral("strategy")).toObject();
         QCOMPARE(strategy.value(QStringLiteral("settings")).toObject().value(QStringLiteral("mode")).toString(), QStringLiteral("fade"));
         const QJsonObject result = strategy.value(QStringLiteral("result")).toObject();

@@ -1,3 +1,4 @@
+#include "analysis/signalfollowup.h"
 #include "book/bookstore.h"
 #include "corpus.h"
 #include "protocol/frameparser.h"
@@ -353,6 +354,76 @@ private Q_SLOTS:
         s = cancelled.run();
         QVERIFY(s.stopped);
         QVERIFY(s.frames < 5'000);
+    }
+
+    void followUpMeasuresEachHorizonOnTheBookAsItStood()
+    {
+        BookStore store;
+        FrameParser parser;
+        SignalFollowUp followUp(FeeSchedule{fx("0.05"), 1});
+        auto update = [&](std::int64_t ts, const char *bid, const char *ask) {
+            parser.parse(bookFrame("Y", ts, {QString::fromLatin1(bid) + QStringLiteral(":100")},
+                                   {QString::fromLatin1(ask) + QStringLiteral(":100")}),
+                         store);
+            followUp.beforeTop(*store.find("Y"), ts);
+            followUp.afterTop(*store.find("Y"));
+        };
+        update(1'000, "0.49", "0.51");
+        Signal s = signal("Y", SignalType::PanicSell, SignalSide::Buy, 1'000, 1);
+        s.bestBid = fx("0.49");
+        s.bestAsk = fx("0.51");
+        s.mid = fx("0.50");
+        followUp.onSignal(s);
+        update(11'000, "0.51", "0.53");   // mid 0.52
+        update(41'000, "0.52", "0.54");   // passes 30 s: the book before it, mid 0.52
+        update(131'000, "0.54", "0.56");  // passes 2 min: mid 0.53
+        update(400'000, "0.40", "0.42");  // passes 5 min: mid 0.55, out at the bid 0.54
+        s.resolved = true;
+        s.reverted = true;
+        followUp.onOutcome(s);
+        const auto q = followUp.summary()[std::size_t(SignalType::PanicSell)];
+        QCOMPARE(q.move[0].n, 1);
+        QVERIFY(std::abs(q.move[0].mean - 0.02) < 1e-12);
+        QVERIFY(std::abs(q.move[1].mean - 0.03) < 1e-12);
+        QVERIFY(std::abs(q.move[2].mean - 0.05) < 1e-12);
+        // 0.54 - 0.51, less the fee per share both ways: 0.05 x 0.51 x 0.49 and 0.05 x 0.54 x 0.46.
+        QVERIFY(std::abs(q.pnlPerShare.mean - (0.03 - 0.012495 - 0.01242)) < 1e-9);
+        QCOMPARE(q.resolved, 1);
+        QCOMPARE(q.reverted, 1);
+        QVERIFY(q.revertedLow > 0.0 && q.revertedLow < 0.5 && q.revertedHigh == 1.0);
+        // AVOID signals are not traded, so they have no follow-up.
+        followUp.onSignal(signal("Y", SignalType::LiquidityVacuum, SignalSide::Avoid, 500'000, 2));
+        update(900'000, "0.40", "0.42");
+        QCOMPARE(followUp.summary()[std::size_t(SignalType::LiquidityVacuum)].move[0].n, 0);
+    }
+
+    void intervalsNarrowWithMoreSignals()
+    {
+        BookStore store;
+        FrameParser parser;
+        SignalFollowUp followUp(FeeSchedule{});
+        std::int64_t t = 1'000;
+        for (int i = 0; i < 40; ++i, t += 400'000) {
+            parser.parse(bookFrame("Y", t, {QStringLiteral("0.49:100")}, {QStringLiteral("0.51:100")}), store);
+            followUp.beforeTop(*store.find("Y"), t);
+            followUp.afterTop(*store.find("Y"));
+            Signal s = signal("Y", SignalType::FomoBuy, SignalSide::Sell, t, std::uint64_t(i));
+            s.bestBid = fx("0.49");
+            s.bestAsk = fx("0.51");
+            s.mid = fx("0.50");
+            followUp.onSignal(s);
+            // Half the time the price falls 2 cents (a win for a SELL), half it rises 1.
+            const bool falls = i % 2 == 0;
+            parser.parse(bookFrame("Y", t + 20'000, {QString::fromLatin1(falls ? "0.47:100" : "0.50:100")},
+                                   {QString::fromLatin1(falls ? "0.49:100" : "0.52:100")}),
+                         store);
+            followUp.beforeTop(*store.find("Y"), t + 20'000);
+            followUp.afterTop(*store.find("Y"));
+        }
+        const auto q = followUp.summary()[std::size_t(SignalType::FomoBuy)];
+        QCOMPARE(q.move[0].n, 39); // the last one's 30 s never came
+        QVERIFY(q.move[0].mean > 0.0 && q.move[0].low < q.move[0].mean && q.move[0].high > q.move[0].mean);
+        QVERIFY(q.move[0].high - q.move[0].low < 0.02);
     }
 
     void aStrategyBacktestCancelsBetweenFramesAndReportsUnreadableFiles()
