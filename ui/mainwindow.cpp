@@ -14,6 +14,7 @@
 #include "session/recordingservice.h"
 #include "signallogmodel.h"
 #include "signallogpane.h"
+#include "signalqualitydialog.h"
 #include "statusbarpresenter.h"
 #include "storage/storagewriter.h"
 #include "themes.h"
@@ -116,6 +117,8 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
             [this] { invoke(m_service, [s = m_service] { s->loadMoreMarkets(); }); });
     m_signalLog = new SignalLogPane(this);
     connect(m_signalLog, &SignalLogPane::exportRequested, this, &MainWindow::exportSignals);
+    connect(m_signalLog, &SignalLogPane::qualityRequested, this,
+            [this] { invoke(m_service, [s = m_service] { s->readSignalQuality(); }); });
     connect(m_signalLog, &SignalLogPane::outcomeActivated, this, &MainWindow::showOutcome);
     QDockWidget *browserDock = addDock(tr("Markets"), QStringLiteral("marketsDock"), m_browser, Qt::LeftDockWidgetArea);
     QDockWidget *watchDock = addDock(tr("Watchlist"), QStringLiteral("watchDock"), m_watchlist, Qt::LeftDockWidgetArea);
@@ -175,6 +178,13 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
             QMessageBox::warning(this, tr("Export CSV"), message);
     });
     connect(service, &MonitorService::connectionStateChanged, this, &MainWindow::onConnectionState);
+    connect(service, &MonitorService::signalQualityReady, this,
+            [this](const QJsonObject &quality, int signals, const QString &error) {
+                if (!m_quality)
+                    m_quality = new SignalQualityDialog(this);
+                m_quality->showResult(quality, signals, error);
+                m_quality->raise();
+            });
     connect(service, &MonitorService::replayOpened, this, &MainWindow::onReplayOpened);
     connect(service, &MonitorService::replayFailed, this,
             [this](const QString &error) {

@@ -26,6 +26,7 @@ class NoticeBanner;
 class ReplayBar;
 class StatusBarPresenter;
 class SignalLogPane;
+class SignalQualityDialog;
 class WatchTableModel;
 class WatchlistPane;
 
@@ -101,6 +102,7 @@ private:
     QSystemTrayIcon *m_tray = nullptr;
     ReplayBar *m_replayBar;
     BacktestDialog *m_backtest = nullptr; // made on first use
+    SignalQualityDialog *m_quality = nullptr; // made on first use
     StatusBarPresenter *m_status;
     QHash<QString, MarketView *> m_views;      // by condition id
     QHash<QString, MarketView *> m_assetViews; // by token id

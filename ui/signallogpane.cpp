@@ -55,6 +55,10 @@ SignalLogPane::SignalLogPane(QWidget *parent)
     marketFilter->setPlaceholderText(tr("Filter by market…"));
     marketFilter->setClearButtonEnabled(true);
     connect(marketFilter, &QLineEdit::textChanged, m_proxy, &SignalFilterProxy::setMarketText);
+    auto *qualityButton = new QPushButton(tr("Quality…"), this);
+    qualityButton->setObjectName(QStringLiteral("qualityButton"));
+    qualityButton->setToolTip(tr("Does each signal type pay? Moves and PnL after the signals the database holds"));
+    connect(qualityButton, &QPushButton::clicked, this, &SignalLogPane::qualityRequested);
     auto *exportButton = new QPushButton(tr("Export CSV…"), this);
     connect(exportButton, &QPushButton::clicked, this, &SignalLogPane::exportRequested);
     m_hint = ViewFactory::caption(QString(), this);
@@ -63,6 +67,7 @@ SignalLogPane::SignalLogPane(QWidget *parent)
     tools->addWidget(typeFilter);
     tools->addWidget(minConfidence);
     tools->addWidget(marketFilter, 1);
+    tools->addWidget(qualityButton);
     tools->addWidget(exportButton);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 4);

@@ -24,6 +24,7 @@ public:
 
 Q_SIGNALS:
     void exportRequested();
+    void qualityRequested();
     void outcomeActivated(const QString &assetId);
 
 private:

@@ -347,6 +347,17 @@ void MonitorService::applySignalSettings(const SignalSettings &settings)
         m_recording->setBand(settings.band);
 }
 
+void MonitorService::readSignalQuality()
+{
+    if (!m_recording || !m_recording->recordsToDatabase()) {
+        Q_EMIT signalQualityReady({}, 0, tr("Not recording (started with --no-db): there is no signal history."));
+        return;
+    }
+    m_recording->readSignalQuality(this, [this](const QJsonObject &quality, int signals, const QString &error) {
+        Q_EMIT signalQualityReady(quality, signals, error);
+    });
+}
+
 void MonitorService::exportCsv(const QString &path)
 {
     if (!m_recording || !m_recording->recordsToDatabase()) {

@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QSet>
 #include <QThread>
@@ -80,6 +81,8 @@ public Q_SLOTS:
     void unwatch(const QString &conditionId);
     void setLadderAsset(const QString &tokenId);
     void applySignalSettings(const polymon::SignalSettings &settings);
+    // Signal quality over the recorded history: signalQualityReady.
+    void readSignalQuality();
     // Signal history from the database as CSV (the CLI export's format).
     void exportCsv(const QString &path);
     // Plays a raw capture through the same monitor: its markets, paused at
@@ -118,6 +121,8 @@ Q_SIGNALS:
     // The recorded past of a newly watched asset (the last hour), for its chart.
     void historyLoaded(const polymon::AssetHistory &history);
     void exportFinished(bool ok, const QString &message);
+    // SignalQuality::toJson over the database, the BUY/SELL signals read, or an error.
+    void signalQualityReady(const QJsonObject &quality, int signals, const QString &error);
     void replayOpened(const QString &path, qint64 startNs, qint64 endNs, const QList<polymon::MarketInfo> &markets);
     void replayFailed(const QString &error);
     void replayPosition(qint64 timeNs, bool playing);

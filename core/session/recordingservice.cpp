@@ -8,6 +8,8 @@
 #include "rangecapture.h"
 #include "session/recorder.h"
 #include "storage/signalcsv.h"
+#include "storage/signalqualityreader.h"
+#include "strategy/strategysettings.h"
 #include "storage/storagereader.h"
 
 #include <QDateTime>
@@ -177,6 +179,33 @@ void RecordingService::writeRangeCapture(qint64 fromMs, qint64 toMs, const QStri
             return {path, QString()};
         },
         context, [done = std::move(done)](const Result &r) { done(r.first, r.second); });
+}
+
+void RecordingService::readSignalQuality(QObject *context,
+                                         std::function<void(const QJsonObject &, int, const QString &)> done)
+{
+    if (!m_writer) {
+        done({}, 0, tr("Not recording (started with --no-db): there is no signal history."));
+        return;
+    }
+    struct Read
+    {
+        QJsonObject quality;
+        int signals = 0;
+        QString error;
+    };
+    m_reader->run<Read>(
+        [writer = m_writer.get(), db = m_options.dbPath]() -> Read {
+            writer->waitUntilWritten(5000); // the signals seen so far
+            SignalQualityReader::Result result;
+            Read r;
+            if (SignalQualityReader::read(db, 0, StrategySettings{}.fees, result, r.error)) {
+                r.quality = result.quality.toJson();
+                r.signals = result.signals;
+            }
+            return r;
+        },
+        context, [done = std::move(done)](const Read &r) { done(r.quality, r.signals, r.error); });
 }
 
 void RecordingService::exportCsv(const QString &path, QObject *context, std::function<void(bool, const QString &)> done)

@@ -4,6 +4,7 @@
 #include "storage/historyreader.h"
 #include "storage/storagewriter.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QTimer>
 
@@ -71,6 +72,10 @@ public:
     // error) in `context`'s thread.
     void writeRangeCapture(qint64 fromMs, qint64 toMs, const QString &path, QObject *context,
                            std::function<void(const QString &, const QString &)> done);
+    // Signal quality over the recorded history (SignalQualityReader, the
+    // default fee schedule), read on the reader thread; done(quality as
+    // SignalQuality::toJson, BUY/SELL signals read, error) in `context`'s thread.
+    void readSignalQuality(QObject *context, std::function<void(const QJsonObject &, int, const QString &)> done);
     // The signal history as CSV; done(ok, message) in `context`'s thread.
     void exportCsv(const QString &path, QObject *context, std::function<void(bool, const QString &)> done);
 

@@ -130,7 +130,7 @@ bool StrategyBacktest::run(const std::string &path, const std::vector<GridPoint>
             for (BacktestTypeStats &t : r.types)
                 t.finish();
             r.allSignals = std::move(run.outcomes);
-            out.quality = run.followUp.toJson();
+            out.quality = run.followUp.quality().toJson();
             out.startMs = run.m_startMs;
             out.endMs = run.m_endMs;
             out.marketHours = double(r.markets) * double(out.endMs - out.startMs) / 3'600'000.0;

@@ -3,6 +3,8 @@
 #include "storage/schema.h"
 #include "storage/openoutcomeresolver.h"
 #include "storage/signalcsv.h"
+#include "storage/signalqualityreader.h"
+#include "strategy/strategysettings.h"
 #include "storage/storagereader.h"
 #include "storage/storagewriter.h"
 
@@ -22,6 +24,8 @@
 #include <QThread>
 #include <QTimer>
 #include <QUuid>
+
+#include <cmath>
 
 using namespace polymon;
 
@@ -628,6 +632,50 @@ private Q_SLOTS:
         QVERIFY(err.contains("nothing was recorded"));
         QVERIFY(!QFile::exists(empty));
         QVERIFY(!QFile::exists(empty + QStringLiteral(".part")));
+    }
+
+    void signalQualityFromTheHistoryAgreesWithTheReplay()
+    {
+        auto cli = [](const QStringList &args, QByteArray *out = nullptr) {
+            QProcess p;
+            p.start(QStringLiteral(POLYMON_CLI_PATH), args);
+            p.waitForFinished(120000);
+            if (out)
+                *out = p.readAllStandardOutput();
+            return p.exitCode();
+        };
+        // Simulated episodes, recorded into SQLite by a replay with its signals and outcomes.
+        const QString frames = m_dir.filePath(QStringLiteral("quality-frames.jsonl"));
+        const QString db = m_dir.filePath(QStringLiteral("quality.db"));
+        QCOMPARE(cli({QStringLiteral("backtest"), QStringLiteral("--sim"), QStringLiteral("--seed"), QStringLiteral("4"),
+                      QStringLiteral("--hours"), QStringLiteral("1"), QStringLiteral("--markets"), QStringLiteral("4"),
+                      QStringLiteral("--record"), frames, QStringLiteral("--json")}),
+                 0);
+        QCOMPARE(cli({QStringLiteral("replay"), frames, QStringLiteral("--db"), db, QStringLiteral("--emit"), QStringLiteral("none")}), 0);
+        QByteArray out;
+        QCOMPARE(cli({QStringLiteral("backtest"), QStringLiteral("--capture"), frames, QStringLiteral("--json")}, &out), 0);
+        const QJsonObject replayed = QJsonDocument::fromJson(out).object().value(QStringLiteral("quality")).toObject();
+
+        SignalQualityReader::Result history;
+        QString error;
+        QVERIFY2(SignalQualityReader::read(db, 0, StrategySettings{}.fees, history, error), qPrintable(error));
+        QVERIFY(history.signals > 0);
+        const auto summary = history.quality.summary();
+        int compared = 0;
+        for (int t = 0; t < kSignalTypeCount; ++t) {
+            const QJsonObject r = replayed.value(QLatin1String(signalTypeName(SignalType(t)))).toObject();
+            const auto &h = summary[std::size_t(t)];
+            // Every outcome is the same; the moves come from 500 ms snapshots instead of every
+            // update, so they agree to within a cent.
+            QCOMPARE(h.resolved, r.value(QStringLiteral("resolved")).toInt());
+            const QJsonObject move = r.value(QStringLiteral("move_2m")).toObject();
+            if (move.value(QStringLiteral("n")).toInt() == 0)
+                continue;
+            QCOMPARE(h.move[1].n, move.value(QStringLiteral("n")).toInt());
+            QVERIFY(std::abs(h.move[1].mean - move.value(QStringLiteral("mean")).toDouble()) < 0.01);
+            ++compared;
+        }
+        QVERIFY(compared > 0);
     }
 
     void processKilledMidWriteLeavesAConsistentFile()

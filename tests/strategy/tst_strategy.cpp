@@ -381,7 +381,7 @@ private Q_SLOTS:
         s.resolved = true;
         s.reverted = true;
         followUp.onOutcome(s);
-        const auto q = followUp.summary()[std::size_t(SignalType::PanicSell)];
+        const auto q = followUp.quality().summary()[std::size_t(SignalType::PanicSell)];
         QCOMPARE(q.move[0].n, 1);
         QVERIFY(std::abs(q.move[0].mean - 0.02) < 1e-12);
         QVERIFY(std::abs(q.move[1].mean - 0.03) < 1e-12);
@@ -394,7 +394,7 @@ private Q_SLOTS:
         // AVOID signals are not traded, so they have no follow-up.
         followUp.onSignal(signal("Y", SignalType::LiquidityVacuum, SignalSide::Avoid, 500'000, 2));
         update(900'000, "0.40", "0.42");
-        QCOMPARE(followUp.summary()[std::size_t(SignalType::LiquidityVacuum)].move[0].n, 0);
+        QCOMPARE(followUp.quality().summary()[std::size_t(SignalType::LiquidityVacuum)].move[0].n, 0);
     }
 
     void intervalsNarrowWithMoreSignals()
@@ -420,7 +420,7 @@ private Q_SLOTS:
             followUp.beforeTop(*store.find("Y"), t + 20'000);
             followUp.afterTop(*store.find("Y"));
         }
-        const auto q = followUp.summary()[std::size_t(SignalType::FomoBuy)];
+        const auto q = followUp.quality().summary()[std::size_t(SignalType::FomoBuy)];
         QCOMPARE(q.move[0].n, 39); // the last one's 30 s never came
         QVERIFY(q.move[0].mean > 0.0 && q.move[0].low < q.move[0].mean && q.move[0].high > q.move[0].mean);
         QVERIFY(q.move[0].high - q.move[0].low < 0.02);

@@ -17,6 +17,7 @@
 #include "settingsdialog.h"
 #include "signalfilterproxy.h"
 #include "signallogmodel.h"
+#include "signalqualitydialog.h"
 #include "session/recordingservice.h"
 #include "sim/simengine.h"
 #include "sim/simexchange.h"
@@ -44,6 +45,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -619,6 +621,25 @@ private Q_SLOTS:
         QVERIFY(done.wait(30000));
         QCOMPARE(done.at(1).at(0).toBool(), false);
         QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("status"))->text().contains(QStringLiteral("missing.pmcap")));
+    }
+
+    void signalQualityOpensFromTheSignalLog()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("quality-window.db"));
+        MainWindow *window = startWindow(simOptions(db));
+        QTRY_COMPARE_WITH_TIMEOUT(window->watchedOutcomes(), 6, 10000);
+        window->findChild<QPushButton *>(QStringLiteral("qualityButton"))->click();
+        SignalQualityDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = window->findChild<SignalQualityDialog *>()) && dialog->isVisible(), 10000);
+        QTableWidget *table = dialog->table();
+        QCOMPARE(table->rowCount(), 4);
+        QVERIFY(table->isEnabled()); // read, not an error
+        QCOMPARE(table->verticalHeaderItem(0)->text(), QStringLiteral("PANIC_SELL"));
+        QVERIFY(table->item(0, 0)); // filled, even before any signal (0 and dashes)
+        dialog->resize(1024, 320);
+        QCoreApplication::processEvents();
+        QVERIFY(dialog->grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/signal-quality.png")));
+        stopWindow(window);
     }
 
     void settingsPersist()

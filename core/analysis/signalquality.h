@@ -1,0 +1,58 @@
+#pragma once
+
+#include "signal.h"
+
+#include <QJsonObject>
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace polymon {
+
+// Does each signal type pay? Samples per type (the mid's move in the
+// recommended direction at each horizon, touch-to-touch PnL per share net of
+// fees, whether it reverted), summarised as means with 95 % intervals and
+// the reverted share with a Wilson interval. Filled from a replay
+// (SignalFollowUp) or from the recorded history (SignalQualityReader).
+class SignalQuality final
+{
+public:
+    static constexpr std::array<std::int64_t, 3> kHorizonsMs{30'000, 120'000, 300'000};
+    static constexpr std::size_t kHorizons = kHorizonsMs.size();
+
+    struct Interval
+    {
+        int n = 0;
+        double mean = 0.0; // dollars per share
+        double low = 0.0;  // 95 %
+        double high = 0.0;
+    };
+    struct PerType
+    {
+        std::array<Interval, kHorizons> move{};
+        Interval pnlPerShare;
+        int resolved = 0;
+        int reverted = 0;
+        double revertedLow = 0.0, revertedHigh = 0.0; // Wilson 95 %
+    };
+
+    void addMove(SignalType type, std::size_t horizon, double move) { m_samples[std::size_t(type)].move[horizon].push_back(move); }
+    void addPnl(SignalType type, double pnl) { m_samples[std::size_t(type)].pnl.push_back(pnl); }
+    void addOutcome(SignalType type, bool reverted);
+
+    std::array<PerType, kSignalTypeCount> summary() const;
+    QJsonObject toJson() const;
+
+private:
+    struct Samples
+    {
+        std::array<std::vector<double>, kHorizons> move;
+        std::vector<double> pnl;
+        int resolved = 0;
+        int reverted = 0;
+    };
+    std::array<Samples, kSignalTypeCount> m_samples;
+};
+
+} // namespace polymon
