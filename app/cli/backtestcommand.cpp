@@ -183,7 +183,6 @@ int recordingBacktest(const CliArgs &parser, const SignalSettings &settings, boo
         wf = WalkForward::run(result.trades, result.startMs, result.endMs, int(folds));
     if (json) {
         QJsonObject o = result.signals.toJson();
-        o.insert(QStringLiteral("quality"), result.quality);
         if (strategy.mode != StrategyMode::None)
             o.insert(QStringLiteral("strategy"), strategyBacktestJson(result, wf ? &*wf : nullptr));
         std::puts(QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
@@ -193,7 +192,7 @@ int recordingBacktest(const CliArgs &parser, const SignalSettings &settings, boo
     std::printf("backtest: %s, %d assets, %llu frames in %.1f s\n", path.c_str(), report.markets,
                 static_cast<unsigned long long>(report.frames), report.wallSeconds);
     printSignalTable(report);
-    printQuality(result.quality, strategy.fees);
+    printQuality(report.quality, strategy.fees);
     if (strategy.mode != StrategyMode::None)
         printStrategy(result, wf ? &*wf : nullptr);
     return 0;
@@ -254,6 +253,7 @@ int backtestCommand(const std::vector<std::string> &args)
                     t.signals, t.precision(), t.recall(), t.meanDelayS,
                     t.resolved ? 100.0 * t.reverted / t.resolved : 0.0, t.meanMaxProfit * 100.0);
     }
+    printQuality(report.quality, StrategySettings{}.fees);
     return 0;
 }
 

@@ -1,10 +1,10 @@
 #include "backtest.h"
 
-#include "analysis/signalengine.h"
 #include "book/bookstore.h"
 #include "protocol/frameparser.h"
 #include "replayengine.h"
 #include "strategy/strategybacktest.h"
+#include "strategy/strategyrun.h"
 #include "sim/simengine.h"
 
 #include <QJsonArray>
@@ -15,13 +15,6 @@
 namespace polymon {
 
 namespace {
-
-class Collector final : public SignalListener
-{
-public:
-    std::vector<Signal> resolved;
-    void onOutcome(const Signal &s) override { resolved.push_back(s); }
-};
 
 constexpr std::int64_t kStartMs = 1'767'225'600'000; // 2026-01-01T00:00:00Z, simulated
 
@@ -39,8 +32,7 @@ BacktestReport Backtest::run(const Options &options, const SignalSettings &setti
     const auto endMs = kStartMs + std::int64_t(options.hours * 3'600'000.0);
     engine.scheduleEpisodes(kStartMs + options.warmupMs, endMs, options.episodeEveryMs);
 
-    Collector collector;
-    SignalEngine analysis(settings, &collector);
+    StrategyRun analysis(settings, true, StrategySettings{}.fees);
     BookStore store(&analysis);
     FrameParser parser;
     std::FILE *record = nullptr;
@@ -66,7 +58,7 @@ BacktestReport Backtest::run(const Options &options, const SignalSettings &setti
     }
     if (record && std::fclose(record) != 0 && error)
         *error = "cannot write " + options.recordPath;
-    analysis.finish();
+    analysis.engine().finish();
     report.frames = parser.stats().frames;
     report.entries = store.stats().entriesApplied;
 
@@ -74,7 +66,7 @@ BacktestReport Backtest::run(const Options &options, const SignalSettings &setti
     const auto &labels = engine.labels();
     std::vector<bool> detected(labels.size(), false);
     std::vector<std::int64_t> firstDelay(labels.size(), -1);
-    for (const Signal &s : collector.resolved) {
+    for (const Signal &s : analysis.outcomes()) {
         BacktestTypeStats &t = report.types[std::size_t(s.type)];
         bool matched = false;
         for (std::size_t i = 0; i < labels.size(); ++i) {
@@ -106,7 +98,8 @@ BacktestReport Backtest::run(const Options &options, const SignalSettings &setti
             t.meanDelayS /= t.detectedLabels;
         t.finish();
     }
-    report.allSignals = std::move(collector.resolved);
+    report.allSignals = std::move(analysis.outcomes());
+    report.quality = analysis.followUp().quality().toJson();
     report.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
     return report;
 }
@@ -167,6 +160,7 @@ QJsonObject BacktestReport::toJson() const
     }
     if (!capture.empty())
         return QJsonObject{{QStringLiteral("recording"), QString::fromStdString(capture)},
+                           {QStringLiteral("quality"), quality},
                            {QStringLiteral("assets"), markets},
                            {QStringLiteral("frames"), double(frames)},
                            {QStringLiteral("entries"), double(entries)},
@@ -178,7 +172,8 @@ QJsonObject BacktestReport::toJson() const
                        {QStringLiteral("frames"), double(frames)},
                        {QStringLiteral("entries"), double(entries)},
                        {QStringLiteral("wall_seconds"), wallSeconds},
-                       {QStringLiteral("types"), types}};
+                       {QStringLiteral("types"), types},
+                       {QStringLiteral("quality"), quality}};
 }
 
 } // namespace polymon

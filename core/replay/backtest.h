@@ -44,6 +44,7 @@ struct BacktestReport
     double wallSeconds = 0;
     std::array<BacktestTypeStats, kSignalTypeCount> types{};
     std::vector<Signal> allSignals;
+    QJsonObject quality; // does each type pay (SignalQuality::toJson); empty when not measured
 
     QJsonObject toJson() const;
 };

@@ -1,8 +1,7 @@
 #include "strategybacktest.h"
 
-#include "analysis/signalengine.h"
-#include "analysis/signalfollowup.h"
 #include "replay/replayengine.h"
+#include "strategyrun.h"
 
 #include <algorithm>
 #include <chrono>
@@ -10,66 +9,6 @@
 
 namespace polymon {
 
-namespace {
-
-// The signal engine and the traders of one replay: traders learn the
-// update's time before signals fire inside it, and check their exits after.
-class StrategyRun final : public BookListener, public SignalListener
-{
-public:
-    StrategyRun(const SignalSettings &settings, bool collectOutcomes, const FeeSchedule &fees)
-        : followUp(fees)
-        , m_engine(settings, this)
-        , m_collect(collectOutcomes)
-    {
-    }
-
-    void addTrader(SignalTrader *t) { m_traders.push_back(t); }
-    SignalEngine &engine() { return m_engine; }
-
-    void onTop(const AssetBook &asset, std::int64_t ts) override
-    {
-        if (m_startMs == 0 || ts < m_startMs)
-            m_startMs = ts;
-        m_endMs = std::max(m_endMs, ts);
-        for (SignalTrader *t : m_traders)
-            t->setNow(ts);
-        if (m_collect)
-            followUp.beforeTop(asset, ts);
-        m_engine.onTop(asset, ts);
-        if (m_collect)
-            followUp.afterTop(asset);
-        for (SignalTrader *t : m_traders)
-            t->afterTop(asset, ts);
-    }
-    void onTrade(const AssetBook &asset, const LastTradeEvent &e) override { m_engine.onTrade(asset, e); }
-    void onSignal(const Signal &s) override
-    {
-        if (m_collect)
-            followUp.onSignal(s);
-        for (SignalTrader *t : m_traders)
-            t->onSignal(s);
-    }
-    void onOutcome(const Signal &s) override
-    {
-        if (!m_collect)
-            return;
-        outcomes.push_back(s);
-        followUp.onOutcome(s);
-    }
-
-    SignalFollowUp followUp; // what the signals were worth (the first replay only)
-    std::vector<Signal> outcomes;
-    std::int64_t m_startMs = 0;
-    std::int64_t m_endMs = 0;
-
-private:
-    SignalEngine m_engine;
-    bool m_collect;
-    std::vector<SignalTrader *> m_traders;
-};
-
-} // namespace
 
 bool StrategyBacktest::run(const std::string &path, const std::vector<GridPoint> &points, StrategyBacktestResult &out,
                            std::string &error, const Progress &progress)
@@ -125,14 +64,14 @@ bool StrategyBacktest::run(const std::string &path, const std::vector<GridPoint>
             r.frames = summary.frames;
             r.entries = summary.entriesApplied;
             r.markets = int(replay.store().size());
-            for (const Signal &s : run.outcomes)
+            for (const Signal &s : run.outcomes())
                 r.types[std::size_t(s.type)].addOutcome(s);
             for (BacktestTypeStats &t : r.types)
                 t.finish();
-            r.allSignals = std::move(run.outcomes);
-            out.quality = run.followUp.quality().toJson();
-            out.startMs = run.m_startMs;
-            out.endMs = run.m_endMs;
+            r.allSignals = std::move(run.outcomes());
+            r.quality = run.followUp().quality().toJson();
+            out.startMs = run.startMs();
+            out.endMs = run.endMs();
             out.marketHours = double(r.markets) * double(out.endMs - out.startMs) / 3'600'000.0;
         }
     }

@@ -1,8 +1,6 @@
 #pragma once
 
 #include "replay/backtest.h"
-
-#include <QJsonObject>
 #include "settingsgrid.h"
 #include "signaltrader.h"
 
@@ -22,7 +20,6 @@ struct StrategyBacktestResult
     std::int64_t startMs = 0;  // exchange time the recording spans
     std::int64_t endMs = 0;
     double marketHours = 0;    // assets x hours spanned
-    QJsonObject quality;       // SignalFollowUp per type: moves and touch-to-touch PnL with 95 % intervals
     bool cancelled = false;
 };
 
