@@ -198,22 +198,12 @@ bool BacktestDialog::readForm(BacktestJob::Request &request, QString &problem) c
     }
     StrategySettings strategy;
     strategy.mode = StrategyMode(m_mode->currentData().toInt());
-    Fixed shares = 0;
-    if (parseFixed(m_shares->text().trimmed().toStdString(), shares) != FixedError::None || shares <= 0
-        || shares % (kFixedScale / 100) != 0) {
-        problem = tr("Shares: a positive number in hundredths, like 100 or 12.5.");
-        return false;
-    }
-    strategy.shares = shares;
     strategy.holdMs = std::int64_t(m_hold->value()) * 1000;
-    if (!SettingsGrid::setStrategy(strategy, QStringLiteral("stop"), m_stop->text(), problem))
-        return false;
-    if (parseFixed(m_feeRate->text().trimmed().toStdString(), strategy.fees.rate) != FixedError::None
-        || strategy.fees.rate > kFixedScale) {
-        problem = tr("Fee rate: a number from 0 to 1, like 0.05.");
-        return false;
-    }
     strategy.fees.exponent = m_feeExponent->value();
+    for (const auto &[key, field] : {std::pair{"shares", m_shares}, std::pair{"stop", m_stop}, std::pair{"fee_rate", m_feeRate}}) {
+        if (!SettingsGrid::setStrategy(strategy, QLatin1String(key), field->text(), problem))
+            return false;
+    }
     std::vector<std::string> specs;
     for (const QString &line : m_grid->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
         if (!line.trimmed().isEmpty())

@@ -2,22 +2,11 @@
 
 #include "storage/signalcsv.h"
 
-#include <QDateTime>
 #include <QFont>
-#include <QTimeZone>
 
 namespace polymon {
 
 namespace {
-
-// "01-01 00:08–00:17 UTC", the date repeated only when the window crosses midnight.
-QString windowText(std::int64_t fromMs, std::int64_t toMs)
-{
-    const QDateTime from = QDateTime::fromMSecsSinceEpoch(fromMs, QTimeZone::utc());
-    const QDateTime to = QDateTime::fromMSecsSinceEpoch(toMs, QTimeZone::utc());
-    const QString end = to.date() == from.date() ? to.toString(QStringLiteral("HH:mm")) : to.toString(QStringLiteral("MM-dd HH:mm"));
-    return from.toString(QStringLiteral("MM-dd HH:mm")) + QStringLiteral("–") + end + QStringLiteral(" UTC");
-}
 
 QString money(Fixed value, bool exact)
 {
@@ -42,7 +31,7 @@ void BacktestResultModel::setResult(const StrategyBacktestResult &result, const 
         int n = 1;
         for (const WalkForwardFold &f : walkForward->folds) {
             const QString chosen = result.points[std::size_t(f.chosen)].label;
-            m_rows.append(Row{tr("Fold %1 unseen %2: %3").arg(n++).arg(windowText(f.testFromMs, f.testToMs), chosen),
+            m_rows.append(Row{tr("Fold %1 unseen %2: %3").arg(n++).arg(WalkForward::windowText(f.testFromMs, f.testToMs), chosen),
                               f.outOfSample, false});
         }
     }

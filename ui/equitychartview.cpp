@@ -69,7 +69,7 @@ void EquityChartView::fill(QLineSeries *series, const std::vector<EquityPoint> &
     points.reserve(qsizetype(curve.size() * 2));
     double last = 0;
     for (const EquityPoint &p : curve) {
-        const double value = double(p.equity) / double(kFixedScale);
+        const double value = toDouble(p.equity);
         if (!points.isEmpty())
             points.append(QPointF(double(p.timeMs), last));
         points.append(QPointF(double(p.timeMs), value));
@@ -92,8 +92,8 @@ void EquityChartView::setCurves(const QString &name, const std::vector<EquityPoi
         for (const EquityPoint &p : *c) {
             from = from == 0 ? p.timeMs : std::min(from, p.timeMs);
             to = std::max(to, p.timeMs);
-            low = std::min(low, double(p.equity) / double(kFixedScale));
-            high = std::max(high, double(p.equity) / double(kFixedScale));
+            low = std::min(low, toDouble(p.equity));
+            high = std::max(high, toDouble(p.equity));
         }
     }
     if (to <= from)

@@ -22,11 +22,6 @@ namespace polymon {
 
 namespace {
 
-double price(Fixed v)
-{
-    return double(v) / double(kFixedScale);
-}
-
 QString shortName(SignalType type)
 {
     switch (type) {
@@ -134,7 +129,7 @@ void PriceChartView::changeEvent(QEvent *event)
 void PriceChartView::addPoint(const QString &assetId, qint64 timestampMs, Fixed bid, Fixed ask)
 {
     History &h = m_history[assetId];
-    const Point p{timestampMs, price(bid), price(ask)};
+    const Point p{timestampMs, toDouble(bid), toDouble(ask)};
     if (!h.points.empty() && timestampMs - h.points.back().ts < kPointSpacingMs) {
         if (h.points.back().bid == p.bid && h.points.back().ask == p.ask)
             return;
@@ -167,7 +162,7 @@ void PriceChartView::addHistory(const AssetHistory &history)
     std::deque<Point> older;
     for (const AssetHistory::Point &p : history.points) {
         if (p.ts < firstLive)
-            older.push_back(Point{p.ts, price(p.bid), price(p.ask)});
+            older.push_back(Point{p.ts, toDouble(p.bid), toDouble(p.ask)});
     }
     h.points.insert(h.points.begin(), older.begin(), older.end());
     while (h.points.size() > kMaxPoints)
@@ -240,7 +235,7 @@ void PriceChartView::refresh()
     m_mid->replace(mid);
     QList<QPointF> markers[kSignalTypeCount];
     for (const Signal &s : h.signals_)
-        markers[int(s.type)] << QPointF(double(s.timestampMs), price(s.mid));
+        markers[int(s.type)] << QPointF(double(s.timestampMs), toDouble(s.mid));
     for (int i = 0; i < kSignalTypeCount; ++i)
         m_markers[i]->replace(markers[i]);
     if (h.points.empty() || !m_follow)

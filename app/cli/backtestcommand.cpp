@@ -6,10 +6,7 @@
 #include "strategy/strategyjson.h"
 #include "strategy/walkforward.h"
 
-#include <QDateTime>
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QTimeZone>
 
 #include <algorithm>
 #include <cmath>
@@ -20,18 +17,18 @@ namespace polymon::cli {
 
 namespace {
 
-// The error (exit 1) or, with --json, the report (exit 0); -1 when the
-// table is still to be printed.
-int errorOrJson(const BacktestReport &report, const std::string &error, bool json)
+// True after printing the error, when there is one (exit 1).
+bool printedError(const std::string &error)
 {
-    if (!error.empty()) {
-        std::fprintf(stderr, "polymon-cli: %s\n", error.c_str());
-        return 1;
-    }
-    if (!json)
-        return -1;
-    std::puts(QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact).constData());
-    return 0;
+    if (error.empty())
+        return false;
+    std::fprintf(stderr, "polymon-cli: %s\n", error.c_str());
+    return true;
+}
+
+void printJson(const QJsonObject &report)
+{
+    std::puts(QJsonDocument(report).toJson(QJsonDocument::Compact).constData());
 }
 
 // Dollars to the cent for the table (the JSON keeps every micro-dollar).
@@ -53,33 +50,26 @@ void printSignalTable(const BacktestReport &report)
 
 // Does each type pay? Moves in the recommended direction and the
 // touch-to-touch PnL after 5 minutes net of fees, in cents, with 95 % intervals.
-void printQuality(const QJsonObject &quality, const FeeSchedule &fees)
+void printQuality(const SignalQuality &quality, const FeeSchedule &fees)
 {
     std::printf("\nsignal quality (BUY/SELL signals; cents per share in the recommended direction, 95 %% intervals;\n"
                 "PnL: taken at the touch, given back at the opposite touch 5 min later, taker fee %s x (p(1-p))^%d both ways)\n",
                 formatFixed(fees.rate).c_str(), fees.exponent);
     std::printf("%-17s %4s %19s %19s %19s %21s %17s\n", "type", "n", "move 30 s", "move 2 min", "move 5 min",
                 "PnL 5 min, net", "reverted");
-    auto cell = [](const QJsonObject &i) {
-        const QJsonArray ci = i.value(QStringLiteral("ci95")).toArray();
+    auto cell = [](const SignalQuality::Interval &i) {
         char buf[64];
-        std::snprintf(buf, sizeof buf, "%+.2f [%+.2f, %+.2f]", i.value(QStringLiteral("mean")).toDouble() * 100,
-                      ci.at(0).toDouble() * 100, ci.at(1).toDouble() * 100);
+        std::snprintf(buf, sizeof buf, "%+.2f [%+.2f, %+.2f]", i.mean * 100, i.low * 100, i.high * 100);
         return std::string(buf);
     };
+    const auto summary = quality.summary();
     for (int t = 0; t < kSignalTypeCount; ++t) {
-        const char *name = signalTypeName(SignalType(t));
-        const QJsonObject q = quality.value(QLatin1String(name)).toObject();
-        const int n = q.value(QStringLiteral("move_30s")).toObject().value(QStringLiteral("n")).toInt();
-        if (n == 0)
+        const SignalQuality::PerType &q = summary[std::size_t(t)];
+        if (q.move[0].n == 0)
             continue;
-        const QJsonArray r = q.value(QStringLiteral("reverted_ci95")).toArray();
-        std::printf("%-17s %4d %19s %19s %19s %21s %4.0f%% [%2.0f, %3.0f]\n", name, n,
-                    cell(q.value(QStringLiteral("move_30s")).toObject()).c_str(),
-                    cell(q.value(QStringLiteral("move_2m")).toObject()).c_str(),
-                    cell(q.value(QStringLiteral("move_5m")).toObject()).c_str(),
-                    cell(q.value(QStringLiteral("pnl_per_share_5m_net")).toObject()).c_str(),
-                    q.value(QStringLiteral("reverted")).toDouble() * 100, r.at(0).toDouble() * 100, r.at(1).toDouble() * 100);
+        std::printf("%-17s %4d %19s %19s %19s %21s %4.0f%% [%2.0f, %3.0f]\n", signalTypeName(SignalType(t)), q.move[0].n,
+                    cell(q.move[0]).c_str(), cell(q.move[1]).c_str(), cell(q.move[2]).c_str(), cell(q.pnlPerShare).c_str(),
+                    q.resolved ? 100.0 * q.reverted / q.resolved : 0.0, q.revertedLow * 100, q.revertedHigh * 100);
     }
 }
 
@@ -95,14 +85,6 @@ void printStats(const QString &name, const StrategyStats &s, int width)
                 100.0 * s.hitRate, money(s.pnl).toUtf8().constData(), money(s.averageWin).toUtf8().constData(),
                 money(s.averageLoss).toUtf8().constData(), money(s.maxDrawdown).toUtf8().constData(),
                 money(s.fees).toUtf8().constData(), s.sharpePerTrade);
-}
-
-QString windowText(std::int64_t fromMs, std::int64_t toMs)
-{
-    const auto t = [](std::int64_t ms) {
-        return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(QStringLiteral("MM-dd HH:mm"));
-    };
-    return t(fromMs) + QLatin1Char('-') + t(toMs);
 }
 
 void printStrategy(const StrategyBacktestResult &r, const WalkForwardResult *wf)
@@ -127,10 +109,10 @@ void printStrategy(const StrategyBacktestResult &r, const WalkForwardResult *wf)
         return;
     std::printf("\nwalk-forward, %zu folds: tuned on one window, traded on the next\n", wf->folds.size());
     for (const WalkForwardFold &f : wf->folds) {
-        std::printf("  tune %s  chose %s\n", windowText(f.tuneFromMs, f.testFromMs).toUtf8().constData(),
+        std::printf("  tune %s  chose %s\n", WalkForward::windowText(f.tuneFromMs, f.testFromMs).toUtf8().constData(),
                     r.points[std::size_t(f.chosen)].label.toUtf8().constData());
         printStats(QStringLiteral("    in-sample"), f.inSample, width);
-        printStats(QStringLiteral("    out-of-sample ") + windowText(f.testFromMs, f.testToMs), f.outOfSample, width);
+        printStats(QStringLiteral("    out-of-sample ") + WalkForward::windowText(f.testFromMs, f.testToMs), f.outOfSample, width);
     }
     printStatsHeader("all folds", width);
     printStats(QStringLiteral("in-sample (tuned on)"), wf->inSample, width);
@@ -146,20 +128,15 @@ int recordingBacktest(const CliArgs &parser, const SignalSettings &settings, boo
     const std::string mode = parser.value("--strategy", "none");
     if (!strategyModeFromName(mode.c_str(), strategy.mode))
         return usage("--strategy is follow, fade or none");
-    double shares = 100, feeExponent = strategy.fees.exponent, folds = 4;
-    if (!parser.number("--shares", 0.01, 1e7, shares) || std::llround(shares * 100) != shares * 100)
-        return usage("--shares needs 0.01..10000000 in hundredths");
-    strategy.shares = Fixed(std::llround(shares * 100)) * (kFixedScale / 100);
+    double feeExponent = strategy.fees.exponent, folds = 4;
     QString problem;
-    for (const auto &[option, key] : {std::pair{"--hold", "hold_s"}, std::pair{"--stop", "stop"},
-                                      std::pair{"--max-slippage", "max_slippage"}}) {
+    for (const auto &[option, key] : {std::pair{"--shares", "shares"}, std::pair{"--hold", "hold_s"},
+                                      std::pair{"--stop", "stop"}, std::pair{"--max-slippage", "max_slippage"},
+                                      std::pair{"--fee-rate", "fee_rate"}}) {
         if (parser.has(option)
             && !SettingsGrid::setStrategy(strategy, QLatin1String(key), QString::fromStdString(parser.value(option)), problem))
             return usage(problem.toUtf8().constData());
     }
-    if (parser.has("--fee-rate")
-        && (parseFixed(parser.value("--fee-rate"), strategy.fees.rate) != FixedError::None || !strategy.fees.valid()))
-        return usage("--fee-rate needs a rate from 0 to 1, like 0.25");
     if (!parser.number("--fee-exponent", 0, FeeSchedule::kMaxExponent, feeExponent) || feeExponent != std::floor(feeExponent))
         return usage("--fee-exponent needs 0, 1 or 2");
     strategy.fees.exponent = int(feeExponent);
@@ -176,8 +153,8 @@ int recordingBacktest(const CliArgs &parser, const SignalSettings &settings, boo
     StrategyBacktestResult result;
     std::string error;
     StrategyBacktest::run(path, points, result, error);
-    if (const int rc = errorOrJson(result.signals, error, false); rc >= 0)
-        return rc;
+    if (printedError(error))
+        return 1;
     std::optional<WalkForwardResult> wf;
     if (strategy.mode != StrategyMode::None && (points.size() > 1 || parser.has("--folds")))
         wf = WalkForward::run(result.trades, result.startMs, result.endMs, int(folds));
@@ -185,7 +162,7 @@ int recordingBacktest(const CliArgs &parser, const SignalSettings &settings, boo
         QJsonObject o = result.signals.toJson();
         if (strategy.mode != StrategyMode::None)
             o.insert(QStringLiteral("strategy"), strategyBacktestJson(result, wf ? &*wf : nullptr));
-        std::puts(QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
+        printJson(o);
         return 0;
     }
     const BacktestReport &report = result.signals;
@@ -240,8 +217,12 @@ int backtestCommand(const std::vector<std::string> &args)
     options.markets = int(markets);
     std::string error;
     const BacktestReport report = Backtest::run(options, settings, &error);
-    if (const int rc = errorOrJson(report, error, json); rc >= 0)
-        return rc;
+    if (printedError(error))
+        return 1;
+    if (json) {
+        printJson(report.toJson());
+        return 0;
+    }
     std::printf("backtest: seed %llu, %.1f simulated hours, %d markets, %llu frames in %.1f s\n",
                 static_cast<unsigned long long>(report.seed), report.hours, report.markets,
                 static_cast<unsigned long long>(report.frames), report.wallSeconds);

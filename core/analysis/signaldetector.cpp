@@ -9,11 +9,6 @@ namespace polymon {
 
 namespace {
 
-double contracts(Fixed v)
-{
-    return double(v) / double(kFixedScale);
-}
-
 // How far a ratio is past its threshold: 0 at the threshold, 1 at twice it.
 double beyond(double ratio, double threshold)
 {
@@ -85,8 +80,8 @@ void SignalDetector::evaluate(const DetectorInput &in, const std::array<bool, kS
         return;
     if (in.baselineBid <= 0 || in.baselineAsk <= 0 || in.baselineSpreadTicks <= 0 || in.tick <= 0)
         return;
-    const double bidRatio = contracts(m.bandBidDepth) / in.baselineBid;
-    const double askRatio = contracts(m.bandAskDepth) / in.baselineAsk;
+    const double bidRatio = toDouble(m.bandBidDepth) / in.baselineBid;
+    const double askRatio = toDouble(m.bandAskDepth) / in.baselineAsk;
     const double spreadRatio = double(m.spread) / double(in.tick) / in.baselineSpreadTicks;
     const double strength = std::clamp(double(std::llabs(in.priceChange)) / 50'000.0, 0.0, 1.0); // 5 cents = 1
     // How many of its own deviations a measure stands above its mean; a z
@@ -96,9 +91,9 @@ void SignalDetector::evaluate(const DetectorInput &in, const std::array<bool, kS
     };
     auto standsOut = [](double zValue, double threshold) { return threshold <= 0.0 || zValue >= threshold; };
     const double spreadTicks = double(m.spread) / double(in.tick);
-    const bool panicDispersed = standsOut(z(contracts(m.bandAskDepth), in.baselineAsk, in.sdAsk), m_s.panicAskDepthZ)
+    const bool panicDispersed = standsOut(z(toDouble(m.bandAskDepth), in.baselineAsk, in.sdAsk), m_s.panicAskDepthZ)
                              && standsOut(z(spreadTicks, in.baselineSpreadTicks, in.sdSpreadTicks), m_s.panicSpreadZ);
-    const bool fomoDispersed = standsOut(z(contracts(m.bandBidDepth), in.baselineBid, in.sdBid), m_s.fomoBidDepthZ)
+    const bool fomoDispersed = standsOut(z(toDouble(m.bandBidDepth), in.baselineBid, in.sdBid), m_s.fomoBidDepthZ)
                             && standsOut(z(spreadTicks, in.baselineSpreadTicks, in.sdSpreadTicks), m_s.fomoSpreadZ);
     // Near 0 or 1 the book is pinned against the price limit and a reversion
     // may be impossible: trade signals need room on both sides.
@@ -150,13 +145,13 @@ void SignalDetector::evaluate(const DetectorInput &in, const std::array<bool, kS
         auto pulled = [&](Fixed peak, Fixed now, Fixed traded, double baseline, int levelsRemoved) {
             const Fixed removed = peak - now;
             return peak > 0 && levelsRemoved >= m_s.pullMinLevels && double(removed) >= m_s.pullMinShare * double(peak)
-                && contracts(peak) >= m_s.pullMinBaselineRatio * baseline
+                && toDouble(peak) >= m_s.pullMinBaselineRatio * baseline
                 && double(traded) <= m_s.pullMaxTradedShare * double(removed);
         };
         // The other side must hold steady: kept at least 70% of its depth and
         // not flooded past pullMaxOtherRatio x baseline (that is panic or FOMO).
         auto held = [&](Fixed peak, Fixed now, double baseline) {
-            return (peak == 0 || double(now) >= 0.7 * double(peak)) && contracts(now) <= m_s.pullMaxOtherRatio * baseline;
+            return (peak == 0 || double(now) >= 0.7 * double(peak)) && toDouble(now) <= m_s.pullMaxOtherRatio * baseline;
         };
         const bool bidPulled = pulled(in.peakBid, m.bandBidDepth, in.tradedAgainstBid, in.baselineBid, in.bidLevelsRemoved)
                             && held(in.peakAsk, m.bandAskDepth, in.baselineAsk);

@@ -1,17 +1,7 @@
 #include "signalfollowup.h"
 
-#include <cmath>
-
 namespace polymon {
 
-namespace {
-
-double price(Fixed v)
-{
-    return double(v) / double(kFixedScale);
-}
-
-} // namespace
 
 void SignalFollowUp::onSignal(const Signal &s)
 {
@@ -37,16 +27,13 @@ void SignalFollowUp::beforeTop(const AssetBook &asset, std::int64_t timestampMs)
     auto &open = it->second;
     for (std::size_t i = 0; i < open.size();) {
         Open &o = open[i];
-        const double direction = o.side == SignalSide::Buy ? 1.0 : -1.0;
+        const bool buy = o.side == SignalSide::Buy;
         // The book up to this update is the book at every horizon it passes.
         while (o.next < SignalQuality::kHorizons && timestampMs >= o.firedMs + SignalQuality::kHorizonsMs[o.next]) {
-            m_quality.addMove(o.type, o.next, direction * price(top.mid - o.mid));
-            if (o.next + 1 == SignalQuality::kHorizons && top.bid > 0 && top.ask > 0) {
-                // Out at the opposite touch: a long sells at the bid, a short buys back at the ask.
-                const Fixed exit = o.side == SignalSide::Buy ? top.bid : top.ask;
-                const double fees = price(m_fees.takerFee(kFixedScale, o.entry) + m_fees.takerFee(kFixedScale, exit));
-                m_quality.addPnl(o.type, direction * price(exit - o.entry) - fees);
-            }
+            m_quality.addMove(o.type, o.next, buy, o.mid, top.mid);
+            // Out at the opposite touch: a long sells at the bid, a short buys back at the ask.
+            if (o.next + 1 == SignalQuality::kHorizons && top.bid > 0 && top.ask > 0)
+                m_quality.addRoundTrip(o.type, buy, o.entry, buy ? top.bid : top.ask, m_fees);
             ++o.next;
         }
         if (o.next >= SignalQuality::kHorizons) {

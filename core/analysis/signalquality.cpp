@@ -36,6 +36,17 @@ QJsonObject intervalJson(const SignalQuality::Interval &i)
 
 } // namespace
 
+void SignalQuality::addMove(SignalType type, std::size_t horizon, bool buy, Fixed midAtSignal, Fixed midThen)
+{
+    m_samples[std::size_t(type)].move[horizon].push_back((buy ? 1.0 : -1.0) * toDouble(midThen - midAtSignal));
+}
+
+void SignalQuality::addRoundTrip(SignalType type, bool buy, Fixed entry, Fixed exit, const FeeSchedule &fees)
+{
+    const Fixed fee = fees.takerFee(kFixedScale, entry) + fees.takerFee(kFixedScale, exit);
+    m_samples[std::size_t(type)].pnl.push_back((buy ? 1.0 : -1.0) * toDouble(exit - entry) - toDouble(fee));
+}
+
 void SignalQuality::addOutcome(SignalType type, bool reverted)
 {
     Samples &t = m_samples[std::size_t(type)];

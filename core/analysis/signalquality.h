@@ -1,6 +1,7 @@
 #pragma once
 
 #include "signal.h"
+#include "trading/feeschedule.h"
 
 #include <QJsonObject>
 
@@ -37,8 +38,13 @@ public:
         double revertedLow = 0.0, revertedHigh = 0.0; // Wilson 95 %
     };
 
-    void addMove(SignalType type, std::size_t horizon, double move) { m_samples[std::size_t(type)].move[horizon].push_back(move); }
-    void addPnl(SignalType type, double pnl) { m_samples[std::size_t(type)].pnl.push_back(pnl); }
+    // The mid at a horizon against the mid when the signal fired, read in
+    // the recommended direction (a BUY gains when the mid rises).
+    void addMove(SignalType type, std::size_t horizon, bool buy, Fixed midAtSignal, Fixed midThen);
+    // One share taken at `entry` (the touch when it fired) and given back
+    // at `exit` (the opposite touch at the last horizon), less the taker fee
+    // both ways.
+    void addRoundTrip(SignalType type, bool buy, Fixed entry, Fixed exit, const FeeSchedule &fees);
     void addOutcome(SignalType type, bool reverted);
 
     std::array<PerType, kSignalTypeCount> summary() const;

@@ -56,7 +56,7 @@ FlowMarket::FlowMarket(std::string conditionId, std::string yesToken, std::strin
     , m_profile(profile)
     , m_rng(seed)
     , m_nowMs(startMs)
-    , m_fair(double(profile.startMid) / double(kFixedScale))
+    , m_fair(toDouble(profile.startMid))
 {
     // A resting book around the start mid: the queue profile the flow keeps.
     const Fixed tick = m_profile.tick;
@@ -106,7 +106,7 @@ double FlowMarket::bandDepth(bool bids, Fixed band) const
         for (auto it = m_asks.begin(); it != m_asks.end() && it->first <= mid + band; ++it)
             total += it->second;
     }
-    return double(total) / double(kFixedScale);
+    return toDouble(total);
 }
 
 void FlowMarket::scheduleNatural()
@@ -154,7 +154,7 @@ void FlowMarket::limitOrder(std::vector<Change> &changes)
         // Queue-reactive: a long queue attracts fewer new orders.
         const Fixed price = bid ? bestAsk() - (k + 1) * tick : bestBid() + (k + 1) * tick;
         const auto it = same.find(price);
-        const double queue = it == same.end() ? 0.0 : double(it->second) / double(kFixedScale);
+        const double queue = it == same.end() ? 0.0 : toDouble(it->second);
         weights[std::size_t(k)] = w / (1.0 + queue / (3.0 * m_profile.touchSize));
     }
     std::discrete_distribution<int> pick(weights.begin(), weights.end());
@@ -215,7 +215,7 @@ void FlowMarket::naturalEvent(std::vector<Change> &changes, std::vector<std::str
     if (u(m_rng) < marketRate / (m_profile.eventsPerSecond + m_hawkes)) {
         // Informed flow leans toward the fair value (a cent off: 3 % more of
         // one side), so prices wander but do not run off to 0 or 1.
-        const double mid = double(bestBid() + bestAsk()) / 2.0 / double(kFixedScale);
+        const double mid = toDouble(bestBid() + bestAsk()) / 2.0;
         const bool buy = u(m_rng) < std::clamp(0.5 + m_trendBias + 3.0 * (m_fair - mid), 0.05, 0.95);
         marketOrder(changes, frames, buy, m_profile.touchSize * 0.4);
         return;
@@ -224,7 +224,7 @@ void FlowMarket::naturalEvent(std::vector<Change> &changes, std::vector<std::str
     double depth = 0;
     for (const auto *side : {&m_bids, &m_asks})
         for (const auto &[p, s] : *side)
-            depth += double(s) / double(kFixedScale);
+            depth += toDouble(s);
     const double usual = m_profile.touchSize * 1.1 * kLevels * 2;
     if (u(m_rng) < depth / (depth + usual))
         cancel(changes);
@@ -244,7 +244,6 @@ void FlowMarket::naturalEvent(std::vector<Change> &changes, std::vector<std::str
 
 void FlowMarket::runEpisodes(std::vector<Change> &changes, std::vector<std::string> &frames)
 {
-    m_episodeState.resize(m_episodes.size());
     m_trendBias = 0.0;
     m_quietBids = m_quietAsks = 1.0;
     std::uniform_real_distribution<double> u(0.0, 1.0);
@@ -293,7 +292,6 @@ void FlowMarket::runEpisodes(std::vector<Change> &changes, std::vector<std::stri
                     const auto it = side.find(price);
                     setLevel(fomo, price, (it == side.end() ? 0 : it->second) + size, changes);
                     st.placed.emplace_back(price, size);
-                    st.added += double(size) / double(kFixedScale);
                 }
                 // The other side steps back: the spread opens (when the episode has that shape).
                 if (e.spreadChange) {
@@ -357,7 +355,7 @@ void FlowMarket::step(std::vector<std::string> &frames)
     const double minutes = double(m_nowMs - previous) / 60'000.0;
     if (minutes > 0) {
         std::normal_distribution<double> step(0.0, 0.005 * std::sqrt(minutes));
-        const double start = double(m_profile.startMid) / double(kFixedScale);
+        const double start = toDouble(m_profile.startMid);
         m_fair = std::clamp(m_fair + step(m_rng) - 0.02 * minutes * (m_fair - start), 0.02, 0.98);
     }
     std::vector<Change> changes;
@@ -370,8 +368,7 @@ void FlowMarket::step(std::vector<std::string> &frames)
     // Episodes act every 100 ms while they run, or start on time.
     std::int64_t next = m_naturalMs;
     for (std::size_t i = 0; i < m_episodes.size(); ++i) {
-        const bool done = i < m_episodeState.size() && m_episodeState[i].done;
-        if (!done)
+        if (!m_episodeState[i].done)
             next = std::min(next, std::max(m_episodes[i].startMs, m_nowMs + kEpisodeTickMs));
     }
     m_nextMs = std::max(m_nowMs + 1, next);

@@ -63,7 +63,11 @@ public:
     std::int64_t nextEventMs() const noexcept { return m_nextMs; }
     // Runs that event and appends its frames.
     void step(std::vector<std::string> &frames);
-    void addEpisode(const FlowEpisode &episode) { m_episodes.push_back(episode); }
+    void addEpisode(const FlowEpisode &episode)
+    {
+        m_episodes.push_back(episode);
+        m_episodeState.emplace_back();
+    }
 
     // Size resting within `band` of the mid on each side (shares).
     double bandDepth(bool bids, Fixed band) const;
@@ -108,7 +112,6 @@ private:
     {
         double baseBid = 0, baseAsk = 0;  // band depth when it began
         Fixed baseSpread = 0;
-        double added = 0;                 // shares the episode placed so far
         bool started = false, done = false;
         std::vector<std::pair<Fixed, Fixed>> placed; // (price, size) it added, taken back as it fades
     };

@@ -134,8 +134,7 @@ qint64 MarketMonitor::latencyP50Ns() const
 void MarketMonitor::onFrame(int, const QByteArray &frame, qint64 receivedNs)
 {
     m_parser.parse(std::string_view(frame.constData(), std::size_t(frame.size())), m_store);
-    m_lastFrameNs = steadyNowNs();
-    const qint64 latency = m_lastFrameNs - receivedNs;
+    const qint64 latency = steadyNowNs() - receivedNs;
     if (m_latencies.size() < kLatencySamples) {
         m_latencies.push_back(latency);
     } else {

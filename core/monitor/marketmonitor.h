@@ -104,7 +104,6 @@ private:
     BookStore m_store;
     BookListener *m_external = nullptr;
     std::unique_ptr<SignalEngine> m_signals;
-    qint64 m_lastFrameNs = 0; // steady clock
     ResyncScheduler m_resync;
     QTimer m_resyncTimer; // asks again for books that were lost or are late
     quint64 m_resyncRequests = 0;

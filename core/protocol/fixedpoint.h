@@ -24,6 +24,13 @@ enum class FixedError : std::uint8_t {
     TooLarge,
 };
 
+// For statistics, charts and display only, never for money: the value as a
+// double in whole units (dollars, shares, contracts).
+inline double toDouble(Fixed value) noexcept
+{
+    return double(value) / double(kFixedScale);
+}
+
 // Parses "0.48", ".48", "150.0", "3149725.72", "+1"? (no: sign rejected),
 // "1e-3"? (no: exponents rejected). Extra decimals are accepted only when they
 // are zeros, so the value stays exact.

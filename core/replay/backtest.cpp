@@ -99,7 +99,7 @@ BacktestReport Backtest::run(const Options &options, const SignalSettings &setti
         t.finish();
     }
     report.allSignals = std::move(analysis.outcomes());
-    report.quality = analysis.followUp().quality().toJson();
+    report.quality = analysis.followUp().quality();
     report.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
     return report;
 }
@@ -160,7 +160,7 @@ QJsonObject BacktestReport::toJson() const
     }
     if (!capture.empty())
         return QJsonObject{{QStringLiteral("recording"), QString::fromStdString(capture)},
-                           {QStringLiteral("quality"), quality},
+                           {QStringLiteral("quality"), quality.toJson()},
                            {QStringLiteral("assets"), markets},
                            {QStringLiteral("frames"), double(frames)},
                            {QStringLiteral("entries"), double(entries)},
@@ -173,7 +173,7 @@ QJsonObject BacktestReport::toJson() const
                        {QStringLiteral("entries"), double(entries)},
                        {QStringLiteral("wall_seconds"), wallSeconds},
                        {QStringLiteral("types"), types},
-                       {QStringLiteral("quality"), quality}};
+                       {QStringLiteral("quality"), quality.toJson()}};
 }
 
 } // namespace polymon

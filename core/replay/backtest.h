@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/signal.h"
+#include "analysis/signalquality.h"
 #include "analysis/signalsettings.h"
 
 #include <QJsonObject>
@@ -44,7 +45,7 @@ struct BacktestReport
     double wallSeconds = 0;
     std::array<BacktestTypeStats, kSignalTypeCount> types{};
     std::vector<Signal> allSignals;
-    QJsonObject quality; // does each type pay (SignalQuality::toJson); empty when not measured
+    SignalQuality quality; // does each type pay
 
     QJsonObject toJson() const;
 };

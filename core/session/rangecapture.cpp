@@ -25,9 +25,9 @@ namespace {
 
 constexpr qint64 kCheckpointEveryMs = 60'000;
 
-QString fixedText(qint64 value)
+QByteArray fixedText(qint64 value)
 {
-    return QString::fromStdString(formatFixed(Fixed(value)));
+    return QByteArray::fromStdString(formatFixed(Fixed(value)));
 }
 
 // Stored levels ([["price","size"],...], best first) as the wire's objects.
@@ -158,12 +158,12 @@ bool RangeCapture::write(const QString &dbPath, const Range &range, const QStrin
                 frame = "{\"event_type\":\"book\"," + common + ",\"bids\":" + levelsFrame(q.value(2).toString())
                     + ",\"asks\":" + levelsFrame(q.value(3).toString());
                 if (!q.value(4).isNull())
-                    frame += ",\"tick_size\":\"" + fixedText(q.value(4).toLongLong()).toUtf8() + "\"";
+                    frame += ",\"tick_size\":\"" + fixedText(q.value(4).toLongLong()) + "\"";
                 frame += '}';
                 ++summary.snapshots;
             } else {
                 frame = "{\"event_type\":\"last_trade_price\"," + common + ",\"price\":\""
-                    + fixedText(q.value(2).toLongLong()).toUtf8() + "\",\"size\":\"" + fixedText(q.value(3).toLongLong()).toUtf8()
+                    + fixedText(q.value(2).toLongLong()) + "\",\"size\":\"" + fixedText(q.value(3).toLongLong())
                     + "\",\"side\":\"" + q.value(4).toString().toUtf8() + "\"}";
                 ++summary.trades;
             }

@@ -66,6 +66,27 @@ bool SettingsGrid::setStrategy(StrategySettings &s, const QString &key, const QS
         (key == QLatin1String("stop") ? s.stop : s.maxSlippage) = v;
         return true;
     }
+    if (key == QLatin1String("shares")) {
+        // Whole hundredths, like an order's size; at most ten million.
+        Fixed v = 0;
+        if (parseFixed(text, v) != FixedError::None || v <= 0 || v % (kFixedScale / 100) != 0
+            || v > 10'000'000 * kFixedScale) {
+            error = QStringLiteral("shares needs a positive number in hundredths up to 10000000, like 100 or 12.5, not \"%1\"")
+                        .arg(value);
+            return false;
+        }
+        s.shares = v;
+        return true;
+    }
+    if (key == QLatin1String("fee_rate")) {
+        FeeSchedule fees = s.fees;
+        if (parseFixed(text, fees.rate) != FixedError::None || !fees.valid()) {
+            error = QStringLiteral("fee_rate needs a rate from 0 to 1, like 0.05, not \"%1\"").arg(value);
+            return false;
+        }
+        s.fees = fees;
+        return true;
+    }
     error = QStringLiteral("unknown setting %1").arg(key);
     return false;
 }

@@ -29,7 +29,8 @@ public:
     static constexpr int kMaxPoints = 256;
 
     static QStringList strategyKeys();
-    // Sets one strategy key from its text; false with a reason.
+    // Sets one strategy key from its text (the grid's keys, and `shares`
+    // and `fee_rate`, which a grid does not vary); false with a reason.
     static bool setStrategy(StrategySettings &s, const QString &key, const QString &value, QString &error);
     // The cartesian product of `specs` over the base settings (one point
     // when there are none); false with a reason for an unknown key, a bad

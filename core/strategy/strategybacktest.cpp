@@ -69,7 +69,7 @@ bool StrategyBacktest::run(const std::string &path, const std::vector<GridPoint>
             for (BacktestTypeStats &t : r.types)
                 t.finish();
             r.allSignals = std::move(run.outcomes());
-            r.quality = run.followUp().quality().toJson();
+            r.quality = run.followUp().quality();
             out.startMs = run.startMs();
             out.endMs = run.endMs();
             out.marketHours = double(r.markets) * double(out.endMs - out.startMs) / 3'600'000.0;

@@ -1,5 +1,8 @@
 #include "walkforward.h"
 
+#include <QDateTime>
+#include <QTimeZone>
+
 #include <algorithm>
 
 namespace polymon {
@@ -16,6 +19,14 @@ void appendWindow(std::vector<StrategyTrade> &to, const std::vector<StrategyTrad
 }
 
 } // namespace
+
+QString WalkForward::windowText(std::int64_t fromMs, std::int64_t toMs)
+{
+    const QDateTime from = QDateTime::fromMSecsSinceEpoch(fromMs, QTimeZone::utc());
+    const QDateTime to = QDateTime::fromMSecsSinceEpoch(toMs, QTimeZone::utc());
+    const QString end = to.date() == from.date() ? to.toString(QStringLiteral("HH:mm")) : to.toString(QStringLiteral("MM-dd HH:mm"));
+    return from.toString(QStringLiteral("MM-dd HH:mm")) + QStringLiteral("–") + end + QStringLiteral(" UTC");
+}
 
 WalkForwardResult WalkForward::run(const std::vector<std::vector<StrategyTrade>> &tradesPerPoint, std::int64_t startMs,
                                    std::int64_t endMs, int folds)

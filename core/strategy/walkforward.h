@@ -35,6 +35,9 @@ struct WalkForwardResult
 class WalkForward final
 {
 public:
+    // A window for people: "01-01 00:08–00:17 UTC", the date repeated only
+    // when the window crosses midnight.
+    static QString windowText(std::int64_t fromMs, std::int64_t toMs);
     static WalkForwardResult run(const std::vector<std::vector<StrategyTrade>> &tradesPerPoint, std::int64_t startMs,
                                  std::int64_t endMs, int folds);
 };

@@ -128,12 +128,11 @@ private Q_SLOTS:
         e.spreadChange = true;
         market.addEpisode(e);
         std::vector<std::string> frames;
-        double before = 0, spreadBefore = 0;
+        double before = 0;
         while (market.nextEventMs() < e.startMs) {
             market.step(frames);
             before = market.bandDepth(false, 100'000);
         }
-        (void)spreadBefore;
         while (market.nextEventMs() <= e.startMs + e.onsetMs + 500)
             market.step(frames);
         const double after = market.bandDepth(false, 100'000);
