@@ -125,11 +125,15 @@ void SignalDetector::evaluate(const DetectorInput &in, const std::array<bool, kS
         out.push_back(std::move(s));
     }
 
+    // Thin near where the price was: a pull at the touch moves the mid and
+    // would shrink the other side's band with it.
+    const double nearBidRatio = toDouble(in.nearBid) / in.baselineBid;
+    const double nearAskRatio = toDouble(in.nearAsk) / in.baselineAsk;
     if (!coolingDown[int(SignalType::LiquidityVacuum)] && spreadRatio >= m_s.vacuumSpreadRatio
-        && bidRatio <= m_s.vacuumMaxDepthRatio && askRatio <= m_s.vacuumMaxDepthRatio) {
+        && nearBidRatio <= m_s.vacuumMaxDepthRatio && nearAskRatio <= m_s.vacuumMaxDepthRatio) {
         Signal s = make(SignalType::LiquidityVacuum, SignalSide::Avoid, in);
-        s.depthRatio = std::max(bidRatio, askRatio);
-        const double thin = 1.0 - std::max(bidRatio, askRatio) / std::max(m_s.vacuumMaxDepthRatio, 1e-9);
+        s.depthRatio = std::max(nearBidRatio, nearAskRatio);
+        const double thin = 1.0 - s.depthRatio / std::max(m_s.vacuumMaxDepthRatio, 1e-9);
         s.confidence = confidence(std::clamp(thin, 0.0, 1.0), beyond(spreadRatio, m_s.vacuumSpreadRatio),
                                   std::fabs(m.imbalance), strength, quality * (healthy ? 1.0 : m_s.unhealthyQuality));
         s.description = "Liquidity vacuum: spread " + number(spreadRatio)
@@ -153,23 +157,23 @@ void SignalDetector::evaluate(const DetectorInput &in, const std::array<bool, kS
         auto held = [&](Fixed peak, Fixed now, double baseline) {
             return (peak == 0 || double(now) >= 0.7 * double(peak)) && toDouble(now) <= m_s.pullMaxOtherRatio * baseline;
         };
-        const bool bidPulled = pulled(in.peakBid, m.bandBidDepth, in.tradedAgainstBid, in.baselineBid, in.bidLevelsRemoved)
-                            && held(in.peakAsk, m.bandAskDepth, in.baselineAsk);
-        const bool askPulled = pulled(in.peakAsk, m.bandAskDepth, in.tradedAgainstAsk, in.baselineAsk, in.askLevelsRemoved)
-                            && held(in.peakBid, m.bandBidDepth, in.baselineBid);
+        const bool bidPulled = pulled(in.peakBid, in.nearBid, in.tradedAgainstBid, in.baselineBid, in.bidLevelsRemoved)
+                            && held(in.peakAsk, in.nearAsk, in.baselineAsk);
+        const bool askPulled = pulled(in.peakAsk, in.nearAsk, in.tradedAgainstAsk, in.baselineAsk, in.askLevelsRemoved)
+                            && held(in.peakBid, in.nearBid, in.baselineBid);
         if (bidPulled || askPulled) {
             const Fixed peak = bidPulled ? in.peakBid : in.peakAsk;
-            const Fixed now = bidPulled ? m.bandBidDepth : m.bandAskDepth;
+            const Fixed now = bidPulled ? in.nearBid : in.nearAsk;
             const double share = double(peak - now) / double(peak);
             // Pulled bids were support that was never meant to trade: expect
             // the price to fall (SELL); pulled asks, to rise (BUY).
             Signal s = make(SignalType::DepthPull, bidPulled ? SignalSide::Sell : SignalSide::Buy, in);
-            s.depthRatio = bidPulled ? bidRatio : askRatio;
+            s.depthRatio = toDouble(now) / (bidPulled ? in.baselineBid : in.baselineAsk);
             s.confidence = confidence(std::clamp((share - m_s.pullMinShare) / (1.0 - m_s.pullMinShare + 1e-9), 0.0, 1.0),
                                       beyond(spreadRatio, 1.0), std::fabs(m.imbalance), strength, quality);
             s.description = std::string("Depth pulled: ") + std::to_string(int(share * 100)) + "% of the "
-                          + (bidPulled ? "bid" : "ask") + " depth near the mid vanished within "
-                          + std::to_string(m_s.pullWindowMs / 1000) + " s by cancels, not trades. The "
+                          + (bidPulled ? "bid" : "ask") + " depth near the price vanished within "
+                          + number(m_s.pullWindowMs / 1000.0) + " s by cancels, not trades. The "
                           + (bidPulled ? "support" : "resistance") + " was a likely trap: "
                           + (bidPulled ? "SELL" : "BUY") + ", expect about " + cents(s.expectedReversion) + ".";
             out.push_back(std::move(s));

@@ -15,6 +15,9 @@ struct DetectorInput
 {
     BookMetrics metrics;
     Health health;
+    // Band depth around the mid as the pull window began (not the mid now).
+    Fixed nearBid = 0;
+    Fixed nearAsk = 0;
     double baselineBid = 0;    // mean band depth, contracts
     double baselineAsk = 0;
     double baselineSpreadTicks = 0;

@@ -33,6 +33,7 @@ struct DepthPoint
     std::int64_t ts = 0;
     Fixed bid = 0;
     Fixed ask = 0;
+    Fixed mid = 0;
     std::uint64_t bidLevelsRemoved = 0; // the asset's cumulative counters then
     std::uint64_t askLevelsRemoved = 0;
 };
@@ -69,6 +70,11 @@ struct SignalEngine::State
     bool pending = false;
     std::int64_t pendingTs = 0;
     BookMetrics metrics;
+    // Depth near where the price was when the pull window began (anchorMid),
+    // which a pull at the touch cannot move the way it moves the mid.
+    Fixed anchorMid = 0;
+    Fixed nearBid = 0;
+    Fixed nearAsk = 0;
     Fixed tick = 10'000;
     std::uint64_t bidLevelsRemoved = 0;
     std::uint64_t askLevelsRemoved = 0;
@@ -165,6 +171,9 @@ void SignalEngine::onTop(const AssetBook &asset, std::int64_t ts)
     if (st.market.empty())
         st.market = asset.market;
     st.metrics = asset.book.metrics(m_settings.band);
+    const Fixed anchor = st.anchorMid > 0 ? st.anchorMid : st.metrics.mid;
+    st.nearBid = asset.book.bidDepthNear(anchor, m_settings.band);
+    st.nearAsk = asset.book.askDepthNear(anchor, m_settings.band);
     st.tick = asset.tickSize > 0 ? asset.tickSize : 10'000;
     st.bidLevelsRemoved = asset.bidLevelsRemoved;
     st.askLevelsRemoved = asset.askLevelsRemoved;
@@ -196,7 +205,7 @@ void SignalEngine::evaluate(State &st)
 
     // Short histories for the pull window and the price lookback.
     if (st.depth.size == 0 || ts - st.depth.back().ts >= kDepthStepMs) {
-        st.depth.push(DepthPoint{ts, m.bandBidDepth, m.bandAskDepth, st.bidLevelsRemoved, st.askLevelsRemoved});
+        st.depth.push(DepthPoint{ts, m.bandBidDepth, m.bandAskDepth, m.mid, st.bidLevelsRemoved, st.askLevelsRemoved});
     } else {        DepthPoint &last = st.depth.back();
         last.bid = std::max(last.bid, m.bandBidDepth);
         last.ask = std::max(last.ask, m.bandAskDepth);
@@ -206,6 +215,8 @@ void SignalEngine::evaluate(State &st)
 
     DetectorInput in;
     in.metrics = m;
+    in.nearBid = st.nearBid;
+    in.nearAsk = st.nearAsk;
     in.health = Health::evaluate(m, ts, ts, m_settings);
     in.baselineBid = st.baseline.meanBidDepth();
     in.baselineAsk = st.baseline.meanAskDepth();
@@ -233,14 +244,20 @@ void SignalEngine::evaluate(State &st)
         bidRemovedBefore = std::min(bidRemovedBefore, p.bidLevelsRemoved);
         askRemovedBefore = std::min(askRemovedBefore, p.askLevelsRemoved);
     };
+    const DepthPoint *first = nullptr;
     st.depth.forEach([&](const DepthPoint &p) {
-        if (p.ts >= windowStart)
+        if (p.ts >= windowStart) {
             include(p);
-        else
+            if (!first)
+                first = &p;
+        } else {
             before = &p;
+        }
     });
     if (before)
         include(*before);
+    // The next update's near depth is measured around the mid as the window began.
+    st.anchorMid = before ? before->mid : first ? first->mid : m.mid;
     in.bidLevelsRemoved = int(st.bidLevelsRemoved - bidRemovedBefore);
     in.askLevelsRemoved = int(st.askLevelsRemoved - askRemovedBefore);
     st.trades.forEach([&](const TradePoint &t) {

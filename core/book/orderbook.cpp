@@ -134,16 +134,28 @@ BookMetrics OrderBook::metrics(Fixed band) const noexcept
                                + static_cast<long double>(m.bestAsk) * static_cast<long double>(m.bestBidSize);
     m.microprice = static_cast<Fixed>(weighted / static_cast<long double>(m.bestBidSize + m.bestAskSize) + 0.5L);
 
-    const Fixed low = m.mid - band;
-    const Fixed high = m.mid + band;
-    for (auto it = m_bids.rbegin(); it != m_bids.rend() && it->price >= low; ++it)
-        m.bandBidDepth += it->size;
-    for (auto it = m_asks.rbegin(); it != m_asks.rend() && it->price <= high; ++it)
-        m.bandAskDepth += it->size;
+    m.bandBidDepth = bidDepthNear(m.mid, band);
+    m.bandAskDepth = askDepthNear(m.mid, band);
     const Fixed sum = m.bandBidDepth + m.bandAskDepth;
     if (sum > 0)
         m.imbalance = static_cast<double>(m.bandBidDepth - m.bandAskDepth) / static_cast<double>(sum);
     return m;
+}
+
+Fixed OrderBook::bidDepthNear(Fixed anchor, Fixed band) const noexcept
+{
+    Fixed total = 0;
+    for (auto it = m_bids.rbegin(); it != m_bids.rend() && it->price >= anchor - band; ++it)
+        total += it->size;
+    return total;
+}
+
+Fixed OrderBook::askDepthNear(Fixed anchor, Fixed band) const noexcept
+{
+    Fixed total = 0;
+    for (auto it = m_asks.rbegin(); it != m_asks.rend() && it->price <= anchor + band; ++it)
+        total += it->size;
+    return total;
 }
 
 } // namespace polymon

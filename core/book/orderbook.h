@@ -47,6 +47,11 @@ public:
     std::span<const PriceLevel> asks() const noexcept { return m_asks; }
 
     BookMetrics metrics(Fixed band) const noexcept;
+    // Size resting within `band` of a fixed price (bids at or above
+    // anchor - band, asks at or below anchor + band): the depth near where
+    // the price was, which a band following the mid would hide.
+    Fixed bidDepthNear(Fixed anchor, Fixed band) const noexcept;
+    Fixed askDepthNear(Fixed anchor, Fixed band) const noexcept;
 
 private:
     std::vector<PriceLevel> m_bids;

@@ -97,13 +97,17 @@ bool FlowMarket::crossed() const
 
 double FlowMarket::bandDepth(bool bids, Fixed band) const
 {
-    const Fixed mid = (bestBid() + bestAsk()) / 2;
+    return depthNear(bids, (bestBid() + bestAsk()) / 2, band);
+}
+
+double FlowMarket::depthNear(bool bids, Fixed anchor, Fixed band) const
+{
     Fixed total = 0;
     if (bids) {
-        for (auto it = m_bids.rbegin(); it != m_bids.rend() && it->first >= mid - band; ++it)
+        for (auto it = m_bids.rbegin(); it != m_bids.rend() && it->first >= anchor - band; ++it)
             total += it->second;
     } else {
-        for (auto it = m_asks.begin(); it != m_asks.end() && it->first <= mid + band; ++it)
+        for (auto it = m_asks.begin(); it != m_asks.end() && it->first <= anchor + band; ++it)
             total += it->second;
     }
     return toDouble(total);
@@ -259,6 +263,7 @@ void FlowMarket::runEpisodes(std::vector<Change> &changes, std::vector<std::stri
             st.baseBid = std::max(1.0, bandDepth(true, kBand));
             st.baseAsk = std::max(1.0, bandDepth(false, kBand));
             st.baseSpread = bestAsk() - bestBid();
+            st.baseMid = (bestBid() + bestAsk()) / 2;
         }
         if (m_nowMs >= e.endMs()) {
             for (const auto &[price, size] : st.placed) { // whatever is left of it goes
@@ -282,7 +287,11 @@ void FlowMarket::runEpisodes(std::vector<Change> &changes, std::vector<std::stri
                 // The flooded side grows toward magnitude x its depth before,
                 // measured as it stands (trades eat into it, the mid moves).
                 const double want = base * (1.0 + (e.magnitude - 1.0) * std::min(1.0, progress));
-                for (int guard = 0; guard < 200 && bandDepth(fomo, kBand) < want; ++guard) {
+                // Kept up against cancels and trades, but a few chunks per
+                // step at most, and only while the other side is there (with
+                // it gone the mid, and so the band, is undefined).
+                const bool otherSide = fomo ? !m_asks.empty() : !m_bids.empty();
+                for (int guard = 0; otherSide && guard < 5 && bandDepth(fomo, kBand) < want; ++guard) {
                     const double chunk = std::min(want - bandDepth(fomo, kBand), std::max(1.0, base * 0.15));
                     const Fixed price = fomo ? bestBid() - Fixed(u(m_rng) * 3) * tick : bestAsk() + Fixed(u(m_rng) * 3) * tick;
                     if (price < tick || price > kOne - tick)
@@ -307,13 +316,19 @@ void FlowMarket::runEpisodes(std::vector<Change> &changes, std::vector<std::stri
                 m_trendBias = fomo ? 0.3 : -0.3; // the crowd hits the other side
                 if (onset && u(m_rng) < 0.3)
                     marketOrder(changes, frames, fomo, m_profile.touchSize * 0.3);
-            } else if (!st.placed.empty() && u(m_rng) < double(kEpisodeTickMs) * double(st.placed.size()) / double(e.decayMs)) {
-                // Fading: the placed orders are taken back one by one.
-                const auto [price, size] = st.placed.back();
-                st.placed.pop_back();
-                auto &side = fomo ? m_bids : m_asks;
-                if (auto it = side.find(price); it != side.end())
-                    setLevel(fomo, price, std::max<Fixed>(0, it->second - size), changes);
+            } else {
+                // Fading: the placed orders are taken back one by one, evenly
+                // over the decay, so nothing is left to vanish at once at the end.
+                if (st.placedAtFade == 0)
+                    st.placedAtFade = st.placed.size() + 1;
+                const double left = 1.0 - double(t - e.onsetMs - e.holdMs) / double(e.decayMs);
+                while (!st.placed.empty() && double(st.placed.size()) > left * double(st.placedAtFade)) {
+                    const auto [price, size] = st.placed.back();
+                    st.placed.pop_back();
+                    auto &side = fomo ? m_bids : m_asks;
+                    if (auto it = side.find(price); it != side.end())
+                        setLevel(fomo, price, std::max<Fixed>(0, it->second - size), changes);
+                }
             }
             break;
         }
@@ -323,7 +338,7 @@ void FlowMarket::runEpisodes(std::vector<Change> &changes, std::vector<std::stri
                 for (const bool bid : {true, false}) {
                     const double target = (bid ? st.baseBid : st.baseAsk) / (1.0 + (e.magnitude - 1.0) * std::min(1.0, progress));
                     auto &side = bid ? m_bids : m_asks;
-                    while (side.size() > 1 && bandDepth(bid, kBand) > target)
+                    while (side.size() > 1 && depthNear(bid, st.baseMid, kBand) > target)
                         setLevel(bid, bid ? std::prev(side.end())->first : side.begin()->first, 0, changes);
                 }
                 m_quietBids = m_quietAsks = 0.05;
@@ -336,7 +351,9 @@ void FlowMarket::runEpisodes(std::vector<Change> &changes, std::vector<std::stri
                 auto &side = bid ? m_bids : m_asks;
                 const double base = bid ? st.baseBid : st.baseAsk;
                 const double target = base * (1.0 - (1.0 - 1.0 / e.magnitude) * std::min(1.0, progress));
-                while (side.size() > 1 && bandDepth(bid, kBand) > target)
+                // Measured near the price before the pull: removing the touch
+                // moves the mid, and a band following it would refill.
+                while (side.size() > 1 && depthNear(bid, st.baseMid, kBand) > target)
                     setLevel(bid, bid ? std::prev(side.end())->first : side.begin()->first, 0, changes);
                 (bid ? m_quietBids : m_quietAsks) = 0.1;
             }

@@ -71,6 +71,8 @@ public:
 
     // Size resting within `band` of the mid on each side (shares).
     double bandDepth(bool bids, Fixed band) const;
+    // Size resting within `band` of a fixed price, however the mid moved.
+    double depthNear(bool bids, Fixed anchor, Fixed band) const;
     bool crossed() const;
 
 private:
@@ -112,6 +114,8 @@ private:
     {
         double baseBid = 0, baseAsk = 0;  // band depth when it began
         Fixed baseSpread = 0;
+        Fixed baseMid = 0;
+        std::size_t placedAtFade = 0; // orders still to take back when the fade began (+1)
         bool started = false, done = false;
         std::vector<std::pair<Fixed, Fixed>> placed; // (price, size) it added, taken back as it fades
     };

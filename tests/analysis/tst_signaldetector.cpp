@@ -23,6 +23,8 @@ class TstSignalDetector final : public QObject
         m.bandAskDepth = 5'000'000'000;
         m.bidDepth = m.bandBidDepth;
         m.askDepth = m.bandAskDepth;
+        in.nearBid = m.bandBidDepth; // the mid has not moved
+        in.nearAsk = m.bandAskDepth;
         m.imbalance = 0.0;
         in.health = Health{true, true, true};
         in.baselineBid = 5000;
@@ -40,6 +42,8 @@ class TstSignalDetector final : public QObject
         in.metrics.bandBidDepth = Fixed(bid * 1e6);
         in.metrics.bandAskDepth = Fixed(ask * 1e6);
         in.metrics.imbalance = (bid - ask) / (bid + ask);
+        in.nearBid = in.metrics.bandBidDepth;
+        in.nearAsk = in.metrics.bandAskDepth;
     }
 
     static void setSpread(DetectorInput &in, Fixed bid, Fixed ask)
