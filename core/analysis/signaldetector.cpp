@@ -154,13 +154,17 @@ void SignalDetector::evaluate(const DetectorInput &in, const std::array<bool, kS
         };
         // The other side must hold steady: kept at least 70% of its depth and
         // not flooded past pullMaxOtherRatio x baseline (that is panic or FOMO).
-        auto held = [&](Fixed peak, Fixed now, double baseline) {
-            return (peak == 0 || double(now) >= 0.7 * double(peak)) && toDouble(now) <= m_s.pullMaxOtherRatio * baseline;
+        // ...and not growing either: a side filling up while the other steps
+        // back is the onset of a panic or a FOMO, not a pull.
+        auto held = [&](Fixed peak, Fixed start, Fixed now, double baseline, int levelsRemoved) {
+            return (peak == 0 || double(now) >= 0.7 * double(peak)) && toDouble(now) <= m_s.pullMaxOtherRatio * baseline
+                && double(now) <= m_s.pullMaxOtherGrowth * double(std::max<Fixed>(start, 1))
+                && levelsRemoved <= m_s.pullMaxOtherLevels;
         };
         const bool bidPulled = pulled(in.peakBid, in.nearBid, in.tradedAgainstBid, in.baselineBid, in.bidLevelsRemoved)
-                            && held(in.peakAsk, in.nearAsk, in.baselineAsk);
+                            && held(in.peakAsk, in.startAsk, in.nearAsk, in.baselineAsk, in.askLevelsRemoved);
         const bool askPulled = pulled(in.peakAsk, in.nearAsk, in.tradedAgainstAsk, in.baselineAsk, in.askLevelsRemoved)
-                            && held(in.peakBid, in.nearBid, in.baselineBid);
+                            && held(in.peakBid, in.startBid, in.nearBid, in.baselineBid, in.bidLevelsRemoved);
         if (bidPulled || askPulled) {
             const Fixed peak = bidPulled ? in.peakBid : in.peakAsk;
             const Fixed now = bidPulled ? in.nearBid : in.nearAsk;

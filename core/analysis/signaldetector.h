@@ -31,6 +31,8 @@ struct DetectorInput
     // volume traded against that side (taker SELL hits bids) in the window.
     Fixed peakBid = 0;
     Fixed peakAsk = 0;
+    Fixed startBid = 0; // band depth as the window began
+    Fixed startAsk = 0;
     Fixed tradedAgainstBid = 0;
     Fixed tradedAgainstAsk = 0;
     int bidLevelsRemoved = 0; // levels removed entirely within the pull window

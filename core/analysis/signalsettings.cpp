@@ -48,6 +48,8 @@ const Field kFields[] = {
     {"pull_min_baseline_ratio", &SignalSettings::pullMinBaselineRatio, false},
     {"pull_min_levels", &SignalSettings::pullMinLevels, false},
     {"pull_max_other_ratio", &SignalSettings::pullMaxOtherRatio, false},
+    {"pull_max_other_levels", &SignalSettings::pullMaxOtherLevels, false},
+    {"pull_max_other_growth", &SignalSettings::pullMaxOtherGrowth, false},
     {"weight_depth", &SignalSettings::weightDepth, false},
     {"weight_spread", &SignalSettings::weightSpread, false},
     {"weight_imbalance", &SignalSettings::weightImbalance, false},

@@ -57,6 +57,8 @@ struct SignalSettings
     double pullMinBaselineRatio = 0.5; // the side held at least this x baseline before
     int pullMinLevels = 4;             // layered orders: at least this many levels removed entirely
     double pullMaxOtherRatio = 2.0;    // the other side is not flooded (that would be panic or FOMO)
+    int pullMaxOtherLevels = 1;        // ...nor losing levels itself (ordinary churn on both sides)
+    double pullMaxOtherGrowth = 1.5;   // ...nor growing past this x its depth as the window began
 
     // Confidence weights (normalised by their sum), and data quality
     double weightDepth = 0.35;

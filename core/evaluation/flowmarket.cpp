@@ -300,7 +300,7 @@ void FlowMarket::runEpisodes(std::vector<Change> &changes, std::vector<std::stri
                     const Fixed size = roundToHundredths(chunk);
                     const auto it = side.find(price);
                     setLevel(fomo, price, (it == side.end() ? 0 : it->second) + size, changes);
-                    st.placed.emplace_back(price, size);
+                    st.placed[price] += size;
                 }
                 // The other side steps back: the spread opens (when the episode has that shape).
                 if (e.spreadChange) {
@@ -317,17 +317,26 @@ void FlowMarket::runEpisodes(std::vector<Change> &changes, std::vector<std::stri
                 if (onset && u(m_rng) < 0.3)
                     marketOrder(changes, frames, fomo, m_profile.touchSize * 0.3);
             } else {
-                // Fading: the placed orders are taken back one by one, evenly
-                // over the decay, so nothing is left to vanish at once at the end.
-                if (st.placedAtFade == 0)
-                    st.placedAtFade = st.placed.size() + 1;
-                const double left = 1.0 - double(t - e.onsetMs - e.holdMs) / double(e.decayMs);
-                while (!st.placed.empty() && double(st.placed.size()) > left * double(st.placedAtFade)) {
-                    const auto [price, size] = st.placed.back();
-                    st.placed.pop_back();
-                    auto &side = fomo ? m_bids : m_asks;
+                // Fading: what is left of the flood (cancels and trades took
+                // some) is taken back evenly over the decay, price by price,
+                // so nothing vanishes at once.
+                auto &side = fomo ? m_bids : m_asks;
+                if (!st.fading) {
+                    st.fading = true;
+                    for (auto &[price, size] : st.placed) {
+                        const auto it = side.find(price);
+                        size = std::min(size, it == side.end() ? Fixed(0) : it->second);
+                    }
+                    st.fadeFrom = st.placed;
+                }
+                const double left = std::max(0.0, 1.0 - double(t - e.onsetMs - e.holdMs) / double(e.decayMs));
+                for (auto &[price, size] : st.placed) {
+                    const Fixed keep = Fixed(double(st.fadeFrom[price]) * left);
+                    if (size <= keep)
+                        continue;
                     if (auto it = side.find(price); it != side.end())
-                        setLevel(fomo, price, std::max<Fixed>(0, it->second - size), changes);
+                        setLevel(fomo, price, std::max<Fixed>(0, it->second - (size - keep)), changes);
+                    size = keep;
                 }
             }
             break;

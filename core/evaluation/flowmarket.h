@@ -115,9 +115,10 @@ private:
         double baseBid = 0, baseAsk = 0;  // band depth when it began
         Fixed baseSpread = 0;
         Fixed baseMid = 0;
-        std::size_t placedAtFade = 0; // orders still to take back when the fade began (+1)
+        bool fading = false;
+        std::map<Fixed, Fixed> fadeFrom; // per price, the flood still resting when the fade began
         bool started = false, done = false;
-        std::vector<std::pair<Fixed, Fixed>> placed; // (price, size) it added, taken back as it fades
+        std::map<Fixed, Fixed> placed; // price -> size it added and has not taken back
     };
     std::vector<EpisodeState> m_episodeState;
 };
