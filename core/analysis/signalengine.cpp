@@ -285,10 +285,6 @@ void SignalEngine::evaluate(State &st)
         st.lastSignalMs[std::size_t(s.type)] = ts;
         m_listener->onSignal(s);
         m_outcomes.track(s);
-        if (std::getenv("POLYMON_TRACE") && s.type == SignalType::DepthPull)
-            std::fprintf(stderr, "P %s %lld side %d peak %.0f/%.0f near %.0f/%.0f band %.0f/%.0f base %.0f/%.0f lv %d/%d tr %.0f/%.0f sp %.1f\n", st.assetId.c_str(), (long long)ts, int(s.side),
-                toDouble(in.peakBid), toDouble(in.peakAsk), toDouble(in.nearBid), toDouble(in.nearAsk), toDouble(m.bandBidDepth), toDouble(m.bandAskDepth),
-                in.baselineBid, in.baselineAsk, in.bidLevelsRemoved, in.askLevelsRemoved, toDouble(in.tradedAgainstBid), toDouble(in.tradedAgainstAsk), double(m.spread)/double(in.tick));
     }
 
     // The baseline learns after the detector looked: an episode is compared

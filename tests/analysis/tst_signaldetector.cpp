@@ -34,6 +34,8 @@ class TstSignalDetector final : public QObject
         in.warmMinutes = 60;
         in.peakBid = m.bandBidDepth;
         in.peakAsk = m.bandAskDepth;
+        in.startBid = m.bandBidDepth;
+        in.startAsk = m.bandAskDepth;
         return in;
     }
 
@@ -70,6 +72,8 @@ private Q_SLOTS:
         QTest::addRow("one order cancelled") << 8 << QStringList{};
         QTest::addRow("asks pulled by cancels") << 9 << QStringList{QStringLiteral("DEPTH_PULL BUY")};
         QTest::addRow("panic on an unhealthy book") << 10 << QStringList{};
+        QTest::addRow("bids step back while asks pile in") << 12 << QStringList{};
+        QTest::addRow("both sides churn") << 13 << QStringList{};
         QTest::addRow("baseline still warming up") << 11 << QStringList{};
     }
 
@@ -107,6 +111,17 @@ private Q_SLOTS:
             break;
         case 10: setDepth(in, 4000, 20000); setSpread(in, 400'000, 510'000); in.health.spreadOk = false; break;
         case 11: setDepth(in, 4000, 20000); setSpread(in, 470'000, 510'000); in.warmMinutes = 3; break;
+        case 12: // the onset of a panic, not a pull: asks grew 1.8x in the window
+            setDepth(in, 800, 9000);
+            in.peakBid = 5'000'000'000;
+            in.bidLevelsRemoved = 6;
+            break;
+        case 13: // ordinary churn: the asks lost levels too
+            setDepth(in, 800, 5000);
+            in.peakBid = 5'000'000'000;
+            in.bidLevelsRemoved = 6;
+            in.askLevelsRemoved = 3;
+            break;
         default: break;
         }
         SignalSettings settings;
