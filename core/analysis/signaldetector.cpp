@@ -71,6 +71,18 @@ Signal SignalDetector::make(SignalType type, SignalSide side, const DetectorInpu
     return s;
 }
 
+bool SignalDetector::thinAndWide(const DetectorInput &in) const noexcept
+{
+    const BookMetrics &m = in.metrics;
+    if (!m.twoSided() || in.baselineBid <= 0 || in.baselineAsk <= 0 || in.baselineSpreadTicks <= 0 || in.tick <= 0)
+        return false;
+    // Thin near where the price was: a pull at the touch moves the mid and
+    // would shrink the other side's band with it.
+    return double(m.spread) / double(in.tick) / in.baselineSpreadTicks >= m_s.vacuumSpreadRatio
+        && toDouble(in.nearBid) / in.baselineBid <= m_s.vacuumMaxDepthRatio
+        && toDouble(in.nearAsk) / in.baselineAsk <= m_s.vacuumMaxDepthRatio;
+}
+
 void SignalDetector::evaluate(const DetectorInput &in, const std::array<bool, kSignalTypeCount> &coolingDown,
                               std::vector<Signal> &out) const
 {
@@ -125,12 +137,9 @@ void SignalDetector::evaluate(const DetectorInput &in, const std::array<bool, kS
         out.push_back(std::move(s));
     }
 
-    // Thin near where the price was: a pull at the touch moves the mid and
-    // would shrink the other side's band with it.
-    const double nearBidRatio = toDouble(in.nearBid) / in.baselineBid;
-    const double nearAskRatio = toDouble(in.nearAsk) / in.baselineAsk;
-    if (!coolingDown[int(SignalType::LiquidityVacuum)] && spreadRatio >= m_s.vacuumSpreadRatio
-        && nearBidRatio <= m_s.vacuumMaxDepthRatio && nearAskRatio <= m_s.vacuumMaxDepthRatio) {
+    if (!coolingDown[int(SignalType::LiquidityVacuum)] && in.vacuumHeldMs >= m_s.vacuumMinMs && thinAndWide(in)) {
+        const double nearBidRatio = toDouble(in.nearBid) / in.baselineBid;
+        const double nearAskRatio = toDouble(in.nearAsk) / in.baselineAsk;
         Signal s = make(SignalType::LiquidityVacuum, SignalSide::Avoid, in);
         s.depthRatio = std::max(nearBidRatio, nearAskRatio);
         const double thin = 1.0 - s.depthRatio / std::max(m_s.vacuumMaxDepthRatio, 1e-9);
@@ -154,17 +163,19 @@ void SignalDetector::evaluate(const DetectorInput &in, const std::array<bool, kS
         };
         // The other side must hold steady: kept at least 70% of its depth and
         // not flooded past pullMaxOtherRatio x baseline (that is panic or FOMO).
-        // ...and not growing either: a side filling up while the other steps
-        // back is the onset of a panic or a FOMO, not a pull.
-        auto held = [&](Fixed peak, Fixed start, Fixed now, double baseline, int levelsRemoved) {
+        // ...and not growing either (a side filling up while the other steps
+        // back is the onset of a panic or a FOMO), not thin itself (that is a
+        // vacuum), and not churning as much as the pulled side (ordinary flow).
+        auto held = [&](Fixed peak, Fixed start, Fixed now, double baseline, int levelsRemoved, int pulledLevels) {
             return (peak == 0 || double(now) >= 0.7 * double(peak)) && toDouble(now) <= m_s.pullMaxOtherRatio * baseline
+                && toDouble(now) >= m_s.pullMinOtherRatio * baseline
                 && double(now) <= m_s.pullMaxOtherGrowth * double(std::max<Fixed>(start, 1))
-                && levelsRemoved <= m_s.pullMaxOtherLevels;
+                && double(levelsRemoved) <= m_s.pullOtherLevelsShare * double(pulledLevels);
         };
         const bool bidPulled = pulled(in.peakBid, in.nearBid, in.tradedAgainstBid, in.baselineBid, in.bidLevelsRemoved)
-                            && held(in.peakAsk, in.startAsk, in.nearAsk, in.baselineAsk, in.askLevelsRemoved);
+                            && held(in.peakAsk, in.startAsk, in.nearAsk, in.baselineAsk, in.askLevelsRemoved, in.bidLevelsRemoved);
         const bool askPulled = pulled(in.peakAsk, in.nearAsk, in.tradedAgainstAsk, in.baselineAsk, in.askLevelsRemoved)
-                            && held(in.peakBid, in.startBid, in.nearBid, in.baselineBid, in.bidLevelsRemoved);
+                            && held(in.peakBid, in.startBid, in.nearBid, in.baselineBid, in.bidLevelsRemoved, in.askLevelsRemoved);
         if (bidPulled || askPulled) {
             const Fixed peak = bidPulled ? in.peakBid : in.peakAsk;
             const Fixed now = bidPulled ? in.nearBid : in.nearAsk;

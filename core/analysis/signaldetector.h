@@ -37,6 +37,9 @@ struct DetectorInput
     Fixed tradedAgainstAsk = 0;
     int bidLevelsRemoved = 0; // levels removed entirely within the pull window
     int askLevelsRemoved = 0;
+    // LIQUIDITY_VACUUM: how long the book has been thin and wide without a
+    // break (event time; 0 when it just became so).
+    std::int64_t vacuumHeldMs = 0;
 };
 
 // The four rules of docs/signals.md. Stateless: cooldowns and history are the
@@ -51,6 +54,10 @@ public:
 
     void evaluate(const DetectorInput &in, const std::array<bool, kSignalTypeCount> &coolingDown,
                   std::vector<Signal> &out) const;
+
+    // Wide spread and thin on both sides near the price: the state a
+    // vacuum must hold for vacuumMinMs before it is one.
+    bool thinAndWide(const DetectorInput &in) const noexcept;
 
     // Data quality 0..1 from warm-up: minWarmup -> small, fullWarmup -> 1.
     double warmupQuality(int warmMinutes) const noexcept;

@@ -79,6 +79,7 @@ struct SignalEngine::State
     std::uint64_t bidLevelsRemoved = 0;
     std::uint64_t askLevelsRemoved = 0;
     std::int64_t lastSampleMs = INT64_MIN / 2;
+    std::int64_t thinSinceMs = -1; // thin and wide since (vacuum), -1 when not
     Ring<DepthPoint, 128> depth;
     Ring<TradePoint, 128> trades;
     Ring<MidPoint, 256> mids;
@@ -147,7 +148,24 @@ const RollingBaseline *SignalEngine::baseline(const std::string &assetId) const
 
 void SignalEngine::seedBaseline(const std::string &assetId, std::int64_t timestampMs, const BaselineSample &sample)
 {
-    state(assetId).baseline.addSample(timestampMs, sample);
+    learn(state(assetId), timestampMs, sample);
+}
+
+void SignalEngine::learn(State &st, std::int64_t timestampMs, BaselineSample sample) const
+{
+    // Winsorised: once warm, a sample counts at most baselineClipZ of the
+    // hour's own deviations above its mean, so the floods the detector looks
+    // for do not inflate the baseline they are measured against (which would
+    // hide the next one and make ordinary books look thin).
+    const RollingBaseline &b = st.baseline;
+    const double k = m_settings.baselineClipZ;
+    if (k > 0 && b.warmBuckets() * m_settings.bucketSeconds / 60 >= m_settings.minWarmupMinutes) {
+        auto cap = [&](double mean, double sd) { return mean + k * std::max(sd, m_settings.dispersionFloor * mean); };
+        sample.bandBidDepth = std::min(sample.bandBidDepth, Fixed(cap(b.meanBidDepth(), b.sdBidDepth()) * double(kFixedScale)));
+        sample.bandAskDepth = std::min(sample.bandAskDepth, Fixed(cap(b.meanAskDepth(), b.sdAskDepth()) * double(kFixedScale)));
+        sample.spreadTicks = std::min(sample.spreadTicks, cap(b.meanSpreadTicks(), b.sdSpreadTicks()));
+    }
+    st.baseline.addSample(timestampMs, sample);
 }
 
 void SignalEngine::onTrade(const AssetBook &asset, const LastTradeEvent &event)
@@ -268,6 +286,12 @@ void SignalEngine::evaluate(State &st)
             (t.hitBid ? in.tradedAgainstBid : in.tradedAgainstAsk) += t.size;
     });
 
+    if (!m_detector.thinAndWide(in))
+        st.thinSinceMs = -1;
+    else if (st.thinSinceMs < 0)
+        st.thinSinceMs = ts;
+    in.vacuumHeldMs = st.thinSinceMs < 0 ? 0 : ts - st.thinSinceMs;
+
     std::array<bool, kSignalTypeCount> cooling{};
     const int cooldowns[kSignalTypeCount] = {m_settings.cooldownPanicMs, m_settings.cooldownFomoMs,
                                              m_settings.cooldownVacuumMs, m_settings.cooldownPullMs};
@@ -291,8 +315,7 @@ void SignalEngine::evaluate(State &st)
     // with what came before it, one sample per interval of event time.
     if (ts - st.lastSampleMs >= m_settings.sampleIntervalMs) {
         st.lastSampleMs = ts;
-        st.baseline.addSample(ts, BaselineSample{m.bandBidDepth, m.bandAskDepth, double(m.spread) / double(in.tick),
-                                                 m.imbalance});
+        learn(st, ts, BaselineSample{m.bandBidDepth, m.bandAskDepth, double(m.spread) / double(in.tick), m.imbalance});
     }
 }
 

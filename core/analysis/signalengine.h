@@ -56,6 +56,7 @@ private:
     struct State;
     State &state(const std::string &assetId);
     void evaluate(State &st);
+    void learn(State &st, std::int64_t timestampMs, BaselineSample sample) const;
     void resolveDue(std::int64_t nowMs);
 
     SignalSettings m_settings;

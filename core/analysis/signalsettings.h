@@ -29,6 +29,7 @@ struct SignalSettings
     int sampleIntervalMs = 1'000;       // one baseline sample per asset per second of event time
     int minWarmupMinutes = 10;          // no signal before this much baseline
     int fullWarmupMinutes = 30;         // data quality reaches 1 here
+    double baselineClipZ = 0.0;         // once warm, a sample counts at most this many deviations above the mean (0: off)
 
     // PANIC_SELL: ask depth spike and spread widening -> BUY
     double panicAskDepthRatio = 3.2;
@@ -49,6 +50,7 @@ struct SignalSettings
     // LIQUIDITY_VACUUM: wide spread and thin book on both sides -> AVOID
     double vacuumSpreadRatio = 3.0;
     double vacuumMaxDepthRatio = 0.3;
+    int vacuumMinMs = 0;               // ...held this long without a break (a blink is not a vacuum)
     // DEPTH_PULL: a side loses this share of its band depth within the
     // window, mostly by cancels (traded volume below the given share of it).
     double pullMinShare = 0.6;
@@ -57,7 +59,8 @@ struct SignalSettings
     double pullMinBaselineRatio = 0.5; // the side held at least this x baseline before
     int pullMinLevels = 4;             // layered orders: at least this many levels removed entirely
     double pullMaxOtherRatio = 2.0;    // the other side is not flooded (that would be panic or FOMO)
-    int pullMaxOtherLevels = 1;        // ...nor losing levels itself (ordinary churn on both sides)
+    double pullMinOtherRatio = 0.5;    // ...holds at least this x its baseline (a thin book is a vacuum's)
+    double pullOtherLevelsShare = 0.34; // ...and lost at most this share of the levels the pulled side lost (churn)
     double pullMaxOtherGrowth = 1.5;   // ...nor growing past this x its depth as the window began
 
     // Confidence weights (normalised by their sum), and data quality
