@@ -9,12 +9,20 @@ namespace polymon {
 
 namespace {
 
-// How far a ratio is past its threshold: 0 at the threshold, 1 at twice it.
-double beyond(double ratio, double threshold)
+// How strong a ratio is against its threshold: 0.5 at the threshold, 1 at
+// twice as far from 1; a threshold of 1 or less (off) reads the ratio's own
+// excess over 1.
+double progress(double ratio, double threshold)
 {
-    if (threshold <= 0)
-        return 1.0;
-    return std::clamp(ratio / threshold - 1.0, 0.0, 1.0);
+    if (threshold <= 1.0)
+        return std::clamp(ratio - 1.0, 0.0, 1.0);
+    return std::clamp((ratio - 1.0) / (2.0 * (threshold - 1.0)), 0.0, 1.0);
+}
+
+// The same for a z-score: 0.5 at its threshold, 1 at twice it (0 when off).
+double zProgress(double z, double threshold)
+{
+    return threshold > 0.0 ? std::clamp(z / (2.0 * threshold), 0.0, 1.0) : 0.0;
 }
 
 std::string number(double v)
@@ -78,9 +86,15 @@ bool SignalDetector::thinAndWide(const DetectorInput &in) const noexcept
         return false;
     // Thin near where the price was: a pull at the touch moves the mid and
     // would shrink the other side's band with it.
+    // And a fall, not a book that is always thin: both sides hold at most
+    // vacuumMaxFall of what they held a lookback ago.
+    auto fell = [&](Fixed now, Fixed earlier) {
+        return m_s.vacuumMaxFall <= 0.0 || double(now) <= m_s.vacuumMaxFall * double(earlier);
+    };
     return double(m.spread) / double(in.tick) / in.baselineSpreadTicks >= m_s.vacuumSpreadRatio
         && toDouble(in.nearBid) / in.baselineBid <= m_s.vacuumMaxDepthRatio
-        && toDouble(in.nearAsk) / in.baselineAsk <= m_s.vacuumMaxDepthRatio;
+        && toDouble(in.nearAsk) / in.baselineAsk <= m_s.vacuumMaxDepthRatio
+        && fell(in.nearBid, in.earlierBid) && fell(in.nearAsk, in.earlierAsk);
 }
 
 void SignalDetector::evaluate(const DetectorInput &in, const std::array<bool, kSignalTypeCount> &coolingDown,
@@ -103,9 +117,16 @@ void SignalDetector::evaluate(const DetectorInput &in, const std::array<bool, kS
     };
     auto standsOut = [](double zValue, double threshold) { return threshold <= 0.0 || zValue >= threshold; };
     const double spreadTicks = double(m.spread) / double(in.tick);
-    const bool panicDispersed = standsOut(z(toDouble(m.bandAskDepth), in.baselineAsk, in.sdAsk), m_s.panicAskDepthZ)
+    // A spike is sudden: the side has grown this much within the lookback,
+    // not drifted up over minutes (ordinary books wander that far too).
+    auto rose = [&](Fixed now, Fixed earlier) {
+        return m_s.spikeMinRise <= 0.0 || double(now) >= m_s.spikeMinRise * double(std::max<Fixed>(earlier, 1));
+    };
+    const double askZ = z(toDouble(m.bandAskDepth), in.baselineAsk, in.sdAsk);
+    const double bidZ = z(toDouble(m.bandBidDepth), in.baselineBid, in.sdBid);
+    const bool panicDispersed = rose(m.bandAskDepth, in.earlierAsk) && standsOut(askZ, m_s.panicAskDepthZ)
                              && standsOut(z(spreadTicks, in.baselineSpreadTicks, in.sdSpreadTicks), m_s.panicSpreadZ);
-    const bool fomoDispersed = standsOut(z(toDouble(m.bandBidDepth), in.baselineBid, in.sdBid), m_s.fomoBidDepthZ)
+    const bool fomoDispersed = rose(m.bandBidDepth, in.earlierBid) && standsOut(bidZ, m_s.fomoBidDepthZ)
                             && standsOut(z(spreadTicks, in.baselineSpreadTicks, in.sdSpreadTicks), m_s.fomoSpreadZ);
     // Near 0 or 1 the book is pinned against the price limit and a reversion
     // may be impossible: trade signals need room on both sides.
@@ -115,7 +136,8 @@ void SignalDetector::evaluate(const DetectorInput &in, const std::array<bool, kS
         && spreadRatio >= m_s.panicSpreadRatio && panicDispersed) {
         Signal s = make(SignalType::PanicSell, SignalSide::Buy, in);
         s.depthRatio = askRatio;
-        s.confidence = confidence(beyond(askRatio, m_s.panicAskDepthRatio), beyond(spreadRatio, m_s.panicSpreadRatio),
+        s.confidence = confidence(std::max(progress(askRatio, m_s.panicAskDepthRatio), zProgress(askZ, m_s.panicAskDepthZ)),
+                                  progress(spreadRatio, m_s.panicSpreadRatio),
                                   std::clamp(-m.imbalance, 0.0, 1.0), strength, quality);
         s.description = "Sellers flooding the book: ask depth " + number(askRatio)
                       + "x its baseline while the spread widened " + number(spreadRatio)
@@ -128,7 +150,8 @@ void SignalDetector::evaluate(const DetectorInput &in, const std::array<bool, kS
         && m.imbalance >= m_s.fomoMinImbalance && spreadRatio >= m_s.fomoSpreadRatio && fomoDispersed) {
         Signal s = make(SignalType::FomoBuy, SignalSide::Sell, in);
         s.depthRatio = bidRatio;
-        s.confidence = confidence(beyond(bidRatio, m_s.fomoBidDepthRatio), beyond(spreadRatio, m_s.fomoSpreadRatio),
+        s.confidence = confidence(std::max(progress(bidRatio, m_s.fomoBidDepthRatio), zProgress(bidZ, m_s.fomoBidDepthZ)),
+                                  progress(spreadRatio, m_s.fomoSpreadRatio),
                                   std::clamp(m.imbalance, 0.0, 1.0), strength, quality);
         s.description = "Buyers piling in: bid depth " + number(bidRatio)
                       + "x its baseline, imbalance " + number(m.imbalance)
@@ -143,7 +166,7 @@ void SignalDetector::evaluate(const DetectorInput &in, const std::array<bool, kS
         Signal s = make(SignalType::LiquidityVacuum, SignalSide::Avoid, in);
         s.depthRatio = std::max(nearBidRatio, nearAskRatio);
         const double thin = 1.0 - s.depthRatio / std::max(m_s.vacuumMaxDepthRatio, 1e-9);
-        s.confidence = confidence(std::clamp(thin, 0.0, 1.0), beyond(spreadRatio, m_s.vacuumSpreadRatio),
+        s.confidence = confidence(std::clamp(thin, 0.0, 1.0), progress(spreadRatio, m_s.vacuumSpreadRatio),
                                   std::fabs(m.imbalance), strength, quality * (healthy ? 1.0 : m_s.unhealthyQuality));
         s.description = "Liquidity vacuum: spread " + number(spreadRatio)
                       + "x its baseline with both sides under " + std::to_string(int(m_s.vacuumMaxDepthRatio * 100))
@@ -185,7 +208,7 @@ void SignalDetector::evaluate(const DetectorInput &in, const std::array<bool, kS
             Signal s = make(SignalType::DepthPull, bidPulled ? SignalSide::Sell : SignalSide::Buy, in);
             s.depthRatio = toDouble(now) / (bidPulled ? in.baselineBid : in.baselineAsk);
             s.confidence = confidence(std::clamp((share - m_s.pullMinShare) / (1.0 - m_s.pullMinShare + 1e-9), 0.0, 1.0),
-                                      beyond(spreadRatio, 1.0), std::fabs(m.imbalance), strength, quality);
+                                      progress(spreadRatio, 1.0), std::fabs(m.imbalance), strength, quality);
             s.description = std::string("Depth pulled: ") + std::to_string(int(share * 100)) + "% of the "
                           + (bidPulled ? "bid" : "ask") + " depth near the price vanished within "
                           + number(m_s.pullWindowMs / 1000.0) + " s by cancels, not trades. The "

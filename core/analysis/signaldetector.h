@@ -27,6 +27,8 @@ struct DetectorInput
     Fixed tick = 10'000;       // the asset's tick size (0.01 when unknown)
     int warmMinutes = 0;
     Fixed priceChange = 0;     // mid change over the lookback
+    Fixed earlierBid = 0;      // band depth spikeLookbackMs ago (now, when the history is shorter)
+    Fixed earlierAsk = 0;
     // DEPTH_PULL: peak band depth per side within the pull window, and the
     // volume traded against that side (taker SELL hits bids) in the window.
     Fixed peakBid = 0;

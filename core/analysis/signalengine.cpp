@@ -49,6 +49,8 @@ struct MidPoint
 {
     std::int64_t ts = 0;
     Fixed mid = 0;
+    Fixed bid = 0; // band depth then
+    Fixed ask = 0;
 };
 
 constexpr std::int64_t kDepthStepMs = 100; // depth history resolution
@@ -127,6 +129,7 @@ void SignalEngine::forget(const std::string &assetId)
     if (it == m_states.end())
         return;
     std::erase(m_dirty, it->second.get());
+    std::erase(m_thinWatch, it->second.get());
     m_states.erase(it);
 }
 
@@ -209,6 +212,23 @@ void SignalEngine::flush()
         evaluate(*st);
     }
     m_dirty.clear();
+    // A vacuum must hold for vacuumMinMs, and a deserted book may send
+    // nothing meanwhile: once event time has passed that mark with its book
+    // unchanged, look at it again as of the latest closed timestamp.
+    for (std::size_t i = 0; i < m_thinWatch.size();) {
+        State *st = m_thinWatch[i];
+        const std::int64_t due = st->thinSinceMs + m_settings.vacuumMinMs;
+        if (st->thinSinceMs >= 0 && !st->pending && st->pendingTs < due && m_clockMs >= due) {
+            st->pendingTs = m_clockMs;
+            evaluate(*st);
+        }
+        if (st->thinSinceMs < 0 || st->pendingTs >= due) {
+            m_thinWatch[i] = m_thinWatch.back();
+            m_thinWatch.pop_back();
+        } else {
+            ++i;
+        }
+    }
     resolveDue(m_clockMs);
 }
 
@@ -229,7 +249,7 @@ void SignalEngine::evaluate(State &st)
         last.ask = std::max(last.ask, m.bandAskDepth);
     }
     if (st.mids.size == 0 || ts - st.mids.back().ts >= kMidStepMs)
-        st.mids.push(MidPoint{ts, m.mid});
+        st.mids.push(MidPoint{ts, m.mid, m.bandBidDepth, m.bandAskDepth});
 
     DetectorInput in;
     in.metrics = m;
@@ -245,9 +265,15 @@ void SignalEngine::evaluate(State &st)
     in.sdSpreadTicks = st.baseline.sdSpreadTicks();
     in.warmMinutes = st.baseline.warmBuckets() * m_settings.bucketSeconds / 60;
     Fixed pastMid = m.mid;
+    in.earlierBid = m.bandBidDepth;
+    in.earlierAsk = m.bandAskDepth;
     st.mids.forEach([&](const MidPoint &p) {
         if (p.ts <= ts - m_settings.priceLookbackMs)
             pastMid = p.mid;
+        if (p.ts <= ts - m_settings.spikeLookbackMs) {
+            in.earlierBid = p.bid;
+            in.earlierAsk = p.ask;
+        }
     });
     in.priceChange = m.mid - pastMid;
     const std::int64_t windowStart = ts - m_settings.pullWindowMs;
@@ -288,8 +314,11 @@ void SignalEngine::evaluate(State &st)
 
     if (!m_detector.thinAndWide(in))
         st.thinSinceMs = -1;
-    else if (st.thinSinceMs < 0)
+    else if (st.thinSinceMs < 0) {
         st.thinSinceMs = ts;
+        if (m_settings.vacuumMinMs > 0)
+            m_thinWatch.push_back(&st);
+    }
     in.vacuumHeldMs = st.thinSinceMs < 0 ? 0 : ts - st.thinSinceMs;
 
     std::array<bool, kSignalTypeCount> cooling{};

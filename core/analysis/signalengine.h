@@ -67,6 +67,7 @@ private:
     std::unordered_map<std::string, std::unique_ptr<State>> m_states;
     std::vector<Signal> m_fired; // reused per update
     std::vector<State *> m_dirty; // assets updated at the current timestamp
+    std::vector<State *> m_thinWatch; // thin and wide, not yet looked at once it has held long enough
     std::uint64_t m_nextId = 1;
     bool m_learnOnly = false;
     std::int64_t m_clockMs = 0;  // latest exchange time seen

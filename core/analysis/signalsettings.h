@@ -29,35 +29,40 @@ struct SignalSettings
     int sampleIntervalMs = 1'000;       // one baseline sample per asset per second of event time
     int minWarmupMinutes = 10;          // no signal before this much baseline
     int fullWarmupMinutes = 30;         // data quality reaches 1 here
-    double baselineClipZ = 0.0;         // once warm, a sample counts at most this many deviations above the mean (0: off)
+    double baselineClipZ = 3.0;         // once warm, a sample counts at most this many deviations above the mean (0: off)
 
     // PANIC_SELL: ask depth spike and spread widening -> BUY
-    double panicAskDepthRatio = 3.2;
+    double panicAskDepthRatio = 2.0;
     double panicSpreadRatio = 1.8;
     // FOMO_BUY: bid depth spike and imbalance toward bids -> SELL
-    double fomoBidDepthRatio = 3.2;
-    double fomoMinImbalance = 0.35;
-    double fomoSpreadRatio = 1.8; // buyers lift the offers: the spread opens too
+    double fomoBidDepthRatio = 2.0;
+    double fomoMinImbalance = 0.45;
+    double fomoSpreadRatio = 0.0; // optional: the spread opens too (0: off, design.md does not ask for it)
     // Dispersion: besides the ratios above, a measure may have to stand this
     // many of its own standard deviations (last hour) above its mean; 0 turns
     // a z condition off. The deviation is at least dispersionFloor x the mean,
     // so a book that never moves does not fire on a hair.
-    double panicAskDepthZ = 0.0;
-    double panicSpreadZ = 0.0;
-    double fomoBidDepthZ = 0.0;
+    double panicAskDepthZ = 3.0;
+    double panicSpreadZ = 1.5;
+    double fomoBidDepthZ = 3.0;
     double fomoSpreadZ = 0.0;
     double dispersionFloor = 0.1;
+    // ...and the flooded side must have grown this much within the lookback
+    // (a spike, not a drift over minutes); 0 turns it off.
+    double spikeMinRise = 1.5;
+    int spikeLookbackMs = 30'000;
     // LIQUIDITY_VACUUM: wide spread and thin book on both sides -> AVOID
-    double vacuumSpreadRatio = 3.0;
-    double vacuumMaxDepthRatio = 0.3;
-    int vacuumMinMs = 0;               // ...held this long without a break (a blink is not a vacuum)
+    double vacuumSpreadRatio = 2.5;
+    double vacuumMaxDepthRatio = 0.5;
+    int vacuumMinMs = 1'500;           // ...held this long without a break (a blink is not a vacuum)
+    double vacuumMaxFall = 0.6;        // ...and each side at most this x its depth spikeLookbackMs ago (0: off)
     // DEPTH_PULL: a side loses this share of its band depth within the
     // window, mostly by cancels (traded volume below the given share of it).
-    double pullMinShare = 0.6;
-    int pullWindowMs = 300;
-    double pullMaxTradedShare = 0.25;
+    double pullMinShare = 0.5;
+    int pullWindowMs = 3'000;
+    double pullMaxTradedShare = 0.1;
     double pullMinBaselineRatio = 0.5; // the side held at least this x baseline before
-    int pullMinLevels = 4;             // layered orders: at least this many levels removed entirely
+    int pullMinLevels = 5;             // layered orders: at least this many levels removed entirely
     double pullMaxOtherRatio = 2.0;    // the other side is not flooded (that would be panic or FOMO)
     double pullMinOtherRatio = 0.5;    // ...holds at least this x its baseline (a thin book is a vacuum's)
     double pullOtherLevelsShare = 0.34; // ...and lost at most this share of the levels the pulled side lost (churn)

@@ -36,6 +36,10 @@ class TstSignalDetector final : public QObject
         in.peakAsk = m.bandAskDepth;
         in.startBid = m.bandBidDepth;
         in.startAsk = m.bandAskDepth;
+        in.earlierBid = m.bandBidDepth; // 30 s ago, the same
+        in.earlierAsk = m.bandAskDepth;
+        in.sdBid = in.sdAsk = 1000;
+        in.sdSpreadTicks = 0.5;
         return in;
     }
 
@@ -73,6 +77,8 @@ private Q_SLOTS:
         QTest::addRow("asks pulled by cancels") << 9 << QStringList{QStringLiteral("DEPTH_PULL BUY")};
         QTest::addRow("panic on an unhealthy book") << 10 << QStringList{};
         QTest::addRow("bids step back while asks pile in") << 12 << QStringList{};
+        QTest::addRow("vacuum for a blink") << 14 << QStringList{};
+        QTest::addRow("asks drifted up over minutes") << 15 << QStringList{};
         QTest::addRow("both sides churn") << 13 << QStringList{};
         QTest::addRow("baseline still warming up") << 11 << QStringList{};
     }
@@ -86,8 +92,24 @@ private Q_SLOTS:
         case 1: setDepth(in, 4000, 20000); setSpread(in, 470'000, 510'000); break;
         case 2: setDepth(in, 4000, 20000); break;
         case 3: setDepth(in, 20000, 4000); setSpread(in, 490'000, 530'000); break;
-        case 4: setDepth(in, 20000, 14000); setSpread(in, 490'000, 530'000); break;
-        case 5: setDepth(in, 500, 400); setSpread(in, 420'000, 580'000); in.health.spreadOk = false; break;
+        case 4: setDepth(in, 20000, 9000); setSpread(in, 490'000, 530'000); break;
+        case 5:
+            setDepth(in, 500, 400);
+            setSpread(in, 420'000, 580'000);
+            in.health.spreadOk = false;
+            in.vacuumHeldMs = 5'000;
+            break;
+        case 14:
+            setDepth(in, 500, 400);
+            setSpread(in, 420'000, 580'000);
+            in.health.spreadOk = false;
+            in.vacuumHeldMs = 500;
+            break;
+        case 15: // the same panic picture, but the asks were already there 30 s ago
+            setDepth(in, 4000, 20000);
+            setSpread(in, 470'000, 510'000);
+            in.earlierAsk = 16'000'000'000;
+            break;
         case 6:
             setDepth(in, 800, 5000);
             in.peakBid = 5'000'000'000;
@@ -107,7 +129,7 @@ private Q_SLOTS:
         case 9:
             setDepth(in, 5000, 700);
             in.peakAsk = 5'000'000'000;
-            in.askLevelsRemoved = 4;
+            in.askLevelsRemoved = 5;
             break;
         case 10: setDepth(in, 4000, 20000); setSpread(in, 400'000, 510'000); in.health.spreadOk = false; break;
         case 11: setDepth(in, 4000, 20000); setSpread(in, 470'000, 510'000); in.warmMinutes = 3; break;
@@ -137,6 +159,27 @@ private Q_SLOTS:
                 QVERIFY(s.expectedReversion >= settings.minExpectedReversion);
         }
         QCOMPARE(got, expected);
+    }
+
+    void theSeedsExampleFires()
+    {
+        // "Panic selling detected: Ask depth 2.3x baseline, spread 150% wider":
+        // a warm, healthy book (an hour of baseline, ask depth 5,000 +- 1,000,
+        // spread 2 ticks +- 0.5) whose ask depth reaches 2.3x while the spread
+        // is 2.5x, with the default settings.
+        DetectorInput in = calm();
+        setDepth(in, 5000, 11500);
+        setSpread(in, 475'000, 525'000); // 5 ticks against 2
+        SignalSettings settings;
+        SignalDetector detector(settings);
+        std::vector<Signal> out;
+        detector.evaluate(in, {}, out);
+        QCOMPARE(out.size(), std::size_t(1));
+        QCOMPARE(out.front().type, SignalType::PanicSell);
+        QCOMPARE(out.front().side, SignalSide::Buy);
+        QVERIFY2(out.front().confidence >= 75, QByteArray::number(out.front().confidence));
+        QVERIFY(std::abs(out.front().depthRatio - 2.3) < 1e-9);
+        QVERIFY(std::abs(out.front().spreadRatio - 2.5) < 1e-9);
     }
 
     void dispersionConditionsAskForAMoveBeyondTheBooksOwnNoise()
