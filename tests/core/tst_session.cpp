@@ -134,8 +134,16 @@ private Q_SLOTS:
         // (a short baseline instead), its frames captured; then the CLI's
         // replay of the capture: the same signals, in the same order.
         const QString path = m_dir.filePath(QStringLiteral("live-cli.pmcap"));
+        // A 30 s baseline is too short for the dispersion, rise, clipping and
+        // holding conditions (clipped from its first second, it could never
+        // follow the simulator's book as it fills): the ratios alone, so that
+        // the scripted episodes fire within the wait. Both runs use the same.
         const QStringList overrides{QStringLiteral("min_warmup_minutes=0"), QStringLiteral("full_warmup_minutes=1"),
-                                    QStringLiteral("bucket_seconds=1"), QStringLiteral("baseline_buckets=30")};
+                                    QStringLiteral("bucket_seconds=1"), QStringLiteral("baseline_buckets=30"),
+                                    QStringLiteral("panic_ask_depth_z=0"), QStringLiteral("fomo_bid_depth_z=0"),
+                                    QStringLiteral("panic_spread_z=0"), QStringLiteral("spike_min_rise=0"),
+                                    QStringLiteral("baseline_clip_z=0"), QStringLiteral("vacuum_min_ms=0"),
+                                    QStringLiteral("vacuum_max_fall=0")};
         SignalSettings settings;
         for (const QString &kv : overrides) {
             QString error;
