@@ -2,7 +2,7 @@
 # The detector on the independent flow model over several seeds, summed:
 # recall >= 2x, precision and false alarms per calm asset-hour per type.
 # usage: tools/evaluate-seeds.sh BUILD_DIR "SEEDS" [SETTINGS...]
-# Tune on the tuning seeds (101 102 103) only; the reporting seeds (201-210)
+# Tune on the tuning seeds (101 to 110) only; the reporting seeds (201-210)
 # are for BENCHMARKS.md.
 set -euo pipefail
 build=$1

@@ -60,11 +60,11 @@ int main(int argc, char **argv)
     }
     double seconds = 0;
     std::uint64_t errors = 0;
-    const DetectionReport tuning = runSeeds(101, 103, hours, markets, seconds, errors);
+    const DetectionReport tuning = runSeeds(101, 110, hours, markets, seconds, errors);
     const DetectionReport reporting = runSeeds(201, 210, hours, markets, seconds, errors);
     print("Reporting seeds 201-210 (never tuned on)", reporting);
-    print("Tuning seeds 101-103 (may be looked at while changing the detector)", tuning);
-    std::printf("\n%.0f s for 13 seeds x %.0f h x %d markets; %llu frames the parser refused (the model must write none)\n",
+    print("Tuning seeds 101-110 (may be looked at while changing the detector)", tuning);
+    std::printf("\n%.0f s for 20 seeds x %.0f h x %d markets; %llu frames the parser refused (the model must write none)\n",
                 seconds, hours, markets, static_cast<unsigned long long>(errors));
     return errors == 0 ? 0 : 1;
 }
