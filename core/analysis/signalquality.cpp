@@ -54,6 +54,19 @@ void SignalQuality::addOutcome(SignalType type, bool reverted)
     t.reverted += reverted ? 1 : 0;
 }
 
+void SignalQuality::add(const SignalQuality &other)
+{
+    for (std::size_t t = 0; t < m_samples.size(); ++t) {
+        Samples &a = m_samples[t];
+        const Samples &b = other.m_samples[t];
+        for (std::size_t h = 0; h < kHorizons; ++h)
+            a.move[h].insert(a.move[h].end(), b.move[h].begin(), b.move[h].end());
+        a.pnl.insert(a.pnl.end(), b.pnl.begin(), b.pnl.end());
+        a.resolved += b.resolved;
+        a.reverted += b.reverted;
+    }
+}
+
 std::array<SignalQuality::PerType, kSignalTypeCount> SignalQuality::summary() const
 {
     std::array<PerType, kSignalTypeCount> out{};

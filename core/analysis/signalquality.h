@@ -46,6 +46,8 @@ public:
     // both ways.
     void addRoundTrip(SignalType type, bool buy, Fixed entry, Fixed exit, const FeeSchedule &fees);
     void addOutcome(SignalType type, bool reverted);
+    // Every sample of another run (seeds of one evaluation).
+    void add(const SignalQuality &other);
 
     std::array<PerType, kSignalTypeCount> summary() const;
     QJsonObject toJson() const;

@@ -1,38 +1,32 @@
 #include "detectionevaluation.h"
 
-#include "analysis/signalengine.h"
 #include "book/bookstore.h"
 #include "protocol/frameparser.h"
+#include "strategy/strategyrun.h"
 
+#include <algorithm>
 #include <chrono>
 
 namespace polymon {
-
-namespace {
-
-class Collector final : public SignalListener
-{
-public:
-    std::vector<Signal> fired;
-    void onSignal(const Signal &s) override { fired.push_back(s); }
-};
-
-} // namespace
 
 DetectionEvaluation::Result DetectionEvaluation::run(const FlowStream::Options &options, const SignalSettings &settings)
 {
     const auto start = std::chrono::steady_clock::now();
     Result result;
     FlowStream stream(options);
-    Collector collector;
-    SignalEngine engine(settings, &collector);
-    BookStore store(&engine);
+    // The engine with its follow-up (does it pay); every signal comes back
+    // as an outcome when the run finishes.
+    StrategyRun run(settings, true, StrategySettings{}.fees);
+    BookStore store(&run);
     FrameParser parser;
     result.frames = stream.run([&](const std::string &frame) { parser.parse(frame, store); });
-    engine.finish();
+    run.engine().finish();
     result.parseErrors = parser.stats().errors;
-    result.report = DetectionScore::score(stream, collector.fired);
-    result.signals = std::move(collector.fired);
+    result.signals = std::move(run.outcomes());
+    std::stable_sort(result.signals.begin(), result.signals.end(),
+                     [](const Signal &a, const Signal &b) { return a.id < b.id; });
+    result.report = DetectionScore::score(stream, result.signals);
+    result.quality = run.followUp().quality();
     result.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/signalquality.h"
 #include "analysis/signalsettings.h"
 #include "detectionscore.h"
 #include "flowstream.h"
@@ -19,6 +20,7 @@ public:
     {
         DetectionReport report;
         std::vector<Signal> signals;
+        SignalQuality quality; // does it pay: moves, reverted, touch-to-touch PnL net of the backtest's default taker fee
         std::uint64_t frames = 0;
         std::uint64_t parseErrors = 0;
         double wallSeconds = 0.0;

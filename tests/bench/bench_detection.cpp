@@ -16,7 +16,7 @@ using namespace polymon;
 namespace {
 
 DetectionReport runSeeds(std::uint64_t first, std::uint64_t last, double hours, int markets, double &seconds,
-                         std::uint64_t &errors)
+                         std::uint64_t &errors, SignalQuality &quality)
 {
     DetectionReport total;
     for (std::uint64_t seed = first; seed <= last; ++seed) {
@@ -26,6 +26,7 @@ DetectionReport runSeeds(std::uint64_t first, std::uint64_t last, double hours, 
         o.markets = markets;
         const DetectionEvaluation::Result r = DetectionEvaluation::run(o, SignalSettings{});
         total.add(r.report);
+        quality.add(r.quality);
         seconds += r.wallSeconds;
         errors += r.parseErrors;
     }
@@ -47,6 +48,25 @@ void print(const char *title, const DetectionReport &r)
     }
 }
 
+// Does it pay, per type: the mid's move in the recommended direction and
+// the touch-to-touch PnL per share net of the taker fee, cents, 95 % intervals.
+void printQuality(const SignalQuality &quality)
+{
+    std::printf("\n| type | signals | move 30 s | move 2 min | move 5 min | PnL 5 min, net | reverted |\n");
+    std::printf("|---|---|---|---|---|---|---|\n");
+    const auto summary = quality.summary();
+    for (int t = 0; t < kSignalTypeCount; ++t) {
+        const SignalQuality::PerType &q = summary[std::size_t(t)];
+        if (q.move[0].n == 0)
+            continue;
+        std::printf("| %s | %d |", signalTypeName(SignalType(t)), q.move[0].n);
+        for (const SignalQuality::Interval &i : {q.move[0], q.move[1], q.move[2], q.pnlPerShare})
+            std::printf(" %+.2f [%+.2f, %+.2f] |", i.mean * 100, i.low * 100, i.high * 100);
+        std::printf(" %.0f%% [%.0f, %.0f] |\n", q.resolved ? 100.0 * q.reverted / q.resolved : 0.0, q.revertedLow * 100,
+                    q.revertedHigh * 100);
+    }
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -60,9 +80,13 @@ int main(int argc, char **argv)
     }
     double seconds = 0;
     std::uint64_t errors = 0;
-    const DetectionReport tuning = runSeeds(101, 110, hours, markets, seconds, errors);
-    const DetectionReport reporting = runSeeds(201, 210, hours, markets, seconds, errors);
+    SignalQuality tuningQuality, reportingQuality;
+    const DetectionReport tuning = runSeeds(101, 110, hours, markets, seconds, errors, tuningQuality);
+    const DetectionReport reporting = runSeeds(201, 210, hours, markets, seconds, errors, reportingQuality);
     print("Reporting seeds 201-210 (never tuned on)", reporting);
+    std::printf("\nDoes it pay, reporting seeds (BUY/SELL signals; cents per share in the recommended direction;\n"
+                "PnL: taken at the touch, given back at the opposite touch 5 min later, taker fee 0.05 x (p(1-p)) both ways)\n");
+    printQuality(reportingQuality);
     print("Tuning seeds 101-110 (may be looked at while changing the detector)", tuning);
     std::printf("\n%.0f s for 20 seeds x %.0f h x %d markets; %llu frames the parser refused (the model must write none)\n",
                 seconds, hours, markets, static_cast<unsigned long long>(errors));
