@@ -33,6 +33,8 @@ public:
     std::int64_t sampleCount() const noexcept { return m_count; }
     // Buckets in the window holding samples: the warm-up shown as "12/60 min".
     int warmBuckets() const noexcept { return m_warm; }
+    // The same in minutes of baseline.
+    int warmMinutes() const noexcept { return int(std::int64_t(m_warm) * m_bucketMs / 60'000); }
     int bucketCount() const noexcept { return int(m_ring.size()); }
 
     double meanBidDepth() const noexcept { return m_count ? m_sumBid / double(m_count) : 0.0; }

@@ -108,15 +108,13 @@ void SignalDetector::evaluate(const DetectorInput &in, const std::array<bool, kS
         return;
     const double bidRatio = toDouble(m.bandBidDepth) / in.baselineBid;
     const double askRatio = toDouble(m.bandAskDepth) / in.baselineAsk;
-    const double spreadRatio = double(m.spread) / double(in.tick) / in.baselineSpreadTicks;
+    const double spreadTicks = double(m.spread) / double(in.tick);
+    const double spreadRatio = spreadTicks / in.baselineSpreadTicks;
     const double strength = std::clamp(double(std::llabs(in.priceChange)) / 50'000.0, 0.0, 1.0); // 5 cents = 1
     // How many of its own deviations a measure stands above its mean; a z
     // condition of 0 is off.
-    auto z = [&](double value, double mean, double sd) {
-        return (value - mean) / std::max({sd, m_s.dispersionFloor * mean, 1e-9});
-    };
+    auto z = [&](double value, double mean, double sd) { return (value - mean) / m_s.deviation(mean, sd); };
     auto standsOut = [](double zValue, double threshold) { return threshold <= 0.0 || zValue >= threshold; };
-    const double spreadTicks = double(m.spread) / double(in.tick);
     // A spike is sudden: the side has grown this much within the lookback,
     // not drifted up over minutes (ordinary books wander that far too).
     auto rose = [&](Fixed now, Fixed earlier) {
@@ -124,10 +122,11 @@ void SignalDetector::evaluate(const DetectorInput &in, const std::array<bool, kS
     };
     const double askZ = z(toDouble(m.bandAskDepth), in.baselineAsk, in.sdAsk);
     const double bidZ = z(toDouble(m.bandBidDepth), in.baselineBid, in.sdBid);
+    const double spreadZ = z(spreadTicks, in.baselineSpreadTicks, in.sdSpreadTicks);
     const bool panicDispersed = rose(m.bandAskDepth, in.earlierAsk) && standsOut(askZ, m_s.panicAskDepthZ)
-                             && standsOut(z(spreadTicks, in.baselineSpreadTicks, in.sdSpreadTicks), m_s.panicSpreadZ);
+                             && standsOut(spreadZ, m_s.panicSpreadZ);
     const bool fomoDispersed = rose(m.bandBidDepth, in.earlierBid) && standsOut(bidZ, m_s.fomoBidDepthZ)
-                            && standsOut(z(spreadTicks, in.baselineSpreadTicks, in.sdSpreadTicks), m_s.fomoSpreadZ);
+                            && standsOut(spreadZ, m_s.fomoSpreadZ);
     // Near 0 or 1 the book is pinned against the price limit and a reversion
     // may be impossible: trade signals need room on both sides.
     const bool healthy = in.health.healthy() && m.mid >= m_s.edgeMargin && m.mid <= kFixedScale - m_s.edgeMargin;

@@ -162,8 +162,8 @@ void SignalEngine::learn(State &st, std::int64_t timestampMs, BaselineSample sam
     // hide the next one and make ordinary books look thin).
     const RollingBaseline &b = st.baseline;
     const double k = m_settings.baselineClipZ;
-    if (k > 0 && b.warmBuckets() * m_settings.bucketSeconds / 60 >= m_settings.minWarmupMinutes) {
-        auto cap = [&](double mean, double sd) { return mean + k * std::max(sd, m_settings.dispersionFloor * mean); };
+    if (k > 0 && b.warmMinutes() >= m_settings.minWarmupMinutes) {
+        auto cap = [&](double mean, double sd) { return mean + k * m_settings.deviation(mean, sd); };
         sample.bandBidDepth = std::min(sample.bandBidDepth, Fixed(cap(b.meanBidDepth(), b.sdBidDepth()) * double(kFixedScale)));
         sample.bandAskDepth = std::min(sample.bandAskDepth, Fixed(cap(b.meanAskDepth(), b.sdAskDepth()) * double(kFixedScale)));
         sample.spreadTicks = std::min(sample.spreadTicks, cap(b.meanSpreadTicks(), b.sdSpreadTicks()));
@@ -263,7 +263,7 @@ void SignalEngine::evaluate(State &st)
     in.sdBid = st.baseline.sdBidDepth();
     in.sdAsk = st.baseline.sdAskDepth();
     in.sdSpreadTicks = st.baseline.sdSpreadTicks();
-    in.warmMinutes = st.baseline.warmBuckets() * m_settings.bucketSeconds / 60;
+    in.warmMinutes = st.baseline.warmMinutes();
     Fixed pastMid = m.mid;
     in.earlierBid = m.bandBidDepth;
     in.earlierAsk = m.bandAskDepth;

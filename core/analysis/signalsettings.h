@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
 #include <cstdint>
 
 namespace polymon {
@@ -47,6 +48,9 @@ struct SignalSettings
     double fomoBidDepthZ = 3.0;
     double fomoSpreadZ = 0.0;
     double dispersionFloor = 0.1;
+    // A measure's deviation as the z conditions and the baseline's clipping
+    // read it: its own, floored at dispersionFloor x its mean.
+    double deviation(double mean, double sd) const noexcept { return std::max({sd, dispersionFloor * mean, 1e-9}); }
     // ...and the flooded side must have grown this much within the lookback
     // (a spike, not a drift over minutes); 0 turns it off.
     double spikeMinRise = 1.5;

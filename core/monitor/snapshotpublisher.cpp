@@ -83,7 +83,7 @@ void SnapshotPublisher::publish()
         t.health = Health::evaluate(t.metrics, a.lastUpdateMs, wallMs, ss);
         t.quietness = Quietness::evaluate(a, wallMs);
         if (const RollingBaseline *b = engine ? engine->baseline(a.assetId) : nullptr)
-            t.warmMinutes = b->warmBuckets() * ss.bucketSeconds / 60;
+            t.warmMinutes = b->warmMinutes();
         t.warmTargetMinutes = ss.fullWarmupMinutes;
         t.minWarmupMinutes = ss.minWarmupMinutes;
         if (t.assetId == m_ladderAsset) {
