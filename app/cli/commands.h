@@ -15,5 +15,6 @@ int simCommand(int argc, char **argv, const std::vector<std::string> &args);
 int exportCommand(const std::vector<std::string> &args);
 int backtestCommand(const std::vector<std::string> &args);
 int evaluateCommand(const std::vector<std::string> &args);
+int paperCommand(const std::vector<std::string> &args);
 
 } // namespace polymon::cli

@@ -26,6 +26,8 @@ int main(int argc, char **argv)
         return cli::backtestCommand(args);
     if (command == "evaluate")
         return cli::evaluateCommand(args);
+    if (command == "paper")
+        return cli::paperCommand(args);
     if (command == "export")
         return cli::exportCommand(args);
     if (command == "--help" || command == "-h" || command == "help") {

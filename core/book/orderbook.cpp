@@ -57,17 +57,33 @@ void OrderBook::clear() noexcept
     m_askTotal = 0;
 }
 
+namespace {
+// Levels run from worst to best, so "before" means a worse price.
+template<typename Levels>
+auto levelAt(Levels &levels, bool isBid, Fixed price)
+{
+    return isBid ? std::lower_bound(levels.begin(), levels.end(), price,
+                                    [](const PriceLevel &l, Fixed p) { return l.price < p; })
+                 : std::lower_bound(levels.begin(), levels.end(), price,
+                                    [](const PriceLevel &l, Fixed p) { return l.price > p; });
+}
+} // namespace
+
+Fixed OrderBook::sizeAt(Side side, Fixed price) const noexcept
+{
+    const bool isBid = side == Side::Buy;
+    const std::vector<PriceLevel> &levels = isBid ? m_bids : m_asks;
+    const auto it = levelAt(levels, isBid, price);
+    return it != levels.end() && it->price == price ? it->size : 0;
+}
+
 Fixed OrderBook::setLevel(Side side, Fixed price, Fixed size)
 {
     const bool isBid = side == Side::Buy;
     std::vector<PriceLevel> &levels = isBid ? m_bids : m_asks;
     Fixed &total = isBid ? m_bidTotal : m_askTotal;
 
-    // Levels run from worst to best, so "before" means a worse price.
-    const auto it = isBid ? std::lower_bound(levels.begin(), levels.end(), price,
-                                             [](const PriceLevel &l, Fixed p) { return l.price < p; })
-                          : std::lower_bound(levels.begin(), levels.end(), price,
-                                             [](const PriceLevel &l, Fixed p) { return l.price > p; });
+    const auto it = levelAt(levels, isBid, price);
     if (it != levels.end() && it->price == price) {
         const Fixed before = it->size;
         total += size - before;

@@ -42,6 +42,9 @@ public:
         return hasBid() && hasAsk() && m_bids.back().price >= m_asks.back().price;
     }
 
+    // The size resting at exactly `price` on one side (Buy: bids), 0 if none.
+    Fixed sizeAt(Side side, Fixed price) const noexcept;
+
     // Best level last.
     std::span<const PriceLevel> bids() const noexcept { return m_bids; }
     std::span<const PriceLevel> asks() const noexcept { return m_asks; }

@@ -52,6 +52,24 @@ const char *const kMigrations[][8] = {
         "last_ms INTEGER NOT NULL)",
         nullptr,
     },
+    // 4: paper trading (and, later, live): orders as they stand, every fill,
+    // positions as the fills left them; `account` keeps paper and live apart
+    {
+        "CREATE TABLE trading_order (account TEXT NOT NULL, id INTEGER NOT NULL, asset_id TEXT NOT NULL, "
+        "side TEXT NOT NULL, order_type TEXT NOT NULL, price INTEGER NOT NULL, size INTEGER NOT NULL, "
+        "filled INTEGER NOT NULL, status TEXT NOT NULL, reason TEXT, post_only INTEGER NOT NULL DEFAULT 0, "
+        "expires_ms INTEGER, created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL, queue_ahead INTEGER, "
+        "PRIMARY KEY (account, id))",
+        "CREATE INDEX trading_order_status ON trading_order (account, status)",
+        "CREATE TABLE trading_fill (id INTEGER PRIMARY KEY, account TEXT NOT NULL, order_id INTEGER NOT NULL, "
+        "asset_id TEXT NOT NULL, ts INTEGER NOT NULL, side TEXT NOT NULL, price INTEGER NOT NULL, "
+        "size INTEGER NOT NULL, fee INTEGER NOT NULL, notional INTEGER NOT NULL, maker INTEGER NOT NULL)",
+        "CREATE INDEX trading_fill_ts ON trading_fill (account, ts)",
+        "CREATE TABLE trading_position (account TEXT NOT NULL, asset_id TEXT NOT NULL, size INTEGER NOT NULL, "
+        "cost INTEGER NOT NULL, realized INTEGER NOT NULL, fees INTEGER NOT NULL, bought INTEGER NOT NULL, "
+        "sold INTEGER NOT NULL, updated_ms INTEGER NOT NULL, PRIMARY KEY (account, asset_id))",
+        nullptr,
+    },
 };
 
 } // namespace

@@ -4,6 +4,8 @@
 #include "book/bookmetrics.h"
 #include "book/tradeprint.h"
 #include "protocol/events.h"
+#include "trading/order.h"
+#include "trading/position.h"
 
 #include <QByteArray>
 #include <QString>
@@ -57,6 +59,26 @@ struct SpanRow
     qint64 lastMs = 0;
 };
 
-using StorageRow = std::variant<SnapshotRow, TradeRow, MarketRow, SignalRow, SpanRow>;
+// Trading rows carry their account ("paper"; "live" later) so the two never mix.
+struct OrderRow
+{
+    QString account;
+    Order order;
+};
+
+struct FillRow
+{
+    QString account;
+    Fill fill;
+};
+
+struct PositionRow
+{
+    QString account;
+    Position position;
+    qint64 timestampMs = 0;
+};
+
+using StorageRow = std::variant<SnapshotRow, TradeRow, MarketRow, SignalRow, SpanRow, OrderRow, FillRow, PositionRow>;
 
 } // namespace polymon

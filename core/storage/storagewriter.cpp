@@ -52,8 +52,8 @@ void StorageWriter::enqueue(StorageRow row)
     QMutexLocker lock(&m_mutex);
     // Outcomes and signals are small and precious: only snapshots and trades
     // are refused when the queue is full.
-    if (m_queue.size() >= std::size_t(m_maxQueue) && !std::holds_alternative<SignalRow>(row)
-        && !std::holds_alternative<MarketRow>(row) && !std::holds_alternative<SpanRow>(row)) {
+    const bool bulk = std::holds_alternative<SnapshotRow>(row) || std::holds_alternative<TradeRow>(row);
+    if (m_queue.size() >= std::size_t(m_maxQueue) && bulk) {
         ++m_stats.dropped;
         return;
     }
@@ -273,8 +273,21 @@ QVariant text(const QString &s)
 struct StorageWriter::Statements
 {
     explicit Statements(const QSqlDatabase &db)
-        : snapshot(db), trade(db), market(db), asset(db), signal(db), outcome(db), span(db)
+        : snapshot(db), trade(db), market(db), asset(db), signal(db), outcome(db), span(db), order(db), fill(db),
+          position(db)
     {
+        order.prepare(QStringLiteral(
+            "INSERT INTO trading_order (account, id, asset_id, side, order_type, price, size, filled, status, reason, "
+            "post_only, expires_ms, created_ms, updated_ms, queue_ahead) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+            "ON CONFLICT(account, id) DO UPDATE SET filled=excluded.filled, status=excluded.status, "
+            "reason=excluded.reason, updated_ms=excluded.updated_ms, queue_ahead=excluded.queue_ahead"));
+        fill.prepare(QStringLiteral("INSERT INTO trading_fill (account, order_id, asset_id, ts, side, price, size, fee, "
+                                    "notional, maker) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+        position.prepare(QStringLiteral(
+            "INSERT INTO trading_position (account, asset_id, size, cost, realized, fees, bought, sold, updated_ms) "
+            "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(account, asset_id) DO UPDATE SET size=excluded.size, "
+            "cost=excluded.cost, realized=excluded.realized, fees=excluded.fees, bought=excluded.bought, "
+            "sold=excluded.sold, updated_ms=excluded.updated_ms"));
         span.prepare(QStringLiteral("INSERT INTO recording_span (session_id, started_ms, last_ms) VALUES (?,?,?) "
                                     "ON CONFLICT(session_id) DO UPDATE SET last_ms=excluded.last_ms"));
         snapshot.prepare(QStringLiteral(
@@ -292,7 +305,7 @@ struct StorageWriter::Statements
         outcome.prepare(QStringLiteral("UPDATE psychology_signal SET resolved=1, reverted=?, reversion_time=?, max_profit=?, "
                                        "max_adverse=?, tracked=? WHERE signal_key=?"));
     }
-    QSqlQuery snapshot, trade, market, asset, signal, outcome, span;
+    QSqlQuery snapshot, trade, market, asset, signal, outcome, span, order, fill, position;
 };
 
 bool StorageWriter::writeRow(const StorageRow &row, Statements &st, QSqlError &error)
@@ -328,6 +341,28 @@ bool StorageWriter::writeRow(const StorageRow &row, Statements &st, QSqlError &e
     }
     if (const auto *sp = std::get_if<SpanRow>(&row))
         return run(st.span, {text(sp->sessionId), QVariant(sp->startedMs), QVariant(sp->lastMs)});
+    if (const auto *o = std::get_if<OrderRow>(&row)) {
+        const OrderRequest &r = o->order.request;
+        return run(st.order, {text(o->account), QVariant(o->order.id), text(r.assetId), QVariant(QLatin1String(sideName(r.side))),
+                              QVariant(QLatin1String(orderTypeName(r.type))), QVariant(qint64(r.price)),
+                              QVariant(qint64(r.size)), QVariant(qint64(o->order.filled)),
+                              QVariant(QLatin1String(orderStatusName(o->order.status))), QVariant(o->order.reason),
+                              QVariant(r.postOnly ? 1 : 0), price(r.expiresMs > 0, r.expiresMs),
+                              QVariant(qint64(o->order.createdMs)), QVariant(qint64(o->order.updatedMs)),
+                              QVariant(qint64(o->order.queueAhead))});
+    }
+    if (const auto *f = std::get_if<FillRow>(&row)) {
+        const Fill &x = f->fill;
+        return run(st.fill, {text(f->account), QVariant(x.orderId), text(x.assetId), QVariant(qint64(x.timestampMs)),
+                             QVariant(QLatin1String(sideName(x.side))), QVariant(qint64(x.price)), QVariant(qint64(x.size)),
+                             QVariant(qint64(x.fee)), QVariant(qint64(x.notional)), QVariant(x.maker ? 1 : 0)});
+    }
+    if (const auto *p = std::get_if<PositionRow>(&row)) {
+        const Position &x = p->position;
+        return run(st.position, {text(p->account), text(x.assetId), QVariant(qint64(x.size)), QVariant(qint64(x.cost)),
+                                 QVariant(qint64(x.realized)), QVariant(qint64(x.fees)), QVariant(qint64(x.bought)),
+                                 QVariant(qint64(x.sold)), QVariant(p->timestampMs)});
+    }
     const SignalRow &sg = std::get<SignalRow>(row);
     const Signal &s = sg.signal;
     if (!sg.outcomeOnly) {

@@ -1,0 +1,247 @@
+#include "tradingservice.h"
+
+#include "storage/storagewriter.h"
+#include "storage/tradingreader.h"
+
+#include <QLoggingCategory>
+
+namespace polymon {
+
+namespace {
+Q_LOGGING_CATEGORY(lcTrading, "polymon.trading")
+constexpr int kPublishMs = 250;
+const QString kPaper = QStringLiteral("paper");
+}
+
+TradingService::TradingService(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<polymon::Order>();
+    qRegisterMetaType<polymon::Fill>();
+    qRegisterMetaType<polymon::OrderRequest>();
+    qRegisterMetaType<polymon::RiskLimits>();
+    qRegisterMetaType<polymon::AccountSummary>();
+    reset(kPaper, false);
+    m_publish.setInterval(kPublishMs);
+    connect(&m_publish, &QTimer::timeout, this, [this] {
+        // Marks move with every top; the views need them a few times a second.
+        if (m_dirty || !m_desk->portfolio().positions().empty())
+            publish();
+    });
+    m_publish.start();
+}
+
+TradingService::~TradingService() = default;
+
+void TradingService::reset(const QString &account, bool persisted)
+{
+    m_desk = std::make_unique<TradingDesk>(m_books);
+    m_desk->setListener(this);
+    m_desk->setLimits(m_limits);
+    m_desk->portfolio().setStartingCash(m_startingCash);
+    for (const auto &[condition, yes, no] : std::as_const(m_markets))
+        m_desk->portfolio().addMarket({condition, yes, no});
+    m_account = account;
+    m_persisted = persisted;
+    m_dirty = true;
+}
+
+void TradingService::usePaperAccount(const QString &dbPath, StorageWriter *writer)
+{
+    reset(kPaper, writer != nullptr);
+    m_writer = writer;
+    if (dbPath.isEmpty())
+        return;
+    TradingReader::Result stored;
+    QString error;
+    if (!TradingReader::read(dbPath, kPaper, stored, error)) {
+        // A fresh database has no trading tables until the writer migrates it.
+        qCInfo(lcTrading) << "no paper trading restored:" << error;
+        return;
+    }
+    m_desk->setListener(nullptr); // restoring is not news
+    for (const Fill &f : stored.fills)
+        m_desk->portfolio().apply(f);
+    m_desk->broker().setNextId(stored.lastOrderId + 1);
+    for (const Order &o : stored.working)
+        m_desk->broker().restore(o);
+    m_desk->setListener(this);
+    qCInfo(lcTrading) << "paper account restored:" << stored.fills.size() << "fills," << stored.working.size()
+                      << "working orders";
+    for (const Order &o : stored.working)
+        Q_EMIT orderUpdated(o);
+    publish();
+}
+
+void TradingService::usePracticeAccount()
+{
+    m_writer = nullptr;
+    reset(QStringLiteral("replay practice"), false);
+    publish();
+}
+
+void TradingService::setBooks(const BookStore *books)
+{
+    m_books = books;
+    m_desk->setBooks(books);
+}
+
+void TradingService::setStartingCash(Fixed cash)
+{
+    m_startingCash = cash;
+    m_desk->portfolio().setStartingCash(cash);
+    m_dirty = true;
+}
+
+bool TradingService::refuseWhileLocked(const char *what)
+{
+    if (!m_locked)
+        return false;
+    Q_EMIT notice(tr("Trading is locked: unlock it to %1.").arg(QLatin1String(what)));
+    return true;
+}
+
+void TradingService::setLocked(bool locked)
+{
+    m_locked = locked;
+    m_dirty = true;
+    publish();
+}
+
+void TradingService::submit(const OrderRequest &request)
+{
+    if (refuseWhileLocked("place orders"))
+        return;
+    const Order order = m_desk->submit(request);
+    if (order.status == OrderStatus::Invalid)
+        Q_EMIT notice(tr("Order refused: %1").arg(order.reason));
+}
+
+void TradingService::cancel(qint64 orderId)
+{
+    // Cancelling is always allowed: it only lowers risk.
+    m_desk->cancel(orderId);
+}
+
+void TradingService::cancelAll()
+{
+    const int n = m_desk->cancelAll();
+    Q_EMIT notice(tr("%n order(s) cancelled.", nullptr, n));
+}
+
+void TradingService::moveOrder(qint64 orderId, qint64 price)
+{
+    if (refuseWhileLocked("move orders"))
+        return;
+    const Order *old = m_desk->broker().order(orderId);
+    if (!old)
+        return;
+    const Fixed size = old->remaining();
+    const Order moved = m_desk->broker().replace(orderId, price, size, m_desk->nowMs());
+    if (moved.status == OrderStatus::Invalid)
+        Q_EMIT notice(tr("Move refused: %1").arg(moved.reason));
+}
+
+void TradingService::flatten(const QString &assetId)
+{
+    for (const Order &o : m_desk->flatten(assetId)) {
+        if (o.status == OrderStatus::Invalid)
+            Q_EMIT notice(tr("Flatten refused: %1").arg(o.reason));
+    }
+}
+
+void TradingService::kill(bool alsoFlatten)
+{
+    // The kill switch works locked or not.
+    const int n = m_desk->kill(alsoFlatten);
+    m_locked = true;
+    Q_EMIT notice(alsoFlatten ? tr("Kill switch: %n order(s) cancelled, positions flattened, trading locked.", nullptr, n)
+                              : tr("Kill switch: %n order(s) cancelled, trading locked.", nullptr, n));
+    publish();
+}
+
+void TradingService::setStop(const QString &assetId, qint64 price)
+{
+    m_desk->setStop(assetId, price);
+    m_dirty = true;
+}
+
+void TradingService::setLimits(const RiskLimits &limits)
+{
+    m_limits = limits;
+    m_desk->setLimits(limits);
+    m_dirty = true;
+}
+
+void TradingService::addMarket(const QString &conditionId, const QString &yesAsset, const QString &noAsset)
+{
+    m_markets.append({conditionId, yesAsset, noAsset});
+    m_desk->portfolio().addMarket({conditionId, yesAsset, noAsset});
+}
+
+void TradingService::setFeeSchedule(const QString &assetId, qint64 rate, int exponent)
+{
+    MarketRules rules = m_desk->broker().rules(assetId);
+    rules.fees = FeeSchedule{rate, exponent};
+    m_desk->broker().setRules(assetId, rules);
+}
+
+void TradingService::onOrderUpdated(const Order &order)
+{
+    m_dirty = true;
+    if (m_writer && m_persisted && order.id > 0)
+        m_writer->enqueue(OrderRow{m_account, order});
+    Q_EMIT orderUpdated(order);
+}
+
+void TradingService::onFill(const Fill &fill)
+{
+    m_dirty = true;
+    if (m_writer && m_persisted) {
+        m_writer->enqueue(FillRow{m_account, fill});
+        storePosition(fill.assetId, fill.timestampMs);
+    }
+    Q_EMIT fillReceived(fill);
+}
+
+void TradingService::storePosition(const QString &assetId, qint64 timestampMs)
+{
+    if (const Position *p = m_desk->portfolio().position(assetId))
+        m_writer->enqueue(PositionRow{m_account, *p, timestampMs});
+}
+
+void TradingService::onStopTriggered(const QString &assetId, const Order &order)
+{
+    Q_EMIT stopTriggered(assetId, order);
+    Q_EMIT notice(order.status == OrderStatus::Invalid
+                      ? tr("Stop-loss hit but its sell was refused: %1").arg(order.reason)
+                      : tr("Stop-loss hit: sold %1 shares.").arg(QString::fromStdString(formatFixed(order.filled))));
+}
+
+void TradingService::publish()
+{
+    m_dirty = false;
+    const Portfolio &p = m_desk->portfolio();
+    AccountSummary s;
+    s.account = m_account;
+    s.locked = m_locked;
+    s.persisted = m_persisted;
+    s.cash = p.cash();
+    s.realized = p.realized();
+    s.unrealized = p.unrealized();
+    s.fees = p.fees();
+    s.dailyPnl = m_desk->dailyPnl();
+    s.dailyLossLimit = m_limits.maxDailyLoss;
+    s.workingOrders = int(m_desk->broker().workingOrders().size());
+    for (const Position &pos : p.positions()) {
+        PositionView v;
+        v.position = pos;
+        v.mark = p.markOf(pos.assetId);
+        v.unrealized = pos.unrealized(v.mark);
+        v.stop = m_desk->stopOf(pos.assetId);
+        s.positions.append(v);
+    }
+    Q_EMIT accountUpdated(s);
+}
+
+} // namespace polymon
