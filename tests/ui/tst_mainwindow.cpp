@@ -21,6 +21,7 @@
 #include "session/recordingservice.h"
 #include "sim/simengine.h"
 #include "sim/simexchange.h"
+#include "storage/readonlyconnection.h"
 #include "storage/signalcsv.h"
 #include "storage/storagewriter.h"
 #include "themes.h"
@@ -39,6 +40,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSqlQuery>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -543,6 +545,17 @@ private Q_SLOTS:
         }
         MainWindow *window = startWindow(simOptions(db));
         QTRY_VERIFY_WITH_TIMEOUT(window->isSimulated(), 10000);
+        // The session first closes what the last run left open (this signal,
+        // as not tracked); export once that is stored, as the CLI will see it.
+        auto resolvedInDb = [&db] {
+            ReadOnlyConnection connection(db);
+            QString error;
+            if (!connection.open(error))
+                return false;
+            QSqlQuery q(connection.db());
+            return q.exec(QStringLiteral("SELECT resolved FROM psychology_signal")) && q.next() && q.value(0).toInt() == 1;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(resolvedInDb(), 10000);
         const QString out = m_dir.filePath(QStringLiteral("signals.csv"));
         QSignalSpy finished(m_service, &MonitorService::exportFinished);
         // What the Export CSV button does once the file dialog returns.
