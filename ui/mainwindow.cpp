@@ -5,6 +5,10 @@
 #include "databaserangedialog.h"
 #include "session/rangecapture.h"
 #include "marketbrowserpane.h"
+#include "positionsmodel.h"
+#include "tradingbar.h"
+#include "tradingcontroller.h"
+#include "tradingpanes.h"
 #include "marketlistmodel.h"
 #include "marketview.h"
 #include "monitor/monitorservice.h"
@@ -127,6 +131,7 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     resizeDocks({browserDock}, {520}, Qt::Horizontal);
     resizeDocks({browserDock, watchDock}, {520, 300}, Qt::Vertical);
     resizeDocks({signalDock}, {240}, Qt::Vertical);
+    buildTrading();
     buildMenus();
 
     m_status = new StatusBarPresenter(statusBar());
@@ -207,6 +212,41 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::buildTrading()
+{
+    m_tradingBar = new TradingBar(this);
+    addToolBar(Qt::TopToolBarArea, m_tradingBar);
+    m_trading = new TradingController(m_service->trading(), this, m_tradingBar);
+    m_trading->setLabeler([this](const QString &asset) {
+        const QString label = m_watch->labelOf(asset);
+        return label.isEmpty() ? asset.left(10) + QStringLiteral("…") : label;
+    });
+    m_trading->setCurrentAsset([this] {
+        MarketView *view = currentMarketView();
+        return view ? view->currentAsset() : QString();
+    });
+    m_trading->positions()->setOutcomeOf([this](const QString &asset) {
+        const MarketView *view = m_assetViews.value(asset);
+        return view ? PositionsModel::OutcomeRef{view->market().conditionId, int(view->market().tokenIds.indexOf(asset))}
+                    : PositionsModel::OutcomeRef{};
+    });
+    connect(m_service, &MonitorService::snapshotsReady, m_trading,
+            [this](const QList<TopSnapshot> &tops) { m_trading->onSnapshots(tops); });
+    connect(m_trading, &TradingController::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    statusBar()->addPermanentWidget(m_trading->pnlLabel());
+
+    QDockWidget *signalDock = findChild<QDockWidget *>(QStringLiteral("signalsDock"));
+    QDockWidget *orders = addDock(tr("Orders"), QStringLiteral("ordersDock"), TradingPanes::orders(m_trading, this),
+                                  Qt::BottomDockWidgetArea);
+    QDockWidget *positions = addDock(tr("Positions"), QStringLiteral("positionsDock"),
+                                     TradingPanes::positions(m_trading, this), Qt::BottomDockWidgetArea);
+    QDockWidget *fills = addDock(tr("Fills"), QStringLiteral("fillsDock"), TradingPanes::fills(m_trading, this),
+                                 Qt::BottomDockWidgetArea);
+    for (QDockWidget *dock : {orders, positions, fills})
+        tabifyDockWidget(signalDock, dock);
+    signalDock->raise();
+}
+
 QLabel *MainWindow::simulatedBadge() const
 {
     return m_status->simulatedBadge();
@@ -270,6 +310,16 @@ void MainWindow::buildMenus()
                                     "<tr><td><b>Ctrl+O</b></td><td>open a recording (replay)</td></tr>"
                                     "<tr><td><b>Ctrl+B</b></td><td>backtest on a recording</td></tr>"
                                     "<tr><td><b>Ctrl+,</b></td><td>settings</td></tr>"
+                                    "<tr><td colspan=2><br><b>Paper trading</b> (once unlocked in the toolbar)</td></tr>"
+                                    "<tr><td>Ladder click</td><td>bid column: buy limit at that price; ask column: sell "
+                                    "limit; drag your order to move it, right-click it to cancel</td></tr>"
+                                    "<tr><td><b>Ctrl+Shift+B / S</b></td><td>buy at the best ask / sell at the best bid "
+                                    "(fill and kill)</td></tr>"
+                                    "<tr><td><b>Ctrl+Shift+J / A</b></td><td>join the best bid / the best ask</td></tr>"
+                                    "<tr><td><b>Ctrl+Shift+C</b></td><td>cancel all orders</td></tr>"
+                                    "<tr><td><b>Ctrl+Shift+F</b></td><td>flatten the shown outcome</td></tr>"
+                                    "<tr><td><b>F12</b></td><td>kill switch: cancel all and lock (its menu: also "
+                                    "flatten)</td></tr>"
                                     "<tr><td>Chart</td><td>drag or wheel to zoom, Shift+drag or arrows to pan, "
                                     "right-click or Home to follow live</td></tr></table>"));
     });
@@ -488,6 +538,7 @@ void MainWindow::watchMarket(const MarketInfo &market)
         m_watch->addAsset(market.tokenIds[i], label);
         m_signalLog->model()->setLabel(market.tokenIds[i], label);
     }
+    m_trading->attachView(view);
     connect(view, &MarketView::currentAssetChanged, this, [this, view](const QString &assetId) {
         if (view == currentMarketView())
             invoke(m_service, [s = m_service, assetId] { s->setLadderAsset(assetId); });

@@ -25,6 +25,8 @@ class MonitorService;
 class NoticeBanner;
 class ReplayBar;
 class StatusBarPresenter;
+class TradingBar;
+class TradingController;
 class SignalLogPane;
 class SignalQualityDialog;
 class WatchTableModel;
@@ -56,6 +58,8 @@ public:
     ReplayBar *replayBar() const noexcept { return m_replayBar; }
     bool isReplaying() const noexcept { return m_replaying; }
     MarketListModel *marketList() const;
+    TradingController *trading() const noexcept { return m_trading; }
+    TradingBar *tradingBar() const noexcept { return m_tradingBar; }
     void openSettings();
 
 protected:
@@ -63,6 +67,7 @@ protected:
 
 private:
     void buildMenus();
+    void buildTrading();
     QDockWidget *addDock(const QString &title, const QString &name, QWidget *body, Qt::DockWidgetArea area);
 
     void onModeChanged(bool simulated, const QString &reason);
@@ -104,6 +109,8 @@ private:
     BacktestDialog *m_backtest = nullptr; // made on first use
     SignalQualityDialog *m_quality = nullptr; // made on first use
     StatusBarPresenter *m_status;
+    TradingBar *m_tradingBar;
+    TradingController *m_trading;
     QHash<QString, MarketView *> m_views;      // by condition id
     QHash<QString, MarketView *> m_assetViews; // by token id
     QByteArray m_marketSplitterState; // shared by the market tabs

@@ -2,6 +2,7 @@
 
 #include "imbalancebar.h"
 #include "laddermodel.h"
+#include "laddertradeinput.h"
 #include "pricechartview.h"
 #include "sizebardelegate.h"
 #include "themes.h"
@@ -147,6 +148,13 @@ MarketView::MarketView(const MarketInfo &market, QWidget *parent)
     m_ladderView->setAlternatingRowColors(false);
     m_ladderView->setSelectionMode(QAbstractItemView::NoSelection);
     m_ladderView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_ladderView->setToolTip(tr("When trading is unlocked: click a bid column to buy at that price, an ask column to "
+                                "sell; drag your order to move it, right-click it to cancel. Paper orders do not "
+                                "change the book shown."));
+    auto *trade = new LadderTradeInput(m_ladderView);
+    connect(trade, &LadderTradeInput::orderRequested, this, &MarketView::ladderOrderRequested);
+    connect(trade, &LadderTradeInput::cancelRequested, this, &MarketView::ladderCancelRequested);
+    connect(trade, &LadderTradeInput::moveRequested, this, &MarketView::ladderMoveRequested);
     auto *recentre = new QToolButton(this);
     recentre->setText(tr("Recentre (C)"));
     recentre->setToolTip(tr("Scroll the ladder back to the spread"));

@@ -55,6 +55,10 @@ public:
 
 Q_SIGNALS:
     void currentAssetChanged(const QString &assetId);
+    // Ladder clicks on the shown outcome (see LadderTradeInput).
+    void ladderOrderRequested(polymon::Side side, qint64 price);
+    void ladderCancelRequested(polymon::Side side, qint64 price);
+    void ladderMoveRequested(polymon::Side side, qint64 fromPrice, qint64 toPrice);
 
 protected:
     void showEvent(QShowEvent *event) override;

@@ -23,6 +23,20 @@ void SizeBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const int side = index.data(LadderModel::SideRole).toInt();
     const bool best = index.data(LadderModel::IsBestRole).toBool();
     const QColor tint = side > 0 ? Themes::bid() : Themes::ask();
+    if (index.data(LadderModel::HasOrdersRole).toBool()) {
+        // Your working orders: a chip in the side's colour.
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        QColor chip = tint;
+        chip.setAlpha(70);
+        painter->setPen(tint);
+        painter->setBrush(chip);
+        painter->drawRoundedRect(QRectF(option.rect).adjusted(2.5, 2.5, -2.5, -2.5), 4, 4);
+        painter->restore();
+        opt.font.setBold(true);
+        QStyledItemDelegate::paint(painter, opt, index);
+        return;
+    }
     painter->save();
     if (best) {
         QColor glow = tint;

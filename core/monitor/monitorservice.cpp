@@ -1,5 +1,7 @@
 #include "monitorservice.h"
 
+#include "trading/tradingservice.h"
+
 #include "catalog/catalogservice.h"
 #include "sim/simexchange.h"
 #include "sim/simwarmup.h"
@@ -24,6 +26,7 @@ MonitorService::MonitorService(const Options &options, QObject *parent)
     , m_options(options)
     , m_publisher(new SnapshotPublisher(SnapshotPublisher::Options{options.snapshotsPerSecond, options.ladderLevels},
                                         this)) // a child, so moveToThread takes it along
+    , m_trading(new TradingService(this))
 {
     qRegisterMetaType<polymon::MarketInfo>();
     qRegisterMetaType<QList<polymon::MarketInfo>>();
@@ -208,7 +211,11 @@ void MonitorService::createMonitor(std::unique_ptr<FrameSource> source, const Fe
     m_monitor = std::make_unique<MarketMonitor>(std::move(source), settings);
     ++m_monitorGeneration;
     m_historyPending.clear();
-    m_monitor->setBookListener(m_bookListener);
+    m_listeners = BookListenerFanOut();
+    m_listeners.add(m_bookListener);
+    m_listeners.add(m_trading);
+    m_monitor->setBookListener(&m_listeners);
+    m_trading->setBooks(&m_monitor->books());
     m_monitor->enableSignals(m_options.signalSettings);
     connect(m_monitor.get(), &MarketMonitor::tradeReceived, m_publisher, &SnapshotPublisher::addTrade);
     connect(m_monitor.get(), &MarketMonitor::signalFired, this, &MonitorService::signalFired);
@@ -232,7 +239,13 @@ void MonitorService::createMonitor(std::unique_ptr<FrameSource> source, const Fe
         m_recording->attach(*m_monitor, m_options.signalSettings.band,
                             m_simulated ? QStringLiteral("simulated") : QStringLiteral("live"));
         recordMarkets(m_catalog);
+        m_trading->restorePaperAccount(m_options.dbPath, m_recording->writer());
     }
+    // A replay trades a practice account of its own; live and simulated books the paper account.
+    if (m_player)
+        m_trading->usePracticeAccount();
+    else
+        m_trading->usePaperAccount();
     connect(m_monitor.get(), &MarketMonitor::connectionStateChanged, this,
             [this](int id, FeedConnection::State state, const QString &detail) {
                 Q_EMIT connectionStateChanged(id, QString::fromLatin1(FeedConnection::stateName(state)), detail);
@@ -252,6 +265,7 @@ void MonitorService::teardown()
     if (m_recording)
         m_recording->detach();
     m_player = nullptr; // owned by the monitor
+    m_trading->setBooks(nullptr); // the books go with the monitor
     m_monitor.reset();
     if (m_exchange) {
         QMetaObject::invokeMethod(m_exchange, [exchange = m_exchange] { delete exchange; }, Qt::BlockingQueuedConnection);
@@ -271,6 +285,8 @@ void MonitorService::watch(const MarketInfo &market)
     if (market.tokenIds.isEmpty() || m_watched.contains(market.conditionId))
         return;
     m_watched.insert(market.conditionId, market);
+    if (market.tokenIds.size() == 2)
+        m_trading->addMarket(market.conditionId, market.tokenIds[0], market.tokenIds[1]);
     if (m_monitor)
         subscribe(market); // otherwise when the monitor starts
 }

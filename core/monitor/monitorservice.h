@@ -1,5 +1,6 @@
 #pragma once
 
+#include "book/booklistenerfanout.h"
 #include "catalog/marketinfo.h"
 #include "storage/historyreader.h"
 #include "marketmonitor.h"
@@ -24,6 +25,7 @@ class FrameSource;
 class RecordingService;
 class SnapshotPublisher;
 class SimExchange;
+class TradingService;
 
 // Everything behind the desktop window, living in one worker thread: the
 // mode (live, simulated, replay), the catalog service, the monitor and its
@@ -65,6 +67,8 @@ public:
     // Sees every applied top in the monitor's thread, synchronously, across
     // mode changes (benchmarks and tests; call before start).
     void setBookListener(BookListener *listener) { m_bookListener = listener; }
+    // Paper trading on the session's books (a child: it lives in this thread).
+    TradingService *trading() const noexcept { return m_trading; }
     // The simulator runs in a thread of its own, like a remote exchange.
     SimExchange *simExchange() const noexcept { return m_exchange; }
 
@@ -150,6 +154,8 @@ private:
     std::unique_ptr<MarketMonitor> m_monitor;
     std::unique_ptr<RecordingService> m_recording;
     BookListener *m_bookListener = nullptr;
+    TradingService *m_trading;
+    BookListenerFanOut m_listeners; // m_bookListener, then the trading desk
     quint64 m_monitorGeneration = 0;         // a history read answers the monitor that asked
     QSet<QString> m_historyPending;          // condition ids whose past is being read
     QList<MarketInfo> m_catalog; // the markets listed (Gamma's pages, or the simulator's)

@@ -50,6 +50,8 @@ public:
     ~RecordingService() override; // writes what is queued
 
     bool recordsToDatabase() const noexcept { return m_writer != nullptr; }
+    // The database writer (paper trading stores through it), or null.
+    StorageWriter *writer() const noexcept { return m_writer.get(); }
     // Records this monitor (until the next attach or detach); `label` names
     // the capture file ("live", "simulated").
     void attach(MarketMonitor &monitor, Fixed band, const QString &label);

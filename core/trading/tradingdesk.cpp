@@ -60,6 +60,19 @@ RiskContext TradingDesk::riskContext(const OrderRequest &request) const
     return c;
 }
 
+void TradingDesk::restore(const std::vector<Fill> &fills, const std::vector<Order> &working, qint64 lastOrderId)
+{
+    for (const Fill &f : fills) {
+        m_portfolio.apply(f);
+        follow(f.assetId);
+    }
+    m_broker.setNextId(std::max(m_broker.nextId(), lastOrderId + 1));
+    for (const Order &o : working) {
+        m_broker.restore(o);
+        follow(o.request.assetId);
+    }
+}
+
 Order TradingDesk::submit(const OrderRequest &request, std::int64_t nowMs)
 {
     if (nowMs < 0)

@@ -32,6 +32,10 @@ public:
     Portfolio &portfolio() noexcept { return m_portfolio; }
     const Portfolio &portfolio() const noexcept { return m_portfolio; }
 
+    // Puts back a stored account: its fills (the portfolio is rebuilt from
+    // them) and its working orders, without reporting them as news.
+    void restore(const std::vector<Fill> &fills, const std::vector<Order> &working, qint64 lastOrderId);
+
     // Checks the limits, then hands the order to the broker. nowMs < 0: the
     // last event time the desk saw.
     Order submit(const OrderRequest &request, std::int64_t nowMs = -1);

@@ -15,81 +15,97 @@ const QString kPaper = QStringLiteral("paper");
 
 TradingService::TradingService(QObject *parent)
     : QObject(parent)
+    , m_publish(new QTimer(this))
 {
     qRegisterMetaType<polymon::Order>();
     qRegisterMetaType<polymon::Fill>();
     qRegisterMetaType<polymon::OrderRequest>();
     qRegisterMetaType<polymon::RiskLimits>();
     qRegisterMetaType<polymon::AccountSummary>();
-    reset(kPaper, false);
-    m_publish.setInterval(kPublishMs);
-    connect(&m_publish, &QTimer::timeout, this, [this] {
+    m_paper = makeDesk();
+    m_desk = m_paper.get();
+    m_publish->setInterval(kPublishMs);
+    connect(m_publish, &QTimer::timeout, this, [this] {
         // Marks move with every top; the views need them a few times a second.
         if (m_dirty || !m_desk->portfolio().positions().empty())
             publish();
     });
-    m_publish.start();
+    m_publish->start();
 }
 
 TradingService::~TradingService() = default;
 
-void TradingService::reset(const QString &account, bool persisted)
+std::unique_ptr<TradingDesk> TradingService::makeDesk()
 {
-    m_desk = std::make_unique<TradingDesk>(m_books);
-    m_desk->setListener(this);
-    m_desk->setLimits(m_limits);
-    m_desk->portfolio().setStartingCash(m_startingCash);
+    auto desk = std::make_unique<TradingDesk>(m_books);
+    desk->setListener(this);
+    desk->setLimits(m_limits);
+    desk->portfolio().setStartingCash(m_startingCash);
     for (const auto &[condition, yes, no] : std::as_const(m_markets))
-        m_desk->portfolio().addMarket({condition, yes, no});
-    m_account = account;
-    m_persisted = persisted;
-    m_dirty = true;
+        desk->portfolio().addMarket({condition, yes, no});
+    return desk;
 }
 
-void TradingService::usePaperAccount(const QString &dbPath, StorageWriter *writer)
+void TradingService::switchTo(TradingDesk *desk)
 {
-    reset(kPaper, writer != nullptr);
-    m_writer = writer;
-    if (dbPath.isEmpty())
+    if (desk == m_desk)
         return;
+    m_desk = desk;
+    m_desk->setBooks(m_books);
+    m_locked = true; // a new account starts locked, like the app
+    m_dirty = true;
+    publish();
+}
+
+void TradingService::restorePaperAccount(const QString &dbPath, StorageWriter *writer)
+{
+    m_writer = writer;
+    if (m_restored || dbPath.isEmpty())
+        return;
+    m_restored = true;
     TradingReader::Result stored;
     QString error;
     if (!TradingReader::read(dbPath, kPaper, stored, error)) {
-        // A fresh database has no trading tables until the writer migrates it.
+        // A database from before paper trading has no trading tables until the writer migrates it.
         qCInfo(lcTrading) << "no paper trading restored:" << error;
         return;
     }
-    m_desk->setListener(nullptr); // restoring is not news
-    for (const Fill &f : stored.fills)
-        m_desk->portfolio().apply(f);
-    m_desk->broker().setNextId(stored.lastOrderId + 1);
-    for (const Order &o : stored.working)
-        m_desk->broker().restore(o);
-    m_desk->setListener(this);
+    m_paper->restore(stored.fills, stored.working, stored.lastOrderId);
     qCInfo(lcTrading) << "paper account restored:" << stored.fills.size() << "fills," << stored.working.size()
                       << "working orders";
-    for (const Order &o : stored.working)
+    if (m_desk == m_paper.get()) {
+        for (const Order &o : stored.working)
+            Q_EMIT orderUpdated(o);
+        publish();
+    }
+}
+
+void TradingService::usePaperAccount()
+{
+    switchTo(m_paper.get());
+    for (const Order &o : m_paper->broker().workingOrders())
         Q_EMIT orderUpdated(o);
-    publish();
 }
 
 void TradingService::usePracticeAccount()
 {
-    m_writer = nullptr;
-    reset(QStringLiteral("replay practice"), false);
-    publish();
+    m_practice = makeDesk();
+    m_desk = nullptr; // always announce the fresh account
+    switchTo(m_practice.get());
 }
 
 void TradingService::setBooks(const BookStore *books)
 {
     m_books = books;
-    m_desk->setBooks(books);
+    m_paper->setBooks(books);
+    if (m_practice)
+        m_practice->setBooks(books);
 }
 
 void TradingService::setStartingCash(Fixed cash)
 {
     m_startingCash = cash;
-    m_desk->portfolio().setStartingCash(cash);
+    m_paper->portfolio().setStartingCash(cash);
     m_dirty = true;
 }
 
@@ -169,14 +185,18 @@ void TradingService::setStop(const QString &assetId, qint64 price)
 void TradingService::setLimits(const RiskLimits &limits)
 {
     m_limits = limits;
-    m_desk->setLimits(limits);
+    m_paper->setLimits(limits);
+    if (m_practice)
+        m_practice->setLimits(limits);
     m_dirty = true;
 }
 
 void TradingService::addMarket(const QString &conditionId, const QString &yesAsset, const QString &noAsset)
 {
     m_markets.append({conditionId, yesAsset, noAsset});
-    m_desk->portfolio().addMarket({conditionId, yesAsset, noAsset});
+    m_paper->portfolio().addMarket({conditionId, yesAsset, noAsset});
+    if (m_practice)
+        m_practice->portfolio().addMarket({conditionId, yesAsset, noAsset});
 }
 
 void TradingService::setFeeSchedule(const QString &assetId, qint64 rate, int exponent)
@@ -189,16 +209,16 @@ void TradingService::setFeeSchedule(const QString &assetId, qint64 rate, int exp
 void TradingService::onOrderUpdated(const Order &order)
 {
     m_dirty = true;
-    if (m_writer && m_persisted && order.id > 0)
-        m_writer->enqueue(OrderRow{m_account, order});
+    if (m_writer && !practising() && order.id > 0)
+        m_writer->enqueue(OrderRow{kPaper, order});
     Q_EMIT orderUpdated(order);
 }
 
 void TradingService::onFill(const Fill &fill)
 {
     m_dirty = true;
-    if (m_writer && m_persisted) {
-        m_writer->enqueue(FillRow{m_account, fill});
+    if (m_writer && !practising()) {
+        m_writer->enqueue(FillRow{kPaper, fill});
         storePosition(fill.assetId, fill.timestampMs);
     }
     Q_EMIT fillReceived(fill);
@@ -207,7 +227,7 @@ void TradingService::onFill(const Fill &fill)
 void TradingService::storePosition(const QString &assetId, qint64 timestampMs)
 {
     if (const Position *p = m_desk->portfolio().position(assetId))
-        m_writer->enqueue(PositionRow{m_account, *p, timestampMs});
+        m_writer->enqueue(PositionRow{kPaper, *p, timestampMs});
 }
 
 void TradingService::onStopTriggered(const QString &assetId, const Order &order)
@@ -223,9 +243,9 @@ void TradingService::publish()
     m_dirty = false;
     const Portfolio &p = m_desk->portfolio();
     AccountSummary s;
-    s.account = m_account;
+    s.account = practising() ? tr("replay practice") : kPaper;
     s.locked = m_locked;
-    s.persisted = m_persisted;
+    s.persisted = !practising() && m_writer;
     s.cash = p.cash();
     s.realized = p.realized();
     s.unrealized = p.unrealized();

@@ -13,11 +13,14 @@ namespace polymon {
 
 class StorageWriter;
 
-// The desk behind the window, in the monitor's thread: trading is locked
-// until the user unlocks it, every order and fill is stored (paper account)
-// and restored after a restart, and the account is sent to the views a few
-// times a second. Call its slots through queued invocations.
-class TradingService final : public QObject, private DeskListener
+// The desks behind the window, in the monitor's thread: the paper account
+// (every order and fill stored, restored after a restart) and, while a
+// recording plays, a practice account that starts empty and is never
+// stored. Trading is locked until the user unlocks it; the account is sent
+// to the views a few times a second. The session's book listener: it hands
+// every top and trade to the desk in use. Call its slots through queued
+// invocations.
+class TradingService final : public QObject, public BookListener, private DeskListener
 {
     Q_OBJECT
 public:
@@ -25,16 +28,21 @@ public:
     ~TradingService() override;
 
     TradingDesk &desk() noexcept { return *m_desk; }
-    // The session's book listener (tops, trades, resolutions).
-    BookListener *bookListener() noexcept { return m_desk.get(); }
+    bool practising() const noexcept { return m_desk == m_practice.get(); }
 
-    // The paper account: orders and fills stored through `writer`, and
-    // restored from `dbPath` (empty: in memory only).
-    void usePaperAccount(const QString &dbPath, StorageWriter *writer);
-    // A practice account on a replay: starts empty, never stored.
+    // Stores the paper account through `writer` from now on, after restoring
+    // it from `dbPath` (once; empty: in memory only).
+    void restorePaperAccount(const QString &dbPath, StorageWriter *writer);
+    // Back to the paper account (live or simulated books).
+    void usePaperAccount();
+    // A fresh practice account for a replay: starts empty, never stored.
     void usePracticeAccount();
     void setBooks(const BookStore *books);
     void setStartingCash(Fixed cash);
+
+    void onTop(const AssetBook &asset, std::int64_t timestampMs) override { m_desk->onTop(asset, timestampMs); }
+    void onTrade(const AssetBook &asset, const LastTradeEvent &event) override { m_desk->onTrade(asset, event); }
+    void onMarketLifecycle(const MarketLifecycleEvent &event) override { m_desk->onMarketLifecycle(event); }
 
 public Q_SLOTS:
     void setLocked(bool locked);
@@ -61,22 +69,24 @@ private:
     void onOrderUpdated(const Order &order) override;
     void onFill(const Fill &fill) override;
     void onStopTriggered(const QString &assetId, const Order &order) override;
-    void reset(const QString &account, bool persisted);
+    std::unique_ptr<TradingDesk> makeDesk();
+    void switchTo(TradingDesk *desk);
     bool refuseWhileLocked(const char *what);
     void publish();
     void storePosition(const QString &assetId, qint64 timestampMs);
 
     const BookStore *m_books = nullptr;
-    std::unique_ptr<TradingDesk> m_desk;
-    StorageWriter *m_writer = nullptr;
-    QString m_account;
-    bool m_persisted = false;
+    std::unique_ptr<TradingDesk> m_paper;
+    std::unique_ptr<TradingDesk> m_practice;
+    TradingDesk *m_desk = nullptr; // the one in use
+    StorageWriter *m_writer = nullptr; // the paper account's
+    bool m_restored = false;
     bool m_locked = true;
     bool m_dirty = true;
     Fixed m_startingCash = 10'000 * kFixedScale;
     RiskLimits m_limits;
     QList<std::tuple<QString, QString, QString>> m_markets; // kept across account switches
-    QTimer m_publish;
+    QTimer *m_publish; // a child, so it moves to the service's thread with it
 };
 
 } // namespace polymon
