@@ -135,6 +135,53 @@ void AppSettings::setAssetsPerConnection(int assets)
     QSettings().setValue(QStringLiteral("feed/assetsPerConnection"), std::clamp(assets, 1, kMaxAssetsPerConnection));
 }
 
+namespace {
+// Money and shares as exact decimal strings ("250", "0.05").
+Fixed decimalSetting(const QSettings &settings, const QString &key, Fixed fallback)
+{
+    Fixed v = fallback;
+    const QString text = settings.value(key).toString();
+    if (text.isEmpty() || parseFixed(text.toStdString(), v) != FixedError::None)
+        return fallback;
+    return v;
+}
+} // namespace
+
+RiskLimits AppSettings::riskLimits()
+{
+    const QSettings settings;
+    RiskLimits l;
+    l.maxPositionShares = decimalSetting(settings, QStringLiteral("trading/maxPositionShares"), l.maxPositionShares);
+    l.maxPositionDollars = decimalSetting(settings, QStringLiteral("trading/maxPositionDollars"), l.maxPositionDollars);
+    l.maxOrderNotional = decimalSetting(settings, QStringLiteral("trading/maxOrderDollars"), l.maxOrderNotional);
+    l.maxDailyLoss = decimalSetting(settings, QStringLiteral("trading/maxDailyLoss"), l.maxDailyLoss);
+    l.stopSlippage = decimalSetting(settings, QStringLiteral("trading/stopSlippage"), l.stopSlippage);
+    return l;
+}
+
+void AppSettings::setRiskLimits(const RiskLimits &l)
+{
+    QSettings settings;
+    auto put = [&settings](const char *key, Fixed v) {
+        settings.setValue(QLatin1String(key), QString::fromStdString(formatFixed(v)));
+    };
+    put("trading/maxPositionShares", l.maxPositionShares);
+    put("trading/maxPositionDollars", l.maxPositionDollars);
+    put("trading/maxOrderDollars", l.maxOrderNotional);
+    put("trading/maxDailyLoss", l.maxDailyLoss);
+    put("trading/stopSlippage", l.stopSlippage);
+}
+
+Fixed AppSettings::paperStartingCash()
+{
+    return decimalSetting(QSettings(), QStringLiteral("trading/paperCash"), 10'000 * kFixedScale);
+}
+
+void AppSettings::setPaperStartingCash(Fixed cash)
+{
+    QSettings().setValue(QStringLiteral("trading/paperCash"), QString::fromStdString(formatFixed(cash)));
+}
+
 SignalSettings AppSettings::signalSettings()
 {
     SignalSettings s;

@@ -2,6 +2,7 @@
 
 #include "analysis/signal.h"
 #include "analysis/signalsettings.h"
+#include "trading/risklimits.h"
 #include "catalog/marketinfo.h"
 
 #include <QList>
@@ -45,6 +46,12 @@ public:
 
     // Detector settings: the defaults with the user's changes applied
     // (only keys that differ from the defaults are stored).
+    // Paper trading: the risk limits (0 = off) and the account's starting cash.
+    static RiskLimits riskLimits();
+    static void setRiskLimits(const RiskLimits &limits);
+    static Fixed paperStartingCash();
+    static void setPaperStartingCash(Fixed cash);
+
     static SignalSettings signalSettings();
     static void setSignalSettings(const SignalSettings &settings);
 

@@ -93,7 +93,8 @@ QString LadderModel::ordersText(Fixed price, Side side, QString *tip) const
     }
     if (count == 0)
         return {};
-    const QString sizeText = QLocale().toString(double(size) / double(kFixedScale), 'f', 2);
+    // Compact: whole shares without decimals, so "10 · q324" fits the column.
+    const QString sizeText = QLocale().toString(double(size) / double(kFixedScale), 'g', 10);
     const QString aheadText = QLocale().toString(double(ahead) / double(kFixedScale), 'f', 0);
     if (tip)
         *tip = tr("%n working order(s) to %1 %2 shares at %3; %4 shares ahead in the queue. "

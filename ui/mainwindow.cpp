@@ -9,6 +9,7 @@
 #include "tradingbar.h"
 #include "tradingcontroller.h"
 #include "tradingpanes.h"
+#include "trading/tradingservice.h"
 #include "marketlistmodel.h"
 #include "marketview.h"
 #include "monitor/monitorservice.h"
@@ -245,6 +246,19 @@ void MainWindow::buildTrading()
     for (QDockWidget *dock : {orders, positions, fills})
         tabifyDockWidget(signalDock, dock);
     signalDock->raise();
+    applyTradingSettings();
+}
+
+void MainWindow::applyTradingSettings()
+{
+    TradingService *trading = m_service->trading();
+    QMetaObject::invokeMethod(
+        trading,
+        [trading, limits = AppSettings::riskLimits(), cash = AppSettings::paperStartingCash()] {
+            trading->setLimits(limits);
+            trading->setStartingCash(cash);
+        },
+        Qt::QueuedConnection);
 }
 
 QLabel *MainWindow::simulatedBadge() const
@@ -692,6 +706,7 @@ void MainWindow::openSettings()
         return;
     Themes::apply(AppSettings::theme());
     invoke(m_service, [s = m_service, settings = dialog.signalSettings()] { s->applySignalSettings(settings); });
+    applyTradingSettings();
     if (dialog.databaseChanged())
         statusBar()->showMessage(tr("Settings saved. The database change applies on the next start."), 10000);
     else

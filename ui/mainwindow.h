@@ -68,6 +68,7 @@ protected:
 private:
     void buildMenus();
     void buildTrading();
+    void applyTradingSettings();
     QDockWidget *addDock(const QString &title, const QString &name, QWidget *body, Qt::DockWidgetArea area);
 
     void onModeChanged(bool simulated, const QString &reason);

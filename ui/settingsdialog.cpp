@@ -73,6 +73,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     tabs->addTab(detectorPage(), tr("Detector"));
     tabs->addTab(alertsPage(), tr("Alerts"));
     tabs->addTab(storagePage(), tr("Recording"));
+    tabs->addTab(tradingPage(), tr("Trading"));
     tabs->addTab(appearancePage(), tr("Appearance"));
     layout->addWidget(tabs, 1);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -238,10 +239,53 @@ QWidget *SettingsDialog::appearancePage()
     return page;
 }
 
+QWidget *SettingsDialog::tradingPage()
+{
+    auto *page = new QWidget;
+    auto *fl = new QFormLayout(page);
+    const RiskLimits limits = AppSettings::riskLimits();
+    auto add = [&](const QString &key, const QString &label, Fixed value, const QString &tip) {
+        auto *edit = new QLineEdit(QString::fromStdString(formatFixed(value)), page);
+        edit->setObjectName(key);
+        edit->setToolTip(tip);
+        fl->addRow(label, edit);
+        m_trading.insert(key, edit);
+    };
+    add(QStringLiteral("paperCash"), tr("Paper starting cash ($)"), AppSettings::paperStartingCash(),
+        tr("What the paper account starts with; buys are refused beyond what is free"));
+    add(QStringLiteral("maxPositionShares"), tr("Max position per market (shares)"), limits.maxPositionShares,
+        tr("YES and NO held plus open buys, in one market; 0: no limit"));
+    add(QStringLiteral("maxPositionDollars"), tr("Max position per market ($)"), limits.maxPositionDollars,
+        tr("What the market's holdings cost plus open buys; 0: no limit"));
+    add(QStringLiteral("maxOrderDollars"), tr("Max order ($)"), limits.maxOrderNotional, tr("Price x size of one order; 0: no limit"));
+    add(QStringLiteral("maxDailyLoss"), tr("Max daily loss ($)"), limits.maxDailyLoss,
+        tr("Once today's PnL (UTC) falls this far, only orders that reduce a position are accepted; 0: no limit"));
+    add(QStringLiteral("stopSlippage"), tr("Stop-loss slippage ($ per share)"), limits.stopSlippage,
+        tr("A stop's sell may fill this far below the stop price, never further"));
+    auto *note = ViewFactory::caption(tr("Paper trading only: orders fill against the real books and never reach "
+                                         "Polymarket. A refused order says which limit refused it."),
+                                      page);
+    note->setWordWrap(true);
+    fl->addRow(note);
+    return page;
+}
+
 void SettingsDialog::accept()
 {
     SignalSettings s;
     QStringList errors;
+    QHash<QString, Fixed> trading;
+    for (auto it = m_trading.cbegin(); it != m_trading.cend(); ++it) {
+        Fixed v = 0;
+        const FixedError e = parseFixed(it.value()->text().trimmed().toStdString(), v);
+        if (e != FixedError::None) {
+            errors << tr("%1: %2").arg(it.key(), QLatin1String(fixedErrorText(e)));
+            it.value()->setStyleSheet(QStringLiteral("border: 1px solid #d64545;"));
+        } else {
+            it.value()->setStyleSheet(QString());
+            trading.insert(it.key(), v);
+        }
+    }
     for (const QString &key : SignalSettingsIo::keys()) {
         QLineEdit *edit = m_detector.value(key);
         QString error;
@@ -270,6 +314,14 @@ void SettingsDialog::accept()
     AppSettings::setCaptureKeepDays(m_keepDays->value());
     AppSettings::setCaptureKeepGb(m_keepGb->value());
     AppSettings::setTheme(AppSettings::Theme(m_theme->currentData().toInt()));
+    RiskLimits limits;
+    limits.maxPositionShares = trading.value(QStringLiteral("maxPositionShares"));
+    limits.maxPositionDollars = trading.value(QStringLiteral("maxPositionDollars"));
+    limits.maxOrderNotional = trading.value(QStringLiteral("maxOrderDollars"));
+    limits.maxDailyLoss = trading.value(QStringLiteral("maxDailyLoss"));
+    limits.stopSlippage = trading.value(QStringLiteral("stopSlippage"));
+    AppSettings::setRiskLimits(limits);
+    AppSettings::setPaperStartingCash(trading.value(QStringLiteral("paperCash")));
     QDialog::accept();
 }
 

@@ -32,6 +32,7 @@ private:
     QWidget *alertsPage();
     QWidget *storagePage();
     QWidget *appearancePage();
+    QWidget *tradingPage();
     void showDetector(const SignalSettings &settings);
 
     QHash<QString, QLineEdit *> m_detector; // by SignalSettingsIo key
@@ -44,6 +45,7 @@ private:
     QSpinBox *m_keepGb = nullptr;
     QLineEdit *m_dbPath = nullptr;
     QComboBox *m_theme = nullptr;
+    QHash<QString, QLineEdit *> m_trading; // by AppSettings key
     SignalSettings m_saved;
     bool m_databaseChanged = false;
 };

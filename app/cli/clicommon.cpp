@@ -37,6 +37,8 @@ const char kUsage[] =
     "  export --db DB [--since TIME] [--market ID] --out FILE\n"
     "      Signal history with outcomes and market question as CSV (RFC 4180).\n"
     "      TIME: ISO 8601 (2026-11-25T10:00:00Z) or epoch milliseconds.\n"
+    "  export --db DB [--since TIME] [--account paper] --fills FILE\n"
+    "      The paper account's fills (with order, outcome and question) as CSV.\n"
     "  export --db DB [--since TIME] [--until TIME] [--market ID]... --capture FILE\n"
     "      Recorded snapshots and trades of a time range as a capture that replay\n"
     "      and backtest read: a book per stored snapshot (20 levels, 2 a second\n"

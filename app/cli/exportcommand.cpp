@@ -3,6 +3,7 @@
 
 #include "session/rangecapture.h"
 #include "storage/signalcsv.h"
+#include "storage/tradingcsv.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -56,25 +57,53 @@ int exportCapture(const QString &db, const CliArgs &parser)
     return 0;
 }
 
+int exportFills(const QString &db, const CliArgs &parser)
+{
+    if (parser.has("--until") || parser.has("--market"))
+        return usage("--fills takes --since and --account only");
+    qint64 sinceMs = 0;
+    if (parser.has("--since") && !parseTime(parser.value("--since"), sinceMs))
+        return usage("--since needs ISO 8601 time or epoch milliseconds");
+    const QString out = QString::fromStdString(parser.value("--fills"));
+    QSaveFile file(out);
+    if (!file.open(QIODevice::WriteOnly)) {
+        std::fprintf(stderr, "polymon-cli: cannot write %s: %s\n", out.toUtf8().constData(), file.errorString().toUtf8().constData());
+        return 1;
+    }
+    int rows = 0;
+    QString error;
+    const QString account = QString::fromStdString(parser.value("--account", "paper"));
+    if (!TradingCsv::exportFills(db, account, sinceMs, file, rows, error) || !file.commit()) {
+        std::fprintf(stderr, "polymon-cli: %s\n", (error.isEmpty() ? file.errorString() : error).toUtf8().constData());
+        return 1;
+    }
+    std::fprintf(stderr, "exported %d %s fills to %s\n", rows, account.toUtf8().constData(), out.toUtf8().constData());
+    return 0;
+}
+
 } // namespace
 
 int exportCommand(const std::vector<std::string> &args)
 {
     std::vector<CliArgs::Option> options = {{"--db", true},    {"--out", true},   {"--market", true},
-                                            {"--since", true}, {"--until", true}, {"--capture", true}};
+                                            {"--since", true}, {"--until", true}, {"--capture", true},
+                                            {"--fills", true}, {"--account", true}};
     CliArgs parser(options, 0);
     if (!parse(parser, args))
         return 2;
     const QString db = QString::fromStdString(parser.value("--db"));
     const QString out = QString::fromStdString(parser.value("--out"));
-    if (db.isEmpty() || out.isEmpty() == !parser.has("--capture"))
-        return usage("export needs --db DB and either --out FILE.csv or --capture FILE.pmcap");
+    const int targets = int(!out.isEmpty()) + int(parser.has("--capture")) + int(parser.has("--fills"));
+    if (db.isEmpty() || targets != 1)
+        return usage("export needs --db DB and one of --out FILE.csv, --capture FILE.pmcap, --fills FILE.csv");
     if (!QFile::exists(db)) {
         std::fprintf(stderr, "polymon-cli: no database at %s\n", db.toUtf8().constData());
         return 1;
     }
     if (parser.has("--capture"))
         return exportCapture(db, parser);
+    if (parser.has("--fills"))
+        return exportFills(db, parser);
     if (parser.has("--until"))
         return usage("--until is for --capture");
     SignalCsv::Filter filter;

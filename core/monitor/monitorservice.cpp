@@ -468,6 +468,7 @@ void MonitorService::replayStep()
 void MonitorService::stop()
 {
     teardown();
+    m_trading->stop(); // its timer, in this thread
     m_recording.reset(); // writes what is queued
 }
 

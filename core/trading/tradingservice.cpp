@@ -3,6 +3,7 @@
 #include "storage/storagewriter.h"
 #include "storage/tradingreader.h"
 
+#include <QFileInfo>
 #include <QLoggingCategory>
 
 namespace polymon {
@@ -63,6 +64,8 @@ void TradingService::restorePaperAccount(const QString &dbPath, StorageWriter *w
     if (m_restored || dbPath.isEmpty())
         return;
     m_restored = true;
+    if (!QFileInfo::exists(dbPath))
+        return; // a new database: nothing to restore
     TradingReader::Result stored;
     QString error;
     if (!TradingReader::read(dbPath, kPaper, stored, error)) {

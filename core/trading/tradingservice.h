@@ -39,6 +39,8 @@ public:
     void usePracticeAccount();
     void setBooks(const BookStore *books);
     void setStartingCash(Fixed cash);
+    // Stops publishing (before the service is deleted from another thread).
+    void stop() { m_publish->stop(); }
 
     void onTop(const AssetBook &asset, std::int64_t timestampMs) override { m_desk->onTop(asset, timestampMs); }
     void onTrade(const AssetBook &asset, const LastTradeEvent &event) override { m_desk->onTrade(asset, event); }

@@ -9,6 +9,11 @@
 #include "mainwindow.h"
 #include "marketlistmodel.h"
 #include "marketview.h"
+#include "fillsmodel.h"
+#include "ordersmodel.h"
+#include "positionsmodel.h"
+#include "tradingbar.h"
+#include "tradingcontroller.h"
 #include "monitor/monitorservice.h"
 #include "noticebanner.h"
 #include "pricechartview.h"
@@ -731,6 +736,110 @@ private Q_SLOTS:
         stopWindow(window);
         Themes::apply(AppSettings::Theme::System);
         QVERIFY(!Themes::isDark());
+    }
+
+    // Paper trading as a user does it: locked at start, unlock, click the
+    // ladder, keys, cancel by right-click, kill switch; a restart restores
+    // the account from the database.
+    void paperTradingFromTheLadderAndKeys()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("paper.db"));
+        MainWindow *window = startWindow(simOptions(db));
+        window->activateWindow();
+        QTRY_VERIFY_WITH_TIMEOUT(window->isSimulated(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(window->marketTabs()->count(), 3, 10000);
+        MarketView *view = window->currentMarketView();
+        LadderModel *ladder = view->ladderModel();
+        QTRY_VERIFY_WITH_TIMEOUT(ladder->bestBidRow() >= 0 && ladder->bestAskRow() >= 0 && ladder->rowCount() > 8, 10000);
+        auto *ladderView = view->findChild<QTableView *>(QStringLiteral("ladderView"));
+        TradingController *trading = window->trading();
+        OrdersModel *orders = trading->orders();
+        QStringList asked;
+        trading->setConfirmation([&asked](const QString &text) {
+            asked << text;
+            return true;
+        });
+        auto rowOf = [ladder](Fixed price) {
+            for (int r = 0; r < ladder->rowCount(); ++r)
+                if (ladder->priceAt(r) == price)
+                    return r;
+            return -1;
+        };
+        auto click = [&](Fixed price, int column, Qt::MouseButton button = Qt::LeftButton) {
+            const int row = rowOf(price);
+            QVERIFY(row >= 0);
+            ladderView->scrollTo(ladder->index(row, column));
+            const QRect cell = ladderView->visualRect(ladder->index(row, column));
+            QTest::mouseClick(ladderView->viewport(), button, {}, cell.center());
+        };
+        auto keys = [window](int key) { QTest::keyClick(window, Qt::Key(key), Qt::ControlModifier | Qt::ShiftModifier); };
+
+        // Locked: a click on the bid column places nothing.
+        QVERIFY(window->tradingBar()->isLocked());
+        QVERIFY(window->tradingBar()->badge()->text().contains(QLatin1String("PAPER")));
+        const Fixed price = ladder->priceAt(ladder->bestBidRow()) - 30'000; // three ticks under the best bid
+        click(price, LadderModel::BidSize);
+        QTest::qWait(300);
+        QCOMPARE(orders->rowCount(), 0);
+        QVERIFY(asked.isEmpty());
+
+        // Unlocked: the first order asks, later ones do not; both rest in the ladder's column.
+        window->tradingBar()->lockButton()->click();
+        QVERIFY(!window->tradingBar()->isLocked());
+        click(price, LadderModel::BidSize);
+        QCOMPARE(asked.size(), 1);
+        QVERIFY(asked.first().contains(QLatin1String("paper order")));
+        QTRY_COMPARE_WITH_TIMEOUT(orders->workingCount(), 1, 5000);
+        QCOMPARE(orders->working(view->currentAsset()).first().request.price, price);
+        QCOMPARE(orders->working(view->currentAsset()).first().request.size, Fixed(10 * kFixedScale));
+        click(price, LadderModel::BidSize);
+        QTRY_COMPARE_WITH_TIMEOUT(orders->workingCount(), 2, 5000);
+        QCOMPARE(asked.size(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(price) >= 0
+                                     && ladder->data(ladder->index(rowOf(price), LadderModel::MyBids), LadderModel::HasOrdersRole).toBool(),
+                                 5000);
+        QVERIFY(ladder->data(ladder->index(rowOf(price), LadderModel::MyBids), Qt::DisplayRole).toString().startsWith(QLatin1String("20")));
+        window->resize(1024, 700);
+        QTest::qWait(200);
+        QVERIFY(window->grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/paper-trading-1024.png")));
+        window->resize(1440, 900);
+
+        // Right-click on your orders cancels them.
+        click(price, LadderModel::MyBids, Qt::RightButton);
+        QTRY_COMPARE_WITH_TIMEOUT(orders->workingCount(), 0, 5000);
+
+        // Keys: buy at the best ask (fill and kill) -> a fill and a position.
+        keys(Qt::Key_B);
+        QTRY_VERIFY_WITH_TIMEOUT(trading->fills()->rowCount() >= 1, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(trading->positions()->rowCount() >= 1, 5000);
+        QVERIFY(trading->pnlLabel()->text().contains(QLatin1String("PAPER")));
+        // Join the best bid, then the kill switch cancels everything and locks.
+        keys(Qt::Key_J);
+        QTRY_COMPARE_WITH_TIMEOUT(orders->workingCount(), 1, 5000);
+        QVERIFY(window->grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/paper-trading.png")));
+        QTest::keyClick(window, Qt::Key_F12);
+        QTRY_COMPARE_WITH_TIMEOUT(orders->workingCount(), 0, 5000);
+        QVERIFY(window->tradingBar()->isLocked());
+        // Locked again: keys place nothing.
+        keys(Qt::Key_J);
+        QTest::qWait(300);
+        QCOMPARE(orders->workingCount(), 0);
+
+        // One order left working, then a restart: the position and the order come back.
+        window->tradingBar()->lockButton()->click();
+        click(ladder->priceAt(ladder->bestBidRow()) - 50'000, LadderModel::BidSize);
+        QTRY_COMPARE_WITH_TIMEOUT(orders->workingCount(), 1, 5000);
+        const Fixed held = trading->account().positions.isEmpty() ? 0 : trading->account().positions.first().position.size;
+        QVERIFY(held > 0);
+        stopWindow(window);
+
+        window = startWindow(simOptions(db));
+        QTRY_VERIFY_WITH_TIMEOUT(window->isSimulated(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(window->trading()->orders()->workingCount(), 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->trading()->account().positions.isEmpty(), 5000);
+        QCOMPARE(window->trading()->account().positions.first().position.size, held);
+        QVERIFY(window->tradingBar()->isLocked());
+        stopWindow(window);
     }
 
     void modelsPassTheModelTester()
