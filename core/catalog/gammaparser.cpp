@@ -1,5 +1,7 @@
 #include "gammaparser.h"
 
+#include <cmath>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -51,6 +53,11 @@ MarketInfo marketFrom(const QJsonObject &o)
     m.active = o.value(QStringLiteral("active")).toBool(true);
     m.closed = o.value(QStringLiteral("closed")).toBool(false);
     m.orderBook = o.value(QStringLiteral("enableOrderBook")).toBool(!m.tokenIds.isEmpty());
+    const double minSize = number(o.value(QStringLiteral("orderMinSize")));
+    if (minSize > 0 && minSize < 1e9)
+        m.minOrderSize = qint64(std::llround(minSize * 100)) * 10'000; // shares have 2 decimals at most
+    m.negRisk = o.value(QStringLiteral("negRisk")).toBool(false);
+    m.feesEnabled = o.value(QStringLiteral("feesEnabled")).toBool(false);
     return m;
 }
 

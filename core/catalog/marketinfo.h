@@ -23,6 +23,12 @@ struct MarketInfo
     bool active = true;
     bool closed = false;
     bool orderBook = true;
+    // Order rules from Gamma: the smallest resting order in shares
+    // (millionths; 0: not known, the usual 5 applies), neg-risk, and
+    // whether the market charges taker fees (their rate is in /clob-markets).
+    qint64 minOrderSize = 0;
+    bool negRisk = false;
+    bool feesEnabled = false;
 };
 
 } // namespace polymon

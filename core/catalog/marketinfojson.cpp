@@ -17,6 +17,12 @@ QJsonObject MarketInfoJson::toJson(const MarketInfo &m)
     o.insert(QStringLiteral("liquidity"), m.liquidity);
     if (m.endDate.isValid())
         o.insert(QStringLiteral("endDate"), m.endDate.toString(Qt::ISODate));
+    if (m.minOrderSize > 0)
+        o.insert(QStringLiteral("minOrderSize"), m.minOrderSize);
+    if (m.negRisk)
+        o.insert(QStringLiteral("negRisk"), true);
+    if (m.feesEnabled)
+        o.insert(QStringLiteral("feesEnabled"), true);
     return o;
 }
 
@@ -34,6 +40,9 @@ bool MarketInfoJson::fromJson(const QJsonObject &o, MarketInfo &m)
     m.volume24h = o.value(QStringLiteral("volume24h")).toDouble();
     m.liquidity = o.value(QStringLiteral("liquidity")).toDouble();
     m.endDate = QDateTime::fromString(o.value(QStringLiteral("endDate")).toString(), Qt::ISODate);
+    m.minOrderSize = qint64(o.value(QStringLiteral("minOrderSize")).toDouble());
+    m.negRisk = o.value(QStringLiteral("negRisk")).toBool(false);
+    m.feesEnabled = o.value(QStringLiteral("feesEnabled")).toBool(false);
     return !m.conditionId.isEmpty() && m.tokenIds.size() >= 2;
 }
 

@@ -286,7 +286,7 @@ void MonitorService::watch(const MarketInfo &market)
         return;
     m_watched.insert(market.conditionId, market);
     if (market.tokenIds.size() == 2)
-        m_trading->addMarket(market.conditionId, market.tokenIds[0], market.tokenIds[1]);
+        m_trading->addMarket(market.conditionId, market.tokenIds[0], market.tokenIds[1], market.minOrderSize);
     if (m_monitor)
         subscribe(market); // otherwise when the monitor starts
 }

@@ -44,6 +44,8 @@ std::unique_ptr<TradingDesk> TradingService::makeDesk()
     desk->portfolio().setStartingCash(m_startingCash);
     for (const auto &[condition, yes, no] : std::as_const(m_markets))
         desk->portfolio().addMarket({condition, yes, no});
+    for (auto it = m_rules.cbegin(); it != m_rules.cend(); ++it)
+        desk->broker().setRules(it.key(), it.value());
     return desk;
 }
 
@@ -194,8 +196,18 @@ void TradingService::setLimits(const RiskLimits &limits)
     m_dirty = true;
 }
 
-void TradingService::addMarket(const QString &conditionId, const QString &yesAsset, const QString &noAsset)
+void TradingService::addMarket(const QString &conditionId, const QString &yesAsset, const QString &noAsset, qint64 minOrderSize)
 {
+    if (minOrderSize > 0) {
+        for (const QString &asset : {yesAsset, noAsset}) {
+            MarketRules rules = m_rules.value(asset);
+            rules.minOrderSize = minOrderSize;
+            m_rules.insert(asset, rules);
+            m_paper->broker().setRules(asset, rules);
+            if (m_practice)
+                m_practice->broker().setRules(asset, rules);
+        }
+    }
     m_markets.append({conditionId, yesAsset, noAsset});
     m_paper->portfolio().addMarket({conditionId, yesAsset, noAsset});
     if (m_practice)
@@ -204,9 +216,12 @@ void TradingService::addMarket(const QString &conditionId, const QString &yesAss
 
 void TradingService::setFeeSchedule(const QString &assetId, qint64 rate, int exponent)
 {
-    MarketRules rules = m_desk->broker().rules(assetId);
+    MarketRules rules = m_rules.value(assetId);
     rules.fees = FeeSchedule{rate, exponent};
-    m_desk->broker().setRules(assetId, rules);
+    m_rules.insert(assetId, rules);
+    m_paper->broker().setRules(assetId, rules);
+    if (m_practice)
+        m_practice->broker().setRules(assetId, rules);
 }
 
 void TradingService::onOrderUpdated(const Order &order)

@@ -56,7 +56,8 @@ public Q_SLOTS:
     void kill(bool alsoFlatten);
     void setStop(const QString &assetId, qint64 price);
     void setLimits(const polymon::RiskLimits &limits);
-    void addMarket(const QString &conditionId, const QString &yesAsset, const QString &noAsset);
+    // A binary market's tokens and its smallest resting order (0: the usual 5 shares).
+    void addMarket(const QString &conditionId, const QString &yesAsset, const QString &noAsset, qint64 minOrderSize = 0);
     void setFeeSchedule(const QString &assetId, qint64 rate, int exponent);
 
 Q_SIGNALS:
@@ -88,6 +89,7 @@ private:
     Fixed m_startingCash = 10'000 * kFixedScale;
     RiskLimits m_limits;
     QList<std::tuple<QString, QString, QString>> m_markets; // kept across account switches
+    QHash<QString, MarketRules> m_rules;                    // by token, for new accounts too
     QTimer *m_publish; // a child, so it moves to the service's thread with it
 };
 

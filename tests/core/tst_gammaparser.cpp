@@ -36,6 +36,10 @@ private Q_SLOTS:
         QVERIFY(m.tokenIds.first().startsWith(QLatin1String("1042398980388071360523998")));
         QCOMPARE(m.yesPrice, QStringLiteral("0.505"));
         QCOMPARE(m.liquidity, 20328.3747); // a string in the JSON
+        // Order rules for paper trading: the 5-share minimum, fees on, not neg-risk.
+        QCOMPARE(m.minOrderSize, qint64(5'000'000));
+        QVERIFY(m.feesEnabled);
+        QVERIFY(!m.negRisk);
         QCOMPARE(m.volume24h, 9.999997);   // a number in the JSON
         QCOMPARE(m.endDate, QDateTime(QDate(2026, 3, 12), QTime(9, 25), Qt::UTC));
         QVERIFY(m.active && !m.closed && m.orderBook);

@@ -14,6 +14,7 @@
 #include "positionsmodel.h"
 #include "tradingbar.h"
 #include "tradingcontroller.h"
+#include "trading/tradingservice.h"
 #include "monitor/monitorservice.h"
 #include "noticebanner.h"
 #include "pricechartview.h"
@@ -46,6 +47,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSqlQuery>
+#include <QStatusBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -286,6 +288,15 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(window->replayBar()->positionText().startsWith(
                                      QDateTime::fromMSecsSinceEpoch(t0 + 60'000).toString(QStringLiteral("HH:mm:ss"))),
                                  5000);
+        // Paper on a replay: a practice account of its own, empty and locked, with the same broker.
+        QTRY_VERIFY_WITH_TIMEOUT(window->tradingBar()->badge()->text().contains(QLatin1String("PRACTICE")), 5000);
+        QVERIFY(window->tradingBar()->isLocked());
+        window->trading()->setConfirmation([](const QString &) { return true; });
+        window->tradingBar()->lockButton()->click();
+        LadderModel *ladder = window->currentMarketView()->ladderModel();
+        window->trading()->placeLimit(window->currentMarketView()->currentAsset(), Side::Buy,
+                                      ladder->priceAt(ladder->bestBidRow()) - 20'000);
+        QTRY_COMPARE_WITH_TIMEOUT(window->trading()->orders()->workingCount(), 1, 5000);
         // As fast as possible to the end.
         QMetaObject::invokeMethod(m_service, [s = m_service] { s->replaySetSpeed(0); s->replayPlay(); }, Qt::QueuedConnection);
         QTRY_VERIFY_WITH_TIMEOUT(window->replayBar()->positionText().startsWith(
@@ -307,6 +318,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(window->isSimulated() && !window->isReplaying(), 10000);
         QVERIFY(!window->replayBar()->isVisible());
         QVERIFY(!window->replayBadge()->isVisible());
+        // Back on the paper account: the practice order is not its.
+        QTRY_VERIFY_WITH_TIMEOUT(window->tradingBar()->badge()->text().contains(QLatin1String("PAPER")), 5000);
+        QCOMPARE(window->trading()->orders()->workingCount(), 0);
         stopWindow(window);
     }
 
@@ -804,9 +818,36 @@ private Q_SLOTS:
         QVERIFY(window->grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/paper-trading-1024.png")));
         window->resize(1440, 900);
 
+        // Drag the orders one tick down: both move there (cancel and replace).
+        {
+            const int from = rowOf(price);
+            ladderView->scrollTo(ladder->index(from, LadderModel::MyBids));
+            const QPoint a = ladderView->visualRect(ladder->index(from, LadderModel::MyBids)).center();
+            const int to = rowOf(price - 10'000);
+            QVERIFY(to >= 0);
+            const QPoint b = ladderView->visualRect(ladder->index(to, LadderModel::MyBids)).center();
+            QTest::mousePress(ladderView->viewport(), Qt::LeftButton, {}, a);
+            QTest::mouseMove(ladderView->viewport(), b);
+            QTest::mouseRelease(ladderView->viewport(), Qt::LeftButton, {}, b);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(orders->workingCount() == 2 && orders->working(view->currentAsset()).first().request.price == price - 10'000
+                                     && orders->working(view->currentAsset()).last().request.price == price - 10'000,
+                                 5000);
         // Right-click on your orders cancels them.
-        click(price, LadderModel::MyBids, Qt::RightButton);
+        click(price - 10'000, LadderModel::MyBids, Qt::RightButton);
         QTRY_COMPARE_WITH_TIMEOUT(orders->workingCount(), 0, 5000);
+        // A limit refuses with its reason in the status bar.
+        {
+            RiskLimits limits;
+            limits.maxOrderNotional = kFixedScale; // $1
+            QMetaObject::invokeMethod(m_service->trading(), [t = m_service->trading(), limits] { t->setLimits(limits); },
+                                      Qt::QueuedConnection);
+            click(price, LadderModel::BidSize);
+            QTRY_VERIFY_WITH_TIMEOUT(window->statusBar()->currentMessage().contains(QLatin1String("above the $1.00 order limit")), 5000);
+            QCOMPARE(orders->workingCount(), 0);
+            QMetaObject::invokeMethod(m_service->trading(), [t = m_service->trading()] { t->setLimits(RiskLimits{}); },
+                                      Qt::QueuedConnection);
+        }
 
         // Keys: buy at the best ask (fill and kill) -> a fill and a position.
         keys(Qt::Key_B);
