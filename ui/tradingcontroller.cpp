@@ -138,45 +138,44 @@ void TradingController::submit(const OrderRequest &request)
 
 void TradingController::placeLimit(const QString &assetId, Side side, Fixed price)
 {
+    orderAt(assetId, side, price, OrderType::GTC);
+}
+
+void TradingController::orderAt(const QString &assetId, Side side, Fixed price, OrderType type)
+{
     if (assetId.isEmpty() || price <= 0)
         return;
     OrderRequest r;
     r.assetId = assetId;
     r.side = side;
-    r.type = OrderType::GTC;
+    r.type = type;
     r.price = price;
     r.size = m_bar->orderSize();
     submit(r);
+}
+
+void TradingController::atBest(Side side, bool take)
+{
+    // Taking crosses to the other side's best; joining rests at this side's.
+    const QString asset = m_currentAsset ? m_currentAsset() : QString();
+    const auto best = m_best.value(asset);
+    const bool useAsk = (side == Side::Buy) == take;
+    const Fixed price = useAsk ? best.second : best.first;
+    if (asset.isEmpty() || price <= 0) {
+        Q_EMIT message(tr("No best %1 on the shown outcome.").arg(useAsk ? tr("ask") : tr("bid")));
+        return;
+    }
+    orderAt(asset, side, price, take ? OrderType::FAK : OrderType::GTC);
 }
 
 void TradingController::takeBest(Side side)
 {
-    const QString asset = m_currentAsset ? m_currentAsset() : QString();
-    const auto best = m_best.value(asset);
-    const Fixed price = side == Side::Buy ? best.second : best.first;
-    if (asset.isEmpty() || price <= 0) {
-        Q_EMIT message(tr("No %1 to trade against on the shown outcome.").arg(side == Side::Buy ? tr("ask") : tr("bid")));
-        return;
-    }
-    OrderRequest r;
-    r.assetId = asset;
-    r.side = side;
-    r.type = OrderType::FAK;
-    r.price = price;
-    r.size = m_bar->orderSize();
-    submit(r);
+    atBest(side, true);
 }
 
 void TradingController::joinBest(Side side)
 {
-    const QString asset = m_currentAsset ? m_currentAsset() : QString();
-    const auto best = m_best.value(asset);
-    const Fixed price = side == Side::Buy ? best.first : best.second;
-    if (asset.isEmpty() || price <= 0) {
-        Q_EMIT message(tr("No best %1 to join on the shown outcome.").arg(side == Side::Buy ? tr("bid") : tr("ask")));
-        return;
-    }
-    placeLimit(asset, side, price);
+    atBest(side, false);
 }
 
 void TradingController::cancelAt(const QString &assetId, Side side, Fixed price)

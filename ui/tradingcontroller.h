@@ -69,6 +69,8 @@ Q_SIGNALS:
 
 private:
     void submit(const OrderRequest &request);
+    void orderAt(const QString &assetId, Side side, Fixed price, OrderType type);
+    void atBest(Side side, bool take);
     bool allowed(const char *what);
     void onOrderUpdated(const Order &order);
     void onAccount(const AccountSummary &summary);

@@ -324,16 +324,22 @@ void PaperBroker::fillResting(Resting &r, Fixed size, std::int64_t timestampMs)
         emitOrder(r.order);
 }
 
-void PaperBroker::onTop(const AssetBook &asset, std::int64_t timestampMs)
+PaperBroker::AssetState *PaperBroker::advance(const AssetBook &asset, std::int64_t timestampMs)
 {
     m_lastEventMs = std::max(m_lastEventMs, timestampMs);
     expireDue(timestampMs);
     if (m_assets.empty())
-        return;
+        return nullptr;
     const auto it = m_assets.find(asset.assetId);
-    if (it == m_assets.end())
+    return it == m_assets.end() ? nullptr : &it->second;
+}
+
+void PaperBroker::onTop(const AssetBook &asset, std::int64_t timestampMs)
+{
+    AssetState *state = advance(asset, timestampMs);
+    if (!state)
         return;
-    AssetState &s = it->second;
+    AssetState &s = *state;
     clampTaken(s.takenAsks, Side::Sell, asset.book);
     clampTaken(s.takenBids, Side::Buy, asset.book);
     for (Resting &r : s.orders) {
@@ -347,14 +353,10 @@ void PaperBroker::onTop(const AssetBook &asset, std::int64_t timestampMs)
 
 void PaperBroker::onTrade(const AssetBook &asset, const LastTradeEvent &event)
 {
-    m_lastEventMs = std::max(m_lastEventMs, event.timestampMs);
-    expireDue(event.timestampMs);
-    if (m_assets.empty())
+    AssetState *state = advance(asset, event.timestampMs);
+    if (!state)
         return;
-    const auto it = m_assets.find(asset.assetId);
-    if (it == m_assets.end())
-        return;
-    AssetState &s = it->second;
+    AssetState &s = *state;
     // Best-priced orders first, then by age: the order the exchange matches in.
     std::vector<Resting *> reached;
     for (Resting &r : s.orders) {

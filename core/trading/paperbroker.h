@@ -92,6 +92,8 @@ private:
     };
 
     const AssetBook *bookOf(const QString &assetId) const;
+    // Moves event time on (expiring GTD orders); the asset's orders, or null.
+    AssetState *advance(const AssetBook &asset, std::int64_t timestampMs);
     AssetState &state(const QString &assetId);
     void takeAsTaker(Order &order, const AssetBook *book, AssetState &state, std::int64_t nowMs);
     // Joins the back of its level; returns it as it rests.
