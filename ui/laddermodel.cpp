@@ -6,77 +6,177 @@
 
 namespace polymon {
 
-void LadderModel::setLevels(const QVector<PriceLevel> &bidsBestFirst, const QVector<PriceLevel> &asksBestFirst)
+void LadderModel::setTick(Fixed tick)
 {
-    m_bids = bidsBestFirst;
-    m_asks = asksBestFirst;
-    rebuild();
+    if (tick <= 0)
+        tick = kDefaultTick;
+    if (tick == m_tick)
+        return;
+    beginResetModel();
+    m_tick = tick;
+    m_rows = int((kFixedScale - 2 * tick) / tick) + 1; // tick .. 1 - tick
+    m_bidDelta.clear();
+    m_askDelta.clear();
+    endResetModel();
+}
+
+Fixed LadderModel::priceAt(int row) const
+{
+    if (row < 0 || row >= m_rows)
+        return 0;
+    return kFixedScale - m_tick - Fixed(row) * m_tick;
+}
+
+int LadderModel::rowOf(Fixed price) const
+{
+    if (m_tick <= 0 || price < m_tick || price > kFixedScale - m_tick)
+        return -1;
+    // A price between ticks (a stale level after a tick change) sits on the row below.
+    const Fixed onGrid = price - price % m_tick;
+    return int((kFixedScale - m_tick - onGrid) / m_tick);
+}
+
+int LadderModel::centreRow() const
+{
+    const int bid = bestBidRow();
+    const int ask = bestAskRow();
+    if (bid >= 0 && ask >= 0)
+        return (bid + ask) / 2;
+    if (bid >= 0 || ask >= 0)
+        return std::max(bid, ask);
+    return m_rows / 2;
+}
+
+void LadderModel::setLevels(const QVector<PriceLevel> &bidsBestFirst, const QVector<PriceLevel> &asksBestFirst, qint64 nowMs)
+{
+    if (m_tick <= 0)
+        setTick(kDefaultTick);
+    m_nowMs = std::max(m_nowMs, nowMs);
+    // Size changes within the depth both snapshots carry: stacking or pulling.
+    auto track = [this](const QHash<Fixed, Fixed> &before, const QVector<PriceLevel> &after, QHash<Fixed, Delta> &deltas,
+                        bool bid, Fixed edgeBefore) {
+        QHash<Fixed, Fixed> now;
+        for (const PriceLevel &l : after)
+            now.insert(l.price, l.size);
+        const Fixed edgeAfter = after.isEmpty() ? 0 : after.back().price;
+        auto within = [&](Fixed p) {
+            return bid ? p >= std::max(edgeBefore, edgeAfter) : p <= std::min(edgeBefore, edgeAfter);
+        };
+        auto note = [&](Fixed price, Fixed change) {
+            if (change == 0 || !within(price))
+                return;
+            Delta &d = deltas[price];
+            if (m_nowMs - d.atMs > kDeltaShowMs)
+                d.change = 0;
+            d.change += change;
+            d.atMs = m_nowMs;
+        };
+        if (!before.isEmpty() && edgeBefore > 0) {
+            for (auto it = now.cbegin(); it != now.cend(); ++it)
+                note(it.key(), it.value() - before.value(it.key()));
+            for (auto it = before.cbegin(); it != before.cend(); ++it)
+                if (!now.contains(it.key()))
+                    note(it.key(), -it.value());
+        }
+        return now;
+    };
+    m_bids = track(m_bids, bidsBestFirst, m_bidDelta, true, m_bidDepthFloor);
+    m_asks = track(m_asks, asksBestFirst, m_askDelta, false, m_askDepthCeil);
+    m_bidDepthFloor = bidsBestFirst.isEmpty() ? 0 : bidsBestFirst.back().price;
+    m_askDepthCeil = asksBestFirst.isEmpty() ? 0 : asksBestFirst.back().price;
+    m_bestBid = bidsBestFirst.isEmpty() ? 0 : bidsBestFirst.front().price;
+    m_bestAsk = asksBestFirst.isEmpty() ? 0 : asksBestFirst.front().price;
+    Fixed maxSize = 1;
+    for (const PriceLevel &l : bidsBestFirst)
+        maxSize = std::max(maxSize, l.size);
+    for (const PriceLevel &l : asksBestFirst)
+        maxSize = std::max(maxSize, l.size);
+    m_maxSize = maxSize;
+    pruneTrades();
+    notifyAll();
 }
 
 void LadderModel::setOrders(const QVector<LadderOrder> &orders)
 {
     m_orders = orders;
-    rebuild();
+    notifyAll();
+}
+
+void LadderModel::addTrades(const QList<TradePrint> &trades)
+{
+    for (const TradePrint &t : trades) {
+        m_trades.push_back(t);
+        m_volume[t.price] += t.size;
+        m_nowMs = std::max(m_nowMs, t.timestampMs);
+    }
+    pruneTrades();
+    notifyAll();
+}
+
+void LadderModel::setTradedWindowMs(qint64 windowMs)
+{
+    m_windowMs = windowMs;
+    // Recount what the new window holds (those older than the old one are gone).
+    m_volume.clear();
+    for (const TradePrint &t : m_trades)
+        m_volume[t.price] += t.size;
+    pruneTrades();
+    notifyAll();
+}
+
+void LadderModel::pruneTrades()
+{
+    constexpr std::size_t kMaxTrades = 200'000; // bounded, whatever the window
+    while (!m_trades.empty()
+           && ((m_windowMs > 0 && m_trades.front().timestampMs < m_nowMs - m_windowMs) || m_trades.size() > kMaxTrades)) {
+        Fixed &v = m_volume[m_trades.front().price];
+        v -= m_trades.front().size;
+        if (v <= 0)
+            m_volume.remove(m_trades.front().price);
+        m_trades.pop_front();
+    }
+    Fixed maxVolume = 1;
+    for (Fixed v : std::as_const(m_volume))
+        maxVolume = std::max(maxVolume, v);
+    m_maxVolume = maxVolume;
+}
+
+Fixed LadderModel::traded(Fixed price) const
+{
+    return m_volume.value(price, 0);
 }
 
 void LadderModel::clear()
 {
-    m_orders.clear();
-    setLevels({}, {});
-}
-
-Fixed LadderModel::priceAt(int row) const
-{
-    if (row < 0 || row >= m_lines.size() || m_lines.at(row).spread)
-        return 0;
-    return m_lines.at(row).level.price;
-}
-
-void LadderModel::rebuild()
-{
-    // Asks from the worst down to the best, the spread, then bids from the
-    // best down. A price where only your order rests joins its side's list
-    // as an empty level, so the order shows where it is.
-    QVector<PriceLevel> asks = m_asks; // best first: ascending
-    QVector<PriceLevel> bids = m_bids; // best first: descending
-    auto has = [](const QVector<PriceLevel> &levels, Fixed price) {
-        return std::any_of(levels.begin(), levels.end(), [price](const PriceLevel &l) { return l.price == price; });
-    };
-    for (const LadderOrder &o : std::as_const(m_orders)) {
-        if (!has(asks, o.price) && !has(bids, o.price))
-            (o.side == Side::Sell ? asks : bids).append(PriceLevel{o.price, 0});
-    }
-    std::sort(asks.begin(), asks.end(), [](const PriceLevel &a, const PriceLevel &b) { return a.price < b.price; });
-    std::sort(bids.begin(), bids.end(), [](const PriceLevel &a, const PriceLevel &b) { return a.price > b.price; });
-
-    QVector<Line> lines;
-    lines.reserve(bids.size() + asks.size() + 1);
-    const Fixed bestBidPrice = m_bids.isEmpty() ? -1 : m_bids.front().price;
-    const Fixed bestAskPrice = m_asks.isEmpty() ? -1 : m_asks.front().price;
-    for (qsizetype i = asks.size() - 1; i >= 0; --i)
-        lines.append(Line{asks[i], false, asks[i].price == bestAskPrice});
-    const bool hasSpread = !m_asks.isEmpty() && !m_bids.isEmpty();
-    if (hasSpread)
-        lines.append(Line{PriceLevel{m_asks.front().price - m_bids.front().price, 0}, false, false, true});
-    for (qsizetype i = 0; i < bids.size(); ++i)
-        lines.append(Line{bids[i], true, bids[i].price == bestBidPrice});
-    Fixed maxSize = 1;
-    for (const Line &l : lines)
-        if (!l.spread)
-            maxSize = std::max(maxSize, l.level.size);
-    m_maxSize = maxSize;
-    m_askCount = int(asks.size());
-    m_bidCount = int(bids.size());
-    m_hasSpread = hasSpread;
-    if (lines.size() == m_lines.size()) {
-        m_lines = lines;
-        if (!m_lines.isEmpty())
-            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, NUM_COLUMNS - 1));
-        return;
-    }
     beginResetModel();
-    m_lines = lines;
+    m_bids.clear();
+    m_asks.clear();
+    m_bidDelta.clear();
+    m_askDelta.clear();
+    m_bestBid = m_bestAsk = 0;
+    m_bidDepthFloor = m_askDepthCeil = 0;
+    m_orders.clear();
+    m_trades.clear();
+    m_volume.clear();
+    m_maxVolume = 1;
+    m_maxSize = 1;
     endResetModel();
+}
+
+void LadderModel::notifyAll()
+{
+    if (m_rows > 0)
+        Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, NUM_COLUMNS - 1));
+}
+
+int LadderModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_rows;
+}
+
+int LadderModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : NUM_COLUMNS;
 }
 
 QString LadderModel::ordersText(Fixed price, Side side, QString *tip) const
@@ -104,93 +204,99 @@ QString LadderModel::ordersText(Fixed price, Side side, QString *tip) const
     return ahead > 0 ? tr("%1 · q%2").arg(sizeText, aheadText) : sizeText;
 }
 
-int LadderModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_lines.size());
-}
-
-int LadderModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : NUM_COLUMNS;
-}
-
 QVariant LadderModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_lines.size())
+    if (!index.isValid() || index.row() >= m_rows)
         return {};
-    const Line &l = m_lines.at(index.row());
-    if (l.spread) {
+    const Fixed price = priceAt(index.row());
+    const Fixed bid = m_bids.value(price, 0);
+    const Fixed ask = m_asks.value(price, 0);
+    const int side = (m_bestAsk > 0 && price >= m_bestAsk) ? -1 : (m_bestBid > 0 && price <= m_bestBid) ? 1 : 0;
+    const bool inSpread = m_bestBid > 0 && m_bestAsk > 0 && price > m_bestBid && price < m_bestAsk;
+    const int column = index.column();
+    if (role == PriceRole)
+        return QVariant::fromValue(qint64(price));
+    if (role == IsSpreadRole)
+        return inSpread;
+    if (column == MyBids || column == MyAsks) {
+        const Side orderSide = column == MyBids ? Side::Buy : Side::Sell;
         switch (role) {
         case Qt::DisplayRole:
-            if (index.column() != Price)
-                return {};
-            return tr("spread %1¢").arg(QLocale().toString(double(l.level.price) / 10'000.0, 'f', 1));
-        case Qt::TextAlignmentRole:
-            return int(Qt::AlignCenter);
-        case IsSpreadRole:
-            return true;
-        case BarFractionRole:
-            return 0.0;
-        case IsBestRole:
-            return false;
-        case SideRole:
-            return 0;
-        case PriceRole:
-            return QVariant::fromValue(qint64(0));
-        default:
-            return {};
-        }
-    }
-    if (index.column() == MyBids || index.column() == MyAsks) {
-        const Side side = index.column() == MyBids ? Side::Buy : Side::Sell;
-        switch (role) {
-        case Qt::DisplayRole:
-            return ordersText(l.level.price, side, nullptr);
+            return ordersText(price, orderSide, nullptr);
         case Qt::ToolTipRole: {
             QString tip;
-            ordersText(l.level.price, side, &tip);
+            ordersText(price, orderSide, &tip);
             return tip.isEmpty() ? QVariant() : QVariant(tip);
         }
         case HasOrdersRole:
-            return !ordersText(l.level.price, side, nullptr).isEmpty();
+            return !ordersText(price, orderSide, nullptr).isEmpty();
         case Qt::TextAlignmentRole:
             return int(Qt::AlignCenter);
-        case PriceRole:
-            return QVariant::fromValue(qint64(l.level.price));
         case SideRole:
-            return side == Side::Buy ? 1 : -1;
+            return orderSide == Side::Buy ? 1 : -1;
         case BarFractionRole:
             return 0.0;
         case IsBestRole:
-        case IsSpreadRole:
             return false;
         default:
             return {};
         }
     }
-    const bool sizeColumn = (index.column() == BidSize && l.bid) || (index.column() == AskSize && !l.bid);
+    if (column == Traded) {
+        const Fixed v = traded(price);
+        switch (role) {
+        case Qt::DisplayRole:
+            return v > 0 ? QLocale().toString(double(v) / double(kFixedScale), 'f', 0) : QVariant();
+        case Qt::TextAlignmentRole:
+            return int(Qt::AlignLeft | Qt::AlignVCenter);
+        case BarFractionRole:
+            return v > 0 ? double(v) / double(m_maxVolume) : 0.0;
+        case SideRole:
+            return 0;
+        case IsBestRole:
+        case HasOrdersRole:
+            return false;
+        default:
+            return {};
+        }
+    }
+    const bool bidColumn = column == BidSize;
+    const Fixed size = column == BidSize ? bid : column == AskSize ? ask : 0;
+    const bool best = (bidColumn || column == Price) ? price == m_bestBid : price == m_bestAsk;
     switch (role) {
-    case PriceRole:
-        return QVariant::fromValue(qint64(l.level.price));
+    case Qt::DisplayRole:
+        if (column == Price)
+            return QString::fromStdString(formatFixed(price, 2)); // at least cents, more on finer ticks
+        // Cents matter on small levels; from a thousand shares whole shares
+        // keep the column readable (the tooltip has the exact size).
+        return size > 0 ? QLocale().toString(double(size) / double(kFixedScale), 'f', size >= 1000 * kFixedScale ? 0 : 2)
+                        : QVariant();
+    case Qt::TextAlignmentRole:
+        return int((column == Price ? Qt::AlignHCenter : bidColumn ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+    case BarFractionRole:
+        return size > 0 ? double(size) / double(m_maxSize) : 0.0;
+    case IsBestRole:
+        return column == Price ? (price == m_bestBid || price == m_bestAsk) : (size > 0 && best);
+    case SideRole:
+        return column == Price ? side : bidColumn ? 1 : -1;
     case HasOrdersRole:
         return false;
-    case Qt::DisplayRole:
-        if (index.column() == Price) {
-            // At least cents, more where the tick is finer, so the column lines up.
-            return QString::fromStdString(formatFixed(l.level.price, 2));
-        }
-        return sizeColumn && l.level.size > 0 ? QLocale().toString(double(l.level.size) / double(kFixedScale), 'f', 2) : QVariant();
-    case Qt::TextAlignmentRole:
-        return int((index.column() == Price ? Qt::AlignHCenter : index.column() == BidSize ? Qt::AlignRight : Qt::AlignLeft)
-                   | Qt::AlignVCenter);
-    case BarFractionRole:
-        return sizeColumn ? double(l.level.size) / double(m_maxSize) : 0.0;
-    case IsBestRole:
-        return l.best;
-    case SideRole:
-        return l.bid ? 1 : -1;
-    case IsSpreadRole:
-        return false;
+    case DeltaRole: {
+        if (column == Price)
+            return {};
+        const Delta d = (bidColumn ? m_bidDelta : m_askDelta).value(price);
+        return d.change != 0 && m_nowMs - d.atMs <= kDeltaShowMs ? QVariant::fromValue(qint64(d.change)) : QVariant();
+    }
+    case Qt::ToolTipRole: {
+        if (column == Price || size <= 0)
+            return {};
+        const Delta d = (bidColumn ? m_bidDelta : m_askDelta).value(price);
+        QString tip = tr("%1 shares at %2").arg(QString::fromStdString(formatFixed(size)), QString::fromStdString(formatFixed(price, 2)));
+        if (d.change != 0 && m_nowMs - d.atMs <= kDeltaShowMs)
+            tip += tr("; %1 %2 in the last seconds")
+                       .arg(d.change > 0 ? tr("stacked") : tr("pulled"), QString::fromStdString(formatFixed(std::abs(d.change))));
+        return tip;
+    }
     default:
         return {};
     }
@@ -198,7 +304,12 @@ QVariant LadderModel::data(const QModelIndex &index, int role) const
 
 QVariant LadderModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole && section == Traded)
+        return m_windowMs > 0 ? tr("Shares traded at each price over the last %n minute(s)", nullptr, int(m_windowMs / 60'000))
+                              : tr("Shares traded at each price since the outcome was shown");
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case MyBids: return tr("My buys");
@@ -206,6 +317,7 @@ QVariant LadderModel::headerData(int section, Qt::Orientation orientation, int r
     case BidSize: return tr("Bid size");
     case Price: return tr("Price");
     case AskSize: return tr("Ask size");
+    case Traded: return tr("Traded");
     default: return {};
     }
 }

@@ -1,9 +1,13 @@
 #pragma once
 
+#include "book/tradeprint.h"
 #include "monitor/topsnapshot.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QVector>
+
+#include <deque>
 
 namespace polymon {
 
@@ -16,30 +20,50 @@ struct LadderOrder
     Fixed queueAhead = 0;
 };
 
-// Depth ladder of one outcome: asks above (best ask just over the middle),
-// a spread row, bids below; sizes with a bar fraction for the painted
-// delegate; your working orders in the outer columns, each at its price
-// (a price with only your order gets a row of its own).
+// A DOM tick ladder of one outcome: one row per tick on a fixed grid from
+// 1 - tick (top) down to tick, empty levels shown, so rows never jump as
+// levels come and go. Columns: your buy orders, bid size, price, ask size,
+// your sell orders, and the volume traded at each price over a window.
+// Each size remembers how it changed in the last seconds (stacking or
+// pulling), for the delegate to show beside it.
 class LadderModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { MyBids, BidSize, Price, AskSize, MyAsks, NUM_COLUMNS };
-    enum Role { BarFractionRole = Qt::UserRole, IsBestRole, SideRole, IsSpreadRole, PriceRole, HasOrdersRole };
+    enum Column { MyBids, BidSize, Price, AskSize, MyAsks, Traded, NUM_COLUMNS };
+    enum Role {
+        BarFractionRole = Qt::UserRole, // size (or traded volume) over the largest shown
+        IsBestRole,
+        SideRole,      // 1 bid side, -1 ask side, 0 inside the spread
+        IsSpreadRole,  // an empty tick between the best bid and ask
+        PriceRole,     // qint64 millionths
+        HasOrdersRole, // your orders rest here (order columns)
+        DeltaRole,     // qint64: the size's change over the last seconds (size columns)
+    };
+    static constexpr Fixed kDefaultTick = 10'000;
+    static constexpr qint64 kDeltaShowMs = 2'000;
 
     using QAbstractTableModel::QAbstractTableModel;
 
-    void setLevels(const QVector<PriceLevel> &bidsBestFirst, const QVector<PriceLevel> &asksBestFirst);
+    // The grid; a new tick rebuilds it (the view should recentre).
+    void setTick(Fixed tick);
+    Fixed tick() const noexcept { return m_tick; }
+    // The book's levels near the touch (best first); prices off the grid
+    // are kept on the nearest row below. `nowMs` dates the size changes.
+    void setLevels(const QVector<PriceLevel> &bidsBestFirst, const QVector<PriceLevel> &asksBestFirst, qint64 nowMs = 0);
     void setOrders(const QVector<LadderOrder> &orders);
+    // Trades of this outcome (any order); volume counts those within the window.
+    void addTrades(const QList<TradePrint> &trades);
+    void setTradedWindowMs(qint64 windowMs); // 0: everything since shown
+    qint64 tradedWindowMs() const noexcept { return m_windowMs; }
     void clear();
-    // The row's price; 0 for the spread row or out of range.
+
     Fixed priceAt(int row) const;
-    // The row of the best ask; -1 when there are no asks.
-    int bestAskRow() const noexcept { return m_askCount - 1; }
-    // The spread row between the best ask and the best bid; -1 unless both
-    // sides have levels.
-    int spreadRow() const noexcept { return m_hasSpread ? m_askCount : -1; }
-    int bestBidRow() const noexcept { return m_bidCount > 0 ? m_askCount + (m_hasSpread ? 1 : 0) : -1; }
+    int rowOf(Fixed price) const; // -1 off the grid
+    int bestBidRow() const { return m_bestBid > 0 ? rowOf(m_bestBid) : -1; }
+    int bestAskRow() const { return m_bestAsk > 0 ? rowOf(m_bestAsk) : -1; }
+    // Where the view centres: the middle of the spread, else the side there is.
+    int centreRow() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -47,24 +71,33 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
-    void rebuild();
-    QString ordersText(Fixed price, Side side, QString *tip) const;
-
-    struct Line
+    struct Delta
     {
-        PriceLevel level;
-        bool bid = false;
-        bool best = false;
-        bool spread = false; // the row between the sides
+        Fixed change = 0;
+        qint64 atMs = 0;
     };
-    QVector<PriceLevel> m_bids; // best first, as given
-    QVector<PriceLevel> m_asks;
-    QVector<LadderOrder> m_orders;
-    QVector<Line> m_lines;
+    QString ordersText(Fixed price, Side side, QString *tip) const;
+    Fixed traded(Fixed price) const;
+    void pruneTrades();
+    void notifyAll();
+
+    Fixed m_tick = 0;
+    int m_rows = 0;
+    QHash<Fixed, Fixed> m_bids; // price -> size
+    QHash<Fixed, Fixed> m_asks;
+    Fixed m_bestBid = 0;
+    Fixed m_bestAsk = 0;
+    Fixed m_bidDepthFloor = 0; // the deepest bid the snapshot carries (deltas beyond it are not known)
+    Fixed m_askDepthCeil = 0;
+    QHash<Fixed, Delta> m_bidDelta;
+    QHash<Fixed, Delta> m_askDelta;
+    qint64 m_nowMs = 0;
     Fixed m_maxSize = 1;
-    int m_askCount = 0;
-    int m_bidCount = 0;
-    bool m_hasSpread = false;
+    QVector<LadderOrder> m_orders;
+    std::deque<TradePrint> m_trades; // oldest first
+    QHash<Fixed, Fixed> m_volume;    // within the window
+    Fixed m_maxVolume = 1;
+    qint64 m_windowMs = 5 * 60'000;
 };
 
 } // namespace polymon

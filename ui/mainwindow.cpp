@@ -131,7 +131,7 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     splitDockWidget(browserDock, watchDock, Qt::Vertical);
     resizeDocks({browserDock}, {520}, Qt::Horizontal);
     resizeDocks({browserDock, watchDock}, {520, 300}, Qt::Vertical);
-    resizeDocks({signalDock}, {240}, Qt::Vertical);
+    resizeDocks({signalDock}, {200}, Qt::Vertical);
     buildTrading();
     buildMenus();
 

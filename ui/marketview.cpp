@@ -10,6 +10,8 @@
 #include "viewfactory.h"
 
 #include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -120,15 +122,16 @@ MarketView::MarketView(const MarketInfo &market, QWidget *parent)
     m_metrics = new QWidget(this);
     auto *grid = new QGridLayout(m_metrics);
     grid->setContentsMargins(0, 0, 0, 0);
-    grid->setHorizontalSpacing(18);
+    grid->setHorizontalSpacing(12);
     grid->setVerticalSpacing(0);
     m_bid = addMetric(tr("Best bid"), 0);
     m_ask = addMetric(tr("Best ask"), 1);
     m_mid = addMetric(tr("Mid"), 2);
     m_spread = addMetric(tr("Spread"), 3);
-    m_depth = addMetric(tr("Depth in band (bid / ask)"), 4);
+    m_depth = addMetric(tr("Depth bid / ask"), 4);
+    m_depth->setToolTip(tr("Shares resting within the band around the mid (Settings ▸ Detector), bids / asks"));
     m_imbalance = new ImbalanceBar(m_metrics);
-    m_imbalance->setMinimumWidth(120);
+    m_imbalance->setMinimumWidth(70);
     addMetric(tr("Imbalance"), 5, m_imbalance);
     m_health = addMetric(tr("Health"), 6);
     m_warmup = addMetric(tr("Baseline"), 7);
@@ -147,7 +150,18 @@ MarketView::MarketView(const MarketInfo &market, QWidget *parent)
     m_ladderView->setItemDelegate(new SizeBarDelegate(m_ladderView));
     m_ladderView->setAlternatingRowColors(false);
     m_ladderView->setSelectionMode(QAbstractItemView::NoSelection);
-    m_ladderView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // Sizes get the room; your orders and the traded volume a fixed share.
+    QHeaderView *ladderHeader = m_ladderView->horizontalHeader();
+    ladderHeader->setSectionResizeMode(QHeaderView::Stretch);
+    ladderHeader->setSectionResizeMode(LadderModel::Price, QHeaderView::ResizeToContents);
+    const QFontMetrics fm = m_ladderView->fontMetrics();
+    for (int column : {int(LadderModel::MyBids), int(LadderModel::MyAsks), int(LadderModel::Traded)}) {
+        ladderHeader->setSectionResizeMode(column, QHeaderView::Interactive);
+        ladderHeader->resizeSection(column, fm.horizontalAdvance(column == LadderModel::Traded ? QStringLiteral("88888")
+                                                                                                : QStringLiteral("25 · q99"))
+                                                + 10);
+    }
+    m_ladderView->verticalHeader()->setDefaultSectionSize(m_ladderView->fontMetrics().height() + 4);
     m_ladderView->setToolTip(tr("When trading is unlocked: click a bid column to buy at that price, an ask column to "
                                 "sell; drag your order to move it, right-click it to cancel. Paper orders do not "
                                 "change the book shown."));
@@ -159,6 +173,18 @@ MarketView::MarketView(const MarketInfo &market, QWidget *parent)
     recentre->setText(tr("Recentre (C)"));
     recentre->setToolTip(tr("Scroll the ladder back to the spread"));
     connect(recentre, &QToolButton::clicked, this, &MarketView::recentre);
+    m_autoCentre = new QCheckBox(tr("Auto"), this);
+    m_autoCentre->setObjectName(QStringLiteral("autoCentre"));
+    m_autoCentre->setToolTip(tr("Recentre by itself when the best bid or ask leaves the view"));
+    m_window = new QComboBox(this);
+    m_window->setObjectName(QStringLiteral("tradedWindow"));
+    m_window->setToolTip(tr("The Traded column counts the shares traded at each price over this window"));
+    for (const auto &[label, ms] : {std::pair{tr("1 min"), 60'000}, {tr("5 min"), 300'000}, {tr("15 min"), 900'000},
+                                    {tr("1 h"), 3'600'000}})
+        m_window->addItem(label, ms);
+    m_window->setCurrentIndex(1);
+    connect(m_window, &QComboBox::currentIndexChanged, this,
+            [this] { m_ladder->setTradedWindowMs(m_window->currentData().toLongLong()); });
     auto *shortcut = new QShortcut(QKeySequence(Qt::Key_C), this);
     shortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(shortcut, &QShortcut::activated, this, &MarketView::recentre);
@@ -166,6 +192,8 @@ MarketView::MarketView(const MarketInfo &market, QWidget *parent)
     auto *lt = new QHBoxLayout(ladderTools);
     lt->setContentsMargins(0, 0, 0, 0);
     lt->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(tr("Depth ladder")), ladderTools), 1);
+    lt->addWidget(m_window);
+    lt->addWidget(m_autoCentre);
     lt->addWidget(recentre);
     QWidget *ladderPane = ViewFactory::titled(QString(), m_ladderView, ladderTools);
 
@@ -192,8 +220,8 @@ MarketView::MarketView(const MarketInfo &market, QWidget *parent)
     m_split->setObjectName(QStringLiteral("marketSplitter"));
     m_split->addWidget(ladderPane);
     m_split->addWidget(m_rightSplit);
-    m_split->setStretchFactor(0, 2);
-    m_split->setStretchFactor(1, 3);
+    m_split->setStretchFactor(0, 1); // the ladder as wide as chart and tape
+    m_split->setStretchFactor(1, 1);
     layout->addWidget(m_split, 1);
 
     setOutcome(0);
@@ -231,6 +259,8 @@ void MarketView::setOutcome(int index)
     if (!changed)
         return;
     m_ladder->clear();
+    m_needsCentre = true;
+    m_ladder->addTrades(m_recentTrades.value(currentAsset()));
     m_hasHiddenTop = false;
     for (QLabel *l : {m_bid, m_ask, m_mid, m_spread, m_depth, m_health, m_warmup})
         l->setText(QStringLiteral("—"));
@@ -265,11 +295,17 @@ void MarketView::applySnapshot(const TopSnapshot &t)
     }
     showHeader(t);
     if (!t.bids.isEmpty() || !t.asks.isEmpty()) {
-        const int rowsBefore = m_ladder->rowCount();
-        m_ladder->setLevels(t.bids, t.asks);
-        // Keep the spread in view when the ladder's shape changes.
-        if (m_ladder->rowCount() != rowsBefore)
+        const Fixed tickBefore = m_ladder->tick();
+        m_ladder->setTick(t.tickSize);
+        m_ladder->setLevels(t.bids, t.asks, t.lastUpdateMs);
+        // The grid stays put; it centres on a new grid, on the first book
+        // once the view has its size, and when asked (C, or Auto when the
+        // touch leaves the view).
+        m_needsCentre = m_needsCentre || m_ladder->tick() != tickBefore;
+        if ((m_needsCentre && m_ladderView->viewport()->height() > 0) || (m_autoCentre->isChecked() && !touchVisible())) {
             recentre();
+            m_needsCentre = false;
+        }
     }
 }
 
@@ -358,6 +394,19 @@ QString MarketView::headerText() const
 
 void MarketView::addTrades(const QList<TradePrint> &trades)
 {
+    // The ladder's Traded column counts the shown outcome's; the rest is kept
+    // (bounded) so that switching outcome shows theirs.
+    QList<TradePrint> shown;
+    for (const TradePrint &t : trades) {
+        QList<TradePrint> &kept = m_recentTrades[t.assetId];
+        kept.append(t);
+        if (kept.size() > kRecentTradesKept)
+            kept.remove(0, kept.size() - kRecentTradesKept);
+        if (t.assetId == currentAsset())
+            shown.append(t);
+    }
+    if (!shown.isEmpty())
+        m_ladder->addTrades(shown);
     m_tape->addTrades(trades);
 }
 
@@ -392,9 +441,20 @@ void MarketView::markClosed(const QString &reason)
 
 void MarketView::recentre()
 {
-    const int row = m_ladder->spreadRow() >= 0 ? m_ladder->spreadRow() : std::max(m_ladder->bestAskRow(), m_ladder->bestBidRow());
-    if (row >= 0)
-        m_ladderView->scrollTo(m_ladder->index(row, LadderModel::Price), QAbstractItemView::PositionAtCenter);
+    if (m_ladder->rowCount() == 0)
+        return;
+    // After a new grid the view's scroll range is laid out lazily: lay it out
+    // now, or the scroll would be clamped to the old, empty range.
+    m_ladderView->doItemsLayout();
+    m_ladderView->scrollTo(m_ladder->index(m_ladder->centreRow(), LadderModel::Price), QAbstractItemView::PositionAtCenter);
+}
+
+bool MarketView::touchVisible() const
+{
+    const int top = m_ladderView->rowAt(0);
+    const int bottom = m_ladderView->rowAt(m_ladderView->viewport()->height() - 1);
+    auto shown = [&](int row) { return row < 0 || (row >= top && (bottom < 0 || row <= bottom)); };
+    return top < 0 || (shown(m_ladder->bestBidRow()) && shown(m_ladder->bestAskRow()));
 }
 
 } // namespace polymon

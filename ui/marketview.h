@@ -6,9 +6,12 @@
 #include "book/tradeprint.h"
 #include "storage/historyreader.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QButtonGroup;
+class QCheckBox;
+class QComboBox;
 class QLabel;
 class QSplitter;
 class QTableView;
@@ -66,6 +69,7 @@ protected:
 
 private:
     void showHeader(const TopSnapshot &top);
+    bool touchVisible() const;
     QLabel *addMetric(const QString &caption, int column, QWidget *value = nullptr);
 
     MarketInfo m_market;
@@ -86,6 +90,11 @@ private:
     QLabel *m_warmup;
     LadderModel *m_ladder;
     QTableView *m_ladderView;
+    QCheckBox *m_autoCentre;
+    bool m_needsCentre = true; // centre on the next book (first one, new outcome)
+    QComboBox *m_window;
+    static constexpr qsizetype kRecentTradesKept = 20'000;
+    QHash<QString, QList<TradePrint>> m_recentTrades; // by token, for the ladder's Traded column
     PriceChartView *m_chart;
     TradeTapeModel *m_tape;
     QTableView *m_tapeView;

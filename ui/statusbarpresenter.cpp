@@ -35,10 +35,12 @@ StatusBarPresenter::StatusBarPresenter(QStatusBar *bar)
                           "background:#3b6fd8;color:white;font-weight:bold;border-radius:3px;padding:1px 4px;",
                           tr("Books, trades and signals come from a recording, not from the live exchange"), bar))
 {
-    bar->addWidget(m_connection);
-    bar->addWidget(m_rate);
-    bar->addWidget(m_watched);
-    bar->addWidget(m_database);
+    // Shrinkable (clipped, full text in the tooltip) so that the status bar
+    // never sets the window's minimum width: the app fits 1024 px.
+    for (QLabel *l : {m_connection, m_rate, m_watched, m_database}) {
+        l->setMinimumWidth(8);
+        bar->addWidget(l, 1);
+    }
     bar->addPermanentWidget(m_simBadge);
     bar->addPermanentWidget(m_replayBadge);
 }
@@ -72,6 +74,8 @@ void StatusBarPresenter::setStatus(const FeedStatus &status, int watchedMarkets)
                         .arg(status.parseErrors)
                         .arg(status.desyncs));
     m_watched->setText(tr("%n market(s) watched", nullptr, watchedMarkets) + tr(" · %1 signals").arg(status.signalsFired));
+    m_rate->setToolTip(m_rate->text()); // the whole text when the bar clips it
+    m_watched->setToolTip(m_watched->text());
     m_database->setText(databaseText(status, watchedMarkets));
     m_database->setStyleSheet(status.dbError.isEmpty() ? QString()
                                                        : QStringLiteral("color:%1;font-weight:bold;").arg(Themes::error().name()));

@@ -35,6 +35,7 @@ TradingController::TradingController(TradingService *service, QMainWindow *windo
     , m_pnl(new QLabel(window))
 {
     m_pnl->setObjectName(QStringLiteral("pnlLabel"));
+    m_pnl->setMinimumWidth(8); // the status bar may clip it rather than widen the window
     m_pnl->setTextFormat(Qt::RichText);
     m_confirm = [this](const QString &text) {
         return QMessageBox::question(m_window, tr("First order of this session"), text,
@@ -272,13 +273,13 @@ void TradingController::onAccount(const AccountSummary &summary)
         const QString text = TradingFormat::signedDollars(v);
         return v == 0 ? text : QStringLiteral("<span style='color:%1'>%2</span>").arg(v > 0 ? QStringLiteral("#2e9e5b") : QStringLiteral("#d0443e"), text);
     };
-    m_pnl->setText(tr("<b>%1</b> PnL %2 · today %3 · cash %4%5")
+    m_pnl->setText(tr("<b>%1</b> PnL %2 · today %3%4")
                        .arg(summary.account == QLatin1String("paper") ? tr("PAPER") : tr("PRACTICE"), coloured(net),
-                            coloured(summary.dailyPnl), TradingFormat::dollars(summary.cash),
+                            coloured(summary.dailyPnl),
                             summary.workingOrders > 0 ? tr(" · %n working", nullptr, summary.workingOrders) : QString()));
-    m_pnl->setToolTip(tr("Realised %1, unrealised %2 (at the bids), fees %3. %4")
-                          .arg(TradingFormat::signedDollars(summary.realized), TradingFormat::signedDollars(summary.unrealized),
-                               TradingFormat::dollars(summary.fees),
+    m_pnl->setToolTip(tr("Cash %1. Realised %2, unrealised %3 (at the bids), fees %4. %5")
+                          .arg(TradingFormat::dollars(summary.cash), TradingFormat::signedDollars(summary.realized),
+                               TradingFormat::signedDollars(summary.unrealized), TradingFormat::dollars(summary.fees),
                                summary.persisted ? tr("Stored in the database and restored on restart.")
                                                  : tr("Not stored.")));
 }

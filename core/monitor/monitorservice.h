@@ -51,7 +51,7 @@ public:
         int statusCheckMs = 5 * 60'000; // how often watched markets are checked for closing
         int catalogRefreshMs = 10 * 60'000; // how often the first page's prices and volumes are renewed
         int snapshotsPerSecond = 30;    // views update at most this often
-        int ladderLevels = 15;
+        int ladderLevels = 60; // per side, for the tick ladder around the touch
         int assetsPerConnection = FeedSettings().maxAssetsPerConnection;
         QString dbPath;     // empty: no database
         QString captureDir; // empty: no raw capture of the frames

@@ -79,6 +79,7 @@ void SnapshotPublisher::publish()
         t.state = a.state;
         t.crossed = a.crossed;
         t.lastUpdateMs = a.lastUpdateMs;
+        t.tickSize = a.tickSize;
         t.updates = a.updates;
         t.health = Health::evaluate(t.metrics, a.lastUpdateMs, wallMs, ss);
         t.quietness = Quietness::evaluate(a, wallMs);

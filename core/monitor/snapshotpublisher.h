@@ -27,7 +27,7 @@ public:
     struct Options
     {
         int snapshotsPerSecond = 30;
-        int ladderLevels = 15;
+        int ladderLevels = 60; // per side, for the tick ladder around the touch
     };
 
     explicit SnapshotPublisher(const Options &options, QObject *parent = nullptr);

@@ -27,6 +27,7 @@ struct TopSnapshot
     int warmMinutes = 0;    // baseline collected so far...
     int warmTargetMinutes = 0; // ...and how much makes it full
     int minWarmupMinutes = 0;  // signals may fire from here
+    Fixed tickSize = 0;       // the live tick (0: not known yet)
     QVector<PriceLevel> bids; // best first; filled for the ladder asset only
     QVector<PriceLevel> asks; // best first
 };

@@ -211,22 +211,6 @@ int PaperBroker::cancelAll(std::int64_t nowMs, const QString &reason)
     return n;
 }
 
-Order PaperBroker::replace(qint64 id, Fixed price, Fixed size, std::int64_t nowMs)
-{
-    const Order *old = order(id);
-    if (!old) {
-        Order refused;
-        refused.status = OrderStatus::Invalid;
-        refused.reason = QStringLiteral("order %1 is not working").arg(id);
-        return refused;
-    }
-    OrderRequest request = old->request;
-    request.price = price;
-    request.size = size;
-    cancel(id, nowMs, QStringLiteral("replaced"));
-    return submit(request, nowMs);
-}
-
 const Order *PaperBroker::order(qint64 id) const
 {
     for (const auto &[asset, s] : m_assets) {

@@ -52,9 +52,6 @@ public:
     Order submit(const OrderRequest &request, std::int64_t nowMs);
     bool cancel(qint64 id, std::int64_t nowMs, const QString &reason = QStringLiteral("canceled by user"));
     int cancelAll(std::int64_t nowMs, const QString &reason = QStringLiteral("canceled by user"));
-    // Cancel and replace at a new price or size (a new order, the back of the
-    // new level's queue), as the exchange does.
-    Order replace(qint64 id, Fixed price, Fixed size, std::int64_t nowMs);
     // Puts back an order that was working before a restart, at the back of
     // its level's queue as it is now.
     void restore(const Order &order);

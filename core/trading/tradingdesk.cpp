@@ -97,6 +97,22 @@ bool TradingDesk::cancel(qint64 id)
     return m_broker.cancel(id, nowMs());
 }
 
+Order TradingDesk::replace(qint64 id, Fixed price, Fixed size)
+{
+    const Order *old = m_broker.order(id);
+    if (!old) {
+        Order refused;
+        refused.status = OrderStatus::Invalid;
+        refused.reason = QStringLiteral("order %1 is not working").arg(id);
+        return refused;
+    }
+    OrderRequest request = old->request;
+    request.price = price;
+    request.size = size;
+    m_broker.cancel(id, nowMs(), QStringLiteral("replaced"));
+    return submit(request);
+}
+
 int TradingDesk::cancelAll()
 {
     return m_broker.cancelAll(nowMs());

@@ -40,6 +40,9 @@ public:
     // last event time the desk saw.
     Order submit(const OrderRequest &request, std::int64_t nowMs = -1);
     bool cancel(qint64 id);
+    // Cancel and replace at a new price or size, through the limits again
+    // (the replaced order no longer counts against them).
+    Order replace(qint64 id, Fixed price, Fixed size);
     int cancelAll();
     // Sells what is held of one token (or every token) into the bids at once
     // (FAK at the price that covers it); returns the orders sent.

@@ -157,8 +157,7 @@ void TradingService::moveOrder(qint64 orderId, qint64 price)
     const Order *old = m_desk->broker().order(orderId);
     if (!old)
         return;
-    const Fixed size = old->remaining();
-    const Order moved = m_desk->broker().replace(orderId, price, size, m_desk->nowMs());
+    const Order moved = m_desk->replace(orderId, price, old->remaining());
     if (moved.status == OrderStatus::Invalid)
         Q_EMIT notice(tr("Move refused: %1").arg(moved.reason));
 }

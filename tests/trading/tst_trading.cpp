@@ -375,7 +375,7 @@ private Q_SLOTS:
         Market m;
         m.book(1000, {"0.50:100", "0.49:40"}, {"0.53:100"});
         const Order o = m.order("BUY", "GTC", "0.50", "10");
-        const Order moved = m.desk.broker().replace(o.id, fx("0.49"), fx("20"), 1500);
+        const Order moved = m.desk.replace(o.id, fx("0.49"), fx("20"));
         QCOMPARE(moved.status, OrderStatus::Live);
         QCOMPARE(moved.queueAhead, fx("40")); // the back of the new level
         QVERIFY(!m.desk.broker().order(o.id));

@@ -177,7 +177,7 @@ private Q_SLOTS:
         MarketView *view = window->currentMarketView();
         QVERIFY(view);
         LadderModel *ladder = view->ladderModel();
-        QTRY_VERIFY_WITH_TIMEOUT(ladder->rowCount() > 4 && ladder->spreadRow() > 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(ladder->rowCount() > 4 && ladder->bestBidRow() > ladder->bestAskRow() && ladder->bestAskRow() > 0, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(view->headerText().contains(QLatin1String("bps")), 5000);
 
         // The YES/NO switch shows the other token's book: its best bid is 1 - YES best ask.
@@ -821,7 +821,8 @@ private Q_SLOTS:
         // Drag the orders one tick down: both move there (cancel and replace).
         {
             const int from = rowOf(price);
-            ladderView->scrollTo(ladder->index(from, LadderModel::MyBids));
+            // Mid-view: dragging near an edge scrolls the ladder (to reach far prices).
+            ladderView->scrollTo(ladder->index(from, LadderModel::MyBids), QAbstractItemView::PositionAtCenter);
             const QPoint a = ladderView->visualRect(ladder->index(from, LadderModel::MyBids)).center();
             const int to = rowOf(price - 10'000);
             QVERIFY(to >= 0);
@@ -898,31 +899,52 @@ private Q_SLOTS:
         markets.setWatched({QStringLiteral("0x1")});
         QCOMPARE(markets.rowCount(), 2);
 
-        // A known book: asks on top, the spread row, then bids, best levels marked.
+        // A tick ladder: one row per tick from 0.99 down to 0.01, empty levels
+        // shown, best levels marked, the empty ticks inside the spread flagged.
         LadderModel ladder;
         QAbstractItemModelTester t2(&ladder, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        ladder.setLevels({{500000, 2'000'000}, {490000, 1'000'000}}, {{510000, 4'000'000}, {530000, 500'000}});
-        QCOMPARE(ladder.rowCount(), 5);
-        QCOMPARE(ladder.bestAskRow(), 1);
-        QCOMPARE(ladder.spreadRow(), 2);
-        QCOMPARE(ladder.bestBidRow(), 3);
-        QCOMPARE(ladder.data(ladder.index(0, LadderModel::Price), Qt::DisplayRole).toString(), QStringLiteral("0.53"));
-        QCOMPARE(ladder.data(ladder.index(1, LadderModel::Price), Qt::DisplayRole).toString(), QStringLiteral("0.51"));
-        QCOMPARE(ladder.data(ladder.index(2, LadderModel::Price), Qt::DisplayRole).toString(), QStringLiteral("spread 1.0¢"));
-        QVERIFY(ladder.data(ladder.index(2, LadderModel::Price), LadderModel::IsSpreadRole).toBool());
-        QCOMPARE(ladder.data(ladder.index(3, LadderModel::Price), Qt::DisplayRole).toString(), QStringLiteral("0.50"));
-        QCOMPARE(ladder.data(ladder.index(3, LadderModel::BidSize), Qt::DisplayRole).toString(), QLocale().toString(2.0, 'f', 2));
-        QCOMPARE(ladder.data(ladder.index(3, LadderModel::AskSize), Qt::DisplayRole).toString(), QString());
-        QCOMPARE(ladder.data(ladder.index(3, LadderModel::BidSize), LadderModel::BarFractionRole).toDouble(), 0.5);
-        QCOMPARE(ladder.data(ladder.index(1, LadderModel::AskSize), LadderModel::BarFractionRole).toDouble(), 1.0);
-        QVERIFY(ladder.data(ladder.index(3, LadderModel::BidSize), LadderModel::IsBestRole).toBool());
-        QVERIFY(ladder.data(ladder.index(1, LadderModel::AskSize), LadderModel::IsBestRole).toBool());
-        QVERIFY(!ladder.data(ladder.index(4, LadderModel::BidSize), LadderModel::IsBestRole).toBool());
-        ladder.setLevels({{500000, 2'000'000}}, {}); // one side only: no spread row
-        QCOMPARE(ladder.spreadRow(), -1);
-        QCOMPARE(ladder.bestBidRow(), 0);
+        ladder.setTick(10'000);
+        ladder.setLevels({{500000, 2'000'000}, {470000, 1'000'000}}, {{520000, 4'000'000}, {530000, 500'000}}, 1000);
+        QCOMPARE(ladder.rowCount(), 99);
+        QCOMPARE(ladder.priceAt(0), Fixed(990'000));
+        QCOMPARE(ladder.priceAt(98), Fixed(10'000));
+        QCOMPARE(ladder.rowOf(520'000), 47);
+        QCOMPARE(ladder.bestAskRow(), 47);
+        QCOMPARE(ladder.bestBidRow(), 49);
+        QCOMPARE(ladder.centreRow(), 48);
+        QCOMPARE(ladder.data(ladder.index(47, LadderModel::Price), Qt::DisplayRole).toString(), QStringLiteral("0.52"));
+        QCOMPARE(ladder.data(ladder.index(47, LadderModel::AskSize), Qt::DisplayRole).toString(), QLocale().toString(4.0, 'f', 2));
+        QVERIFY(ladder.data(ladder.index(48, LadderModel::Price), LadderModel::IsSpreadRole).toBool()); // 0.51: empty tick in the spread
+        QCOMPARE(ladder.data(ladder.index(48, LadderModel::BidSize), Qt::DisplayRole).toString(), QString());
+        QCOMPARE(ladder.data(ladder.index(50, LadderModel::BidSize), Qt::DisplayRole).toString(), QString()); // 0.49: empty level, shown
+        QCOMPARE(ladder.data(ladder.index(52, LadderModel::BidSize), Qt::DisplayRole).toString(), QLocale().toString(1.0, 'f', 2));
+        QCOMPARE(ladder.data(ladder.index(49, LadderModel::BidSize), LadderModel::BarFractionRole).toDouble(), 0.5);
+        QVERIFY(ladder.data(ladder.index(49, LadderModel::BidSize), LadderModel::IsBestRole).toBool());
+        QVERIFY(ladder.data(ladder.index(47, LadderModel::AskSize), LadderModel::IsBestRole).toBool());
+        QVERIFY(!ladder.data(ladder.index(52, LadderModel::BidSize), LadderModel::IsBestRole).toBool());
+        // Stacking and pulling since the last refresh, shown for a couple of seconds.
+        ladder.setLevels({{500000, 2'500'000}, {470000, 1'000'000}}, {{520000, 1'000'000}, {530000, 500'000}}, 1500);
+        QCOMPARE(ladder.data(ladder.index(49, LadderModel::BidSize), LadderModel::DeltaRole).toLongLong(), qint64(500'000));
+        QCOMPARE(ladder.data(ladder.index(47, LadderModel::AskSize), LadderModel::DeltaRole).toLongLong(), qint64(-3'000'000));
+        QVERIFY(!ladder.data(ladder.index(52, LadderModel::BidSize), LadderModel::DeltaRole).isValid());
+        ladder.setLevels({{500000, 2'500'000}, {470000, 1'000'000}}, {{520000, 1'000'000}, {530000, 500'000}}, 1500 + LadderModel::kDeltaShowMs + 1);
+        QVERIFY(!ladder.data(ladder.index(49, LadderModel::BidSize), LadderModel::DeltaRole).isValid());
+        // Traded volume per price over the window.
+        ladder.setTradedWindowMs(60'000);
+        ladder.addTrades({TradePrint{QStringLiteral("1"), 2000, 520000, 3'000'000, Side::Buy},
+                          TradePrint{QStringLiteral("1"), 3000, 520000, 2'000'000, Side::Buy},
+                          TradePrint{QStringLiteral("1"), 4000, 500000, 1'000'000, Side::Sell}});
+        QCOMPARE(ladder.data(ladder.index(47, LadderModel::Traded), Qt::DisplayRole).toString(), QStringLiteral("5"));
+        QCOMPARE(ladder.data(ladder.index(49, LadderModel::Traded), LadderModel::BarFractionRole).toDouble(), 0.2);
+        ladder.addTrades({TradePrint{QStringLiteral("1"), 63'500, 500000, 1'000'000, Side::Sell}}); // the first two age out
+        QCOMPARE(ladder.data(ladder.index(47, LadderModel::Traded), Qt::DisplayRole).toString(), QString());
+        QCOMPARE(ladder.data(ladder.index(49, LadderModel::Traded), Qt::DisplayRole).toString(), QStringLiteral("2"));
+        // A finer tick rebuilds the grid.
+        ladder.setTick(1'000);
+        QCOMPARE(ladder.rowCount(), 999);
+        QCOMPARE(ladder.rowOf(500'000), 499);
         ladder.clear();
-        QCOMPARE(ladder.rowCount(), 0);
+        QCOMPARE(ladder.bestBidRow(), -1);
 
         TradeTapeModel tape;
         QAbstractItemModelTester t5(&tape, QAbstractItemModelTester::FailureReportingMode::QtTest);
