@@ -3,6 +3,8 @@
 #include "imbalancebar.h"
 #include "laddermodel.h"
 #include "laddertradeinput.h"
+#include "heatmappane.h"
+#include "heatmapview.h"
 #include "pricechartview.h"
 #include "sizebardelegate.h"
 #include "themes.h"
@@ -19,6 +21,7 @@
 #include <QLocale>
 #include <QShortcut>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -211,8 +214,17 @@ MarketView::MarketView(const MarketInfo &market, QWidget *parent)
     m_tapeView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     QWidget *tapePane = ViewFactory::titled(tr("Trade tape"), m_tapeView);
 
+    // The price chart and the liquidity heatmap share the space above the tape.
+    m_heatmap = new HeatmapPane(this);
+    m_views = new QTabWidget(this);
+    m_views->setObjectName(QStringLiteral("chartTabs"));
+    m_views->setDocumentMode(true);
+    m_views->addTab(m_chart, tr("Price"));
+    m_views->addTab(m_heatmap, tr("Heatmap"));
+    connect(m_views, &QTabWidget::currentChanged, this, [this] { refresh(); });
+
     m_rightSplit = new QSplitter(Qt::Vertical, this);
-    m_rightSplit->addWidget(m_chart);
+    m_rightSplit->addWidget(m_views);
     m_rightSplit->addWidget(tapePane);
     m_rightSplit->setStretchFactor(0, 3);
     m_rightSplit->setStretchFactor(1, 2);
@@ -266,6 +278,12 @@ void MarketView::setOutcome(int index)
         l->setText(QStringLiteral("—"));
     m_imbalance->setImbalance(std::nan(""));
     m_chart->showAsset(currentAsset());
+    // Hidden outcomes get no book levels: their history has a gap meanwhile.
+    for (auto &[asset, depth] : m_heat)
+        if (asset != currentAsset())
+            depth.breakHere();
+    m_heatmap->view()->setHistory(&m_heat[currentAsset()]);
+    m_heatmap->view()->clearMarkers();
     Q_EMIT currentAssetChanged(currentAsset());
 }
 
@@ -294,6 +312,12 @@ void MarketView::applySnapshot(const TopSnapshot &t)
         return;
     }
     showHeader(t);
+    DepthHistory &depth = m_heat[t.assetId];
+    if (t.state != SyncState::Synced)
+        depth.breakHere(); // no book: a gap, not a quiet book
+    else if (!t.bids.isEmpty() || !t.asks.isEmpty())
+        depth.addBook(t.lastUpdateMs, t.bids, t.asks);
+    m_heatmap->view()->setTick(t.tickSize > 0 ? t.tickSize : LadderModel::kDefaultTick);
     if (!t.bids.isEmpty() || !t.asks.isEmpty()) {
         const Fixed tickBefore = m_ladder->tick();
         m_ladder->setTick(t.tickSize);
@@ -324,6 +348,9 @@ void MarketView::hideEvent(QHideEvent *event)
     QWidget::hideEvent(event);
     // A hundred background charts would each keep thousands of drawn points.
     m_chart->releaseSeries();
+    // A hidden tab gets no book levels: what comes while hidden is a gap.
+    for (auto &[asset, depth] : m_heat)
+        depth.breakHere();
 }
 
 void MarketView::showHeader(const TopSnapshot &t)
@@ -404,6 +431,7 @@ void MarketView::addTrades(const QList<TradePrint> &trades)
             kept.remove(0, kept.size() - kRecentTradesKept);
         if (t.assetId == currentAsset())
             shown.append(t);
+        m_heat[t.assetId].addTrade(t.timestampMs, t.price, t.size, t.side);
     }
     if (!shown.isEmpty())
         m_ladder->addTrades(shown);
@@ -413,17 +441,33 @@ void MarketView::addTrades(const QList<TradePrint> &trades)
 void MarketView::addSignal(const Signal &signal)
 {
     m_chart->addSignal(signal);
+    if (QString::fromStdString(signal.assetId) == currentAsset())
+        m_heatmap->view()->addSignalMarker(signal.timestampMs, QLatin1String(signalTypeName(signal.type)),
+                                           signal.type == SignalType::PanicSell || signal.type == SignalType::LiquidityVacuum
+                                               ? Themes::ask()
+                                               : Themes::bid());
 }
 
 void MarketView::addHistory(const AssetHistory &history)
 {
     m_chart->addHistory(history);
+    // The recorded past of the heatmap. A minute without a stored book is
+    // shown as a gap: the database cannot tell a quiet book from nothing
+    // recorded, and a gap is never bridged.
+    std::vector<std::pair<std::int64_t, std::pair<QVector<PriceLevel>, QVector<PriceLevel>>>> books;
+    books.reserve(std::size_t(history.depth.size()));
+    for (const AssetHistory::Depth &d : history.depth)
+        books.push_back({d.ts, {d.bids, d.asks}});
+    m_heat[history.assetId].prepend(books, 60'000);
+    m_heatmap->view()->update();
 }
 
 void MarketView::refresh()
 {
-    if (isVisible())
-        m_chart->refresh();
+    if (!isVisible())
+        return;
+    m_chart->refresh();
+    m_heatmap->view()->refresh();
 }
 
 void MarketView::markClosed(const QString &reason)

@@ -5,6 +5,9 @@
 #include "monitor/topsnapshot.h"
 #include "book/tradeprint.h"
 #include "storage/historyreader.h"
+#include "heatmap/depthhistory.h"
+
+#include <map>
 
 #include <QHash>
 #include <QWidget>
@@ -12,6 +15,7 @@
 class QButtonGroup;
 class QCheckBox;
 class QComboBox;
+class QTabWidget;
 class QLabel;
 class QSplitter;
 class QTableView;
@@ -21,6 +25,7 @@ namespace polymon {
 class ImbalanceBar;
 class LadderModel;
 class PriceChartView;
+class HeatmapPane;
 class TradeTapeModel;
 
 // One watched market: header with the shown outcome's top of book, spread in
@@ -53,6 +58,12 @@ public:
 
     LadderModel *ladderModel() const noexcept { return m_ladder; }
     PriceChartView *chart() const noexcept { return m_chart; }
+    HeatmapPane *heatmap() const noexcept { return m_heatmap; }
+    const DepthHistory *depthHistory(const QString &assetId) const
+    {
+        const auto it = m_heat.find(assetId);
+        return it == m_heat.end() ? nullptr : &it->second;
+    }
     QSplitter *splitter() const noexcept { return m_split; }
     QString headerText() const; // the metrics as shown, for tests
 
@@ -96,6 +107,10 @@ private:
     static constexpr qsizetype kRecentTradesKept = 20'000;
     QHash<QString, QList<TradePrint>> m_recentTrades; // by token, for the ladder's Traded column
     PriceChartView *m_chart;
+    HeatmapPane *m_heatmap;
+    QTabWidget *m_views; // price chart | heatmap
+    // Per outcome token; std::map keeps addresses stable for the view.
+    std::map<QString, DepthHistory> m_heat;
     TradeTapeModel *m_tape;
     QTableView *m_tapeView;
     QSplitter *m_split;

@@ -2,6 +2,7 @@
 
 #include "analysis/signalengine.h"
 #include "readonlyconnection.h"
+#include "snapshotrows.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -37,7 +38,7 @@ QList<AssetHistory> HistoryReader::read(const QString &dbPath, const Request &re
         return out; // no database yet, or an unreadable one: nothing remembered
     const qint64 since = std::min(request.chartSinceMs, request.baselineSinceMs);
     QSqlQuery q(connection.db());
-    q.prepare(QStringLiteral("SELECT ts, best_bid, best_ask, spread, band_bid_depth, band_ask_depth, imbalance, tick "
+    q.prepare(QStringLiteral("SELECT ts, best_bid, best_ask, spread, band_bid_depth, band_ask_depth, imbalance, tick, bids, asks "
                              "FROM order_book_snapshot WHERE asset_id = ? AND ts >= ? ORDER BY ts"));
     QSqlQuery s(connection.db());
     s.prepare(QStringLiteral("SELECT signal_type, side, ts, score, mid, description, market FROM psychology_signal "
@@ -53,6 +54,9 @@ QList<AssetHistory> HistoryReader::read(const QString &dbPath, const Request &re
                 if (twoSided && ts >= request.chartSinceMs
                     && (history.points.isEmpty() || ts - history.points.back().ts >= kPointSpacingMs))
                     history.points.append(AssetHistory::Point{ts, q.value(1).toLongLong(), q.value(2).toLongLong()});
+                if (ts >= request.chartSinceMs && (history.depth.isEmpty() || ts - history.depth.back().ts >= kPointSpacingMs))
+                    history.depth.append(AssetHistory::Depth{ts, SnapshotRows::parseLevels(q.value(8).toString()),
+                                                             SnapshotRows::parseLevels(q.value(9).toString())});
                 if (!q.value(3).isNull() && ts >= request.baselineSinceMs && ts - lastSampleTs >= request.sampleIntervalMs) {
                     lastSampleTs = ts;
                     // Stored spreads are prices; the baseline keeps ticks.

@@ -2,7 +2,7 @@
 
 #include "analysis/rollingbaseline.h"
 #include "analysis/signal.h"
-#include "protocol/fixedpoint.h"
+#include "protocol/events.h"
 
 #include <QList>
 #include <QMetaType>
@@ -30,12 +30,20 @@ struct AssetHistory
         qint64 ts = 0;
         BaselineSample sample;
     };
+    // The stored book near the touch (20 levels a side), for the heatmap.
+    struct Depth
+    {
+        qint64 ts = 0;
+        QVector<PriceLevel> bids; // best first
+        QVector<PriceLevel> asks;
+    };
     QString assetId;
     QVector<Point> points; // oldest first, at most one per second
+    QVector<Depth> depth;  // oldest first, at most one per second
     QList<Signal> signals_;
     QVector<BaselineSeed> baseline; // oldest first, one per sample interval
 
-    bool empty() const noexcept { return points.isEmpty() && signals_.isEmpty() && baseline.isEmpty(); }
+    bool empty() const noexcept { return points.isEmpty() && signals_.isEmpty() && baseline.isEmpty() && depth.isEmpty(); }
 };
 
 class HistoryReader final

@@ -1,5 +1,8 @@
 #include "snapshotrows.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 namespace polymon {
 
 namespace {
@@ -27,6 +30,21 @@ SnapshotRow SnapshotRows::make(const AssetBook &a, Fixed band)
 {
     return SnapshotRow{QString::fromStdString(a.assetId), a.lastUpdateMs, a.book.metrics(band),
                        levelsJson(a.book.bids(), kLevelsPerSide), levelsJson(a.book.asks(), kLevelsPerSide), a.tickSize};
+}
+
+QVector<PriceLevel> SnapshotRows::parseLevels(const QString &stored)
+{
+    QVector<PriceLevel> out;
+    const QJsonArray levels = QJsonDocument::fromJson(stored.toUtf8()).array();
+    out.reserve(levels.size());
+    for (const QJsonValue &v : levels) {
+        const QJsonArray l = v.toArray();
+        PriceLevel level;
+        if (parseFixed(l.at(0).toString().toStdString(), level.price) == FixedError::None
+            && parseFixed(l.at(1).toString().toStdString(), level.size) == FixedError::None)
+            out.append(level);
+    }
+    return out;
 }
 
 } // namespace polymon

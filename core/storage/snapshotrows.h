@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QVector>
+
 #include "book/assetbook.h"
 #include "storagerows.h"
 
@@ -14,6 +16,8 @@ public:
     static constexpr int kLevelsPerSide = 20;
     // Levels as [["price","size"],...] best first, exact decimals.
     static SnapshotRow make(const AssetBook &asset, Fixed band);
+    // The stored levels back (best first); malformed entries are skipped.
+    static QVector<PriceLevel> parseLevels(const QString &stored);
 };
 
 } // namespace polymon

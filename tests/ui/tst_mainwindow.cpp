@@ -9,6 +9,8 @@
 #include "mainwindow.h"
 #include "marketlistmodel.h"
 #include "marketview.h"
+#include "heatmapview.h"
+#include <QTabWidget>
 #include "fillsmodel.h"
 #include "ordersmodel.h"
 #include "positionsmodel.h"
@@ -238,6 +240,21 @@ private Q_SLOTS:
         // Its chart starts with what was recorded before the restart.
         QTRY_VERIFY_WITH_TIMEOUT(view->chart()->firstPointMs(view->currentAsset()) > 0, 5000);
         QVERIFY(view->chart()->firstPointMs(view->currentAsset()) < restartMs);
+        // So does its heatmap: the recorded books come first, then a gap
+        // (nothing recorded while the app was stopped), then the live slices.
+        const DepthHistory *depth = view->depthHistory(view->currentAsset());
+        QTRY_VERIFY_WITH_TIMEOUT(depth && !depth->empty() && depth->firstMs() < restartMs, 5000);
+        QVERIFY(depth->bookAt(depth->firstMs()) != nullptr);
+        view->findChild<QTabWidget *>(QStringLiteral("chartTabs"))->setCurrentIndex(1);
+        auto *heat = view->findChild<HeatmapView *>(QStringLiteral("heatmap"));
+        QTRY_VERIFY_WITH_TIMEOUT(depth->lastMs() > restartMs, 5000);
+        QTest::qWait(2500); // a few live slices beside the recorded ones
+        heat->repaint();
+        QVERIFY2(heat->lastPaintMs() < 200, qPrintable(QString::number(heat->lastPaintMs())));
+        const QString under = heat->describeAt(QPoint(heat->width() - 60, (heat->height() - 18) / 2));
+        QVERIFY2(under.contains(QLatin1String("bid")) || under.contains(QLatin1String("ask")) || under.contains(QLatin1String("empty")),
+                 qPrintable(under));
+        QVERIFY(window->grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/heatmap-live.png")));
         stopWindow(window);
     }
 
@@ -310,6 +327,24 @@ private Q_SLOTS:
         QVERIFY2(!window->currentMarketView()->headerText().contains(QLatin1String("stale")),
                  qPrintable(window->currentMarketView()->headerText()));
         QVERIFY(window->grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/replay.png")));
+        // The heatmap of the replayed book: slices of resting size over the recording's time.
+        {
+            MarketView *view = window->currentMarketView();
+            auto *tabs = view->findChild<QTabWidget *>(QStringLiteral("chartTabs"));
+            QVERIFY(tabs);
+            tabs->setCurrentIndex(1);
+            const DepthHistory *depth = view->depthHistory(view->currentAsset());
+            QVERIFY(depth);
+            QTRY_VERIFY_WITH_TIMEOUT(depth->columns().size() >= 3, 5000);
+            auto *heat = view->findChild<HeatmapView *>(QStringLiteral("heatmap"));
+            QVERIFY(heat);
+            heat->repaint();
+            const QString under = heat->describeAt(QPoint(heat->width() - 60, (heat->height() - 18) / 2));
+            QVERIFY2(under.contains(QLatin1String("bid")) || under.contains(QLatin1String("ask")) || under.contains(QLatin1String("empty")),
+                     qPrintable(under));
+            QVERIFY(window->grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/heatmap-replay.png")));
+            tabs->setCurrentIndex(0);
+        }
         // The replay's markets are not the user's watchlist.
         QCOMPARE(AppSettings::watchlist(true).size(), 3);
         QVERIFY(AppSettings::watchlist(true).first().conditionId != QString() );

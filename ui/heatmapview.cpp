@@ -1,0 +1,436 @@
+#include "heatmapview.h"
+
+#include "themes.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace polymon {
+
+namespace {
+constexpr int kAxisWidth = 46;  // price labels on the right
+constexpr int kAxisHeight = 18; // time labels at the bottom
+
+QColor blend(const QColor &base, const QColor &hue, double t)
+{
+    t = std::clamp(t, 0.0, 1.0);
+    return QColor::fromRgbF(float(base.redF() + (hue.redF() - base.redF()) * t),
+                            float(base.greenF() + (hue.greenF() - base.greenF()) * t),
+                            float(base.blueF() + (hue.blueF() - base.blueF()) * t));
+}
+} // namespace
+
+HeatmapView::HeatmapView(QWidget *parent)
+    : QWidget(parent)
+{
+    setMouseTracking(true);
+    setMinimumSize(200, 120);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setToolTip(tr("Resting size by price and time. Wheel: zoom time (Shift: price); drag: pan; double-click: follow live"));
+}
+
+void HeatmapView::setHistory(const DepthHistory *history)
+{
+    m_history = history;
+    m_paintedColumns = 0;
+    m_paintedLastMs = -1;
+    update();
+}
+
+void HeatmapView::setTick(Fixed tick)
+{
+    if (tick > 0 && tick != m_tick) {
+        m_tick = tick;
+        update();
+    }
+}
+
+void HeatmapView::setCutoffs(double lowerPercentile, double upperPercentile)
+{
+    m_lowerPct = std::clamp(lowerPercentile, 0.0, 100.0);
+    m_upperPct = std::clamp(upperPercentile, m_lowerPct, 100.0);
+    update();
+}
+
+void HeatmapView::setMinTradeSize(Fixed shares)
+{
+    m_minTrade = shares;
+    update();
+}
+
+void HeatmapView::setFollowLive(bool follow)
+{
+    if (follow == m_follow)
+        return;
+    m_follow = follow;
+    update();
+    Q_EMIT followLiveChanged(follow);
+}
+
+void HeatmapView::addSignalMarker(std::int64_t ms, const QString &label, const QColor &colour)
+{
+    m_markers.append(Marker{ms, label, colour});
+    if (m_markers.size() > 500)
+        m_markers.remove(0, m_markers.size() - 500);
+    update();
+}
+
+void HeatmapView::clearMarkers()
+{
+    m_markers.clear();
+    update();
+}
+
+void HeatmapView::refresh()
+{
+    if (!isVisible() || !m_history)
+        return;
+    if (m_history->columns().size() != m_paintedColumns || m_history->lastMs() != m_paintedLastMs || m_follow)
+        update();
+}
+
+QRect HeatmapView::plotRect() const
+{
+    return QRect(0, 0, std::max(1, width() - kAxisWidth), std::max(1, height() - kAxisHeight));
+}
+
+void HeatmapView::followEdges()
+{
+    if (!m_follow || !m_history || m_history->empty())
+        return;
+    const HeatColumn &last = m_history->columns().back();
+    m_endMs = last.startMs + m_history->sliceMs();
+    // Keep the touch in the middle third; recentre only when it leaves it.
+    for (auto it = m_history->columns().rbegin(); it != m_history->columns().rend(); ++it) {
+        if (!it->hasBook)
+            continue;
+        const Fixed mid = it->bestBid > 0 && it->bestAsk > 0 ? (it->bestBid + it->bestAsk) / 2
+                                                             : std::max(it->bestBid, it->bestAsk);
+        const double y = yOfPrice(mid);
+        const QRect r = plotRect();
+        if (mid > 0 && (y < r.height() / 3.0 || y > r.height() * 2.0 / 3.0))
+            m_centre = mid - mid % m_tick;
+        break;
+    }
+}
+
+std::int64_t HeatmapView::timeAtX(double x) const
+{
+    const double slices = (plotRect().width() - x) / m_pxPerSlice;
+    return m_endMs - std::int64_t(slices * double(m_history ? m_history->sliceMs() : 1000));
+}
+
+double HeatmapView::xOfTime(std::int64_t ms) const
+{
+    const double slice = double(m_history ? m_history->sliceMs() : 1000);
+    return plotRect().width() - double(m_endMs - ms) / slice * m_pxPerSlice;
+}
+
+Fixed HeatmapView::priceAtY(double y) const
+{
+    const double ticks = (plotRect().height() / 2.0 - y) / m_pxPerTick;
+    const Fixed p = m_centre + Fixed(std::llround(ticks)) * m_tick;
+    return p;
+}
+
+double HeatmapView::yOfPrice(Fixed price) const
+{
+    return plotRect().height() / 2.0 - double(price - m_centre) / double(m_tick) * m_pxPerTick;
+}
+
+void HeatmapView::paintEvent(QPaintEvent *)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QPainter p(this);
+    const QPalette pal = palette();
+    const QColor base = pal.color(QPalette::Base);
+    p.fillRect(rect(), pal.color(QPalette::Window));
+    const QRect plot = plotRect();
+    p.fillRect(plot, base);
+    if (!m_history || m_history->empty()) {
+        p.setPen(pal.color(QPalette::PlaceholderText));
+        p.drawText(plot, Qt::AlignCenter, tr("The heatmap fills as the book changes"));
+        return;
+    }
+    followEdges();
+    const std::int64_t slice = m_history->sliceMs();
+    const int cols = std::max(1, int(std::ceil(plot.width() / m_pxPerSlice)));
+    const int rows = std::max(1, int(std::ceil(plot.height() / m_pxPerTick)));
+    const Fixed topPrice = priceAtY(0);
+    const std::int64_t firstMs = m_endMs - std::int64_t(cols) * slice;
+
+    // The book of each slice on screen: a slice with no column of its own
+    // shows the book before it (quiet, not missing) unless a gap follows;
+    // gap slices stay empty and are shaded.
+    std::vector<const HeatColumn *> shown(std::size_t(cols), nullptr); // what is drawn
+    std::vector<const HeatColumn *> own(std::size_t(cols), nullptr);   // trades: only their own slice
+    std::vector<char> gap(std::size_t(cols), 0);
+    {
+        const auto &all = m_history->columns();
+        auto it = std::upper_bound(all.begin(), all.end(), firstMs, [](std::int64_t t, const HeatColumn &c) { return t < c.startMs; });
+        const HeatColumn *carry = it == all.begin() ? nullptr : &*std::prev(it);
+        if (carry && !carry->hasBook)
+            carry = nullptr;
+        for (int c = 0; c < cols; ++c) {
+            const std::int64_t t0 = firstMs + std::int64_t(c) * slice;
+            while (it != all.end() && it->startMs < t0 + slice) {
+                if (it->gapBefore)
+                    carry = nullptr;
+                if (it->startMs >= t0)
+                    own[std::size_t(c)] = &*it;
+                if (it->hasBook)
+                    carry = &*it;
+                ++it;
+            }
+            shown[std::size_t(c)] = carry;
+            const bool inside = t0 >= m_history->firstMs() && t0 <= m_history->lastMs() + slice;
+            // After the last column: live (the book holds) unless the feed broke.
+            const bool past = t0 > m_history->lastMs() + slice;
+            // A slice of its own is known; one before a column that follows a gap is not.
+            const bool gapAhead = !own[std::size_t(c)] && it != all.end() && it->gapBefore;
+            gap[std::size_t(c)] = (inside && (!carry || gapAhead)) || (past && m_history->broken());
+            if (gap[std::size_t(c)])
+                shown[std::size_t(c)] = nullptr;
+        }
+    }
+    std::vector<Fixed> sizes;
+    for (const HeatColumn *col : shown) {
+        if (!col)
+            continue;
+        for (const QVector<PriceLevel> *side : {&col->bids, &col->asks})
+            for (const PriceLevel &l : *side)
+                if (l.price <= topPrice && l.price > topPrice - Fixed(rows) * m_tick)
+                    sizes.push_back(l.size);
+    }
+    double lo = 1, hi = 2;
+    if (!sizes.empty()) {
+        auto pct = [&sizes](double q) {
+            const std::size_t k = std::min(sizes.size() - 1, std::size_t(q / 100.0 * double(sizes.size() - 1)));
+            std::nth_element(sizes.begin(), sizes.begin() + std::ptrdiff_t(k), sizes.end());
+            return double(sizes[k]);
+        };
+        lo = std::max(1.0, pct(m_lowerPct));
+        hi = std::max(lo * 1.01, pct(m_upperPct));
+    }
+    const double logLo = std::log(lo), logSpan = std::log(hi) - std::log(lo);
+
+    // One pixel per (slice, tick), scaled up without smoothing.
+    QImage image(cols, rows, QImage::Format_RGB32);
+    image.fill(base);
+    const QColor bidHue = Themes::bid(), askHue = Themes::ask();
+    QColor unknown = pal.color(QPalette::Mid);
+    unknown.setAlpha(255);
+    const QColor gapShade = blend(base, unknown, 0.35);
+    for (int c = 0; c < cols; ++c) {
+        const HeatColumn *col = shown[std::size_t(c)];
+        if (!col || !col->hasBook)
+            continue;
+        auto paintSide = [&](const QVector<PriceLevel> &levels, const QColor &hue) {
+            for (const PriceLevel &l : levels) {
+                const Fixed fromTop = topPrice - l.price;
+                if (fromTop < 0 || fromTop % m_tick != 0)
+                    continue;
+                const int row = int(fromTop / m_tick);
+                if (row >= rows)
+                    continue;
+                const double t = (std::log(std::max(1.0, double(l.size))) - logLo) / logSpan;
+                image.setPixel(c, row, blend(base, hue, 0.12 + 0.88 * std::clamp(t, 0.0, 1.0)).rgb());
+            }
+        };
+        paintSide(col->bids, bidHue);
+        paintSide(col->asks, askHue);
+    }
+    p.drawImage(QRectF(plot.left() + plot.width() - cols * m_pxPerSlice, 0, cols * m_pxPerSlice, rows * m_pxPerTick), image);
+
+    // Gaps: slices with no book at all, and the span before a column that
+    // followed missing data, shaded and labelled, never interpolated.
+    p.setPen(Qt::NoPen);
+    for (int c = 0; c < cols; ++c) {
+        if (gap[std::size_t(c)])
+            p.fillRect(QRectF(xOfTime(firstMs + std::int64_t(c) * slice), 0, m_pxPerSlice + 0.5, plot.height()), gapShade);
+    }
+    // The touch as steps, only across columns that have a book.
+    QPen bidPen(bidHue, 1.5), askPen(askHue, 1.5);
+    for (int c = 0; c < cols; ++c) {
+        const HeatColumn *col = shown[std::size_t(c)];
+        if (!col || !col->hasBook)
+            continue;
+        const double x0 = xOfTime(firstMs + std::int64_t(c) * slice), x1 = x0 + m_pxPerSlice;
+        if (col->bestBid > 0) {
+            p.setPen(bidPen);
+            p.drawLine(QPointF(x0, yOfPrice(col->bestBid)), QPointF(x1, yOfPrice(col->bestBid)));
+        }
+        if (col->bestAsk > 0) {
+            p.setPen(askPen);
+            p.drawLine(QPointF(x0, yOfPrice(col->bestAsk)), QPointF(x1, yOfPrice(col->bestAsk)));
+        }
+    }
+    // Trades: bubbles by aggressor, area by size.
+    Fixed maxTrade = 1;
+    for (const HeatColumn *col : own)
+        if (col)
+            for (const HeatTrade &t : col->trades)
+                maxTrade = std::max(maxTrade, t.size);
+    p.setRenderHint(QPainter::Antialiasing);
+    for (const HeatColumn *col : own) {
+        if (!col)
+            continue;
+        for (const HeatTrade &t : col->trades) {
+            if (t.size < m_minTrade)
+                continue;
+            const double r = 2.0 + 9.0 * std::sqrt(double(t.size) / double(maxTrade));
+            QColor fill = t.aggressor == Side::Buy ? bidHue : askHue;
+            fill.setAlpha(150);
+            p.setPen(QPen(fill.darker(130), 1));
+            p.setBrush(fill);
+            p.drawEllipse(QPointF(xOfTime(col->startMs) + m_pxPerSlice / 2, yOfPrice(t.price)), r, r);
+        }
+    }
+    // Signal markers.
+    for (const Marker &m : std::as_const(m_markers)) {
+        const double x = xOfTime(m.ms);
+        if (x < 0 || x > plot.width())
+            continue;
+        p.setPen(QPen(m.colour, 1, Qt::DashLine));
+        p.drawLine(QPointF(x, 0), QPointF(x, plot.height()));
+        p.setBrush(m.colour);
+        p.setPen(Qt::NoPen);
+        p.drawPolygon(QPolygonF({QPointF(x - 5, 0), QPointF(x + 5, 0), QPointF(x, 8)}));
+    }
+    p.setRenderHint(QPainter::Antialiasing, false);
+
+    // Axes: prices every few ticks on the right, times along the bottom.
+    p.setPen(pal.color(QPalette::Text));
+    const QFontMetrics fm(font());
+    const int every = std::max(1, int(std::ceil((fm.height() + 4) / m_pxPerTick)));
+    for (int r = 0; r < rows; r += every) {
+        const Fixed price = topPrice - Fixed(r) * m_tick;
+        if (price <= 0 || price >= kFixedScale)
+            continue;
+        const double y = yOfPrice(price);
+        p.drawText(QRectF(plot.right() + 4, y - fm.height() / 2.0, kAxisWidth - 6, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                   QString::fromStdString(formatFixed(price, 2)));
+    }
+    const int labelWidth = fm.horizontalAdvance(QStringLiteral("00:00:00")) + 16;
+    for (int x = plot.width() - labelWidth / 2; x > labelWidth / 2; x -= labelWidth) {
+        const QString text = QDateTime::fromMSecsSinceEpoch(timeAtX(x)).toString(QStringLiteral("HH:mm:ss"));
+        p.drawText(QRectF(x - labelWidth / 2.0, plot.bottom() + 2, labelWidth, kAxisHeight - 2), Qt::AlignCenter, text);
+    }
+    // Crosshair and what is under it.
+    if (plot.contains(m_hover)) {
+        QColor cross = pal.color(QPalette::Text);
+        cross.setAlpha(120);
+        p.setPen(QPen(cross, 1, Qt::DotLine));
+        p.drawLine(QPoint(m_hover.x(), 0), QPoint(m_hover.x(), plot.height()));
+        p.drawLine(QPoint(0, m_hover.y()), QPoint(plot.width(), m_hover.y()));
+        const QString text = describeAt(m_hover);
+        const QRect box = fm.boundingRect(text).adjusted(-4, -2, 4, 2);
+        QRect placed = box.translated(m_hover + QPoint(12, -box.height() - 6) - box.topLeft());
+        if (placed.right() > plot.right())
+            placed.moveRight(m_hover.x() - 12);
+        if (placed.top() < 0)
+            placed.moveTop(m_hover.y() + 12);
+        p.fillRect(placed, pal.color(QPalette::ToolTipBase));
+        p.setPen(pal.color(QPalette::ToolTipText));
+        p.drawText(placed, Qt::AlignCenter, text);
+    }
+    m_paintedColumns = m_history->columns().size();
+    m_paintedLastMs = m_history->lastMs();
+    m_lastPaintMs = double(timer.nsecsElapsed()) / 1e6;
+}
+
+QString HeatmapView::describeAt(const QPoint &pos) const
+{
+    if (!m_history)
+        return {};
+    const std::int64_t ms = timeAtX(pos.x());
+    const Fixed price = priceAtY(pos.y());
+    const QString when = QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss"));
+    const HeatColumn *col = m_history->bookAt(ms);
+    const bool known = col && !(ms > m_history->lastMs() + m_history->sliceMs() && m_history->broken());
+    if (!known)
+        return tr("%1  %2  no data").arg(when, QString::fromStdString(formatFixed(price, 2)));
+    const HeatColumn *slice = m_history->columnAt(ms);
+    Fixed size = 0;
+    QString side;
+    for (const PriceLevel &l : col->bids)
+        if (l.price == price) {
+            size = l.size;
+            side = tr("bid");
+        }
+    for (const PriceLevel &l : col->asks)
+        if (l.price == price) {
+            size = l.size;
+            side = tr("ask");
+        }
+    Fixed traded = 0;
+    if (slice)
+        for (const HeatTrade &t : slice->trades)
+            if (t.price == price)
+                traded += t.size;
+    QString text = tr("%1  %2  ").arg(when, QString::fromStdString(formatFixed(price, 2)));
+    text += size > 0 ? tr("%1 %2").arg(side, QString::fromStdString(formatFixed(size))) : tr("empty");
+    if (traded > 0)
+        text += tr(" · traded %1").arg(QString::fromStdString(formatFixed(traded)));
+    return text;
+}
+
+void HeatmapView::wheelEvent(QWheelEvent *event)
+{
+    const double factor = event->angleDelta().y() > 0 ? 1.25 : 0.8;
+    if (event->modifiers() & Qt::ShiftModifier)
+        m_pxPerTick = std::clamp(m_pxPerTick * factor, 2.0, 40.0);
+    else
+        m_pxPerSlice = std::clamp(m_pxPerSlice * factor, 0.25, 40.0);
+    update();
+    event->accept();
+}
+
+void HeatmapView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return;
+    m_dragging = true;
+    m_dragFrom = event->position().toPoint();
+    m_dragEndMs = m_endMs;
+    m_dragCentre = m_centre;
+}
+
+void HeatmapView::mouseMoveEvent(QMouseEvent *event)
+{
+    m_hover = event->position().toPoint();
+    if (m_dragging) {
+        const QPoint d = m_hover - m_dragFrom;
+        if (d.manhattanLength() > 3)
+            setFollowLive(false);
+        const std::int64_t slice = m_history ? m_history->sliceMs() : 1000;
+        m_endMs = m_dragEndMs - std::int64_t(double(d.x()) / m_pxPerSlice * double(slice));
+        m_centre = m_dragCentre + Fixed(std::llround(d.y() / m_pxPerTick)) * m_tick;
+    }
+    update();
+}
+
+void HeatmapView::mouseReleaseEvent(QMouseEvent *)
+{
+    m_dragging = false;
+}
+
+void HeatmapView::mouseDoubleClickEvent(QMouseEvent *)
+{
+    setFollowLive(true);
+}
+
+void HeatmapView::leaveEvent(QEvent *)
+{
+    m_hover = QPoint(-1, -1);
+    update();
+}
+
+} // namespace polymon
