@@ -182,6 +182,21 @@ void AppSettings::setPaperStartingCash(Fixed cash)
     QSettings().setValue(QStringLiteral("trading/paperCash"), QString::fromStdString(formatFixed(cash)));
 }
 
+int AppSettings::shownOutcome(const QString &conditionId)
+{
+    return QSettings().value(QStringLiteral("outcome/") + conditionId, 0).toInt();
+}
+
+void AppSettings::setShownOutcome(const QString &conditionId, int index)
+{
+    QSettings settings;
+    const QString key = QStringLiteral("outcome/") + conditionId;
+    if (index == 0)
+        settings.remove(key); // the default; keeps the file small
+    else
+        settings.setValue(key, index);
+}
+
 SignalSettings AppSettings::signalSettings()
 {
     SignalSettings s;

@@ -52,6 +52,10 @@ public:
     static Fixed paperStartingCash();
     static void setPaperStartingCash(Fixed cash);
 
+    // The outcome (0 YES, 1 NO, ...) last shown for a market.
+    static int shownOutcome(const QString &conditionId);
+    static void setShownOutcome(const QString &conditionId, int index);
+
     static SignalSettings signalSettings();
     static void setSignalSettings(const SignalSettings &settings);
 

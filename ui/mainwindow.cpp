@@ -33,6 +33,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
+#include <QTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -115,7 +116,7 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     connect(m_watchlist, &WatchlistPane::outcomeActivated, this, &MainWindow::showOutcome);
     connect(m_watchlist, &WatchlistPane::unwatchRequested, this, &MainWindow::unwatchAsset);
     m_browser = new MarketBrowserPane(this);
-    connect(m_browser, &MarketBrowserPane::watchRequested, this, &MainWindow::watchMarket);
+    connect(m_browser, &MarketBrowserPane::watchRequested, this, &MainWindow::watchAndShow);
     connect(m_browser, &MarketBrowserPane::searchRequested, this,
             [this](const QString &text) { invoke(m_service, [s = m_service, text] { s->searchMarkets(text); }); });
     connect(m_browser, &MarketBrowserPane::loadMoreRequested, this,
@@ -176,6 +177,10 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     connect(service, &MonitorService::historyLoaded, this, [this](const AssetHistory &history) {
         if (MarketView *view = m_assetViews.value(history.assetId))
             view->addHistory(history);
+        // The watched markets' recorded signals of the past hour, with their outcomes.
+        // (Their id is 0: a live outcome, matched by id, never lands on them.)
+        for (const Signal &s : history.signals_)
+            m_signalLog->model()->addSignal(s);
     });
     connect(service, &MonitorService::exportFinished, this, [this](bool ok, const QString &message) {
         if (ok)
@@ -300,7 +305,7 @@ void MainWindow::buildMenus()
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
     view->addSeparator();
-    QAction *closeTab = view->addAction(tr("Close market tab"), this, [this] { closeMarketTab(m_tabs->currentIndex()); });
+    QAction *closeTab = view->addAction(tr("Close market tab (keeps watching)"), this, [this] { closeMarketTab(m_tabs->currentIndex()); });
     closeTab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
     QAction *next = view->addAction(tr("Next market"), this, [this] {
         if (m_tabs->count() > 0)
@@ -319,7 +324,8 @@ void MainWindow::buildMenus()
                                     "<tr><td><b>C</b></td><td>recentre the depth ladder on the spread</td></tr>"
                                     "<tr><td><b>Ctrl+1 / Ctrl+2</b></td><td>show the first / second outcome</td></tr>"
                                     "<tr><td><b>Ctrl+Tab</b></td><td>next market tab</td></tr>"
-                                    "<tr><td><b>Ctrl+W</b></td><td>stop watching the market of this tab</td></tr>"
+                                    "<tr><td><b>Ctrl+W</b></td><td>close this tab (the market stays watched; the "
+                                    "Watchlist's Stop watching removes it)</td></tr>"
                                     "<tr><td><b>Ctrl+E</b></td><td>export signals to CSV</td></tr>"
                                     "<tr><td><b>Ctrl+O</b></td><td>open a recording (replay)</td></tr>"
                                     "<tr><td><b>Ctrl+B</b></td><td>backtest on a recording</td></tr>"
@@ -531,7 +537,15 @@ void MainWindow::watchMarketRow(int row)
 {
     MarketListModel *markets = m_browser->model();
     if (row >= 0 && row < markets->marketCount())
-        watchMarket(markets->market(row));
+        watchAndShow(markets->market(row));
+}
+
+void MainWindow::watchAndShow(const MarketInfo &market)
+{
+    // What the user just chose comes to the front (restoring a watchlist does not).
+    watchMarket(market);
+    if (MarketView *view = m_views.value(market.conditionId))
+        m_tabs->setCurrentWidget(view);
 }
 
 void MainWindow::watchMarket(const MarketInfo &market)
@@ -539,7 +553,7 @@ void MainWindow::watchMarket(const MarketInfo &market)
     if (market.tokenIds.isEmpty())
         return;
     if (MarketView *existing = m_views.value(market.conditionId)) {
-        m_tabs->setCurrentWidget(existing);
+        showTab(existing);
         return;
     }
     auto *view = new MarketView(market, m_tabs);
@@ -553,7 +567,11 @@ void MainWindow::watchMarket(const MarketInfo &market)
         m_signalLog->model()->setLabel(market.tokenIds[i], label);
     }
     m_trading->attachView(view);
+    // The side last shown for this market comes back, and is remembered.
+    view->setOutcome(AppSettings::shownOutcome(market.conditionId));
     connect(view, &MarketView::currentAssetChanged, this, [this, view](const QString &assetId) {
+        if (!m_replaying)
+            AppSettings::setShownOutcome(view->market().conditionId, view->currentOutcome());
         if (view == currentMarketView())
             invoke(m_service, [s = m_service, assetId] { s->setLadderAsset(assetId); });
     });
@@ -567,29 +585,68 @@ void MainWindow::watchMarket(const MarketInfo &market)
 
 void MainWindow::closeMarketTab(int index)
 {
+    // Closing a tab only hides it: the market stays watched (and in the
+    // watchlist, where a click brings the tab back). Stop watching is its own action.
     auto *view = qobject_cast<MarketView *>(m_tabs->widget(index));
     if (!view)
         return;
-    const MarketInfo market = view->market();
     m_tabs->removeTab(index);
+    view->hide();
+    if (m_tabs->count() == 0)
+        m_centre->setCurrentIndex(0);
+    statusBar()->showMessage(tr("Tab closed; %1 is still watched (Watchlist brings it back, Stop watching removes it).")
+                                 .arg(tabTitle(view->market())),
+                             8000);
+    saveWatchlist();
+}
+
+void MainWindow::showTab(MarketView *view)
+{
+    if (m_tabs->indexOf(view) < 0) {
+        const int index = m_tabs->addTab(view, tabTitle(view->market()));
+        m_tabs->setTabToolTip(index, view->market().question);
+        m_centre->setCurrentIndex(1);
+    }
+    m_tabs->setCurrentWidget(view);
+}
+
+void MainWindow::stopWatching(MarketView *view)
+{
+    const MarketInfo market = view->market();
+    const bool wasClosed = view->isClosed();
+    if (const int index = m_tabs->indexOf(view); index >= 0)
+        m_tabs->removeTab(index);
     m_views.remove(market.conditionId);
     for (const QString &t : market.tokenIds) {
         m_assetViews.remove(t);
         m_watch->removeAsset(t);
     }
     view->deleteLater();
-    if (!view->isClosed())
+    if (!wasClosed)
         invoke(m_service, [s = m_service, id = market.conditionId] { s->unwatch(id); });
     if (m_tabs->count() == 0)
         m_centre->setCurrentIndex(0);
     updateWatchedMarks();
     saveWatchlist();
+    if (wasClosed)
+        return;
+    // Undo for a few seconds: watch it again as it was.
+    auto *undo = new QPushButton(tr("Undo"), statusBar());
+    undo->setObjectName(QStringLiteral("undoStopWatching"));
+    statusBar()->showMessage(tr("Stopped watching %1.").arg(tabTitle(market)), 10000);
+    statusBar()->addWidget(undo);
+    connect(undo, &QPushButton::clicked, this, [this, undo, market] {
+        undo->deleteLater();
+        statusBar()->clearMessage();
+        watchAndShow(market);
+    });
+    QTimer::singleShot(10000, undo, &QObject::deleteLater);
 }
 
 void MainWindow::unwatchAsset(const QString &assetId)
 {
     if (MarketView *view = m_assetViews.value(assetId))
-        closeMarketTab(m_tabs->indexOf(view));
+        stopWatching(view);
 }
 
 void MainWindow::updateWatchedMarks()
@@ -604,11 +661,16 @@ void MainWindow::saveWatchlist() const
 {
     if (m_replaying)
         return; // a recording's markets are not the user's watchlist
-    // Tab order is the saved order; resolved and closed markets are not restored.
+    // Tab order is the saved order, then markets whose tab is hidden;
+    // resolved and closed markets are not restored.
     QList<MarketInfo> markets;
     for (int i = 0; i < m_tabs->count(); ++i) {
         auto *view = qobject_cast<MarketView *>(m_tabs->widget(i));
         if (view && !view->isClosed())
+            markets << view->market();
+    }
+    for (MarketView *view : m_views) {
+        if (m_tabs->indexOf(view) < 0 && !view->isClosed())
             markets << view->market();
     }
     AppSettings::setWatchlist(m_simulated, markets);
@@ -619,7 +681,7 @@ void MainWindow::showOutcome(const QString &assetId)
     MarketView *view = m_assetViews.value(assetId);
     if (!view)
         return;
-    m_tabs->setCurrentWidget(view);
+    showTab(view);
     view->setOutcome(int(view->market().tokenIds.indexOf(assetId)));
 }
 

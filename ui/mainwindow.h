@@ -49,6 +49,8 @@ public:
     int watchedMarkets() const { return int(m_views.size()); }
     void watchMarketRow(int row);
     void watchMarket(const MarketInfo &market);
+    // Watches and brings the market's tab to the front (a user's choice).
+    void watchAndShow(const MarketInfo &market);
     MarketView *marketView(const QString &conditionId) const { return m_views.value(conditionId); }
     MarketView *currentMarketView() const;
     QTabWidget *marketTabs() const noexcept { return m_tabs; }
@@ -86,6 +88,8 @@ private:
     void onConnectionState(int id, const QString &state, const QString &detail);
     void exportSignals();
     void closeMarketTab(int index);
+    void showTab(MarketView *view);
+    void stopWatching(MarketView *view);
     void unwatchAsset(const QString &assetId);
     void showOutcome(const QString &assetId);
     void onCurrentTabChanged();

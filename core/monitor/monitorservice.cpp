@@ -126,8 +126,13 @@ void MonitorService::loadMoreMarkets()
 
 void MonitorService::searchMarkets(const QString &text)
 {
-    if (m_simulated || m_player || !m_catalogService)
+    // Searching all of Polymarket needs it live; say so rather than do nothing.
+    if (m_simulated || m_player || !m_catalogService) {
+        Q_EMIT searchFailed(m_player ? tr("a recording is playing: only its markets are listed (the filter still works)")
+                                     : tr("searching all of Polymarket needs live Polymarket; the simulator lists only "
+                                          "its own markets (the filter still works)"));
         return;
+    }
     m_catalogService->search(text);
 }
 

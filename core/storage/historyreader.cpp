@@ -41,8 +41,9 @@ QList<AssetHistory> HistoryReader::read(const QString &dbPath, const Request &re
     q.prepare(QStringLiteral("SELECT ts, best_bid, best_ask, spread, band_bid_depth, band_ask_depth, imbalance, tick, bids, asks "
                              "FROM order_book_snapshot WHERE asset_id = ? AND ts >= ? ORDER BY ts"));
     QSqlQuery s(connection.db());
-    s.prepare(QStringLiteral("SELECT signal_type, side, ts, score, mid, description, market FROM psychology_signal "
-                             "WHERE asset_id = ? AND ts >= ? ORDER BY ts"));
+    s.prepare(QStringLiteral("SELECT signal_type, side, ts, score, mid, description, market, resolved, reverted, "
+                             "reversion_time, max_profit, max_adverse, tracked, depth_ratio, spread_ratio, imbalance, "
+                             "best_bid, best_ask FROM psychology_signal WHERE asset_id = ? AND ts >= ? ORDER BY ts"));
     for (AssetHistory &history : out) {
         q.addBindValue(history.assetId);
         q.addBindValue(since);
@@ -82,6 +83,18 @@ QList<AssetHistory> HistoryReader::read(const QString &dbPath, const Request &re
             signal.mid = s.value(4).toLongLong();
             signal.description = s.value(5).toString().toStdString();
             signal.market = s.value(6).toString().toStdString();
+            // With its outcome, so the signal log shows it after a restart as it was.
+            signal.resolved = s.value(7).toInt() == 1;
+            signal.reverted = s.value(8).toInt() == 1;
+            signal.reversionTimeS = s.value(9).isNull() ? -1.0 : s.value(9).toDouble();
+            signal.maxProfit = s.value(10).toLongLong();
+            signal.maxAdverse = s.value(11).toLongLong();
+            signal.tracked = s.value(12).isNull() || s.value(12).toInt() == 1;
+            signal.depthRatio = s.value(13).toDouble();
+            signal.spreadRatio = s.value(14).toDouble();
+            signal.imbalance = s.value(15).toDouble();
+            signal.bestBid = s.value(16).toLongLong();
+            signal.bestAsk = s.value(17).toLongLong();
             history.signals_ << signal;
         }
     }

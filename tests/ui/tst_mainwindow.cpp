@@ -35,6 +35,7 @@
 #include "themes.h"
 #include "tradetapemodel.h"
 #include "watchtablemodel.h"
+#include "watchlistpane.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -203,6 +204,16 @@ private Q_SLOTS:
         window->watchMarketRow(10);
         QTRY_COMPARE_WITH_TIMEOUT(window->watchedOutcomes(), 8, 5000);
         QCOMPARE(window->marketTabs()->count(), 4);
+        // Enter-to-search says why it cannot search on the simulator.
+        {
+            QSignalSpy failed(m_service, &MonitorService::searchFailed);
+            QMetaObject::invokeMethod(m_service, [s = m_service] { s->searchMarkets(QStringLiteral("fed")); }, Qt::QueuedConnection);
+            QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 5000);
+            QVERIFY(failed.first().at(0).toString().contains(QLatin1String("needs live Polymarket")));
+        }
+        // The market just chosen comes to the front.
+        QCOMPARE(window->currentMarketView()->market().conditionId,
+                 window->marketList()->market(10).conditionId);
         QTRY_COMPARE_WITH_TIMEOUT(status(watch, 7), QStringLiteral("live"), 10000);
         QCOMPARE(window->marketList()->data(window->marketList()->index(10, MarketListModel::Question), MarketListModel::WatchedRole).toBool(), true);
 
@@ -220,9 +231,27 @@ private Q_SLOTS:
         for (const QString &token : qobject_cast<MarketView *>(window->marketTabs()->widget(0))->market().tokenIds)
             QTRY_VERIFY_WITH_TIMEOUT(recordedSnapshots(db, token) > 0, 10000);
 
-        // Closing a tab unwatches its market.
+        // Closing a tab only hides it: still watched, and the watchlist brings it back.
+        const QString fourth = qobject_cast<MarketView *>(window->marketTabs()->widget(3))->market().tokenIds[0];
         window->marketTabs()->tabCloseRequested(3);
         QCOMPARE(window->marketTabs()->count(), 3);
+        QCOMPARE(window->watchedOutcomes(), 8);
+        QVERIFY(AppSettings::watchlist(true).size() == 4);
+        Q_EMIT window->findChild<WatchlistPane *>()->outcomeActivated(fourth);
+        QCOMPARE(window->marketTabs()->count(), 4);
+        QCOMPARE(window->currentMarketView()->currentAsset(), fourth);
+        // Stop watching removes it, with Undo for a few seconds.
+        Q_EMIT window->findChild<WatchlistPane *>()->unwatchRequested(fourth);
+        QCOMPARE(window->marketTabs()->count(), 3);
+        QCOMPARE(window->watchedOutcomes(), 6);
+        auto *undo = window->findChild<QPushButton *>(QStringLiteral("undoStopWatching"));
+        QVERIFY(undo);
+        undo->click();
+        QCOMPARE(window->watchedOutcomes(), 8);
+        QCOMPARE(window->marketTabs()->count(), 4);
+        QVERIFY(window->currentMarketView()->owns(fourth));
+        // Stop it again for the restart below (three markets).
+        Q_EMIT window->findChild<WatchlistPane *>()->unwatchRequested(fourth);
         QCOMPARE(window->watchedOutcomes(), 6);
         stopWindow(window);
 
@@ -233,13 +262,45 @@ private Q_SLOTS:
         QVERIFY(!QSettings().value(QStringLiteral("window/state")).toByteArray().isEmpty());
         QVERIFY(!QSettings().value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
         const qint64 restartMs = QDateTime::currentMSecsSinceEpoch();
+        // A signal the last run stored, with its outcome: the log shows it again.
+        {
+            StorageWriter writer(db);
+            writer.start();
+            Signal s;
+            s.assetId = saved[0].tokenIds[0].toStdString();
+            s.market = saved[0].conditionId.toStdString();
+            s.type = SignalType::DepthPull;
+            s.side = SignalSide::Avoid;
+            s.timestampMs = restartMs - 120'000;
+            s.confidence = 66;
+            s.description = "restored after a restart";
+            s.resolved = true;
+            s.reverted = true;
+            s.reversionTimeS = 42;
+            writer.enqueue(SignalRow{s, false});
+            writer.enqueue(SignalRow{s, true});
+            QVERIFY(writer.waitUntilWritten(5000));
+            writer.stop();
+        }
         window = startWindow(simOptions(db));
         QTRY_COMPARE_WITH_TIMEOUT(window->marketTabs()->count(), 3, 10000);
         view = qobject_cast<MarketView *>(window->marketTabs()->widget(0));
         QCOMPARE(view->market().conditionId, saved[0].conditionId);
+        // The NO side chosen before the restart is shown again.
+        QCOMPARE(view->currentOutcome(), 1);
         // Its chart starts with what was recorded before the restart.
         QTRY_VERIFY_WITH_TIMEOUT(view->chart()->firstPointMs(view->currentAsset()) > 0, 5000);
         QVERIFY(view->chart()->firstPointMs(view->currentAsset()) < restartMs);
+        // The signal log too, with the outcome as stored.
+        {
+            SignalLogModel *log = window->findChild<SignalLogModel *>();
+            QVERIFY(log);
+            QTRY_VERIFY_WITH_TIMEOUT(log->rowCount() >= 1, 5000);
+            bool found = false;
+            for (int r = 0; r < log->rowCount(); ++r)
+                found |= log->data(log->index(r, SignalLogModel::Reverted), Qt::DisplayRole).toString().contains(QLatin1String("yes"));
+            QVERIFY(found);
+        }
         // So does its heatmap: the recorded books come first, then a gap
         // (nothing recorded while the app was stopped), then the live slices.
         const DepthHistory *depth = view->depthHistory(view->currentAsset());
