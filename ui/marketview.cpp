@@ -96,11 +96,6 @@ MarketView::MarketView(const MarketInfo &market, QWidget *parent)
         b->setCheckable(true);
         b->setChecked(i == 0);
         b->setMinimumWidth(72);
-        // A segmented switch: the shown outcome stands out in either theme.
-        // Set on the button itself, so the tables keep the plain style.
-        b->setStyleSheet(QStringLiteral("QToolButton{padding:3px 10px;border:1px solid palette(mid);border-radius:3px;}"
-                                        "QToolButton:checked{background:palette(highlight);color:palette(highlighted-text);"
-                                        "border-color:palette(highlight);font-weight:bold;}"));
         b->setToolTip(tr("Show the %1 book (Ctrl+%2)").arg(outcomeName(market, i)).arg(i + 1));
         m_outcomeButtons->addButton(b, i);
         titleRow->addWidget(b);
@@ -109,6 +104,7 @@ MarketView::MarketView(const MarketInfo &market, QWidget *parent)
         connect(shortcut, &QShortcut::activated, this, [this, i] { setOutcome(i); });
     }
     connect(m_outcomeButtons, &QButtonGroup::idClicked, this, &MarketView::setOutcome);
+    styleOutcomeButtons();
     m_state = new QLabel(tr("waiting for book"), this);
     m_state->setMinimumWidth(110);
     m_state->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -331,6 +327,29 @@ void MarketView::applySnapshot(const TopSnapshot &t)
             m_needsCentre = false;
         }
     }
+}
+
+void MarketView::styleOutcomeButtons()
+{
+    // A segmented switch: the shown outcome stands out in either theme. A
+    // style sheet resolves palette() when it is set, so it is set again when
+    // the theme changes (a dark theme once left dark text on dark buttons).
+    const QString sheet = QStringLiteral(
+        "QToolButton{padding:3px 10px;border:1px solid palette(mid);border-radius:3px;"
+        "color:palette(button-text);background:palette(button);}"
+        "QToolButton:checked{background:palette(highlight);color:palette(highlighted-text);"
+        "border-color:palette(highlight);font-weight:bold;}");
+    for (QAbstractButton *b : m_outcomeButtons->buttons()) {
+        b->setStyleSheet(QString());
+        b->setStyleSheet(sheet);
+    }
+}
+
+void MarketView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::ApplicationPaletteChange || event->type() == QEvent::PaletteChange)
+        styleOutcomeButtons();
 }
 
 void MarketView::showEvent(QShowEvent *event)

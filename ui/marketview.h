@@ -75,12 +75,14 @@ Q_SIGNALS:
     void ladderMoveRequested(polymon::Side side, qint64 fromPrice, qint64 toPrice);
 
 protected:
+    void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
 
 private:
     void showHeader(const TopSnapshot &top);
     bool touchVisible() const;
+    void styleOutcomeButtons();
     QLabel *addMetric(const QString &caption, int column, QWidget *value = nullptr);
 
     MarketInfo m_market;

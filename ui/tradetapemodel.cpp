@@ -5,6 +5,8 @@
 #include <QDateTime>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace polymon {
 
 TradeTapeModel::TradeTapeModel(QObject *parent)
@@ -14,7 +16,23 @@ TradeTapeModel::TradeTapeModel(QObject *parent)
 
 void TradeTapeModel::setOutcomeName(const QString &assetId, const QString &name)
 {
+    if (!m_outcomes.contains(assetId))
+        m_order.append(assetId);
     m_outcomes.insert(assetId, name);
+}
+
+int TradeTapeModel::mirrorOf(const TradePrint &t, const std::deque<Row> &rows, std::size_t within) const
+{
+    if (m_order.size() != 2 || !m_outcomes.contains(t.assetId))
+        return -1;
+    for (std::size_t i = 0; i < std::min(within, rows.size()); ++i) {
+        const Row &r = rows[i];
+        const TradePrint &o = r.trade;
+        if (!r.mirrored && o.assetId != t.assetId && m_outcomes.contains(o.assetId) && o.timestampMs == t.timestampMs
+            && o.size == t.size && o.price + t.price == kFixedScale && o.side != t.side)
+            return int(i);
+    }
+    return -1;
 }
 
 void TradeTapeModel::addTrade(const TradePrint &trade)
@@ -26,11 +44,35 @@ void TradeTapeModel::addTrades(const QList<TradePrint> &trades)
 {
     if (trades.isEmpty())
         return;
+    // Fold each token's print of the same trade into one row (the first
+    // outcome's), looking among the newest rows where its twin would be.
+    constexpr std::size_t kTwinWindow = 8;
+    std::deque<Row> fresh; // newest first
+    for (const TradePrint &t : trades) {
+        int twin = mirrorOf(t, fresh, kTwinWindow);
+        std::deque<Row> *in = &fresh;
+        if (twin < 0 && fresh.size() < kTwinWindow) {
+            twin = mirrorOf(t, m_trades, kTwinWindow - fresh.size());
+            in = &m_trades;
+        }
+        if (twin < 0) {
+            fresh.push_front(Row{t, false});
+            continue;
+        }
+        Row &r = (*in)[std::size_t(twin)];
+        r.mirrored = true;
+        if (t.assetId == m_order.value(0))
+            r.trade = t; // shown on the first outcome's terms
+        if (in == &m_trades)
+            Q_EMIT dataChanged(index(twin, 0), index(twin, NUM_COLUMNS - 1));
+    }
+    if (fresh.empty())
+        return;
     // Only what the tape can hold of the batch: its newest rows.
-    const qsizetype first = std::max<qsizetype>(0, trades.size() - kMaxRows);
-    beginInsertRows({}, 0, int(trades.size() - first) - 1);
-    for (qsizetype i = first; i < trades.size(); ++i)
-        m_trades.push_front(trades[i]);
+    const std::size_t keep = std::min<std::size_t>(fresh.size(), kMaxRows);
+    beginInsertRows({}, 0, int(keep) - 1);
+    for (std::size_t i = keep; i-- > 0;)
+        m_trades.push_front(fresh[i]);
     endInsertRows();
     if (m_trades.size() > std::size_t(kMaxRows)) {
         beginRemoveRows({}, kMaxRows, int(m_trades.size()) - 1);
@@ -53,13 +95,25 @@ QVariant TradeTapeModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || std::size_t(index.row()) >= m_trades.size())
         return {};
-    const TradePrint &t = m_trades[std::size_t(index.row())];
+    const Row &row = m_trades[std::size_t(index.row())];
+    const TradePrint &t = row.trade;
     const bool buy = t.side == polymon::Side::Buy;
+    const QString other = m_order.value(m_order.value(0) == t.assetId ? 1 : 0);
     switch (role) {
+    case Qt::ToolTipRole:
+        if (!row.mirrored)
+            return {};
+        return tr("One trade, printed on both tokens: %1 %2 at %3 is %4 %5 at %6")
+            .arg(m_outcomes.value(t.assetId), buy ? tr("bought") : tr("sold"), QString::fromStdString(formatFixed(t.price, 2)),
+                 m_outcomes.value(other), buy ? tr("sold") : tr("bought"),
+                 QString::fromStdString(formatFixed(kFixedScale - t.price, 2)));
     case Qt::DisplayRole:
         switch (index.column()) {
         case Time: return QDateTime::fromMSecsSinceEpoch(t.timestampMs).toString(QStringLiteral("HH:mm:ss"));
-        case Outcome: return m_outcomes.value(t.assetId);
+        case Outcome:
+            return row.mirrored ? tr("%1 (= %2 %3)").arg(m_outcomes.value(t.assetId), m_outcomes.value(other),
+                                                          QString::fromStdString(formatFixed(kFixedScale - t.price, 2)))
+                                : m_outcomes.value(t.assetId);
         case Side: return buy ? tr("BUY") : tr("SELL");
         case Price: return QString::fromStdString(formatFixed(t.price, 2));
         case Size: return QLocale().toString(double(t.size) / double(kFixedScale), 'f', 2);

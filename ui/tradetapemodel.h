@@ -9,7 +9,9 @@
 namespace polymon {
 
 // The latest trades of one market, newest first, bounded: time, outcome,
-// side, price and size; rows coloured by side.
+// side, price and size; rows coloured by side. A binary market's trade is
+// printed on both tokens (a YES sale at p is a NO purchase at 1 - p): it is
+// shown once, on the first outcome's terms, naming both.
 class TradeTapeModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -31,8 +33,17 @@ public:
     static constexpr int kMaxRows = 300;
 
 private:
-    std::deque<TradePrint> m_trades; // newest first
+    struct Row
+    {
+        TradePrint trade;
+        bool mirrored = false; // the other token's print of it was folded in
+    };
+    // The row `t` mirrors (the other token's print of the same trade), or -1.
+    int mirrorOf(const TradePrint &t, const std::deque<Row> &rows, std::size_t within) const;
+
+    std::deque<Row> m_trades; // newest first
     QHash<QString, QString> m_outcomes;
+    QStringList m_order; // outcomes in the market's order
 };
 
 } // namespace polymon

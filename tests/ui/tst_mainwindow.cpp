@@ -38,6 +38,7 @@
 #include "watchlistpane.h"
 
 #include <QAbstractItemModelTester>
+#include <cmath>
 #include <QApplication>
 #include <QBuffer>
 #include <QCheckBox>
@@ -843,6 +844,28 @@ private Q_SLOTS:
         QTRY_VERIFY2_WITH_TIMEOUT(centre().lightness() < 110, qPrintable(centre().name()), 5000);
         const QImage dark = window->grab().toImage();
         QVERIFY(dark.save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/main-window-dark.png")));
+        // The inactive YES/NO button stays readable after the switch (it once
+        // kept the light theme's dark text on the dark theme's button).
+        {
+            auto *no = window->currentMarketView()->findChild<QToolButton *>(QStringLiteral("outcome1"));
+            QVERIFY(no && !no->isChecked());
+            const QImage shot = no->grab().toImage();
+            auto luminance = [](const QColor &c) {
+                auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+                return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+            };
+            double lo = 1, hi = 0;
+            for (int y = 4; y < shot.height() - 4; ++y)
+                for (int x = 6; x < shot.width() - 6; ++x) {
+                    const double l = luminance(shot.pixelColor(x, y));
+                    lo = std::min(lo, l);
+                    hi = std::max(hi, l);
+                }
+            const double ratio = (hi + 0.05) / (lo + 0.05);
+            QVERIFY2(ratio >= 4.5, qPrintable(QStringLiteral("inactive outcome button: %1:1").arg(ratio, 0, 'f', 2)));
+            // And it is drawn on the dark theme's colours, not the old ones.
+            QVERIFY2(shot.pixelColor(shot.width() / 2, 3).lightness() < 110, qPrintable(shot.pixelColor(shot.width() / 2, 3).name()));
+        }
         stopWindow(window);
         Themes::apply(AppSettings::Theme::System);
         QVERIFY(!Themes::isDark());
@@ -980,6 +1003,42 @@ private Q_SLOTS:
         stopWindow(window);
     }
 
+    // Both themes: text stays readable (WCAG contrast: 4.5:1 for text, 3:1
+    // for placeholders), including the inactive YES/NO switch, which used
+    // dark text on a dark button.
+    void themesPassAContrastCheck()
+    {
+        auto luminance = [](const QColor &c) {
+            auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+            return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+        };
+        auto contrast = [&](const QColor &a, const QColor &b) {
+            const double la = luminance(a), lb = luminance(b);
+            return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+        };
+        for (AppSettings::Theme theme : {AppSettings::Theme::Light, AppSettings::Theme::Dark}) {
+            Themes::apply(theme);
+            const QPalette p = QApplication::palette();
+            const struct { QPalette::ColorRole fg, bg; double min; const char *what; } pairs[] = {
+                {QPalette::Text, QPalette::Base, 4.5, "text"},
+                {QPalette::WindowText, QPalette::Window, 4.5, "window text"},
+                {QPalette::ButtonText, QPalette::Button, 4.5, "button text"},
+                {QPalette::HighlightedText, QPalette::Highlight, 4.5, "highlighted text"},
+                {QPalette::PlaceholderText, QPalette::Base, 3.0, "placeholder"},
+            };
+            for (const auto &pair : pairs) {
+                const double ratio = contrast(p.color(pair.fg), p.color(pair.bg));
+                QVERIFY2(ratio >= pair.min, qPrintable(QStringLiteral("%1 theme, %2: %3:1")
+                                                           .arg(AppSettings::themeName(theme), QLatin1String(pair.what))
+                                                           .arg(ratio, 0, 'f', 2)));
+            }
+            // The bid and ask colours on the base (prices in the ladder and tape).
+            QVERIFY(contrast(Themes::bid(), p.color(QPalette::Base)) >= 3.0);
+            QVERIFY(contrast(Themes::ask(), p.color(QPalette::Base)) >= 3.0);
+        }
+        Themes::apply(AppSettings::Theme::System);
+    }
+
     void modelsPassTheModelTester()
     {
         MarketListModel markets;
@@ -1041,6 +1100,27 @@ private Q_SLOTS:
         QCOMPARE(ladder.rowOf(500'000), 499);
         ladder.clear();
         QCOMPARE(ladder.bestBidRow(), -1);
+
+        // One trade printed on both tokens shows once, on YES's terms, naming both.
+        {
+            TradeTapeModel twin;
+            QAbstractItemModelTester tt(&twin, QAbstractItemModelTester::FailureReportingMode::QtTest);
+            twin.setOutcomeName(QStringLiteral("Y"), QStringLiteral("Yes"));
+            twin.setOutcomeName(QStringLiteral("N"), QStringLiteral("No"));
+            twin.addTrades({TradePrint{QStringLiteral("N"), 5000, 750'000, 10'000'000, Side::Buy},
+                            TradePrint{QStringLiteral("Y"), 5000, 250'000, 10'000'000, Side::Sell}});
+            QCOMPARE(twin.rowCount(), 1);
+            QCOMPARE(twin.data(twin.index(0, TradeTapeModel::Outcome), Qt::DisplayRole).toString(), QStringLiteral("Yes (= No 0.75)"));
+            QCOMPARE(twin.data(twin.index(0, TradeTapeModel::Price), Qt::DisplayRole).toString(), QStringLiteral("0.25"));
+            QCOMPARE(twin.data(twin.index(0, TradeTapeModel::Side), Qt::DisplayRole).toString(), QStringLiteral("SELL"));
+            // Its twin in the next batch folds in too; a different trade does not.
+            twin.addTrades({TradePrint{QStringLiteral("Y"), 6000, 260'000, 3'000'000, Side::Buy}});
+            twin.addTrades({TradePrint{QStringLiteral("N"), 6000, 740'000, 3'000'000, Side::Sell},
+                            TradePrint{QStringLiteral("N"), 6000, 740'000, 4'000'000, Side::Sell}});
+            QCOMPARE(twin.rowCount(), 3);
+            QCOMPARE(twin.data(twin.index(1, TradeTapeModel::Outcome), Qt::DisplayRole).toString(), QStringLiteral("Yes (= No 0.74)"));
+            QCOMPARE(twin.data(twin.index(0, TradeTapeModel::Outcome), Qt::DisplayRole).toString(), QStringLiteral("No"));
+        }
 
         TradeTapeModel tape;
         QAbstractItemModelTester t5(&tape, QAbstractItemModelTester::FailureReportingMode::QtTest);
