@@ -21,6 +21,7 @@ storage=$("$build/tests/bench/bench_storage" 600 1000 2>/dev/null)
 signals=$("$build/tests/bench/bench_signals" 600000)
 detection=$("$build/tests/bench/bench_detection" 6 10)
 gui=$("$build/tests/bench/bench_gui" 60 100 5000 2>/dev/null)
+heatmap=$("$build/tests/bench/bench_heatmap" 300 2>/dev/null)
 {
   echo "# polymon benchmarks"
   echo
@@ -147,6 +148,16 @@ gui=$("$build/tests/bench/bench_gui" 60 100 5000 2>/dev/null)
   echo "| measure | result | detail |"
   echo "|---|---|---|"
   echo "$storage"
+  echo
+  echo "## Liquidity heatmap (\`$build/tests/bench/bench_heatmap 300\`)"
+  echo
+  echo "An hour of one-second slices of one outcome (60 levels a side, three"
+  echo "trades a slice, a reconnect every ten minutes) fully visible at"
+  echo "1200x500, painted offscreen 300 times. Target (issue 13): p99 < 8 ms."
+  echo
+  echo "| measure | result | detail |"
+  echo "|---|---|---|"
+  echo "$heatmap"
   echo
   echo "## Desktop under load (\`$build/tests/bench/bench_gui 60 100 5000\`)"
   echo

@@ -161,53 +161,81 @@ void HeatmapView::paintEvent(QPaintEvent *)
     }
     followEdges();
     const std::int64_t slice = m_history->sliceMs();
-    const int cols = std::max(1, int(std::ceil(plot.width() / m_pxPerSlice)));
+    // Zoomed out below a pixel per slice, a column stands for several slices
+    // (the last book of the group, all its trades): work stays per pixel.
+    const int stride = std::max(1, int(std::floor(1.0 / m_pxPerSlice)));
+    const std::int64_t group = slice * stride;
+    const double pxPerColumn = m_pxPerSlice * stride;
+    const int cols = std::max(1, int(std::ceil(plot.width() / pxPerColumn)));
     const int rows = std::max(1, int(std::ceil(plot.height() / m_pxPerTick)));
     const Fixed topPrice = priceAtY(0);
-    const std::int64_t firstMs = m_endMs - std::int64_t(cols) * slice;
+    const std::int64_t firstMs = m_endMs - std::int64_t(cols) * group;
 
-    // The book of each slice on screen: a slice with no column of its own
+    // The book of each column on screen: a column with no slice of its own
     // shows the book before it (quiet, not missing) unless a gap follows;
-    // gap slices stay empty and are shaded.
-    std::vector<const HeatColumn *> shown(std::size_t(cols), nullptr); // what is drawn
-    std::vector<const HeatColumn *> own(std::size_t(cols), nullptr);   // trades: only their own slice
+    // gap columns stay empty and are shaded.
+    std::vector<const HeatColumn *> shown(std::size_t(cols), nullptr);
+    std::vector<std::pair<std::size_t, std::size_t>> owned(std::size_t(cols), {0, 0}); // slices within, [from, to)
     std::vector<char> gap(std::size_t(cols), 0);
+    const auto &all = m_history->columns();
     {
-        const auto &all = m_history->columns();
         auto it = std::upper_bound(all.begin(), all.end(), firstMs, [](std::int64_t t, const HeatColumn &c) { return t < c.startMs; });
         const HeatColumn *carry = it == all.begin() ? nullptr : &*std::prev(it);
         if (carry && !carry->hasBook)
             carry = nullptr;
         for (int c = 0; c < cols; ++c) {
-            const std::int64_t t0 = firstMs + std::int64_t(c) * slice;
-            while (it != all.end() && it->startMs < t0 + slice) {
+            const std::int64_t t0 = firstMs + std::int64_t(c) * group;
+            const std::size_t from = std::size_t(it - all.begin());
+            while (it != all.end() && it->startMs < t0 + group) {
                 if (it->gapBefore)
                     carry = nullptr;
-                if (it->startMs >= t0)
-                    own[std::size_t(c)] = &*it;
                 if (it->hasBook)
                     carry = &*it;
                 ++it;
             }
+            const std::size_t to = std::size_t(it - all.begin());
+            owned[std::size_t(c)] = {from, to};
             shown[std::size_t(c)] = carry;
-            const bool inside = t0 >= m_history->firstMs() && t0 <= m_history->lastMs() + slice;
-            // After the last column: live (the book holds) unless the feed broke.
+            const bool inside = t0 + group > m_history->firstMs() && t0 <= m_history->lastMs() + slice;
             const bool past = t0 > m_history->lastMs() + slice;
-            // A slice of its own is known; one before a column that follows a gap is not.
-            const bool gapAhead = !own[std::size_t(c)] && it != all.end() && it->gapBefore;
+            // Known if it has slices of its own; else not when the next one follows a gap.
+            const bool gapAhead = from == to && it != all.end() && it->gapBefore;
             gap[std::size_t(c)] = (inside && (!carry || gapAhead)) || (past && m_history->broken());
             if (gap[std::size_t(c)])
                 shown[std::size_t(c)] = nullptr;
         }
     }
+    // Cut-offs: percentiles of the sizes on screen (a sample of at most 20,000).
     std::vector<Fixed> sizes;
+    const Fixed bottomPrice = topPrice - Fixed(rows) * m_tick;
+    std::size_t onScreen = 0;
+    for (const HeatColumn *col : shown)
+        if (col)
+            onScreen += std::size_t(col->bids.size() + col->asks.size());
+    const std::size_t sampleEvery = std::max<std::size_t>(1, onScreen / 20'000);
+    std::size_t n = 0;
+    // Levels are best first: bids fall and asks rise, so each side stops at
+    // the edge of the screen.
+    auto forVisible = [&](const HeatColumn &col, auto &&fn) {
+        for (const PriceLevel &l : col.bids) {
+            if (l.price <= bottomPrice)
+                break;
+            if (l.price <= topPrice)
+                fn(l, true);
+        }
+        for (const PriceLevel &l : col.asks) {
+            if (l.price > topPrice)
+                break;
+            if (l.price > bottomPrice)
+                fn(l, false);
+        }
+    };
     for (const HeatColumn *col : shown) {
-        if (!col)
-            continue;
-        for (const QVector<PriceLevel> *side : {&col->bids, &col->asks})
-            for (const PriceLevel &l : *side)
-                if (l.price <= topPrice && l.price > topPrice - Fixed(rows) * m_tick)
+        if (col)
+            forVisible(*col, [&](const PriceLevel &l, bool) {
+                if (n++ % sampleEvery == 0)
                     sizes.push_back(l.size);
+            });
     }
     double lo = 1, hi = 2;
     if (!sizes.empty()) {
@@ -221,78 +249,136 @@ void HeatmapView::paintEvent(QPaintEvent *)
     }
     const double logLo = std::log(lo), logSpan = std::log(hi) - std::log(lo);
 
-    // One pixel per (slice, tick), scaled up without smoothing.
-    QImage image(cols, rows, QImage::Format_RGB32);
-    image.fill(base);
+    // One pixel per (column, tick) from a 64-step colour ramp per side,
+    // written straight into the scan lines, then scaled without smoothing.
+    constexpr int kSteps = 64;
     const QColor bidHue = Themes::bid(), askHue = Themes::ask();
+    QRgb bidRamp[kSteps], askRamp[kSteps];
+    for (int i = 0; i < kSteps; ++i) {
+        const double t = 0.12 + 0.88 * double(i) / (kSteps - 1);
+        bidRamp[i] = blend(base, bidHue, t).rgb();
+        askRamp[i] = blend(base, askHue, t).rgb();
+    }
+    if (m_image.width() != cols || m_image.height() != rows)
+        m_image = QImage(cols, rows, QImage::Format_RGB32); // kept between paints: no fresh pages each time
+    QImage &image = m_image;
+    image.fill(base);
+    uchar *const bits = image.bits();
+    const qsizetype stride8 = image.bytesPerLine();
+    for (int c = 0; c < cols; ++c) {
+        const HeatColumn *col = shown[std::size_t(c)];
+        if (!col)
+            continue;
+        forVisible(*col, [&](const PriceLevel &l, bool bid) {
+            const Fixed fromTop = topPrice - l.price;
+            if (fromTop % m_tick != 0)
+                return;
+            const int row = int(fromTop / m_tick);
+            if (row >= rows)
+                return;
+            const double t = (std::log(std::max(1.0, double(l.size))) - logLo) / logSpan;
+            const int step = std::clamp(int(t * (kSteps - 1) + 0.5), 0, kSteps - 1);
+            reinterpret_cast<QRgb *>(bits + row * stride8)[c] = (bid ? bidRamp : askRamp)[step];
+        });
+    }
+    const double left = plot.width() - cols * pxPerColumn;
+    p.drawImage(QRectF(left, 0, cols * pxPerColumn, rows * m_pxPerTick), image);
+
+    // Gaps: shaded, labelled by the crosshair, never interpolated.
     QColor unknown = pal.color(QPalette::Mid);
     unknown.setAlpha(255);
     const QColor gapShade = blend(base, unknown, 0.35);
-    for (int c = 0; c < cols; ++c) {
-        const HeatColumn *col = shown[std::size_t(c)];
-        if (!col || !col->hasBook)
+    for (int c = 0; c < cols;) {
+        if (!gap[std::size_t(c)]) {
+            ++c;
             continue;
-        auto paintSide = [&](const QVector<PriceLevel> &levels, const QColor &hue) {
-            for (const PriceLevel &l : levels) {
-                const Fixed fromTop = topPrice - l.price;
-                if (fromTop < 0 || fromTop % m_tick != 0)
-                    continue;
-                const int row = int(fromTop / m_tick);
-                if (row >= rows)
-                    continue;
-                const double t = (std::log(std::max(1.0, double(l.size))) - logLo) / logSpan;
-                image.setPixel(c, row, blend(base, hue, 0.12 + 0.88 * std::clamp(t, 0.0, 1.0)).rgb());
-            }
+        }
+        int end = c;
+        while (end < cols && gap[std::size_t(end)])
+            ++end;
+        p.fillRect(QRectF(left + c * pxPerColumn, 0, (end - c) * pxPerColumn + 0.5, plot.height()), gapShade);
+        c = end;
+    }
+    // The touch as steps: one polyline per side and stretch without a gap.
+    auto touch = [&](bool bid, const QColor &colour) {
+        // A one-pixel cosmetic pen takes the fast path; wide pens are stroked.
+        QPen pen(colour, pxPerColumn >= 2 ? 2 : 1);
+        pen.setCosmetic(true);
+        p.setPen(pen);
+        QPolygonF line;
+        auto flush = [&] {
+            if (line.size() > 1)
+                p.drawPolyline(line);
+            line.clear();
         };
-        paintSide(col->bids, bidHue);
-        paintSide(col->asks, askHue);
-    }
-    p.drawImage(QRectF(plot.left() + plot.width() - cols * m_pxPerSlice, 0, cols * m_pxPerSlice, rows * m_pxPerTick), image);
-
-    // Gaps: slices with no book at all, and the span before a column that
-    // followed missing data, shaded and labelled, never interpolated.
-    p.setPen(Qt::NoPen);
-    for (int c = 0; c < cols; ++c) {
-        if (gap[std::size_t(c)])
-            p.fillRect(QRectF(xOfTime(firstMs + std::int64_t(c) * slice), 0, m_pxPerSlice + 0.5, plot.height()), gapShade);
-    }
-    // The touch as steps, only across columns that have a book.
-    QPen bidPen(bidHue, 1.5), askPen(askHue, 1.5);
-    for (int c = 0; c < cols; ++c) {
-        const HeatColumn *col = shown[std::size_t(c)];
-        if (!col || !col->hasBook)
-            continue;
-        const double x0 = xOfTime(firstMs + std::int64_t(c) * slice), x1 = x0 + m_pxPerSlice;
-        if (col->bestBid > 0) {
-            p.setPen(bidPen);
-            p.drawLine(QPointF(x0, yOfPrice(col->bestBid)), QPointF(x1, yOfPrice(col->bestBid)));
-        }
-        if (col->bestAsk > 0) {
-            p.setPen(askPen);
-            p.drawLine(QPointF(x0, yOfPrice(col->bestAsk)), QPointF(x1, yOfPrice(col->bestAsk)));
-        }
-    }
-    // Trades: bubbles by aggressor, area by size.
-    Fixed maxTrade = 1;
-    for (const HeatColumn *col : own)
-        if (col)
-            for (const HeatTrade &t : col->trades)
-                maxTrade = std::max(maxTrade, t.size);
-    p.setRenderHint(QPainter::Antialiasing);
-    for (const HeatColumn *col : own) {
-        if (!col)
-            continue;
-        for (const HeatTrade &t : col->trades) {
-            if (t.size < m_minTrade)
+        for (int c = 0; c < cols; ++c) {
+            const HeatColumn *col = shown[std::size_t(c)];
+            const Fixed price = col ? (bid ? col->bestBid : col->bestAsk) : 0;
+            if (price <= 0) {
+                flush();
                 continue;
-            const double r = 2.0 + 9.0 * std::sqrt(double(t.size) / double(maxTrade));
-            QColor fill = t.aggressor == Side::Buy ? bidHue : askHue;
-            fill.setAlpha(150);
-            p.setPen(QPen(fill.darker(130), 1));
-            p.setBrush(fill);
-            p.drawEllipse(QPointF(xOfTime(col->startMs) + m_pxPerSlice / 2, yOfPrice(t.price)), r, r);
+            }
+            const double x0 = left + c * pxPerColumn, y = yOfPrice(price);
+            if (!line.isEmpty() && line.back().y() != y)
+                line << QPointF(x0, line.back().y());
+            line << QPointF(x0, y) << QPointF(x0 + pxPerColumn, y);
+        }
+        flush();
+    };
+    touch(true, bidHue);
+    touch(false, askHue);
+    // Trades: one bubble per column, price and aggressor (sizes summed), area by size.
+    struct Bubble
+    {
+        double x;
+        Fixed price;
+        Fixed size;
+        Side aggressor;
+    };
+    std::vector<Bubble> bubbles;
+    for (int c = 0; c < cols; ++c) {
+        const auto [from, to] = owned[std::size_t(c)];
+        const std::size_t start = bubbles.size();
+        for (std::size_t i = from; i < to; ++i) {
+            for (const HeatTrade &t : all[i].trades) {
+                auto same = std::find_if(bubbles.begin() + std::ptrdiff_t(start), bubbles.end(), [&](const Bubble &b) {
+                    return b.price == t.price && b.aggressor == t.aggressor;
+                });
+                if (same == bubbles.end())
+                    bubbles.push_back(Bubble{left + (c + 0.5) * pxPerColumn, t.price, t.size, t.aggressor});
+                else
+                    same->size += t.size;
+            }
         }
     }
+    Fixed maxTrade = 1;
+    for (const Bubble &b : bubbles)
+        maxTrade = std::max(maxTrade, b.size);
+    // Zoomed far out, the largest trades are what can be seen: draw those.
+    constexpr std::size_t kMaxBubbles = 300;
+    if (bubbles.size() > kMaxBubbles) {
+        std::nth_element(bubbles.begin(), bubbles.begin() + kMaxBubbles, bubbles.end(),
+                         [](const Bubble &a, const Bubble &b) { return a.size > b.size; });
+        bubbles.resize(kMaxBubbles);
+    }
+    p.setRenderHint(QPainter::Antialiasing, bubbles.size() <= 200);
+    QColor buyFill = bidHue, sellFill = askHue;
+    buyFill.setAlpha(150);
+    sellFill.setAlpha(150);
+    const QPen buyPen(bidHue.darker(130), 1), sellPen(askHue.darker(130), 1);
+    for (const Bubble &b : bubbles) {
+        if (b.size < m_minTrade)
+            continue;
+        const double y = yOfPrice(b.price);
+        if (y < -10 || y > plot.height() + 10)
+            continue;
+        const double r = 2.0 + 9.0 * std::sqrt(double(b.size) / double(maxTrade));
+        const bool buy = b.aggressor == Side::Buy;
+        p.setPen(buy ? buyPen : sellPen);
+        p.setBrush(buy ? buyFill : sellFill);
+        p.drawEllipse(QPointF(b.x, y), r, r);
+    }
+    p.setRenderHint(QPainter::Antialiasing);
     // Signal markers.
     for (const Marker &m : std::as_const(m_markers)) {
         const double x = xOfTime(m.ms);

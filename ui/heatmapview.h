@@ -84,6 +84,7 @@ private:
     std::size_t m_paintedColumns = 0;
     std::int64_t m_paintedLastMs = -1;
     double m_lastPaintMs = 0;
+    QImage m_image; // one pixel per (column, tick), reused
 };
 
 } // namespace polymon

@@ -111,8 +111,8 @@ QVariant TradeTapeModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case Time: return QDateTime::fromMSecsSinceEpoch(t.timestampMs).toString(QStringLiteral("HH:mm:ss"));
         case Outcome:
-            return row.mirrored ? tr("%1 (= %2 %3)").arg(m_outcomes.value(t.assetId), m_outcomes.value(other),
-                                                          QString::fromStdString(formatFixed(kFixedScale - t.price, 2)))
+            // Both tokens named; side and price are the first one's (the tooltip has the other's).
+            return row.mirrored ? tr("%1/%2").arg(m_outcomes.value(t.assetId), m_outcomes.value(other))
                                 : m_outcomes.value(t.assetId);
         case Side: return buy ? tr("BUY") : tr("SELL");
         case Price: return QString::fromStdString(formatFixed(t.price, 2));

@@ -313,7 +313,8 @@ private Q_SLOTS:
         QTest::qWait(2500); // a few live slices beside the recorded ones
         heat->repaint();
         QVERIFY2(heat->lastPaintMs() < 200, qPrintable(QString::number(heat->lastPaintMs())));
-        const QString under = heat->describeAt(QPoint(heat->width() - 60, (heat->height() - 18) / 2));
+        // The newest slice, at the right edge of the plot (the price axis is 46 px).
+        const QString under = heat->describeAt(QPoint(heat->width() - 46 - 2, (heat->height() - 18) / 2));
         QVERIFY2(under.contains(QLatin1String("bid")) || under.contains(QLatin1String("ask")) || under.contains(QLatin1String("empty")),
                  qPrintable(under));
         QVERIFY(window->grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/heatmap-live.png")));
@@ -1110,15 +1111,16 @@ private Q_SLOTS:
             twin.addTrades({TradePrint{QStringLiteral("N"), 5000, 750'000, 10'000'000, Side::Buy},
                             TradePrint{QStringLiteral("Y"), 5000, 250'000, 10'000'000, Side::Sell}});
             QCOMPARE(twin.rowCount(), 1);
-            QCOMPARE(twin.data(twin.index(0, TradeTapeModel::Outcome), Qt::DisplayRole).toString(), QStringLiteral("Yes (= No 0.75)"));
+            QCOMPARE(twin.data(twin.index(0, TradeTapeModel::Outcome), Qt::DisplayRole).toString(), QStringLiteral("Yes/No"));
             QCOMPARE(twin.data(twin.index(0, TradeTapeModel::Price), Qt::DisplayRole).toString(), QStringLiteral("0.25"));
             QCOMPARE(twin.data(twin.index(0, TradeTapeModel::Side), Qt::DisplayRole).toString(), QStringLiteral("SELL"));
+            QVERIFY(twin.data(twin.index(0, TradeTapeModel::Outcome), Qt::ToolTipRole).toString().contains(QLatin1String("No bought at 0.75")));
             // Its twin in the next batch folds in too; a different trade does not.
             twin.addTrades({TradePrint{QStringLiteral("Y"), 6000, 260'000, 3'000'000, Side::Buy}});
             twin.addTrades({TradePrint{QStringLiteral("N"), 6000, 740'000, 3'000'000, Side::Sell},
                             TradePrint{QStringLiteral("N"), 6000, 740'000, 4'000'000, Side::Sell}});
             QCOMPARE(twin.rowCount(), 3);
-            QCOMPARE(twin.data(twin.index(1, TradeTapeModel::Outcome), Qt::DisplayRole).toString(), QStringLiteral("Yes (= No 0.74)"));
+            QCOMPARE(twin.data(twin.index(1, TradeTapeModel::Outcome), Qt::DisplayRole).toString(), QStringLiteral("Yes/No"));
             QCOMPARE(twin.data(twin.index(0, TradeTapeModel::Outcome), Qt::DisplayRole).toString(), QStringLiteral("No"));
         }
 
