@@ -755,10 +755,27 @@ void MainWindow::exportSignals()
 {
     const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
                                   .filePath(QStringLiteral("polymon-signals.csv"));
+    // With filters set in the log, ask which: the export never drops them silently.
+    SignalCsv::Filter filter;
+    if (m_signalLog->filter().narrowed()) {
+        QMessageBox ask(QMessageBox::Question, tr("Export signals"),
+                        tr("The signal log is filtered (%n signal(s) shown). Export every recorded signal, or those "
+                           "matching the filters (type, confidence, market text) from the whole recorded history?",
+                           nullptr, m_signalLog->shownRows()),
+                        QMessageBox::Cancel, this);
+        QPushButton *all = ask.addButton(tr("All signals"), QMessageBox::AcceptRole);
+        QPushButton *filtered = ask.addButton(tr("As filtered"), QMessageBox::AcceptRole);
+        ask.setDefaultButton(filtered);
+        ask.exec();
+        if (ask.clickedButton() == filtered)
+            filter = m_signalLog->filter();
+        else if (ask.clickedButton() != all)
+            return;
+    }
     const QString path = QFileDialog::getSaveFileName(this, tr("Export signals"), suggested, tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    invoke(m_service, [s = m_service, path] { s->exportCsv(path); });
+    invoke(m_service, [s = m_service, path, filter] { s->exportCsv(path, filter); });
 }
 
 void MainWindow::openSettings()

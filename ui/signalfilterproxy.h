@@ -10,6 +10,9 @@ class SignalFilterProxy final : public QSortFilterProxyModel
     Q_OBJECT
 public:
     using QSortFilterProxyModel::QSortFilterProxyModel;
+    QString type() const { return m_type; }
+    int minConfidence() const noexcept { return m_minConfidence; }
+    QString marketText() const { return m_market; }
 
     void setType(const QString &type);       // empty: all
     void setMinConfidence(int confidence);

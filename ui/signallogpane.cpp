@@ -82,4 +82,18 @@ void SignalLogPane::setHint(const QString &text)
     m_hint->setText(text);
 }
 
+SignalCsv::Filter SignalLogPane::filter() const
+{
+    SignalCsv::Filter f;
+    f.type = m_proxy->type();
+    f.minConfidence = m_proxy->minConfidence();
+    f.text = m_proxy->marketText().trimmed();
+    return f;
+}
+
+int SignalLogPane::shownRows() const
+{
+    return m_proxy->rowCount();
+}
+
 } // namespace polymon

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/signalcsv.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -20,6 +22,9 @@ public:
     explicit SignalLogPane(QWidget *parent = nullptr);
 
     SignalLogModel *model() const noexcept { return m_model; }
+    // The log's filters as an export filter; narrowed() is false when none is set.
+    SignalCsv::Filter filter() const;
+    int shownRows() const;
     void setHint(const QString &text);
 
 Q_SIGNALS:

@@ -379,13 +379,13 @@ void MonitorService::readSignalQuality()
     });
 }
 
-void MonitorService::exportCsv(const QString &path)
+void MonitorService::exportCsv(const QString &path, const SignalCsv::Filter &filter)
 {
     if (!m_recording || !m_recording->recordsToDatabase()) {
         Q_EMIT exportFinished(false, tr("Not recording (started with --no-db): there is no signal history to export."));
         return;
     }
-    m_recording->exportCsv(path, this, [this](bool ok, const QString &message) { Q_EMIT exportFinished(ok, message); });
+    m_recording->exportCsv(path, filter, this, [this](bool ok, const QString &message) { Q_EMIT exportFinished(ok, message); });
 }
 
 void MonitorService::openRecording(const QString &path)

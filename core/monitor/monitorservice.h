@@ -3,6 +3,7 @@
 #include "book/booklistenerfanout.h"
 #include "catalog/marketinfo.h"
 #include "storage/historyreader.h"
+#include "storage/signalcsv.h"
 #include "marketmonitor.h"
 #include "topsnapshot.h"
 
@@ -88,7 +89,8 @@ public Q_SLOTS:
     // Signal quality over the recorded history: signalQualityReady.
     void readSignalQuality();
     // Signal history from the database as CSV (the CLI export's format).
-    void exportCsv(const QString &path);
+    // Every recorded signal, or those matching `filter` (the log's filters).
+    void exportCsv(const QString &path, const polymon::SignalCsv::Filter &filter = {});
     // Plays a raw capture through the same monitor: its markets, paused at
     // the start (replayOpened), or replayFailed with the reason.
     void openRecording(const QString &path);

@@ -208,7 +208,8 @@ void RecordingService::readSignalQuality(QObject *context,
         context, [done = std::move(done)](const Read &r) { done(r.quality, r.signals, r.error); });
 }
 
-void RecordingService::exportCsv(const QString &path, QObject *context, std::function<void(bool, const QString &)> done)
+void RecordingService::exportCsv(const QString &path, const SignalCsv::Filter &filter, QObject *context,
+                                 std::function<void(bool, const QString &)> done)
 {
     if (!m_writer) {
         done(false, tr("Not recording (started with --no-db): there is no signal history to export."));
@@ -218,16 +219,17 @@ void RecordingService::exportCsv(const QString &path, QObject *context, std::fun
     // must not hold up the frames.
     using Result = std::pair<bool, QString>;
     m_reader->run<Result>(
-        [writer = m_writer.get(), db = m_options.dbPath, path]() -> Result {
+        [writer = m_writer.get(), db = m_options.dbPath, path, filter]() -> Result {
             writer->waitUntilWritten(5000); // so the file has the signals seen so far
             QSaveFile file(path);
             if (!file.open(QIODevice::WriteOnly))
                 return {false, tr("Cannot write %1: %2").arg(path, file.errorString())};
             int rows = 0;
             QString error;
-            if (!SignalCsv::exportTo(db, file, {}, rows, error) || !file.commit())
+            if (!SignalCsv::exportTo(db, file, filter, rows, error) || !file.commit())
                 return {false, error.isEmpty() ? file.errorString() : error};
-            return {true, tr("Exported %n signal(s) to %1", nullptr, rows).arg(path)};
+            return {true, filter.narrowed() ? tr("Exported %n signal(s) matching the log's filters to %1", nullptr, rows).arg(path)
+                                            : tr("Exported %n signal(s) to %1", nullptr, rows).arg(path)};
         },
         context, [done = std::move(done)](const Result &r) { done(r.first, r.second); });
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/signalcsv.h"
+
 #include "catalog/marketinfo.h"
 #include "storage/historyreader.h"
 #include "storage/storagewriter.h"
@@ -79,7 +81,8 @@ public:
     // SignalQuality::toJson, BUY/SELL signals read, error) in `context`'s thread.
     void readSignalQuality(QObject *context, std::function<void(const QJsonObject &, int, const QString &)> done);
     // The signal history as CSV; done(ok, message) in `context`'s thread.
-    void exportCsv(const QString &path, QObject *context, std::function<void(bool, const QString &)> done);
+    void exportCsv(const QString &path, const SignalCsv::Filter &filter, QObject *context,
+                   std::function<void(bool, const QString &)> done);
 
     StorageStats databaseStats() const;
     const QString &databasePath() const noexcept { return m_options.dbPath; }

@@ -53,12 +53,20 @@ bool SignalCsv::exportTo(const QString &dbPath, QIODevice &out, const Filter &fi
         "s.reverted, s.reversion_time, s.max_profit, s.max_adverse, s.description, s.tracked "
         "FROM psychology_signal s LEFT JOIN asset a ON a.asset_id = s.asset_id "
         "LEFT JOIN market m ON m.condition_id = COALESCE(a.condition_id, s.market) "
-        "WHERE s.ts >= ? AND (? = '' OR s.asset_id = ? OR s.market = ? OR a.condition_id = ?) ORDER BY s.ts, s.id"));
+        "WHERE s.ts >= ? AND (? = '' OR s.asset_id = ? OR s.market = ? OR a.condition_id = ?) "
+        "AND (? = '' OR s.signal_type = ?) AND s.score >= ? "
+        "AND (? = '' OR instr(lower(COALESCE(a.outcome, '') || ' ' || COALESCE(m.question, '')), lower(?)) > 0) "
+        "ORDER BY s.ts, s.id"));
     q.addBindValue(filter.sinceMs);
     // A null QString binds as NULL, which never equals '': bind "" instead.
-    const QString market = filter.market.isEmpty() ? QStringLiteral("") : filter.market;
+    auto text = [](const QString &v) { return v.isEmpty() ? QStringLiteral("") : v; };
     for (int i = 0; i < 4; ++i)
-        q.addBindValue(market);
+        q.addBindValue(text(filter.market));
+    q.addBindValue(text(filter.type));
+    q.addBindValue(text(filter.type));
+    q.addBindValue(filter.minConfidence);
+    q.addBindValue(text(filter.text));
+    q.addBindValue(text(filter.text));
     if (!q.exec()) {
         error = q.lastError().text();
         return false;

@@ -16,6 +16,13 @@ public:
     {
         qint64 sinceMs = 0;   // 0: everything
         QString market;       // condition id or asset id; empty: every market
+        // The signal log's filters: one type ("PANIC_SELL"), a minimum
+        // confidence, and text found in the outcome or the question.
+        QString type;
+        int minConfidence = 0;
+        QString text;
+
+        bool narrowed() const { return !market.isEmpty() || !type.isEmpty() || minConfidence > 0 || !text.isEmpty() || sinceMs > 0; }
     };
 
     // False with a reason; `rows` is the number of signals written.

@@ -197,12 +197,41 @@ private Q_SLOTS:
         // Filters: by time and by market.
         QBuffer filtered;
         QVERIFY(filtered.open(QIODevice::WriteOnly));
-        QVERIFY(SignalCsv::exportTo(path, filtered, {1'767'225'630'000, QString()}, rows, error));
+        SignalCsv::Filter since;
+        since.sinceMs = 1'767'225'630'000;
+        QVERIFY(SignalCsv::exportTo(path, filtered, since, rows, error));
         QCOMPARE(rows, 1);
         QBuffer byAsset;
         QVERIFY(byAsset.open(QIODevice::WriteOnly));
-        QVERIFY(SignalCsv::exportTo(path, byAsset, {0, QStringLiteral("111")}, rows, error));
+        SignalCsv::Filter market;
+        market.market = QStringLiteral("111");
+        QVERIFY(SignalCsv::exportTo(path, byAsset, market, rows, error));
         QCOMPARE(rows, 1);
+        // The signal log's filters (Export CSV "as filtered"): type, confidence, text.
+        auto count = [&](const SignalCsv::Filter &f) {
+            QBuffer out;
+            out.open(QIODevice::WriteOnly);
+            int n = -1;
+            QString e;
+            return SignalCsv::exportTo(path, out, f, n, e) ? n : -1;
+        };
+        SignalCsv::Filter byType;
+        byType.type = QStringLiteral("LIQUIDITY_VACUUM");
+        QCOMPARE(count(byType), 1);
+        SignalCsv::Filter byConfidence;
+        byConfidence.minConfidence = first.confidence + 1;
+        QCOMPARE(count(byConfidence), 0);
+        byConfidence.minConfidence = first.confidence;
+        QCOMPARE(count(byConfidence), 2);
+        SignalCsv::Filter byText;
+        byText.text = QStringLiteral("WILL IT RAIN"); // in the question, any case
+        QCOMPARE(count(byText), 2);
+        byText.text = QStringLiteral("no");            // the second's outcome ("No")
+        QCOMPARE(count(byText), 1);
+        byText.text = QStringLiteral("snow");
+        QCOMPARE(count(byText), 0);
+        QVERIFY(!SignalCsv::Filter{}.narrowed());
+        QVERIFY(byText.narrowed());
     }
 
     void historyOfAnAssetForItsChart()
