@@ -47,17 +47,18 @@ HeatmapPane::HeatmapPane(QWidget *parent)
     m_minTrade->setToolTip(tr("Trades smaller than this are not drawn"));
     connect(m_minTrade, &QDoubleSpinBox::valueChanged, this,
             [this](double v) { m_view->setMinTradeSize(Fixed(std::llround(v)) * kFixedScale); });
-    m_follow->setText(tr("Follow live"));
+    m_follow->setText(tr("Live"));
+    m_follow->setToolTip(tr("Follow live: keep the newest slice at the right edge (double-click the heatmap does the same)"));
     m_follow->setCheckable(true);
     m_follow->setChecked(true);
     connect(m_follow, &QToolButton::toggled, m_view, &HeatmapView::setFollowLive);
     connect(m_view, &HeatmapView::followLiveChanged, m_follow, &QToolButton::setChecked);
-    controls->addWidget(new QLabel(tr("Colour"), this));
+    // Compact, so the pane never widens the window (each control has a tooltip).
+    m_lower->setPrefix(tr("from "));
+    m_upper->setPrefix(tr("to "));
+    m_minTrade->setPrefix(tr("trades ≥ "));
     controls->addWidget(m_lower);
-    controls->addWidget(new QLabel(tr("to"), this));
     controls->addWidget(m_upper);
-    controls->addSpacing(8);
-    controls->addWidget(new QLabel(tr("Trades ≥"), this));
     controls->addWidget(m_minTrade);
     controls->addStretch(1);
     controls->addWidget(m_follow);

@@ -30,7 +30,7 @@ HeatmapView::HeatmapView(QWidget *parent)
     : QWidget(parent)
 {
     setMouseTracking(true);
-    setMinimumSize(200, 120);
+    setMinimumSize(200, 80);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setToolTip(tr("Resting size by price and time. Wheel: zoom time (Shift: price); drag: pan; double-click: follow live"));
 }

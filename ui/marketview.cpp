@@ -105,6 +105,14 @@ MarketView::MarketView(const MarketInfo &market, QWidget *parent)
     }
     connect(m_outcomeButtons, &QButtonGroup::idClicked, this, &MarketView::setOutcome);
     styleOutcomeButtons();
+    // YES and NO are one book: what buying both at the asks costs, and
+    // selling both at the bids gives, against the $1 they pay together.
+    m_pairSum = new QLabel(this);
+    m_pairSum->setObjectName(QStringLiteral("pairSum"));
+    m_pairSum->setVisible(market.tokenIds.size() == 2);
+    m_pairSum->setMinimumWidth(40); // clipped before it widens the window (the tooltip has it all)
+    titleRow->addSpacing(8);
+    titleRow->addWidget(m_pairSum);
     m_state = new QLabel(tr("waiting for book"), this);
     m_state->setMinimumWidth(110);
     m_state->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -198,7 +206,7 @@ MarketView::MarketView(const MarketInfo &market, QWidget *parent)
 
     m_chart = new PriceChartView(this);
     m_chart->setObjectName(QStringLiteral("priceChart"));
-    m_chart->setMinimumHeight(160);
+    m_chart->setMinimumHeight(100);
 
     m_tape = new TradeTapeModel(this);
     for (int i = 0; i < market.tokenIds.size(); ++i)
@@ -296,6 +304,11 @@ void MarketView::applySnapshot(const TopSnapshot &t)
             m_prices[outcome] = mid;
             m_outcomeButtons->button(outcome)->setText(QStringLiteral("%1  %2").arg(outcomeName(m_market, outcome), mid));
         }
+    }
+    if (outcome >= 0 && outcome < 2 && m_market.tokenIds.size() == 2) {
+        m_pairTops[outcome] = t.metrics;
+        m_pairKnown[outcome] = t.state == SyncState::Synced;
+        showPairSum();
     }
     if (outcome != m_outcome)
         return;
@@ -429,6 +442,34 @@ void MarketView::showHeader(const TopSnapshot &t)
         m_state->setToolTip(QString());
     }
     m_state->setText(state);
+}
+
+void MarketView::showPairSum()
+{
+    if (!m_pairKnown[0] || !m_pairKnown[1]) {
+        m_pairSum->setText(QString());
+        return;
+    }
+    const BookMetrics &a = m_pairTops[0], &b = m_pairTops[1];
+    const bool asks = a.hasAsk && b.hasAsk, bids = a.hasBid && b.hasBid;
+    const Fixed askSum = asks ? a.bestAsk + b.bestAsk : 0;
+    const Fixed bidSum = bids ? a.bestBid + b.bestBid : 0;
+    auto signedCents = [](Fixed v) { return (v > 0 ? QStringLiteral("+") : QString()) + cents(v); };
+    m_pairSum->setText(tr("%1+%2 asks %3 · bids %4")
+                           .arg(outcomeName(m_market, 0), outcomeName(m_market, 1),
+                                asks ? QString::fromStdString(formatFixed(askSum, 2)) : QStringLiteral("—"),
+                                bids ? QString::fromStdString(formatFixed(bidSum, 2)) : QStringLiteral("—")));
+    m_pairSum->setToolTip(tr("Buying both outcomes at their best asks costs %1 (%2 against the $1 they pay together); "
+                             "selling both at their best bids gives %3 (%4).")
+                              .arg(asks ? QString::fromStdString(formatFixed(askSum, 4)) : tr("—"),
+                                   asks ? signedCents(askSum - kFixedScale) : tr("—"),
+                                   bids ? QString::fromStdString(formatFixed(bidSum, 4)) : tr("—"),
+                                   bids ? signedCents(bidSum - kFixedScale) : tr("—")));
+}
+
+QString MarketView::pairSumText() const
+{
+    return m_pairSum->text();
 }
 
 QString MarketView::headerText() const

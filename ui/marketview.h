@@ -66,6 +66,7 @@ public:
     }
     QSplitter *splitter() const noexcept { return m_split; }
     QString headerText() const; // the metrics as shown, for tests
+    QString pairSumText() const; // YES+NO at the asks and the bids, for tests
 
 Q_SIGNALS:
     void currentAssetChanged(const QString &assetId);
@@ -82,6 +83,7 @@ protected:
 private:
     void showHeader(const TopSnapshot &top);
     bool touchVisible() const;
+    void showPairSum();
     void styleOutcomeButtons();
     QLabel *addMetric(const QString &caption, int column, QWidget *value = nullptr);
 
@@ -90,6 +92,9 @@ private:
     bool m_closed = false;
     QLabel *m_title;
     QLabel *m_state;
+    QLabel *m_pairSum;
+    BookMetrics m_pairTops[2];
+    bool m_pairKnown[2] = {false, false};
     QLabel *m_closedBanner;
     QButtonGroup *m_outcomeButtons;
     QWidget *m_metrics;

@@ -53,6 +53,7 @@
 #include <QSqlQuery>
 #include <QStatusBar>
 #include <QSettings>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -184,6 +185,13 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(ladder->rowCount() > 4 && ladder->bestBidRow() > ladder->bestAskRow() && ladder->bestAskRow() > 0, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(view->headerText().contains(QLatin1String("bps")), 5000);
 
+        // YES and NO as one book: both at the asks cost at least $1, both at the bids give at most $1.
+        {
+            const QRegularExpression sums(QStringLiteral("asks (\\d\\.\\d+) · bids (\\d\\.\\d+)"));
+            QTRY_VERIFY_WITH_TIMEOUT(sums.match(view->pairSumText()).hasMatch(), 5000);
+            const auto m = sums.match(view->pairSumText());
+            QVERIFY2(m.captured(1).toDouble() >= 1.0 && m.captured(2).toDouble() <= 1.0, qPrintable(view->pairSumText()));
+        }
         // The YES/NO switch shows the other token's book: its best bid is 1 - YES best ask.
         const QString yesAsset = view->currentAsset();
         auto *noButton = view->findChild<QToolButton *>(QStringLiteral("outcome1"));
