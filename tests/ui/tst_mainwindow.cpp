@@ -943,6 +943,10 @@ private Q_SLOTS:
         QVERIFY(ladder->data(ladder->index(rowOf(price), LadderModel::MyBids), Qt::DisplayRole).toString().startsWith(QLatin1String("20")));
         window->resize(1024, 700);
         QTest::qWait(200);
+        // The whole window fits a 1024x700 screen: nothing forces it wider or taller.
+        QVERIFY2(window->minimumSizeHint().width() <= 1024 && window->minimumSizeHint().height() <= 700,
+                 qPrintable(QStringLiteral("%1x%2").arg(window->minimumSizeHint().width()).arg(window->minimumSizeHint().height())));
+        QCOMPARE(window->size(), QSize(1024, 700));
         QVERIFY(window->grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/paper-trading-1024.png")));
         window->resize(1440, 900);
 
