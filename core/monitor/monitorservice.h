@@ -156,13 +156,13 @@ private:
     std::unique_ptr<MarketMonitor> m_monitor;
     std::unique_ptr<RecordingService> m_recording;
     BookListener *m_bookListener = nullptr;
-    TradingService *m_trading;
-    BookListenerFanOut m_listeners; // m_bookListener, then the trading desk
     quint64 m_monitorGeneration = 0;         // a history read answers the monitor that asked
     QSet<QString> m_historyPending;          // condition ids whose past is being read
     QList<MarketInfo> m_catalog; // the markets listed (Gamma's pages, or the simulator's)
     CatalogService *m_catalogService = nullptr; // live only; made on the first start without --sim
     SnapshotPublisher *m_publisher;
+    TradingService *m_trading;
+    BookListenerFanOut m_listeners; // m_bookListener, then the trading desk
     QHash<QString, MarketInfo> m_watched; // by condition id
     QSet<QString> m_closed;     // condition ids already reported
 };

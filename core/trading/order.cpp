@@ -96,11 +96,20 @@ bool parseSide(QStringView text, Side &out) noexcept
     return false;
 }
 
-Fixed OrderRequest::notional() const noexcept
+Fixed notionalUp(Fixed price, Fixed size) noexcept
 {
-    // Rounded up: limits compare against the most it can cost.
     const Int128 v = Int128(price) * size;
     return Fixed((v + kFixedScale - 1) / kFixedScale);
+}
+
+Fixed notionalDown(Fixed price, Fixed size) noexcept
+{
+    return Fixed(Int128(price) * size / kFixedScale);
+}
+
+Fixed OrderRequest::notional() const noexcept
+{
+    return notionalUp(price, size); // limits compare against the most it can cost
 }
 
 } // namespace polymon

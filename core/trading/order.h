@@ -31,6 +31,11 @@ bool parseOrderStatus(QStringView text, OrderStatus &out) noexcept;
 const char *sideName(Side side) noexcept; // "BUY" / "SELL"
 bool parseSide(QStringView text, Side &out) noexcept;
 
+// price x size in micro-USDC, rounded once: up for what a buy pays (and
+// what a limit counts), down for what a sale receives or a mark is worth.
+Fixed notionalUp(Fixed price, Fixed size) noexcept;
+Fixed notionalDown(Fixed price, Fixed size) noexcept;
+
 inline bool isMarketable(OrderType type) noexcept
 {
     return type == OrderType::FOK || type == OrderType::FAK;

@@ -12,8 +12,7 @@ namespace {
 Fixed roundedValue(Fixed price, Fixed size, Side side)
 {
     // Against the trader: a buy pays up to the micro-USDC, a sell receives down.
-    const Int128 v = Int128(price) * size;
-    return Fixed(side == Side::Buy ? (v + kFixedScale - 1) / kFixedScale : v / kFixedScale);
+    return side == Side::Buy ? notionalUp(price, size) : notionalDown(price, size);
 }
 
 // Whether `price` on the other side of the book is one `order` would take.

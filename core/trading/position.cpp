@@ -17,8 +17,7 @@ Fixed Position::unrealized(Fixed exitPrice) const noexcept
 {
     if (size <= 0)
         return 0;
-    const Fixed value = Fixed(Int128(exitPrice) * size / kFixedScale); // proceeds round down
-    return value - cost;
+    return notionalDown(exitPrice, size) - cost; // proceeds round down
 }
 
 void Position::apply(const Fill &fill) noexcept

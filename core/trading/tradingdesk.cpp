@@ -2,7 +2,6 @@
 
 #include "book/bookstore.h"
 #include "marketprice.h"
-#include "util/int128.h"
 
 #include <QStringList>
 
@@ -40,7 +39,7 @@ RiskContext TradingDesk::riskContext(const OrderRequest &request) const
     for (const Order &o : m_broker.workingOrders()) {
         const Fixed left = o.remaining();
         if (o.request.side == Side::Buy) {
-            const Fixed notional = Fixed((Int128(o.request.price) * left + kFixedScale - 1) / kFixedScale);
+            const Fixed notional = notionalUp(o.request.price, left);
             openBuyNotional += notional;
             if (inMarket(o.request.assetId)) {
                 c.marketShares += left;
