@@ -56,6 +56,18 @@ void AppSettings::setAlertOn(SignalType type, bool on)
     QSettings().setValue(alertKey(type), on);
 }
 
+PriceFormat::Unit AppSettings::priceUnit()
+{
+    return QSettings().value(QStringLiteral("ui/priceUnit")).toString() == QLatin1String("decimals") ? PriceFormat::Unit::Decimals
+                                                                                                    : PriceFormat::Unit::Cents;
+}
+
+void AppSettings::setPriceUnit(PriceFormat::Unit unit)
+{
+    QSettings().setValue(QStringLiteral("ui/priceUnit"),
+                         unit == PriceFormat::Unit::Decimals ? QStringLiteral("decimals") : QStringLiteral("cents"));
+}
+
 AppSettings::Theme AppSettings::theme()
 {
     const QString name = QSettings().value(QStringLiteral("ui/theme")).toString();

@@ -4,6 +4,7 @@
 #include "analysis/signalsettings.h"
 #include "trading/risklimits.h"
 #include "catalog/marketinfo.h"
+#include "priceformat.h"
 
 #include <QList>
 #include <QString>
@@ -25,6 +26,9 @@ public:
     static void setAlertSound(bool on);
     static bool alertOn(SignalType type);
     static void setAlertOn(SignalType type, bool on);
+
+    static PriceFormat::Unit priceUnit();
+    static void setPriceUnit(PriceFormat::Unit unit);
 
     static Theme theme();
     static void setTheme(Theme theme);

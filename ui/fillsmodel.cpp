@@ -1,4 +1,5 @@
 #include "fillsmodel.h"
+#include "priceformat.h"
 
 #include "themes.h"
 #include "tradingformat.h"
@@ -60,7 +61,7 @@ QVariant FillsModel::data(const QModelIndex &index, int role) const
     case Side:
         return QLatin1String(sideName(f.side));
     case Price:
-        return TradingFormat::price(f.price);
+        return PriceFormat::price(f.price);
     case Size:
         return TradingFormat::shares(f.size);
     case Fee:

@@ -1,4 +1,5 @@
 #include "heatmapview.h"
+#include "priceformat.h"
 
 #include "themes.h"
 
@@ -105,7 +106,7 @@ void HeatmapView::followEdges()
     if (!m_follow || !m_history || m_history->empty())
         return;
     const HeatColumn &last = m_history->columns().back();
-    m_endMs = last.startMs + m_history->sliceMs();
+    m_endMs = std::max(last.startMs + m_history->sliceMs(), m_clockMs);
     // Keep the touch in the middle third; recentre only when it leaves it.
     for (auto it = m_history->columns().rbegin(); it != m_history->columns().rend(); ++it) {
         if (!it->hasBook)
@@ -402,7 +403,7 @@ void HeatmapView::paintEvent(QPaintEvent *)
             continue;
         const double y = yOfPrice(price);
         p.drawText(QRectF(plot.right() + 4, y - fm.height() / 2.0, kAxisWidth - 6, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                   QString::fromStdString(formatFixed(price, 2)));
+                   PriceFormat::price(price));
     }
     const int labelWidth = fm.horizontalAdvance(QStringLiteral("00:00:00")) + 16;
     for (int x = plot.width() - labelWidth / 2; x > labelWidth / 2; x -= labelWidth) {
@@ -442,7 +443,7 @@ QString HeatmapView::describeAt(const QPoint &pos) const
     const HeatColumn *col = m_history->bookAt(ms);
     const bool known = col && !(ms > m_history->lastMs() + m_history->sliceMs() && m_history->broken());
     if (!known)
-        return tr("%1  %2  no data").arg(when, QString::fromStdString(formatFixed(price, 2)));
+        return tr("%1  %2  no data").arg(when, PriceFormat::price(price));
     const HeatColumn *slice = m_history->columnAt(ms);
     Fixed size = 0;
     QString side;
@@ -461,7 +462,7 @@ QString HeatmapView::describeAt(const QPoint &pos) const
         for (const HeatTrade &t : slice->trades)
             if (t.price == price)
                 traded += t.size;
-    QString text = tr("%1  %2  ").arg(when, QString::fromStdString(formatFixed(price, 2)));
+    QString text = tr("%1  %2  ").arg(when, PriceFormat::price(price));
     text += size > 0 ? tr("%1 %2").arg(side, QString::fromStdString(formatFixed(size))) : tr("empty");
     if (traded > 0)
         text += tr(" · traded %1").arg(QString::fromStdString(formatFixed(traded)));

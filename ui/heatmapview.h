@@ -30,6 +30,8 @@ public:
     void setMinTradeSize(Fixed shares);
     void setFollowLive(bool follow);
     bool followLive() const noexcept { return m_follow; }
+    // The market clock: following, the right edge moves with it while the book is quiet.
+    void setClock(std::int64_t ms) { m_clockMs = ms; }
     void addSignalMarker(std::int64_t ms, const QString &label, const QColor &colour);
     void clearMarkers();
     // Redraws when shown and something changed since the last paint.
@@ -74,6 +76,7 @@ private:
     double m_pxPerSlice = 3.0;
     double m_pxPerTick = 7.0;
     std::int64_t m_endMs = 0;  // time at the plot's right edge
+    std::int64_t m_clockMs = 0;
     Fixed m_centre = 500'000;  // price at the plot's vertical middle
     QVector<Marker> m_markers;
     QPoint m_dragFrom;

@@ -1,4 +1,5 @@
 #include "laddermodel.h"
+#include "priceformat.h"
 
 #include <QLocale>
 
@@ -200,7 +201,7 @@ QString LadderModel::ordersText(Fixed price, Side side, QString *tip) const
         *tip = tr("%n working order(s) to %1 %2 shares at %3; %4 shares ahead in the queue. "
                   "Drag to move, right-click to cancel.", nullptr, count)
                    .arg(side == Side::Buy ? tr("buy") : tr("sell"), sizeText,
-                        QString::fromStdString(formatFixed(price, 2)), aheadText);
+                        PriceFormat::price(price), aheadText);
     return ahead > 0 ? tr("%1 · q%2").arg(sizeText, aheadText) : sizeText;
 }
 
@@ -266,7 +267,7 @@ QVariant LadderModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         if (column == Price)
-            return QString::fromStdString(formatFixed(price, 2)); // at least cents, more on finer ticks
+            return PriceFormat::price(price);
         // Cents matter on small levels; from a thousand shares whole shares
         // keep the column readable (the tooltip has the exact size).
         return size > 0 ? QLocale().toString(double(size) / double(kFixedScale), 'f', size >= 1000 * kFixedScale ? 0 : 2)
@@ -291,7 +292,7 @@ QVariant LadderModel::data(const QModelIndex &index, int role) const
         if (column == Price || size <= 0)
             return {};
         const Delta d = (bidColumn ? m_bidDelta : m_askDelta).value(price);
-        QString tip = tr("%1 shares at %2").arg(QString::fromStdString(formatFixed(size)), QString::fromStdString(formatFixed(price, 2)));
+        QString tip = tr("%1 shares at %2").arg(QString::fromStdString(formatFixed(size)), PriceFormat::price(price));
         if (d.change != 0 && m_nowMs - d.atMs <= kDeltaShowMs)
             tip += tr("; %1 %2 in the last seconds")
                        .arg(d.change > 0 ? tr("stacked") : tr("pulled"), QString::fromStdString(formatFixed(std::abs(d.change))));

@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "priceformat.h"
 
 #include "appsettings.h"
 #include "backtestdialog.h"
@@ -27,6 +28,7 @@
 #include "watchlistpane.h"
 #include "watchtablemodel.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -697,6 +699,8 @@ void MainWindow::onCurrentTabChanged()
 void MainWindow::onSnapshots(const QList<TopSnapshot> &tops, const FeedStatus &status)
 {
     m_watch->applySnapshots(tops);
+    for (MarketView *view : std::as_const(m_views))
+        view->setClock(status.clockMs);
     for (const TopSnapshot &t : tops) {
         if (MarketView *view = m_assetViews.value(t.assetId))
             view->applySnapshot(t);
@@ -784,6 +788,14 @@ void MainWindow::openSettings()
     if (dialog.exec() != QDialog::Accepted)
         return;
     Themes::apply(AppSettings::theme());
+    if (PriceFormat::unit() != AppSettings::priceUnit()) {
+        PriceFormat::setUnit(AppSettings::priceUnit());
+        // Tables ask their models again; labels, charts and the heatmap at their next update.
+        for (QWidget *w : findChildren<QWidget *>())
+            w->update();
+        for (QAbstractItemView *v : findChildren<QAbstractItemView *>())
+            v->viewport()->update();
+    }
     invoke(m_service, [s = m_service, settings = dialog.signalSettings()] { s->applySignalSettings(settings); });
     applyTradingSettings();
     if (dialog.databaseChanged())

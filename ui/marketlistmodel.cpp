@@ -1,4 +1,5 @@
 #include "marketlistmodel.h"
+#include "priceformat.h"
 
 #include <QFont>
 #include <QLocale>
@@ -71,7 +72,12 @@ QVariant MarketListModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Question: return m.question;
-        case YesPrice: return m.yesPrice.isEmpty() ? QStringLiteral("–") : QStringLiteral("%1¢").arg(m.yesPrice.toDouble() * 100.0, 0, 'f', 1);
+        case YesPrice: {
+            Fixed price = 0;
+            if (m.yesPrice.isEmpty())
+                return QStringLiteral("–");
+            return parseFixed(m.yesPrice.toStdString(), price) == FixedError::None ? PriceFormat::price(price) : m.yesPrice;
+        }
         case Volume24h: return QStringLiteral("$") + locale.toString(m.volume24h, 'f', 0);
         case Liquidity: return QStringLiteral("$") + locale.toString(m.liquidity, 'f', 0);
         case EndDate: return m.endDate.isValid() ? locale.toString(m.endDate.date(), QLocale::ShortFormat) : QString();

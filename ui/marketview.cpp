@@ -1,4 +1,5 @@
 #include "marketview.h"
+#include "priceformat.h"
 
 #include "imbalancebar.h"
 #include "laddermodel.h"
@@ -14,6 +15,7 @@
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -31,16 +33,6 @@
 namespace polymon {
 
 namespace {
-
-QString cents(Fixed v)
-{
-    return QLocale().toString(double(v) / 10'000.0, 'f', 1) + QStringLiteral("¢");
-}
-
-QString priceText(Fixed v)
-{
-    return QString::fromStdString(formatFixed(v, 2));
-}
 
 QString contracts(Fixed v)
 {
@@ -298,8 +290,10 @@ void MarketView::applySnapshot(const TopSnapshot &t)
         return;
     if (t.state == SyncState::Synced && t.metrics.twoSided())
         m_chart->addPoint(t.assetId, t.lastUpdateMs, t.metrics.bestBid, t.metrics.bestAsk);
+    else
+        m_chart->breakHere(t.assetId, m_clockMs); // no book, or one side only: no bid/ask/mid to draw
     if (t.metrics.twoSided()) {
-        const QString mid = QString::number(double(t.metrics.mid) / double(kFixedScale), 'f', 3);
+        const QString mid = PriceFormat::price(t.metrics.mid);
         if (m_prices.value(outcome) != mid) {
             m_prices[outcome] = mid;
             m_outcomeButtons->button(outcome)->setText(QStringLiteral("%1  %2").arg(outcomeName(m_market, outcome), mid));
@@ -378,8 +372,6 @@ void MarketView::showEvent(QShowEvent *event)
 void MarketView::hideEvent(QHideEvent *event)
 {
     QWidget::hideEvent(event);
-    // A hundred background charts would each keep thousands of drawn points.
-    m_chart->releaseSeries();
     // A hidden tab gets no book levels: what comes while hidden is a gap.
     for (auto &[asset, depth] : m_heat)
         depth.breakHere();
@@ -388,12 +380,12 @@ void MarketView::hideEvent(QHideEvent *event)
 void MarketView::showHeader(const TopSnapshot &t)
 {
     const BookMetrics &m = t.metrics;
-    m_bid->setText(m.hasBid ? QStringLiteral("%1 × %2").arg(priceText(m.bestBid), contracts(m.bestBidSize)) : tr("none"));
-    m_ask->setText(m.hasAsk ? QStringLiteral("%1 × %2").arg(priceText(m.bestAsk), contracts(m.bestAskSize)) : tr("none"));
+    m_bid->setText(m.hasBid ? QStringLiteral("%1 × %2").arg(PriceFormat::price(m.bestBid), contracts(m.bestBidSize)) : tr("none"));
+    m_ask->setText(m.hasAsk ? QStringLiteral("%1 × %2").arg(PriceFormat::price(m.bestAsk), contracts(m.bestAskSize)) : tr("none"));
     if (m.twoSided()) {
-        m_mid->setText(QString::number(double(m.mid) / double(kFixedScale), 'f', 4));
+        m_mid->setText(PriceFormat::price(m.mid));
         const double bps = m.mid > 0 ? double(m.spread) * 10'000.0 / double(m.mid) : 0.0;
-        m_spread->setText(tr("%1 · %2 bps").arg(cents(m.spread)).arg(bps, 0, 'f', 0));
+        m_spread->setText(tr("%1 · %2 bps").arg(PriceFormat::difference(m.spread)).arg(bps, 0, 'f', 0));
     } else {
         m_mid->setText(QStringLiteral("—"));
         m_spread->setText(QStringLiteral("—"));
@@ -454,17 +446,16 @@ void MarketView::showPairSum()
     const bool asks = a.hasAsk && b.hasAsk, bids = a.hasBid && b.hasBid;
     const Fixed askSum = asks ? a.bestAsk + b.bestAsk : 0;
     const Fixed bidSum = bids ? a.bestBid + b.bestBid : 0;
-    auto signedCents = [](Fixed v) { return (v > 0 ? QStringLiteral("+") : QString()) + cents(v); };
     m_pairSum->setText(tr("%1+%2 asks %3 · bids %4")
                            .arg(outcomeName(m_market, 0), outcomeName(m_market, 1),
-                                asks ? QString::fromStdString(formatFixed(askSum, 2)) : QStringLiteral("—"),
-                                bids ? QString::fromStdString(formatFixed(bidSum, 2)) : QStringLiteral("—")));
+                                asks ? PriceFormat::price(askSum) : QStringLiteral("—"),
+                                bids ? PriceFormat::price(bidSum) : QStringLiteral("—")));
     m_pairSum->setToolTip(tr("Buying both outcomes at their best asks costs %1 (%2 against the $1 they pay together); "
                              "selling both at their best bids gives %3 (%4).")
-                              .arg(asks ? QString::fromStdString(formatFixed(askSum, 4)) : tr("—"),
-                                   asks ? signedCents(askSum - kFixedScale) : tr("—"),
-                                   bids ? QString::fromStdString(formatFixed(bidSum, 4)) : tr("—"),
-                                   bids ? signedCents(bidSum - kFixedScale) : tr("—")));
+                              .arg(asks ? PriceFormat::price(askSum) : tr("—"),
+                                   asks ? PriceFormat::signedDifference(askSum - kFixedScale) : tr("—"),
+                                   bids ? PriceFormat::price(bidSum) : tr("—"),
+                                   bids ? PriceFormat::signedDifference(bidSum - kFixedScale) : tr("—")));
 }
 
 QString MarketView::pairSumText() const
@@ -520,6 +511,13 @@ void MarketView::addHistory(const AssetHistory &history)
         books.push_back({d.ts, {d.bids, d.asks}});
     m_heat[history.assetId].prepend(books, 60'000);
     m_heatmap->view()->update();
+}
+
+void MarketView::setClock(qint64 ms)
+{
+    m_clockMs = ms;
+    m_chart->setClock(ms);
+    m_heatmap->view()->setClock(ms);
 }
 
 void MarketView::refresh()

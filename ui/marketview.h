@@ -51,6 +51,8 @@ public:
     void addSignal(const Signal &signal);
     void addHistory(const AssetHistory &history);
     // Redraws the chart if it is on screen and has news.
+    // The market clock (FeedStatus::clockMs): charts move with it while quiet.
+    void setClock(qint64 ms);
     void refresh();
     // Resolved or closed: shown, and no more updates are expected.
     void markClosed(const QString &reason);
@@ -90,6 +92,7 @@ private:
     MarketInfo m_market;
     int m_outcome = 0;
     bool m_closed = false;
+    qint64 m_clockMs = 0;
     QLabel *m_title;
     QLabel *m_state;
     QLabel *m_pairSum;

@@ -1,4 +1,5 @@
 #include "ordersmodel.h"
+#include "priceformat.h"
 
 #include "themes.h"
 #include "tradingformat.h"
@@ -90,7 +91,7 @@ QVariant OrdersModel::data(const QModelIndex &index, int role) const
     case Type:
         return QLatin1String(orderTypeName(o.request.type));
     case Price:
-        return TradingFormat::price(o.request.price);
+        return PriceFormat::price(o.request.price);
     case Size:
         return TradingFormat::shares(o.request.size);
     case Filled:

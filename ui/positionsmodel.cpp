@@ -1,4 +1,5 @@
 #include "positionsmodel.h"
+#include "priceformat.h"
 
 #include "themes.h"
 #include "tradingformat.h"
@@ -107,9 +108,9 @@ QVariant PositionsModel::data(const QModelIndex &index, int role) const
     case Shares:
         return TradingFormat::shares(p.size);
     case Average:
-        return p.size > 0 ? TradingFormat::price(p.averagePrice()) : QString();
+        return p.size > 0 ? PriceFormat::price(p.averagePrice()) : QString();
     case Mark:
-        return p.size > 0 && r.view.mark > 0 ? TradingFormat::price(r.view.mark) : QString();
+        return p.size > 0 && r.view.mark > 0 ? PriceFormat::price(r.view.mark) : QString();
     case Unrealized:
         return p.size > 0 ? TradingFormat::signedDollars(r.view.unrealized) : QString();
     case Realized:
@@ -120,7 +121,7 @@ QVariant PositionsModel::data(const QModelIndex &index, int role) const
     case IfNo:
         return r.paired ? TradingFormat::signedDollars(signedValue()) : tr("n/a");
     case Stop:
-        return r.view.stop > 0 ? TradingFormat::price(r.view.stop) : QString();
+        return r.view.stop > 0 ? PriceFormat::price(r.view.stop) : QString();
     default:
         return {};
     }

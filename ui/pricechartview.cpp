@@ -1,17 +1,13 @@
 #include "pricechartview.h"
 
-#include "chartstyle.h"
+#include "priceformat.h"
 #include "themes.h"
 
-#include <QChart>
 #include <QDateTime>
-#include <QDateTimeAxis>
 #include <QKeyEvent>
 #include <QMouseEvent>
-#include <QLineSeries>
-#include <QScatterSeries>
+#include <QPainter>
 #include <QToolTip>
-#include <QValueAxis>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -22,6 +18,10 @@ namespace polymon {
 
 namespace {
 
+constexpr int kAxisHeight = 18; // time labels at the bottom
+constexpr int kLegendHeight = 16;
+constexpr double kMarkerRadius = 5.0;
+
 QString shortName(SignalType type)
 {
     switch (type) {
@@ -31,6 +31,33 @@ QString shortName(SignalType type)
     case SignalType::DepthPull: return PriceChartView::tr("Pull");
     }
     return {};
+}
+
+double priceOf(Fixed v)
+{
+    return toDouble(v);
+}
+
+// Round steps for the time axis, so labels fall on whole seconds and minutes.
+qint64 timeStep(qint64 spanMs, int labels)
+{
+    static const qint64 steps[] = {1'000,     2'000,     5'000,     10'000,     15'000,     30'000,      60'000,
+                                   120'000,   300'000,   600'000,   900'000,    1'800'000,  3'600'000,   7'200'000,
+                                   10'800'000, 21'600'000, 43'200'000, 86'400'000};
+    for (qint64 s : steps)
+        if (spanMs / s <= labels)
+            return s;
+    return steps[std::size(steps) - 1];
+}
+
+// Round steps for the price axis (1, 2, 5 times a power of ten).
+double priceStep(double span, int labels)
+{
+    for (double magnitude = 0.0001; magnitude < 10; magnitude *= 10)
+        for (double m : {1.0, 2.0, 5.0})
+            if (span / (m * magnitude) <= labels)
+                return m * magnitude;
+    return 1.0;
 }
 
 } // namespace
@@ -47,112 +74,62 @@ QColor PriceChartView::typeColour(SignalType type)
 }
 
 PriceChartView::PriceChartView(QWidget *parent)
-    : QChartView(parent)
+    : QWidget(parent)
 {
-    auto *chart = new QChart;
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->legend()->setAlignment(Qt::AlignTop);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    m_bid = new QLineSeries(chart);
-    m_bid->setName(tr("Bid"));
-    m_ask = new QLineSeries(chart);
-    m_ask->setName(tr("Ask"));
-    m_mid = new QLineSeries(chart);
-    m_mid->setName(tr("Mid"));
-    for (QLineSeries *s : {m_bid, m_ask, m_mid})
-        chart->addSeries(s);
-    for (int i = 0; i < kSignalTypeCount; ++i) {
-        auto *markers = new QScatterSeries(chart);
-        markers->setName(shortName(SignalType(i)));
-        markers->setColor(typeColour(SignalType(i)));
-        markers->setMarkerSize(11);
-        chart->addSeries(markers);
-        m_markers[i] = markers;
-        connect(markers, &QScatterSeries::hovered, this, [this, i](const QPointF &point, bool state) {
-            if (!state) {
-                QToolTip::hideText();
-                return;
-            }
-            const History &h = m_history[m_asset];
-            for (const Signal &s : h.signals_) {
-                if (int(s.type) == i && std::llabs(s.timestampMs - qint64(point.x())) < 1000) {
-                    QToolTip::showText(QCursor::pos(),
-                                       QStringLiteral("%1 %2 (%3%) at %4\n%5")
-                                           .arg(QLatin1String(signalTypeName(s.type)), QLatin1String(signalSideName(s.side)))
-                                           .arg(s.confidence)
-                                           .arg(QDateTime::fromMSecsSinceEpoch(s.timestampMs).toString(QStringLiteral("HH:mm:ss")),
-                                                QString::fromStdString(s.description)));
-                    return;
-                }
-            }
-        });
-    }
-    m_time = new QDateTimeAxis(chart);
-    m_time->setFormat(QStringLiteral("HH:mm:ss"));
-    m_time->setTickCount(6);
-    m_price = new QValueAxis(chart);
-    m_price->setLabelFormat(QStringLiteral("%.3f"));
-    chart->addAxis(m_time, Qt::AlignBottom);
-    chart->addAxis(m_price, Qt::AlignLeft);
-    for (QAbstractSeries *s : chart->series()) {
-        s->attachAxis(m_time);
-        s->attachAxis(m_price);
-    }
-    setChart(chart);
-    setRenderHint(QPainter::Antialiasing);
-    setRubberBand(QChartView::HorizontalRubberBand); // drag a range to zoom
+    setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
-    setToolTip(tr("Drag to zoom, wheel to zoom, Shift+drag or arrows to pan, right-click or Home to follow live"));
-    applyPalette();
-}
-
-void PriceChartView::applyPalette()
-{
-    ChartStyle::apply(this, {m_time, m_price});
-    const QPalette pal = palette();
-    m_bid->setPen(QPen(Themes::bid(), 1.6));
-    m_ask->setPen(QPen(Themes::ask(), 1.6));
-    QColor mid = pal.color(QPalette::Text);
-    mid.setAlpha(150);
-    m_mid->setPen(QPen(mid, 1, Qt::DashLine));
-    for (QScatterSeries *m : m_markers)
-        m->setBorderColor(pal.color(QPalette::Base));
-}
-
-void PriceChartView::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::PaletteChange)
-        applyPalette();
-    QChartView::changeEvent(event);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setMinimumSize(200, 80);
 }
 
 void PriceChartView::addPoint(const QString &assetId, qint64 timestampMs, Fixed bid, Fixed ask)
 {
     History &h = m_history[assetId];
-    const Point p{timestampMs, toDouble(bid), toDouble(ask)};
-    if (!h.points.empty() && timestampMs - h.points.back().ts < kPointSpacingMs) {
-        if (h.points.back().bid == p.bid && h.points.back().ask == p.ask)
+    Point p{timestampMs, bid, ask, 0};
+    if (h.brokenAtMs > 0) {
+        p.gapFromMs = std::min(h.brokenAtMs, timestampMs);
+        h.brokenAtMs = 0;
+        h.points.push_back(p);
+    } else if (!h.points.empty() && timestampMs - h.points.back().ts < kPointSpacingMs) {
+        Point &last = h.points.back();
+        if (last.bid == bid && last.ask == ask)
             return;
-        // Keep the shape: the replaced point's time stays, the prices move on.
-        if (h.points.size() >= 2 && h.points.back().ts - h.points[h.points.size() - 2].ts < kPointSpacingMs)
-            h.points.back() = p;
-        else
+        // Keep the shape: a point that already replaced one keeps its time, the prices move on.
+        if (h.points.size() >= 2 && last.ts - h.points[h.points.size() - 2].ts < kPointSpacingMs && last.gapFromMs == 0) {
+            last.bid = bid;
+            last.ask = ask;
+        } else {
             h.points.push_back(p);
+        }
     } else {
         h.points.push_back(p);
     }
     while (h.points.size() > kMaxPoints)
         h.points.pop_front();
-    h.dirty = true;
+    m_clockMs = std::max(m_clockMs, timestampMs);
+    if (assetId == m_asset)
+        m_dirty = true;
+}
+
+void PriceChartView::breakHere(const QString &assetId, qint64 timestampMs)
+{
+    History &h = m_history[assetId];
+    if (h.brokenAtMs > 0 || h.points.empty())
+        return;
+    h.brokenAtMs = std::max(timestampMs, h.points.back().ts);
+    if (assetId == m_asset)
+        m_dirty = true;
 }
 
 void PriceChartView::addSignal(const Signal &signal)
 {
-    History &h = m_history[QString::fromStdString(signal.assetId)];
+    const QString asset = QString::fromStdString(signal.assetId);
+    History &h = m_history[asset];
     h.signals_.push_back(signal);
     if (h.signals_.size() > 500)
         h.signals_.erase(h.signals_.begin());
-    h.dirty = true;
+    if (asset == m_asset)
+        m_dirty = true;
 }
 
 void PriceChartView::addHistory(const AssetHistory &history)
@@ -161,17 +138,25 @@ void PriceChartView::addHistory(const AssetHistory &history)
     const qint64 firstLive = h.points.empty() ? std::numeric_limits<qint64>::max() : h.points.front().ts;
     std::deque<Point> older;
     for (const AssetHistory::Point &p : history.points) {
-        if (p.ts < firstLive)
-            older.push_back(Point{p.ts, toDouble(p.bid), toDouble(p.ask)});
+        if (p.ts >= firstLive)
+            break;
+        Point point{p.ts, p.bid, p.ask, 0};
+        // The database keeps a point a second while recording: a silent minute was not recorded.
+        if (!older.empty() && p.ts - older.back().ts > kRecordedGapMs)
+            point.gapFromMs = older.back().ts + 1000;
+        older.push_back(point);
     }
+    if (!older.empty() && !h.points.empty() && h.points.front().gapFromMs == 0 && firstLive - older.back().ts > kRecordedGapMs)
+        h.points.front().gapFromMs = older.back().ts + 1000; // the app was not running
     h.points.insert(h.points.begin(), older.begin(), older.end());
     while (h.points.size() > kMaxPoints)
         h.points.pop_front();
     for (const Signal &s : history.signals_)
-        h.signals_.insert(h.signals_.begin(), s); // older than any live one
+        h.signals_.insert(h.signals_.begin(), s);
     std::stable_sort(h.signals_.begin(), h.signals_.end(),
                      [](const Signal &a, const Signal &b) { return a.timestampMs < b.timestampMs; });
-    h.dirty = true;
+    if (history.assetId == m_asset)
+        m_dirty = true;
 }
 
 qint64 PriceChartView::firstPointMs(const QString &assetId) const
@@ -183,127 +168,392 @@ qint64 PriceChartView::firstPointMs(const QString &assetId) const
 void PriceChartView::showAsset(const QString &assetId)
 {
     m_asset = assetId;
-    m_history[assetId].dirty = true;
+    m_dirty = true;
     refresh();
+}
+
+void PriceChartView::setClock(qint64 ms)
+{
+    if (ms != m_clockMs) {
+        m_clockMs = ms; // a replay's clock goes back on a seek
+        m_dirty = m_dirty || m_follow;
+    }
+}
+
+void PriceChartView::refresh()
+{
+    if (!m_dirty || !isVisible())
+        return;
+    update();
 }
 
 void PriceChartView::followLive()
 {
     m_follow = true;
-    m_history[m_asset].dirty = true;
-    refresh();
+    m_dirty = true;
+    update();
 }
 
-qint64 PriceChartView::visibleSpanMs() const
-{
-    return m_time->min().msecsTo(m_time->max());
-}
-
-void PriceChartView::setTimeRange(qint64 fromMs, qint64 toMs)
-{
-    const qint64 span = toMs - fromMs;
-    // Labels that differ from tick to tick, without more detail than needed.
-    if (span <= 15 * 60'000)
-        m_time->setFormat(QStringLiteral("HH:mm:ss"));
-    else if (span <= 24 * 3600'000)
-        m_time->setFormat(QStringLiteral("HH:mm"));
-    else
-        m_time->setFormat(QStringLiteral("MMM d HH:mm"));
-    m_time->setRange(QDateTime::fromMSecsSinceEpoch(fromMs), QDateTime::fromMSecsSinceEpoch(toMs));
-}
-
-void PriceChartView::refresh()
-{
-    History &h = m_history[m_asset];
-    if (!h.dirty)
-        return;
-    h.dirty = false;
-    double low = 1.0, high = 0.0; // price range of the history, for the axis
-    QList<QPointF> bid, ask, mid;
-    bid.reserve(qsizetype(h.points.size()));
-    ask.reserve(qsizetype(h.points.size()));
-    mid.reserve(qsizetype(h.points.size()));
-    for (const Point &p : h.points) {
-        bid << QPointF(double(p.ts), p.bid);
-        ask << QPointF(double(p.ts), p.ask);
-        mid << QPointF(double(p.ts), (p.bid + p.ask) / 2);
-        low = std::min(low, p.bid);
-        high = std::max(high, p.ask);
-    }
-    m_bid->replace(bid);
-    m_ask->replace(ask);
-    m_mid->replace(mid);
-    QList<QPointF> markers[kSignalTypeCount];
-    for (const Signal &s : h.signals_)
-        markers[int(s.type)] << QPointF(double(s.timestampMs), toDouble(s.mid));
-    for (int i = 0; i < kSignalTypeCount; ++i)
-        m_markers[i]->replace(markers[i]);
-    if (h.points.empty() || !m_follow)
-        return;
-    const qint64 last = h.points.back().ts;
-    const qint64 first = std::min(h.points.front().ts, last - kMinSpanMs);
-    const double pad = std::max(0.005, (high - low) * 0.1);
-    m_price->setRange(std::max(0.0, low - pad), std::min(1.0, high + pad));
-    setTimeRange(first, last + (last - first) / 50); // a little air on the right
-}
-
-void PriceChartView::releaseSeries()
-{
-    for (QXYSeries *s : {static_cast<QXYSeries *>(m_bid), static_cast<QXYSeries *>(m_ask), static_cast<QXYSeries *>(m_mid)})
-        s->clear();
-    for (QScatterSeries *m : m_markers)
-        m->clear();
-    m_history[m_asset].dirty = true;
-}
-
-void PriceChartView::userMovedView()
+void PriceChartView::stopFollowing()
 {
     m_follow = false;
-    setTimeRange(m_time->min().toMSecsSinceEpoch(), m_time->max().toMSecsSinceEpoch());
+}
+
+void PriceChartView::setFrozen(bool frozen)
+{
+    if (frozen == m_frozen)
+        return;
+    m_frozen = frozen;
+    update();
+}
+
+qint64 PriceChartView::stepEndMs(const History &h, std::size_t i) const
+{
+    if (i + 1 < h.points.size()) {
+        const Point &next = h.points[i + 1];
+        return next.gapFromMs > 0 ? next.gapFromMs : next.ts;
+    }
+    if (h.brokenAtMs > 0)
+        return h.brokenAtMs;
+    return std::max(h.points[i].ts, m_clockMs);
+}
+
+const PriceChartView::Point *PriceChartView::pointAt(const History &h, qint64 ms) const
+{
+    auto it = std::upper_bound(h.points.begin(), h.points.end(), ms, [](qint64 t, const Point &p) { return t < p.ts; });
+    if (it == h.points.begin())
+        return nullptr;
+    const std::size_t i = std::size_t(std::prev(it) - h.points.begin());
+    return ms < stepEndMs(h, i) || (ms == h.points[i].ts) ? &h.points[i] : nullptr;
+}
+
+void PriceChartView::followClock()
+{
+    const auto it = m_history.constFind(m_asset);
+    if (it == m_history.cend() || it->points.empty() || !m_follow)
+        return;
+    const qint64 last = std::max(it->points.back().ts, m_clockMs);
+    const qint64 first = std::min(it->points.front().ts, last - kMinSpanMs);
+    m_fromMs = first;
+    m_toMs = last + (last - first) / 50; // a little air on the right
+}
+
+void PriceChartView::fitPrices()
+{
+    const auto it = m_history.constFind(m_asset);
+    if (it == m_history.cend() || it->points.empty())
+        return;
+    const History &h = *it;
+    double low = 1.0, high = 0.0;
+    auto from = std::upper_bound(h.points.begin(), h.points.end(), m_fromMs, [](qint64 t, const Point &p) { return t < p.ts; });
+    if (from != h.points.begin())
+        --from;
+    for (auto p = from; p != h.points.end() && p->ts <= m_toMs; ++p) {
+        low = std::min(low, priceOf(p->bid));
+        high = std::max(high, priceOf(p->ask));
+    }
+    if (low > high)
+        return;
+    const double pad = std::max(0.005, (high - low) * 0.1);
+    m_low = std::max(0.0, low - pad);
+    m_high = std::min(1.0, high + pad);
+}
+
+QRect PriceChartView::plotRect() const
+{
+    const QFontMetrics fm(font());
+    const int axis = fm.horizontalAdvance(PriceFormat::price(555'500)) + 10;
+    return QRect(axis, kLegendHeight + 2, std::max(1, width() - axis - 8), std::max(1, height() - kLegendHeight - 2 - kAxisHeight));
+}
+
+double PriceChartView::xOf(qint64 ms) const
+{
+    const QRect r = plotRect();
+    const double span = double(std::max<qint64>(1, m_toMs - m_fromMs));
+    return r.left() + double(ms - m_fromMs) / span * r.width();
+}
+
+qint64 PriceChartView::timeAt(double x) const
+{
+    const QRect r = plotRect();
+    return m_fromMs + qint64((x - r.left()) / std::max(1, r.width()) * double(m_toMs - m_fromMs));
+}
+
+double PriceChartView::yOf(double price) const
+{
+    const QRect r = plotRect();
+    return r.bottom() - (price - m_low) / std::max(1e-9, m_high - m_low) * r.height();
+}
+
+double PriceChartView::priceAt(double y) const
+{
+    const QRect r = plotRect();
+    return m_low + (r.bottom() - y) / std::max(1, r.height()) * (m_high - m_low);
+}
+
+QPointF PriceChartView::pointOf(qint64 ms, Fixed price) const
+{
+    return QPointF(xOf(ms), yOf(priceOf(price)));
+}
+
+void PriceChartView::paintEvent(QPaintEvent *)
+{
+    if (!m_frozen) {
+        followClock();
+        fitPrices();
+    }
+    m_dirty = false;
+    QPainter p(this);
+    const QPalette pal = palette();
+    const QColor text = pal.color(QPalette::Text);
+    QColor faint = text;
+    faint.setAlpha(40);
+    p.fillRect(rect(), pal.color(QPalette::Window));
+    const QRect plot = plotRect();
+    p.fillRect(plot, pal.color(QPalette::Base));
+    const QFontMetrics fm(font());
+
+    // Legend: the three lines and the signal types.
+    {
+        int x = plot.left();
+        const int y = kLegendHeight / 2 + 1;
+        auto item = [&](const QString &name, const QColor &colour, bool marker, Qt::PenStyle style = Qt::SolidLine) {
+            if (x + 15 + fm.horizontalAdvance(name) > plot.right())
+                return; // a narrow chart shows the legend it has room for
+            if (marker) {
+                p.setRenderHint(QPainter::Antialiasing);
+                p.setPen(Qt::NoPen);
+                p.setBrush(colour);
+                p.drawEllipse(QPointF(x + 5, y), 4, 4);
+                p.setRenderHint(QPainter::Antialiasing, false);
+            } else {
+                p.setPen(QPen(colour, 2, style));
+                p.drawLine(x, y, x + 12, y);
+            }
+            p.setPen(text);
+            p.drawText(QRect(x + 15, 0, fm.horizontalAdvance(name) + 2, kLegendHeight + 2), Qt::AlignVCenter, name);
+            x += 15 + fm.horizontalAdvance(name) + 10;
+        };
+        item(tr("Bid"), Themes::bid(), false);
+        item(tr("Ask"), Themes::ask(), false);
+        QColor mid = text;
+        mid.setAlpha(150);
+        item(tr("Mid"), mid, false, Qt::DashLine);
+        for (int i = 0; i < kSignalTypeCount; ++i)
+            item(shortName(SignalType(i)), typeColour(SignalType(i)), true);
+        const QString state = m_frozen ? tr("held under the pointer") : !m_follow ? tr("not following · Home") : QString();
+        if (!state.isEmpty() && x + fm.horizontalAdvance(state) < plot.right()) {
+            p.setPen(pal.color(QPalette::PlaceholderText));
+            p.drawText(QRect(plot.left(), 0, plot.width(), kLegendHeight + 2), Qt::AlignRight | Qt::AlignVCenter, state);
+        }
+    }
+
+    const auto it = m_history.constFind(m_asset);
+    if (it == m_history.cend() || it->points.empty()) {
+        p.setPen(pal.color(QPalette::PlaceholderText));
+        p.drawText(plot, Qt::AlignCenter, tr("The chart fills as the book changes"));
+        return;
+    }
+    const History &h = *it;
+
+    // Grid and price labels, in the chosen unit.
+    const double pStep = priceStep(m_high - m_low, std::max(2, plot.height() / (fm.height() * 2)));
+    p.setPen(text);
+    for (double v = std::ceil(m_low / pStep) * pStep; v <= m_high + 1e-12; v += pStep) {
+        const double y = yOf(v);
+        p.setPen(faint);
+        p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
+        p.setPen(text);
+        p.drawText(QRectF(0, y - fm.height() / 2.0, plot.left() - 5, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
+                   PriceFormat::price(Fixed(std::llround(v * double(kFixedScale)))));
+    }
+    // Time labels on round times: they move with the clock.
+    const int labelWidth = fm.horizontalAdvance(QStringLiteral("00:00:00")) + 16;
+    const qint64 tStep = timeStep(m_toMs - m_fromMs, std::max(1, plot.width() / labelWidth));
+    const qint64 offset = qint64(QDateTime::currentDateTime().offsetFromUtc()) * 1000;
+    const QString format = tStep >= 86'400'000 ? QStringLiteral("MMM d") : tStep >= 60'000 ? QStringLiteral("HH:mm") : QStringLiteral("HH:mm:ss");
+    for (qint64 t = ((m_fromMs + offset) / tStep + 1) * tStep - offset; t < m_toMs; t += tStep) {
+        const double x = xOf(t);
+        p.setPen(faint);
+        p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+        const double half = fm.horizontalAdvance(QDateTime::fromMSecsSinceEpoch(t).toString(format)) / 2.0;
+        if (x + half > width() || x - half < 0)
+            continue; // a label cut by the edge reads as a different time
+        p.setPen(text);
+        p.drawText(QRectF(x - labelWidth / 2.0, plot.bottom() + 2, labelWidth, kAxisHeight - 2), Qt::AlignCenter,
+                   QDateTime::fromMSecsSinceEpoch(t).toString(format));
+    }
+
+    p.save();
+    p.setClipRect(plot);
+    auto first = std::upper_bound(h.points.begin(), h.points.end(), m_fromMs, [](qint64 t, const Point &q) { return t < q.ts; });
+    if (first != h.points.begin())
+        --first;
+    const std::size_t begin = std::size_t(first - h.points.begin());
+    std::size_t end = begin;
+    while (end < h.points.size() && h.points[end].ts <= m_toMs)
+        ++end;
+
+    // Gaps: shaded and labelled, never bridged.
+    QColor shade = pal.color(QPalette::Mid);
+    shade.setAlpha(70);
+    auto shadeGap = [&](qint64 from, qint64 to) {
+        const double x0 = std::max<double>(plot.left(), xOf(from)), x1 = std::min<double>(plot.right(), xOf(to));
+        if (x1 <= x0)
+            return;
+        p.fillRect(QRectF(x0, plot.top(), x1 - x0, plot.height()), shade);
+        if (x1 - x0 > fm.horizontalAdvance(tr("no data")) + 8) {
+            p.setPen(pal.color(QPalette::PlaceholderText));
+            p.drawText(QRectF(x0, plot.top() + 4, x1 - x0, fm.height()), Qt::AlignHCenter, tr("no data"));
+        }
+    };
+    for (std::size_t i = begin; i < std::min(end + 1, h.points.size()); ++i)
+        if (h.points[i].gapFromMs > 0)
+            shadeGap(h.points[i].gapFromMs, h.points[i].ts);
+    if (h.brokenAtMs > 0)
+        shadeGap(h.brokenAtMs, std::max(m_clockMs, m_toMs));
+
+    // Steps: each price holds until the next point; a gap ends the line.
+    auto steps = [&](auto value, const QPen &pen) {
+        p.setPen(pen);
+        QPolygonF line;
+        for (std::size_t i = begin; i < end; ++i) {
+            const Point &pt = h.points[i];
+            if (pt.gapFromMs > 0 && line.size() > 1) {
+                p.drawPolyline(line);
+                line.clear();
+            } else if (pt.gapFromMs > 0) {
+                line.clear();
+            }
+            const double y = yOf(value(pt));
+            const double x0 = xOf(pt.ts), x1 = xOf(stepEndMs(h, i));
+            if (!line.isEmpty())
+                line << QPointF(x0, line.back().y());
+            line << QPointF(x0, y) << QPointF(x1, y);
+        }
+        if (line.size() > 1)
+            p.drawPolyline(line);
+    };
+    QColor mid = text;
+    mid.setAlpha(150);
+    steps([](const Point &q) { return priceOf(q.bid); }, QPen(Themes::bid(), 1.6));
+    steps([](const Point &q) { return priceOf(q.ask); }, QPen(Themes::ask(), 1.6));
+    steps([](const Point &q) { return (priceOf(q.bid) + priceOf(q.ask)) / 2; }, QPen(mid, 1, Qt::DashLine));
+
+    // Signal markers at the mid when they fired.
+    p.setRenderHint(QPainter::Antialiasing);
+    for (const Signal &s : h.signals_) {
+        if (s.timestampMs < m_fromMs || s.timestampMs > m_toMs)
+            continue;
+        p.setPen(QPen(pal.color(QPalette::Base), 1.5));
+        p.setBrush(typeColour(s.type));
+        p.drawEllipse(pointOf(s.timestampMs, s.mid), kMarkerRadius, kMarkerRadius);
+    }
+    p.setRenderHint(QPainter::Antialiasing, false);
+    p.restore();
+
+    // Crosshair and what is under it.
+    if (plot.contains(m_hover) && !m_dragging) {
+        QColor cross = text;
+        cross.setAlpha(120);
+        p.setPen(QPen(cross, 1, Qt::DotLine));
+        p.drawLine(QPoint(m_hover.x(), plot.top()), QPoint(m_hover.x(), plot.bottom()));
+        p.drawLine(QPoint(plot.left(), m_hover.y()), QPoint(plot.right(), m_hover.y()));
+        const QString readOut = describeAt(m_hover);
+        const QRect box = fm.boundingRect(readOut).adjusted(-4, -2, 4, 2);
+        QRect placed = box.translated(m_hover + QPoint(12, -box.height() - 6) - box.topLeft());
+        if (placed.right() > plot.right())
+            placed.moveRight(m_hover.x() - 12);
+        if (placed.top() < plot.top())
+            placed.moveTop(m_hover.y() + 12);
+        p.fillRect(placed, pal.color(QPalette::ToolTipBase));
+        p.setPen(pal.color(QPalette::ToolTipText));
+        p.drawText(placed, Qt::AlignCenter, readOut);
+    }
+}
+
+QString PriceChartView::describeAt(const QPoint &pos) const
+{
+    const qint64 ms = timeAt(pos.x());
+    const QString when = QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss"));
+    const auto it = m_history.constFind(m_asset);
+    const Point *pt = it == m_history.cend() ? nullptr : pointAt(*it, ms);
+    if (!pt)
+        return tr("%1  no data").arg(when);
+    return tr("%1  bid %2  ask %3").arg(when, PriceFormat::price(pt->bid), PriceFormat::price(pt->ask));
+}
+
+const Signal *PriceChartView::signalNear(const QPoint &pos) const
+{
+    const auto it = m_history.constFind(m_asset);
+    if (it == m_history.cend())
+        return nullptr;
+    const Signal *best = nullptr;
+    double bestDistance = kMarkerRadius + 3;
+    for (const Signal &s : it->signals_) {
+        const QPointF c = pointOf(s.timestampMs, s.mid);
+        const double d = std::hypot(c.x() - pos.x(), c.y() - pos.y());
+        if (d <= bestDistance) {
+            bestDistance = d;
+            best = &s;
+        }
+    }
+    return best;
 }
 
 void PriceChartView::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::RightButton) {
-        followLive(); // instead of QChartView's one-step zoom out
-        event->accept();
+        followLive();
         return;
     }
-    if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && event->modifiers() & Qt::ShiftModifier)) {
-        m_panning = true;
-        m_panFrom = event->position().toPoint();
-        setCursor(Qt::ClosedHandCursor);
-        event->accept();
+    if (event->button() != Qt::LeftButton && event->button() != Qt::MiddleButton)
         return;
-    }
-    QChartView::mousePressEvent(event);
+    m_dragging = true;
+    m_dragFrom = event->position().toPoint();
+    m_dragFromMs = m_fromMs;
+    m_dragToMs = m_toMs;
+    setCursor(Qt::ClosedHandCursor);
 }
 
 void PriceChartView::mouseMoveEvent(QMouseEvent *event)
 {
-    if (m_panning) {
-        const QPoint now = event->position().toPoint();
-        chart()->scroll(-(now.x() - m_panFrom.x()), 0);
-        m_panFrom = now;
-        userMovedView();
-        event->accept();
-        return;
+    m_hover = event->position().toPoint();
+    if (m_dragging) {
+        const int dx = m_hover.x() - m_dragFrom.x();
+        if (std::abs(dx) > 3)
+            stopFollowing();
+        if (!m_follow) {
+            const qint64 shift = qint64(double(dx) / std::max(1, plotRect().width()) * double(m_dragToMs - m_dragFromMs));
+            m_fromMs = m_dragFromMs - shift;
+            m_toMs = m_dragToMs - shift;
+            fitPrices();
+        }
     }
-    QChartView::mouseMoveEvent(event);
+    if (const Signal *s = m_dragging ? nullptr : signalNear(m_hover)) {
+        QToolTip::showText(event->globalPosition().toPoint(),
+                           tr("%1 %2 (%3%) at %4\n%5")
+                               .arg(QLatin1String(signalTypeName(s->type)), QLatin1String(signalSideName(s->side)))
+                               .arg(s->confidence)
+                               .arg(QDateTime::fromMSecsSinceEpoch(s->timestampMs).toString(QStringLiteral("HH:mm:ss")),
+                                    QString::fromStdString(s->description)),
+                           this);
+    } else {
+        QToolTip::hideText();
+    }
+    update();
 }
 
-void PriceChartView::mouseReleaseEvent(QMouseEvent *event)
+void PriceChartView::mouseReleaseEvent(QMouseEvent *)
 {
-    if (m_panning) {
-        m_panning = false;
-        unsetCursor();
-        event->accept();
-        return;
-    }
-    const bool zoomed = event->button() == Qt::LeftButton && rubberBand() != QChartView::NoRubberBand;
-    QChartView::mouseReleaseEvent(event);
-    if (zoomed)
-        userMovedView();
+    m_dragging = false;
+    unsetCursor();
+    update();
+}
+
+void PriceChartView::mouseDoubleClickEvent(QMouseEvent *)
+{
+    followLive();
 }
 
 void PriceChartView::wheelEvent(QWheelEvent *event)
@@ -313,16 +563,17 @@ void PriceChartView::wheelEvent(QWheelEvent *event)
         event->ignore();
         return;
     }
-    const qint64 from = m_time->min().toMSecsSinceEpoch();
-    const qint64 to = m_time->max().toMSecsSinceEpoch();
-    const double x = chart()->mapToValue(event->position()).x(); // the time under the cursor stays put
+    const double x = double(timeAt(event->position().x())); // the time under the cursor stays put
     const double factor = std::pow(0.8, steps);
-    const qint64 newFrom = qint64(x - (x - double(from)) * factor);
-    const qint64 newTo = qint64(x + (double(to) - x) * factor);
+    const qint64 newFrom = qint64(x - (x - double(m_fromMs)) * factor);
+    const qint64 newTo = qint64(x + (double(m_toMs) - x) * factor);
     if (newTo - newFrom < 5'000)
         return;
-    m_follow = false;
-    setTimeRange(newFrom, newTo);
+    stopFollowing();
+    m_fromMs = newFrom;
+    m_toMs = newTo;
+    fitPrices();
+    update();
     event->accept();
 }
 
@@ -330,19 +581,36 @@ void PriceChartView::keyPressEvent(QKeyEvent *event)
 {
     switch (event->key()) {
     case Qt::Key_Left:
-    case Qt::Key_Right:
-    {
-        const qreal step = chart()->plotArea().width() / 10;
-        chart()->scroll(event->key() == Qt::Key_Left ? -step : step, 0);
-    }
-        userMovedView();
+    case Qt::Key_Right: {
+        const qint64 step = (m_toMs - m_fromMs) / 10 * (event->key() == Qt::Key_Left ? -1 : 1);
+        stopFollowing();
+        m_fromMs += step;
+        m_toMs += step;
+        fitPrices();
+        update();
         return;
+    }
     case Qt::Key_Home:
         followLive();
         return;
     default:
-        QChartView::keyPressEvent(event);
+        QWidget::keyPressEvent(event);
     }
+}
+
+void PriceChartView::enterEvent(QEnterEvent *event)
+{
+    QWidget::enterEvent(event);
+    setFrozen(true);
+}
+
+void PriceChartView::leaveEvent(QEvent *event)
+{
+    QWidget::leaveEvent(event);
+    m_hover = QPoint(-1, -1);
+    m_dragging = false;
+    setFrozen(false);
+    QToolTip::hideText();
 }
 
 } // namespace polymon

@@ -236,6 +236,13 @@ QWidget *SettingsDialog::appearancePage()
     m_theme->addItem(tr("Dark"), int(AppSettings::Theme::Dark));
     m_theme->setCurrentIndex(m_theme->findData(int(AppSettings::theme())));
     fl->addRow(tr("Theme"), m_theme);
+    m_priceUnit = new QComboBox(page);
+    m_priceUnit->setObjectName(QStringLiteral("priceUnit"));
+    for (PriceFormat::Unit u : {PriceFormat::Unit::Cents, PriceFormat::Unit::Decimals})
+        m_priceUnit->addItem(PriceFormat::unitName(u), int(u));
+    m_priceUnit->setCurrentIndex(m_priceUnit->findData(int(AppSettings::priceUnit())));
+    m_priceUnit->setToolTip(tr("How every panel writes prices, spreads and moves"));
+    fl->addRow(tr("Prices in"), m_priceUnit);
     return page;
 }
 
@@ -314,6 +321,7 @@ void SettingsDialog::accept()
     AppSettings::setCaptureKeepDays(m_keepDays->value());
     AppSettings::setCaptureKeepGb(m_keepGb->value());
     AppSettings::setTheme(AppSettings::Theme(m_theme->currentData().toInt()));
+    AppSettings::setPriceUnit(PriceFormat::Unit(m_priceUnit->currentData().toInt()));
     RiskLimits limits;
     limits.maxPositionShares = trading.value(QStringLiteral("maxPositionShares"));
     limits.maxPositionDollars = trading.value(QStringLiteral("maxPositionDollars"));

@@ -45,6 +45,7 @@ private:
     QSpinBox *m_keepGb = nullptr;
     QLineEdit *m_dbPath = nullptr;
     QComboBox *m_theme = nullptr;
+    QComboBox *m_priceUnit = nullptr;
     QHash<QString, QLineEdit *> m_trading; // by AppSettings key
     SignalSettings m_saved;
     bool m_databaseChanged = false;

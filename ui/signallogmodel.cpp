@@ -1,19 +1,11 @@
 #include "signallogmodel.h"
+#include "priceformat.h"
 
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
 
 namespace polymon {
-
-namespace {
-
-QString cents(Fixed v)
-{
-    return QString::number(double(v) / 10'000.0, 'f', 1) + QStringLiteral("¢");
-}
-
-} // namespace
 
 void SignalLogModel::addSignal(const Signal &signal)
 {
@@ -90,11 +82,11 @@ QVariant SignalLogModel::data(const QModelIndex &index, int role) const
     case Side: return QLatin1String(signalSideName(s.side));
     case Confidence: return s.confidence;
     case Market: return m_labels.value(QString::fromStdString(s.assetId), QString::fromStdString(s.assetId).left(16));
-    case ExpectedReversion: return s.side == SignalSide::Avoid ? QStringLiteral("–") : cents(s.expectedReversion);
+    case ExpectedReversion: return s.side == SignalSide::Avoid ? QStringLiteral("–") : PriceFormat::difference(s.expectedReversion);
     case Reverted: return !s.resolved ? tr("open") : !s.tracked ? tr("not tracked") : s.reverted ? tr("yes") : tr("no");
     case ReversionTime: return s.resolved && s.reverted ? QStringLiteral("%1 s").arg(s.reversionTimeS, 0, 'f', 0) : QString();
-    case MaxProfit: return s.resolved && s.tracked && s.side != SignalSide::Avoid ? cents(s.maxProfit) : QString();
-    case MaxAdverse: return s.resolved && s.tracked && s.side != SignalSide::Avoid ? cents(s.maxAdverse) : QString();
+    case MaxProfit: return s.resolved && s.tracked && s.side != SignalSide::Avoid ? PriceFormat::difference(s.maxProfit) : QString();
+    case MaxAdverse: return s.resolved && s.tracked && s.side != SignalSide::Avoid ? PriceFormat::difference(s.maxAdverse) : QString();
     case Description: return QString::fromStdString(s.description);
     default: return {};
     }

@@ -1,4 +1,5 @@
 #include "signalqualitydialog.h"
+#include "priceformat.h"
 
 #include "analysis/signal.h"
 #include "strategy/strategysettings.h"
@@ -15,16 +16,15 @@ namespace polymon {
 
 namespace {
 
-// "+1.47¢ [+1.04, +1.90]" from {"n","mean","ci95"} in dollars.
-QString cents(const QJsonObject &interval)
+// "1.5¢ [1.0¢, 1.9¢]" from {"n","mean","ci95"} in dollars, in the chosen unit.
+QString meanWithInterval(const QJsonObject &interval)
 {
     if (interval.value(QStringLiteral("n")).toInt() == 0)
         return QStringLiteral("–");
     const QJsonArray ci = interval.value(QStringLiteral("ci95")).toArray();
-    return QStringLiteral("%1¢ [%2, %3]")
-        .arg(interval.value(QStringLiteral("mean")).toDouble() * 100, 0, 'f', 2)
-        .arg(ci.at(0).toDouble() * 100, 0, 'f', 2)
-        .arg(ci.at(1).toDouble() * 100, 0, 'f', 2);
+    return QStringLiteral("%1 [%2, %3]")
+        .arg(PriceFormat::approximate(interval.value(QStringLiteral("mean")).toDouble()),
+             PriceFormat::approximate(ci.at(0).toDouble()), PriceFormat::approximate(ci.at(1).toDouble()));
 }
 
 } // namespace
@@ -83,10 +83,10 @@ void SignalQualityDialog::showResult(const QJsonObject &quality, int signals, co
             const int resolved = q.value(QStringLiteral("resolved")).toInt();
             const QStringList cells{
                 QString::number(q.value(QStringLiteral("move_30s")).toObject().value(QStringLiteral("n")).toInt()),
-                cents(q.value(QStringLiteral("move_30s")).toObject()),
-                cents(q.value(QStringLiteral("move_2m")).toObject()),
-                cents(q.value(QStringLiteral("move_5m")).toObject()),
-                cents(q.value(QStringLiteral("pnl_per_share_5m_net")).toObject()),
+                meanWithInterval(q.value(QStringLiteral("move_30s")).toObject()),
+                meanWithInterval(q.value(QStringLiteral("move_2m")).toObject()),
+                meanWithInterval(q.value(QStringLiteral("move_5m")).toObject()),
+                meanWithInterval(q.value(QStringLiteral("pnl_per_share_5m_net")).toObject()),
                 resolved ? QStringLiteral("%1 % [%2, %3] of %4")
                                .arg(q.value(QStringLiteral("reverted")).toDouble() * 100, 0, 'f', 0)
                                .arg(r.at(0).toDouble() * 100, 0, 'f', 0)

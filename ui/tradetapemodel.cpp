@@ -1,4 +1,5 @@
 #include "tradetapemodel.h"
+#include "priceformat.h"
 
 #include "themes.h"
 
@@ -104,9 +105,9 @@ QVariant TradeTapeModel::data(const QModelIndex &index, int role) const
         if (!row.mirrored)
             return {};
         return tr("One trade, printed on both tokens: %1 %2 at %3 is %4 %5 at %6")
-            .arg(m_outcomes.value(t.assetId), buy ? tr("bought") : tr("sold"), QString::fromStdString(formatFixed(t.price, 2)),
+            .arg(m_outcomes.value(t.assetId), buy ? tr("bought") : tr("sold"), PriceFormat::price(t.price),
                  m_outcomes.value(other), buy ? tr("sold") : tr("bought"),
-                 QString::fromStdString(formatFixed(kFixedScale - t.price, 2)));
+                 PriceFormat::price(kFixedScale - t.price));
     case Qt::DisplayRole:
         switch (index.column()) {
         case Time: return QDateTime::fromMSecsSinceEpoch(t.timestampMs).toString(QStringLiteral("HH:mm:ss"));
@@ -115,7 +116,7 @@ QVariant TradeTapeModel::data(const QModelIndex &index, int role) const
             return row.mirrored ? tr("%1/%2").arg(m_outcomes.value(t.assetId), m_outcomes.value(other))
                                 : m_outcomes.value(t.assetId);
         case Side: return buy ? tr("BUY") : tr("SELL");
-        case Price: return QString::fromStdString(formatFixed(t.price, 2));
+        case Price: return PriceFormat::price(t.price);
         case Size: return QLocale().toString(double(t.size) / double(kFixedScale), 'f', 2);
         default: return {};
         }

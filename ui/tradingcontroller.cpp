@@ -1,4 +1,5 @@
 #include "tradingcontroller.h"
+#include "priceformat.h"
 
 #include "fillsmodel.h"
 #include "laddermodel.h"
@@ -128,7 +129,7 @@ void TradingController::submit(const OrderRequest &request)
                                 "book with the exchange's rules and fees, but it never reaches Polymarket and never "
                                 "changes the book. Later orders of this session go without asking.")
                                  .arg(QLatin1String(sideName(request.side)), TradingFormat::shares(request.size),
-                                      TradingFormat::price(request.price), QLatin1String(orderTypeName(request.type)),
+                                      PriceFormat::price(request.price), QLatin1String(orderTypeName(request.type)),
                                       m_label ? m_label(request.assetId) : request.assetId);
         if (!m_confirm(text))
             return;
@@ -213,7 +214,7 @@ void TradingController::setStop(const QString &assetId, Fixed price)
 {
     // A stop only ever reduces: it may be set while locked.
     invoke(m_service, [s = m_service, assetId, price] { s->setStop(assetId, price); });
-    Q_EMIT message(price > 0 ? tr("Stop-loss at %1 set.").arg(TradingFormat::price(price)) : tr("Stop-loss removed."));
+    Q_EMIT message(price > 0 ? tr("Stop-loss at %1 set.").arg(PriceFormat::price(price)) : tr("Stop-loss removed."));
 }
 
 void TradingController::cancelAll()

@@ -4,11 +4,6 @@
 
 namespace polymon::TradingFormat {
 
-QString price(Fixed price)
-{
-    return QString::fromStdString(formatFixed(price, 2));
-}
-
 QString shares(Fixed shares)
 {
     return QLocale().toString(double(shares) / double(kFixedScale), 'f', 2);

@@ -6,9 +6,8 @@
 
 namespace polymon::TradingFormat {
 
-// Prices as the ladder writes them ("0.52"), shares to the hundredth,
-// dollars signed to the cent ("+$1.25", "-$0.40").
-QString price(Fixed price);
+// Shares to the hundredth, dollars signed to the cent ("+$1.25",
+// "-$0.40"). Prices: PriceFormat.
 QString shares(Fixed shares);
 QString dollars(Fixed micro);
 QString signedDollars(Fixed micro);

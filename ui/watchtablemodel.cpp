@@ -1,4 +1,5 @@
 #include "watchtablemodel.h"
+#include "priceformat.h"
 
 #include "themes.h"
 
@@ -9,11 +10,6 @@
 namespace polymon {
 
 namespace {
-
-QString cents(Fixed price)
-{
-    return QString::number(double(price) / 10'000.0, 'f', price % 1000 == 0 ? 1 : 2) + QStringLiteral("¢");
-}
 
 QString contracts(Fixed size)
 {
@@ -137,11 +133,11 @@ QVariant WatchTableModel::data(const QModelIndex &index, int role) const
     if (!synced || (!r.closed.isEmpty() && !r.seen))
         return QStringLiteral("–");
     switch (index.column()) {
-    case Bid: return m.hasBid ? cents(m.bestBid) : QStringLiteral("–");
-    case Ask: return m.hasAsk ? cents(m.bestAsk) : QStringLiteral("–");
-    case SpreadCents: return m.twoSided() ? cents(m.spread) : QStringLiteral("–");
+    case Bid: return m.hasBid ? PriceFormat::price(m.bestBid) : QStringLiteral("–");
+    case Ask: return m.hasAsk ? PriceFormat::price(m.bestAsk) : QStringLiteral("–");
+    case SpreadCents: return m.twoSided() ? PriceFormat::difference(m.spread) : QStringLiteral("–");
     case SpreadBps: return m.twoSided() && m.mid > 0 ? QString::number(double(m.spread) / double(m.mid) * 1e4, 'f', 0) : QStringLiteral("–");
-    case Mid: return m.twoSided() ? cents(m.mid) : QStringLiteral("–");
+    case Mid: return m.twoSided() ? PriceFormat::price(m.mid) : QStringLiteral("–");
     case BidDepth: return contracts(m.bidDepth);
     case AskDepth: return contracts(m.askDepth);
     case Imbalance: return m.twoSided() ? QString::number(m.imbalance, 'f', 2) : QStringLiteral("–");

@@ -102,6 +102,7 @@ int main(int argc, char **argv)
     }
 
     Themes::apply(AppSettings::theme());
+    PriceFormat::setUnit(AppSettings::priceUnit());
 
     // The monitor lives in its own thread; the window only receives values.
     QThread worker;

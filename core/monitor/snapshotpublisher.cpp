@@ -104,6 +104,7 @@ void SnapshotPublisher::publish()
 FeedStatus SnapshotPublisher::status()
 {
     FeedStatus status;
+    status.clockMs = m_player ? m_player->positionNs() / 1'000'000 : QDateTime::currentMSecsSinceEpoch();
     if (const MarketFeed *feed = m_monitor->liveFeed()) {
         status.connections = feed->connectionCount();
         status.connected = feed->connectedCount();

@@ -35,6 +35,7 @@ struct TopSnapshot
 // Feed health as the status bar shows it.
 struct FeedStatus
 {
+    qint64 clockMs = 0; // the market clock: wall time live, the position in a replay
     int connections = 0;
     int connected = 0;
     double framesPerSecond = 0.0;

@@ -7,6 +7,7 @@
 #include "gammatestserver.h"
 #include "laddermodel.h"
 #include "mainwindow.h"
+#include "priceformat.h"
 #include "marketlistmodel.h"
 #include "marketview.h"
 #include "heatmapview.h"
@@ -187,10 +188,10 @@ private Q_SLOTS:
 
         // YES and NO as one book: both at the asks cost at least $1, both at the bids give at most $1.
         {
-            const QRegularExpression sums(QStringLiteral("asks (\\d\\.\\d+) · bids (\\d\\.\\d+)"));
+            const QRegularExpression sums(QStringLiteral("asks (\\d+(?:\\.\\d+)?)¢ · bids (\\d+(?:\\.\\d+)?)¢"));
             QTRY_VERIFY_WITH_TIMEOUT(sums.match(view->pairSumText()).hasMatch(), 5000);
             const auto m = sums.match(view->pairSumText());
-            QVERIFY2(m.captured(1).toDouble() >= 1.0 && m.captured(2).toDouble() <= 1.0, qPrintable(view->pairSumText()));
+            QVERIFY2(m.captured(1).toDouble() >= 100 && m.captured(2).toDouble() <= 100, qPrintable(view->pairSumText()));
         }
         // The YES/NO switch shows the other token's book: its best bid is 1 - YES best ask.
         const QString yesAsset = view->currentAsset();
@@ -200,8 +201,8 @@ private Q_SLOTS:
         QCOMPARE(view->currentOutcome(), 1);
         QVERIFY(view->currentAsset() != yesAsset);
         QTRY_VERIFY_WITH_TIMEOUT(ladder->bestBidRow() >= 0 && ladder->bestAskRow() >= 0, 5000);
-        const double noBid = ladder->data(ladder->index(ladder->bestBidRow(), LadderModel::Price), Qt::DisplayRole).toDouble();
-        QVERIFY2(noBid > 0.0 && noBid < 1.0, qPrintable(QString::number(noBid)));
+        const qint64 noBid = ladder->data(ladder->index(ladder->bestBidRow(), LadderModel::Price), LadderModel::PriceRole).toLongLong();
+        QVERIFY2(noBid > 0 && noBid < kFixedScale, qPrintable(QString::number(noBid)));
 
         // A tab in the background shows its header as soon as it is brought forward.
         window->marketTabs()->setCurrentIndex(1);
@@ -792,6 +793,9 @@ private Q_SLOTS:
             dialog.findChild<QLineEdit *>(QStringLiteral("dbPath"))->setText(m_dir.filePath(QStringLiteral("mine.db")));
             auto *theme = dialog.findChild<QComboBox *>(QStringLiteral("theme"));
             theme->setCurrentIndex(theme->findData(int(AppSettings::Theme::Dark)));
+            auto *unit = dialog.findChild<QComboBox *>(QStringLiteral("priceUnit"));
+            QCOMPARE(unit->currentData().toInt(), int(PriceFormat::Unit::Cents)); // Polymarket's own unit by default
+            unit->setCurrentIndex(unit->findData(int(PriceFormat::Unit::Decimals)));
             dialog.show();
             QVERIFY(dialog.grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/settings-dialog.png")));
             // The storage page, with the recordings' retention, for people to look at.
@@ -816,6 +820,7 @@ private Q_SLOTS:
         QVERIFY(AppSettings::alertSound());
         QCOMPARE(AppSettings::databasePath(), m_dir.filePath(QStringLiteral("mine.db")));
         QCOMPARE(AppSettings::theme(), AppSettings::Theme::Dark);
+        QCOMPARE(AppSettings::priceUnit(), PriceFormat::Unit::Decimals);
         QCOMPARE(AppSettings::captureKeepGb(), 50);
         QCOMPARE(AppSettings::captureKeepDays(), 30);
         {
@@ -1080,7 +1085,11 @@ private Q_SLOTS:
         QCOMPARE(ladder.bestAskRow(), 47);
         QCOMPARE(ladder.bestBidRow(), 49);
         QCOMPARE(ladder.centreRow(), 48);
+        // One price unit everywhere, chosen in Settings: cents by default, decimals when asked.
+        QCOMPARE(ladder.data(ladder.index(47, LadderModel::Price), Qt::DisplayRole).toString(), QStringLiteral("52¢"));
+        PriceFormat::setUnit(PriceFormat::Unit::Decimals);
         QCOMPARE(ladder.data(ladder.index(47, LadderModel::Price), Qt::DisplayRole).toString(), QStringLiteral("0.52"));
+        PriceFormat::setUnit(PriceFormat::Unit::Cents);
         QCOMPARE(ladder.data(ladder.index(47, LadderModel::AskSize), Qt::DisplayRole).toString(), QLocale().toString(4.0, 'f', 2));
         QVERIFY(ladder.data(ladder.index(48, LadderModel::Price), LadderModel::IsSpreadRole).toBool()); // 0.51: empty tick in the spread
         QCOMPARE(ladder.data(ladder.index(48, LadderModel::BidSize), Qt::DisplayRole).toString(), QString());
@@ -1124,9 +1133,9 @@ private Q_SLOTS:
                             TradePrint{QStringLiteral("Y"), 5000, 250'000, 10'000'000, Side::Sell}});
             QCOMPARE(twin.rowCount(), 1);
             QCOMPARE(twin.data(twin.index(0, TradeTapeModel::Outcome), Qt::DisplayRole).toString(), QStringLiteral("Yes/No"));
-            QCOMPARE(twin.data(twin.index(0, TradeTapeModel::Price), Qt::DisplayRole).toString(), QStringLiteral("0.25"));
+            QCOMPARE(twin.data(twin.index(0, TradeTapeModel::Price), Qt::DisplayRole).toString(), QStringLiteral("25¢"));
             QCOMPARE(twin.data(twin.index(0, TradeTapeModel::Side), Qt::DisplayRole).toString(), QStringLiteral("SELL"));
-            QVERIFY(twin.data(twin.index(0, TradeTapeModel::Outcome), Qt::ToolTipRole).toString().contains(QLatin1String("No bought at 0.75")));
+            QVERIFY(twin.data(twin.index(0, TradeTapeModel::Outcome), Qt::ToolTipRole).toString().contains(QStringLiteral("No bought at 75¢")));
             // Its twin in the next batch folds in too; a different trade does not.
             twin.addTrades({TradePrint{QStringLiteral("Y"), 6000, 260'000, 3'000'000, Side::Buy}});
             twin.addTrades({TradePrint{QStringLiteral("N"), 6000, 740'000, 3'000'000, Side::Sell},
@@ -1146,7 +1155,7 @@ private Q_SLOTS:
         QCOMPARE(tape.data(tape.index(0, TradeTapeModel::Size), Qt::DisplayRole).toString(),
                  QLocale().toString(double(TradeTapeModel::kMaxRows + 5), 'f', 2));
         QCOMPARE(tape.data(tape.index(0, TradeTapeModel::Outcome), Qt::DisplayRole).toString(), QStringLiteral("Yes"));
-        QCOMPARE(tape.data(tape.index(0, TradeTapeModel::Price), Qt::DisplayRole).toString(), QStringLiteral("0.45"));
+        QCOMPARE(tape.data(tape.index(0, TradeTapeModel::Price), Qt::DisplayRole).toString(), QStringLiteral("45¢"));
 
         SignalLogModel log;
         SignalFilterProxy proxy;
@@ -1179,7 +1188,7 @@ private Q_SLOTS:
         a.maxProfit = 20'000;
         log.resolve(a); // outcome columns fill in
         QCOMPARE(log.data(log.index(1, SignalLogModel::Reverted), Qt::DisplayRole).toString(), QStringLiteral("yes"));
-        QCOMPARE(log.data(log.index(1, SignalLogModel::MaxProfit), Qt::DisplayRole).toString(), QStringLiteral("2.0¢"));
+        QCOMPARE(log.data(log.index(1, SignalLogModel::MaxProfit), Qt::DisplayRole).toString(), QStringLiteral("2¢"));
         proxy.setType(QStringLiteral("PANIC_SELL"));
         QCOMPARE(proxy.rowCount(), 1);
         proxy.setType(QString());
