@@ -571,11 +571,9 @@ void MainWindow::watchMarket(const MarketInfo &market)
     m_trading->attachView(view);
     // The side last shown for this market comes back, and is remembered.
     view->setOutcome(AppSettings::shownOutcome(market.conditionId));
-    connect(view, &MarketView::currentAssetChanged, this, [this, view](const QString &assetId) {
+    connect(view, &MarketView::currentAssetChanged, this, [this, view] {
         if (!m_replaying)
             AppSettings::setShownOutcome(view->market().conditionId, view->currentOutcome());
-        if (view == currentMarketView())
-            invoke(m_service, [s = m_service, assetId] { s->setLadderAsset(assetId); });
     });
     const int index = m_tabs->addTab(view, tabTitle(market));
     m_tabs->setTabToolTip(index, market.question);
@@ -690,8 +688,8 @@ void MainWindow::showOutcome(const QString &assetId)
 void MainWindow::onCurrentTabChanged()
 {
     MarketView *view = currentMarketView();
-    const QString asset = view ? view->currentAsset() : QString();
-    invoke(m_service, [s = m_service, asset] { s->setLadderAsset(asset); });
+    const QStringList assets = view ? view->market().tokenIds : QStringList();
+    invoke(m_service, [s = m_service, assets] { s->setLadderAssets(assets); });
     if (view)
         view->refresh();
 }

@@ -3,11 +3,10 @@
 
 #include "imbalancebar.h"
 #include "laddermodel.h"
-#include "laddertradeinput.h"
+#include "ladderpane.h"
 #include "heatmappane.h"
 #include "heatmapview.h"
 #include "pricechartview.h"
-#include "sizebardelegate.h"
 #include "themes.h"
 #include "tradetapemodel.h"
 #include "viewfactory.h"
@@ -95,7 +94,23 @@ MarketView::MarketView(const MarketInfo &market, QWidget *parent)
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
         connect(shortcut, &QShortcut::activated, this, [this, i] { setOutcome(i); });
     }
-    connect(m_outcomeButtons, &QButtonGroup::idClicked, this, &MarketView::setOutcome);
+    if (market.tokenIds.size() == 2) {
+        // Both tokens as one book, priced in the first outcome.
+        auto *b = new QToolButton(this);
+        b->setObjectName(QStringLiteral("outcomeMerged"));
+        b->setText(tr("%1+%2").arg(outcomeName(market, 0), outcomeName(market, 1)));
+        b->setCheckable(true);
+        b->setToolTip(tr("One book in %1 prices: %2 bids at 1 - p are %1 asks and %2 asks %1 bids; an order both "
+                         "books show counts once (Ctrl+3)")
+                          .arg(outcomeName(market, 0), outcomeName(market, 1)));
+        m_outcomeButtons->addButton(b, kMergedButton);
+        titleRow->addWidget(b);
+        auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_3), this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, [this] { setOutcome(kMergedOutcome); });
+    }
+    connect(m_outcomeButtons, &QButtonGroup::idClicked, this,
+            [this](int id) { setOutcome(id == kMergedButton ? kMergedOutcome : id); });
     styleOutcomeButtons();
     // YES and NO are one book: what buying both at the asks costs, and
     // selling both at the bids gives, against the $1 they pay together.
@@ -142,59 +157,11 @@ MarketView::MarketView(const MarketInfo &market, QWidget *parent)
     layout->addWidget(m_metrics);
 
     // Ladder | chart over tape.
-    m_ladder = new LadderModel(this);
-    m_ladderView = ViewFactory::table(this);
-    m_ladderView->setObjectName(QStringLiteral("ladderView"));
-    m_ladderView->setModel(m_ladder);
-    m_ladderView->setItemDelegate(new SizeBarDelegate(m_ladderView));
-    m_ladderView->setAlternatingRowColors(false);
-    m_ladderView->setSelectionMode(QAbstractItemView::NoSelection);
-    // Sizes get the room; your orders and the traded volume a fixed share.
-    QHeaderView *ladderHeader = m_ladderView->horizontalHeader();
-    ladderHeader->setSectionResizeMode(QHeaderView::Stretch);
-    ladderHeader->setSectionResizeMode(LadderModel::Price, QHeaderView::ResizeToContents);
-    const QFontMetrics fm = m_ladderView->fontMetrics();
-    for (int column : {int(LadderModel::MyBids), int(LadderModel::MyAsks), int(LadderModel::Traded)}) {
-        ladderHeader->setSectionResizeMode(column, QHeaderView::Interactive);
-        ladderHeader->resizeSection(column, fm.horizontalAdvance(column == LadderModel::Traded ? QStringLiteral("88888")
-                                                                                                : QStringLiteral("25 · q99"))
-                                                + 10);
-    }
-    m_ladderView->verticalHeader()->setDefaultSectionSize(m_ladderView->fontMetrics().height() + 4);
-    m_ladderView->setToolTip(tr("When trading is unlocked: click a bid column to buy at that price, an ask column to "
-                                "sell; drag your order to move it, right-click it to cancel. Paper orders do not "
-                                "change the book shown."));
-    auto *trade = new LadderTradeInput(m_ladderView);
-    connect(trade, &LadderTradeInput::orderRequested, this, &MarketView::ladderOrderRequested);
-    connect(trade, &LadderTradeInput::cancelRequested, this, &MarketView::ladderCancelRequested);
-    connect(trade, &LadderTradeInput::moveRequested, this, &MarketView::ladderMoveRequested);
-    auto *recentre = new QToolButton(this);
-    recentre->setText(tr("Recentre (C)"));
-    recentre->setToolTip(tr("Scroll the ladder back to the spread"));
-    connect(recentre, &QToolButton::clicked, this, &MarketView::recentre);
-    m_autoCentre = new QCheckBox(tr("Auto"), this);
-    m_autoCentre->setObjectName(QStringLiteral("autoCentre"));
-    m_autoCentre->setToolTip(tr("Recentre by itself when the best bid or ask leaves the view"));
-    m_window = new QComboBox(this);
-    m_window->setObjectName(QStringLiteral("tradedWindow"));
-    m_window->setToolTip(tr("The Traded column counts the shares traded at each price over this window"));
-    for (const auto &[label, ms] : {std::pair{tr("1 min"), 60'000}, {tr("5 min"), 300'000}, {tr("15 min"), 900'000},
-                                    {tr("1 h"), 3'600'000}})
-        m_window->addItem(label, ms);
-    m_window->setCurrentIndex(1);
-    connect(m_window, &QComboBox::currentIndexChanged, this,
-            [this] { m_ladder->setTradedWindowMs(m_window->currentData().toLongLong()); });
-    auto *shortcut = new QShortcut(QKeySequence(Qt::Key_C), this);
-    shortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(shortcut, &QShortcut::activated, this, &MarketView::recentre);
-    auto *ladderTools = new QWidget(this);
-    auto *lt = new QHBoxLayout(ladderTools);
-    lt->setContentsMargins(0, 0, 0, 0);
-    lt->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(tr("Depth ladder")), ladderTools), 1);
-    lt->addWidget(m_window);
-    lt->addWidget(m_autoCentre);
-    lt->addWidget(recentre);
-    QWidget *ladderPane = ViewFactory::titled(QString(), m_ladderView, ladderTools);
+    m_ladderPane = new LadderPane(this);
+    m_ladder = m_ladderPane->model();
+    connect(m_ladderPane, &LadderPane::orderRequested, this, &MarketView::ladderOrderRequested);
+    connect(m_ladderPane, &LadderPane::cancelRequested, this, &MarketView::ladderCancelRequested);
+    connect(m_ladderPane, &LadderPane::moveRequested, this, &MarketView::ladderMoveRequested);
 
     m_chart = new PriceChartView(this);
     m_chart->setObjectName(QStringLiteral("priceChart"));
@@ -226,7 +193,7 @@ MarketView::MarketView(const MarketInfo &market, QWidget *parent)
     m_rightSplit->setStretchFactor(1, 2);
     m_split = new QSplitter(Qt::Horizontal, this);
     m_split->setObjectName(QStringLiteral("marketSplitter"));
-    m_split->addWidget(ladderPane);
+    m_split->addWidget(m_ladderPane);
     m_split->addWidget(m_rightSplit);
     m_split->setStretchFactor(0, 1); // the ladder as wide as chart and tape
     m_split->setStretchFactor(1, 1);
@@ -258,29 +225,34 @@ QString MarketView::currentAsset() const
 
 void MarketView::setOutcome(int index)
 {
-    if (index < 0 || index >= m_market.tokenIds.size())
+    const bool merged = index == kMergedOutcome && m_market.tokenIds.size() == 2;
+    if (!merged && (index < 0 || index >= m_market.tokenIds.size()))
         return;
-    const bool changed = index != m_outcome || m_chart->asset().isEmpty();
-    m_outcome = index;
-    if (QAbstractButton *b = m_outcomeButtons->button(index))
+    const int outcome = merged ? 0 : index;
+    const bool changed = outcome != m_outcome || merged != m_merged || m_chart->asset().isEmpty();
+    m_outcome = outcome;
+    m_merged = merged;
+    if (QAbstractButton *b = m_outcomeButtons->button(merged ? kMergedButton : index))
         b->setChecked(true);
     if (!changed)
         return;
-    m_ladder->clear();
-    m_needsCentre = true;
+    m_ladderPane->clear();
+    m_ladderPane->setCaption(merged ? tr("%1+%2 in %1 prices").arg(outcomeName(m_market, 0), outcomeName(m_market, 1))
+                                    : QString());
     m_ladder->addTrades(m_recentTrades.value(currentAsset()));
     m_hasHiddenTop = false;
     for (QLabel *l : {m_bid, m_ask, m_mid, m_spread, m_depth, m_health, m_warmup})
         l->setText(QStringLiteral("—"));
     m_imbalance->setImbalance(std::nan(""));
     m_chart->showAsset(currentAsset());
-    // Hidden outcomes get no book levels: their history has a gap meanwhile.
-    for (auto &[asset, depth] : m_heat)
-        if (asset != currentAsset())
-            depth.breakHere();
-    m_heatmap->view()->setHistory(&m_heat[currentAsset()]);
+    m_heatmap->view()->setHistory(&m_heat[heatKey()]);
     m_heatmap->view()->clearMarkers();
     Q_EMIT currentAssetChanged(currentAsset());
+}
+
+QString MarketView::heatKey() const
+{
+    return m_merged ? QStringLiteral("merged") : currentAsset();
 }
 
 void MarketView::applySnapshot(const TopSnapshot &t)
@@ -304,8 +276,14 @@ void MarketView::applySnapshot(const TopSnapshot &t)
         m_pairKnown[outcome] = t.state == SyncState::Synced;
         showPairSum();
     }
-    if (outcome != m_outcome)
+    const bool levels = !t.bids.isEmpty() || !t.asks.isEmpty();
+    if (isVisible()) // levels come for the market on screen: a hidden one has a gap
+        recordDepth(t, outcome);
+    if (outcome != m_outcome) {
+        if (m_merged && levels && isVisible())
+            m_ladderPane->showBook(m_mergedBook.bids, m_mergedBook.asks, m_ladder->tick(), t.lastUpdateMs);
         return;
+    }
     if (!isVisible()) {
         // A tab in the background: its header is drawn when it is shown.
         m_hiddenTop = t;
@@ -315,25 +293,31 @@ void MarketView::applySnapshot(const TopSnapshot &t)
         return;
     }
     showHeader(t);
-    DepthHistory &depth = m_heat[t.assetId];
-    if (t.state != SyncState::Synced)
-        depth.breakHere(); // no book: a gap, not a quiet book
-    else if (!t.bids.isEmpty() || !t.asks.isEmpty())
-        depth.addBook(t.lastUpdateMs, t.bids, t.asks);
     m_heatmap->view()->setTick(t.tickSize > 0 ? t.tickSize : LadderModel::kDefaultTick);
-    if (!t.bids.isEmpty() || !t.asks.isEmpty()) {
-        const Fixed tickBefore = m_ladder->tick();
-        m_ladder->setTick(t.tickSize);
-        m_ladder->setLevels(t.bids, t.asks, t.lastUpdateMs);
-        // The grid stays put; it centres on a new grid, on the first book
-        // once the view has its size, and when asked (C, or Auto when the
-        // touch leaves the view).
-        m_needsCentre = m_needsCentre || m_ladder->tick() != tickBefore;
-        if ((m_needsCentre && m_ladderView->viewport()->height() > 0) || (m_autoCentre->isChecked() && !touchVisible())) {
-            recentre();
-            m_needsCentre = false;
-        }
+    if (levels && m_merged)
+        m_ladderPane->showBook(m_mergedBook.bids, m_mergedBook.asks, t.tickSize, t.lastUpdateMs);
+    else if (levels)
+        m_ladderPane->showBook(t.bids, t.asks, t.tickSize, t.lastUpdateMs);
+}
+
+void MarketView::recordDepth(const TopSnapshot &t, int outcome)
+{
+    const bool binary = m_market.tokenIds.size() == 2;
+    DepthHistory &depth = m_heat[t.assetId];
+    if (t.state != SyncState::Synced) {
+        depth.breakHere(); // no book: a gap, not a quiet book
+        if (binary)
+            m_heat[QStringLiteral("merged")].breakHere();
+        return;
     }
+    if (t.bids.isEmpty() && t.asks.isEmpty())
+        return;
+    depth.addBook(t.lastUpdateMs, t.bids, t.asks);
+    if (!binary)
+        return;
+    m_sides[outcome] = {t.bids, t.asks};
+    m_mergedBook = MergedBook::merge(m_sides[0].first, m_sides[0].second, m_sides[1].first, m_sides[1].second);
+    m_heat[QStringLiteral("merged")].addBook(t.lastUpdateMs, m_mergedBook.bids, m_mergedBook.asks);
 }
 
 void MarketView::styleOutcomeButtons()
@@ -483,6 +467,8 @@ void MarketView::addTrades(const QList<TradePrint> &trades)
         if (t.assetId == currentAsset())
             shown.append(t);
         m_heat[t.assetId].addTrade(t.timestampMs, t.price, t.size, t.side);
+        if (m_market.tokenIds.size() == 2 && t.assetId == m_market.tokenIds[0])
+            m_heat[QStringLiteral("merged")].addTrade(t.timestampMs, t.price, t.size, t.side); // NO's prints mirror these
     }
     if (!shown.isEmpty())
         m_ladder->addTrades(shown);
@@ -538,25 +524,12 @@ void MarketView::markClosed(const QString &reason)
     m_closedBanner->setStyleSheet(QStringLiteral("background:%1;color:%2;border-radius:3px;")
                                       .arg(Themes::warning().name(), Themes::warningText().name()));
     m_closedBanner->show();
-    m_ladder->clear();
+    m_ladderPane->clear();
 }
 
 void MarketView::recentre()
 {
-    if (m_ladder->rowCount() == 0)
-        return;
-    // After a new grid the view's scroll range is laid out lazily: lay it out
-    // now, or the scroll would be clamped to the old, empty range.
-    m_ladderView->doItemsLayout();
-    m_ladderView->scrollTo(m_ladder->index(m_ladder->centreRow(), LadderModel::Price), QAbstractItemView::PositionAtCenter);
-}
-
-bool MarketView::touchVisible() const
-{
-    const int top = m_ladderView->rowAt(0);
-    const int bottom = m_ladderView->rowAt(m_ladderView->viewport()->height() - 1);
-    auto shown = [&](int row) { return row < 0 || (row >= top && (bottom < 0 || row <= bottom)); };
-    return top < 0 || (shown(m_ladder->bestBidRow()) && shown(m_ladder->bestAskRow()));
+    m_ladderPane->recentre();
 }
 
 } // namespace polymon

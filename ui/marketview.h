@@ -6,6 +6,7 @@
 #include "book/tradeprint.h"
 #include "storage/historyreader.h"
 #include "heatmap/depthhistory.h"
+#include "book/mergedbook.h"
 
 #include <map>
 
@@ -24,6 +25,7 @@ namespace polymon {
 
 class ImbalanceBar;
 class LadderModel;
+class LadderPane;
 class PriceChartView;
 class HeatmapPane;
 class TradeTapeModel;
@@ -41,7 +43,11 @@ public:
 
     const MarketInfo &market() const noexcept { return m_market; }
     QString currentAsset() const;
-    int currentOutcome() const noexcept { return m_outcome; }
+    // The outcome shown (0 YES, 1 NO, ...) or kMergedOutcome: both tokens as
+    // one book in the first outcome's prices (currentAsset() is then YES).
+    static constexpr int kMergedOutcome = -1;
+    int currentOutcome() const noexcept { return m_merged ? kMergedOutcome : m_outcome; }
+    bool showsMerged() const noexcept { return m_merged; }
     void setOutcome(int index);
     bool owns(const QString &assetId) const { return m_market.tokenIds.contains(assetId); }
     bool isClosed() const noexcept { return m_closed; }
@@ -84,13 +90,19 @@ protected:
 
 private:
     void showHeader(const TopSnapshot &top);
-    bool touchVisible() const;
+    // Depth of every outcome (and the merged book) for the heatmap.
+    void recordDepth(const TopSnapshot &top, int outcome);
+    QString heatKey() const;
     void showPairSum();
     void styleOutcomeButtons();
     QLabel *addMetric(const QString &caption, int column, QWidget *value = nullptr);
 
     MarketInfo m_market;
+    static constexpr int kMergedButton = 99;
     int m_outcome = 0;
+    bool m_merged = false;
+    std::pair<QVector<PriceLevel>, QVector<PriceLevel>> m_sides[2]; // the latest bids, asks of YES and NO
+    MergedBook m_mergedBook;
     bool m_closed = false;
     qint64 m_clockMs = 0;
     QLabel *m_title;
@@ -109,17 +121,14 @@ private:
     ImbalanceBar *m_imbalance;
     QLabel *m_health;
     QLabel *m_warmup;
-    LadderModel *m_ladder;
-    QTableView *m_ladderView;
-    QCheckBox *m_autoCentre;
-    bool m_needsCentre = true; // centre on the next book (first one, new outcome)
-    QComboBox *m_window;
+    LadderPane *m_ladderPane;
+    LadderModel *m_ladder; // m_ladderPane's
     static constexpr qsizetype kRecentTradesKept = 20'000;
     QHash<QString, QList<TradePrint>> m_recentTrades; // by token, for the ladder's Traded column
     PriceChartView *m_chart;
     HeatmapPane *m_heatmap;
     QTabWidget *m_views; // price chart | heatmap
-    // Per outcome token; std::map keeps addresses stable for the view.
+    // Per outcome token and "merged"; std::map keeps addresses stable for the view.
     std::map<QString, DepthHistory> m_heat;
     TradeTapeModel *m_tape;
     QTableView *m_tapeView;

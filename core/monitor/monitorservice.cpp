@@ -353,9 +353,9 @@ void MonitorService::closeMarket(const QString &conditionId, const QStringList &
     Q_EMIT marketClosed(conditionId, reason);
 }
 
-void MonitorService::setLadderAsset(const QString &tokenId)
+void MonitorService::setLadderAssets(const QStringList &tokenIds)
 {
-    m_publisher->setLadderAsset(tokenId);
+    m_publisher->setLadderAssets(tokenIds);
 }
 
 void MonitorService::applySignalSettings(const SignalSettings &settings)

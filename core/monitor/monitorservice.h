@@ -84,7 +84,7 @@ public Q_SLOTS:
     // Subscribes both outcome tokens of the market (and records it).
     void watch(const polymon::MarketInfo &market);
     void unwatch(const QString &conditionId);
-    void setLadderAsset(const QString &tokenId);
+    void setLadderAssets(const QStringList &tokenIds);
     void applySignalSettings(const polymon::SignalSettings &settings);
     // Signal quality over the recorded history: signalQualityReady.
     void readSignalQuality();

@@ -87,7 +87,7 @@ void SnapshotPublisher::publish()
             t.warmMinutes = b->warmMinutes();
         t.warmTargetMinutes = ss.fullWarmupMinutes;
         t.minWarmupMinutes = ss.minWarmupMinutes;
-        if (t.assetId == m_ladderAsset) {
+        if (m_ladderAssets.contains(t.assetId)) {
             const auto bids = a.book.bids();
             const auto asks = a.book.asks();
             const std::size_t levels = std::size_t(m_options.ladderLevels);

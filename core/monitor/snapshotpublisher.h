@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QList>
 #include <QObject>
+#include <QStringList>
 #include <QTimer>
 
 namespace polymon {
@@ -38,7 +39,9 @@ public:
     void start(const MarketMonitor *monitor, const RecordingService *recording, const CapturePlayer *player);
     void stop();
     void setSignalSettings(const SignalSettings &settings) { m_settings = settings; }
-    void setLadderAsset(const QString &tokenId) { m_ladderAsset = tokenId; }
+    // The tokens whose levels near the touch go out (the market on screen:
+    // both its outcomes, for the merged book and the heatmaps).
+    void setLadderAssets(const QStringList &tokenIds) { m_ladderAssets = tokenIds; }
     // A trade for the next snapshot (the latest few thousand are kept: a tape shows the latest only).
     void addTrade(const polymon::TradePrint &trade);
 
@@ -58,7 +61,7 @@ private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_nextPublishNs = 0;
-    QString m_ladderAsset;
+    QStringList m_ladderAssets;
     QList<TradePrint> m_pendingTrades;
     quint64 m_lastFrames = 0;
     qint64 m_lastRateMs = 0;

@@ -1,3 +1,4 @@
+#include "book/mergedbook.h"
 #include "book/orderbook.h"
 
 #include <QRandomGenerator>
@@ -140,6 +141,35 @@ private Q_SLOTS:
             ++rit;
         }
         QCOMPARE(book.bestAsk(), asks.begin()->first);
+    }
+
+    void mergedBookShowsNoAtOneMinusP()
+    {
+        // YES 0.25 / 0.27; NO mirrors it at 0.73 / 0.75 and adds a bid of its own at 0.70.
+        const QVector<PriceLevel> yesBids{{250'000, 653'000'000}, {240'000, 100'000'000}};
+        const QVector<PriceLevel> yesAsks{{270'000, 1'855'000'000}, {280'000, 618'000'000}};
+        const QVector<PriceLevel> noBids{{730'000, 1'855'000'000}, {720'000, 618'000'000}, {700'000, 5'000'000}};
+        const QVector<PriceLevel> noAsks{{750'000, 653'000'000}, {760'000, 90'000'000}};
+        const MergedBook m = MergedBook::merge(yesBids, yesAsks, noBids, noAsks);
+        // An offer shown in both books counts once; where one book lags, the larger size shows.
+        QCOMPARE(m.bids.size(), 2);
+        QCOMPARE(m.bids[0].price, Fixed(250'000));
+        QCOMPARE(m.bids[0].size, Fixed(653'000'000));
+        QCOMPARE(m.bids[1].price, Fixed(240'000));
+        QCOMPARE(m.bids[1].size, Fixed(100'000'000));
+        QCOMPARE(m.disagreements, 1);
+        // NO's own bid at 0.70 is a YES ask at 0.30, after the YES asks, best first.
+        QCOMPARE(m.asks.size(), 3);
+        QCOMPARE(m.asks[0].price, Fixed(270'000));
+        QCOMPARE(m.asks[0].size, Fixed(1'855'000'000));
+        QCOMPARE(m.asks[1].price, Fixed(280'000));
+        QCOMPARE(m.asks[2].price, Fixed(300'000));
+        QCOMPARE(m.asks[2].size, Fixed(5'000'000));
+        // Only the NO book known: the merged book is its mirror.
+        const MergedBook noOnly = MergedBook::merge({}, {}, noBids, noAsks);
+        QCOMPARE(noOnly.bids.first().price, Fixed(250'000));
+        QCOMPARE(noOnly.asks.last().price, Fixed(300'000));
+        QCOMPARE(noOnly.disagreements, 0);
     }
 };
 

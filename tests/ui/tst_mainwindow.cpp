@@ -204,6 +204,29 @@ private Q_SLOTS:
         const qint64 noBid = ladder->data(ladder->index(ladder->bestBidRow(), LadderModel::Price), LadderModel::PriceRole).toLongLong();
         QVERIFY2(noBid > 0 && noBid < kFixedScale, qPrintable(QString::number(noBid)));
 
+        // YES and NO as one book: NO's asks at 1 - p are YES bids, counted once.
+        {
+            auto *merged = view->findChild<QToolButton *>(QStringLiteral("outcomeMerged"));
+            QVERIFY(merged);
+            const Fixed noBestAsk = ladder->priceAt(ladder->bestAskRow());
+            merged->click();
+            QVERIFY(view->showsMerged());
+            QCOMPARE(view->currentOutcome(), MarketView::kMergedOutcome);
+            QCOMPARE(view->currentAsset(), yesAsset); // priced, and traded, in YES
+            QTRY_VERIFY_WITH_TIMEOUT(ladder->bestBidRow() >= 0 && ladder->bestAskRow() >= 0, 5000);
+            // The sim's books are mirrors: the merged touch is YES's, NO's best ask seen from the other side.
+            QTRY_VERIFY_WITH_TIMEOUT(std::abs(ladder->priceAt(ladder->bestBidRow()) - (kFixedScale - noBestAsk)) <= 20'000, 5000);
+            const DepthHistory *mergedDepth = view->depthHistory(QStringLiteral("merged"));
+            QVERIFY(mergedDepth);
+            QTRY_VERIFY_WITH_TIMEOUT(!mergedDepth->empty(), 5000);
+            // The heatmap of the outcome not shown fills too (both tokens' levels reach the screen).
+            QTRY_VERIFY_WITH_TIMEOUT(view->depthHistory(yesAsset) && !view->depthHistory(yesAsset)->empty(), 5000);
+            QTest::qWait(1500); // a few slices for the picture
+            QVERIFY(window->grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/merged-book.png")));
+            noButton->click();
+            QVERIFY(!view->showsMerged());
+        }
+
         // A tab in the background shows its header as soon as it is brought forward.
         window->marketTabs()->setCurrentIndex(1);
         auto *second = qobject_cast<MarketView *>(window->marketTabs()->widget(1));
