@@ -568,6 +568,11 @@ void MainWindow::watchMarket(const MarketInfo &market)
         m_watch->addAsset(market.tokenIds[i], label);
         m_signalLog->model()->setLabel(market.tokenIds[i], label);
     }
+    if (market.tokenIds.size() == 2)
+        m_signalLog->model()->setTwins(market.tokenIds[0], market.tokenIds[1],
+                                       tr("%1/%2 · %3")
+                                           .arg(market.outcomes.value(0, tr("Yes")), market.outcomes.value(1, tr("No")),
+                                                market.question));
     m_trading->attachView(view);
     // The side last shown for this market comes back, and is remembered.
     view->setOutcome(AppSettings::shownOutcome(market.conditionId));

@@ -1220,6 +1220,46 @@ private Q_SLOTS:
         proxy.setMinConfidence(0);
         proxy.setMarketText(QStringLiteral("rain"));
         QCOMPARE(proxy.rowCount(), 1);
+        proxy.setMarketText(QString());
+
+        // One event on both tokens of a market is one row naming both: a NO
+        // FOMO a moment after a YES panic folds into the YES row; the NO
+        // signal's outcome still reaches it.
+        log.setLabel(QStringLiteral("n1"), QStringLiteral("No · Will it rain?"));
+        log.setTwins(QStringLiteral("1"), QStringLiteral("n1"), QStringLiteral("Yes/No · Will it rain?"));
+        Signal yes = a;
+        yes.id = 3;
+        yes.timestampMs = 10'000;
+        yes.resolved = false;
+        Signal no = yes;
+        no.id = 4;
+        no.assetId = "n1";
+        no.type = SignalType::FomoBuy;
+        no.side = SignalSide::Sell;
+        no.timestampMs = 10'400;
+        log.addSignal(no); // the NO token's came first
+        log.addSignal(yes);
+        QCOMPARE(log.rowCount(), 3);
+        QCOMPARE(log.data(log.index(0, SignalLogModel::Market), Qt::DisplayRole).toString(), QStringLiteral("Yes/No · Will it rain?"));
+        QCOMPARE(log.data(log.index(0, SignalLogModel::Type), Qt::DisplayRole).toString(), QStringLiteral("PANIC_SELL"));
+        QVERIFY(log.twinAt(0));
+        QCOMPARE(log.twinAt(0)->id, std::uint64_t(4));
+        QVERIFY(log.data(log.index(0, SignalLogModel::Market), Qt::ToolTipRole).toString().contains(QStringLiteral("No · Will it rain?: FOMO_BUY")));
+        no.resolved = true;
+        no.reverted = false;
+        log.resolve(no);
+        QCOMPARE(log.twinAt(0)->resolved, true);
+        // Not a twin: another type, or the same type too far apart, keeps its own row.
+        Signal late = no;
+        late.id = 5;
+        late.timestampMs = 10'000 + SignalLogModel::kTwinWindowMs + 500;
+        log.addSignal(late);
+        Signal lateYes = yes;
+        lateYes.id = 6;
+        lateYes.timestampMs = late.timestampMs;
+        lateYes.type = SignalType::DepthPull;
+        log.addSignal(lateYes);
+        QCOMPARE(log.rowCount(), 5);
     }
 };
 
