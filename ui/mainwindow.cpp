@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "dockwidthkeeper.h"
 #include "priceformat.h"
 
 #include "appsettings.h"
@@ -133,6 +134,7 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     QDockWidget *signalDock = addDock(tr("Signals"), QStringLiteral("signalsDock"), m_signalLog, Qt::BottomDockWidgetArea);
     splitDockWidget(browserDock, watchDock, Qt::Vertical);
     resizeDocks({browserDock}, {520}, Qt::Horizontal);
+    new DockWidthKeeper(this, browserDock, 520.0 / 1440.0); // the share of a 1440 px window
     resizeDocks({browserDock, watchDock}, {520, 300}, Qt::Vertical);
     resizeDocks({signalDock}, {200}, Qt::Vertical);
     buildTrading();

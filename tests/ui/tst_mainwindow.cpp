@@ -43,6 +43,7 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QCheckBox>
+#include <QDockWidget>
 #include <QComboBox>
 #include <QDateTime>
 #include <QFile>
@@ -976,7 +977,12 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("%1x%2").arg(window->minimumSizeHint().width()).arg(window->minimumSizeHint().height())));
         QCOMPARE(window->size(), QSize(1024, 700));
         QVERIFY(window->grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/paper-trading-1024.png")));
+        auto *marketsDock = window->findChild<QDockWidget *>(QStringLiteral("marketsDock"));
+        const int squeezed = marketsDock->width();
         window->resize(1440, 900);
+        // The docks take their share back when the window grows again.
+        QTRY_VERIFY_WITH_TIMEOUT(marketsDock->width() >= 500, 2000);
+        QVERIFY2(marketsDock->width() > squeezed, qPrintable(QStringLiteral("%1 -> %2").arg(squeezed).arg(marketsDock->width())));
 
         // Drag the orders one tick down: both move there (cancel and replace).
         {
