@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "eventpane.h"
 #include "dockwidthkeeper.h"
 #include "priceformat.h"
 
@@ -138,6 +139,7 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     resizeDocks({browserDock, watchDock}, {520, 300}, Qt::Vertical);
     resizeDocks({signalDock}, {200}, Qt::Vertical);
     buildTrading();
+    buildEvents();
     buildMenus();
 
     m_status = new StatusBarPresenter(statusBar());
@@ -256,6 +258,37 @@ void MainWindow::buildTrading()
         tabifyDockWidget(signalDock, dock);
     signalDock->raise();
     applyTradingSettings();
+}
+
+void MainWindow::buildEvents()
+{
+    m_eventPane = new EventPane(this);
+    QDockWidget *signalDock = findChild<QDockWidget *>(QStringLiteral("signalsDock"));
+    QDockWidget *dock = addDock(tr("Event"), QStringLiteral("eventDock"), m_eventPane, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(signalDock, dock);
+    signalDock->raise();
+    connect(m_eventPane, &EventPane::marketActivated, this, &MainWindow::watchAndShow);
+    connect(m_service, &MonitorService::eventLoaded, this, [this, dock](const QString &, const QList<MarketInfo> &markets) {
+        for (const MarketInfo &m : markets)
+            watchMarket(m, false);
+        m_eventPane->setEvent(markets.value(0).eventTitle, markets);
+        dock->show();
+        dock->raise();
+    });
+    connect(m_service, &MonitorService::eventFailed, this, [this](const QString &error) {
+        m_eventPane->setWaiting(tr("The event could not be loaded: %1").arg(error));
+        statusBar()->showMessage(tr("Event: %1").arg(error), 8000);
+    });
+}
+
+void MainWindow::openEvent(const QString &eventId)
+{
+    m_eventPane->setWaiting(tr("Loading every outcome of the event…"));
+    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("eventDock"))) {
+        dock->show();
+        dock->raise();
+    }
+    invoke(m_service, [s = m_service, eventId] { s->fetchEvent(eventId); });
 }
 
 void MainWindow::applyTradingSettings()
@@ -552,12 +585,13 @@ void MainWindow::watchAndShow(const MarketInfo &market)
         m_tabs->setCurrentWidget(view);
 }
 
-void MainWindow::watchMarket(const MarketInfo &market)
+void MainWindow::watchMarket(const MarketInfo &market, bool withTab)
 {
     if (market.tokenIds.isEmpty())
         return;
     if (MarketView *existing = m_views.value(market.conditionId)) {
-        showTab(existing);
+        if (withTab)
+            showTab(existing);
         return;
     }
     auto *view = new MarketView(market, m_tabs);
@@ -582,9 +616,14 @@ void MainWindow::watchMarket(const MarketInfo &market)
         if (!m_replaying)
             AppSettings::setShownOutcome(view->market().conditionId, view->currentOutcome());
     });
-    const int index = m_tabs->addTab(view, tabTitle(market));
-    m_tabs->setTabToolTip(index, market.question);
-    m_centre->setCurrentIndex(1);
+    connect(view, &MarketView::eventRequested, this, &MainWindow::openEvent);
+    if (withTab) {
+        const int index = m_tabs->addTab(view, tabTitle(market));
+        m_tabs->setTabToolTip(index, market.question);
+        m_centre->setCurrentIndex(1);
+    } else {
+        view->hide();
+    }
     invoke(m_service, [s = m_service, market] { s->watch(market); });
     updateWatchedMarks();
     saveWatchlist();
@@ -704,6 +743,7 @@ void MainWindow::onCurrentTabChanged()
 void MainWindow::onSnapshots(const QList<TopSnapshot> &tops, const FeedStatus &status)
 {
     m_watch->applySnapshots(tops);
+    m_eventPane->applySnapshots(tops);
     for (MarketView *view : std::as_const(m_views))
         view->setClock(status.clockMs);
     for (const TopSnapshot &t : tops) {

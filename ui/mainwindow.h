@@ -21,6 +21,7 @@ class BacktestDialog;
 class MarketBrowserPane;
 class MarketListModel;
 class MarketView;
+class EventPane;
 class MonitorService;
 class NoticeBanner;
 class ReplayBar;
@@ -48,7 +49,9 @@ public:
     int watchedOutcomes() const;
     int watchedMarkets() const { return int(m_views.size()); }
     void watchMarketRow(int row);
-    void watchMarket(const MarketInfo &market);
+    // Watches the market; `withTab` false keeps its tab closed (the
+    // watchlist brings it back), as for the outcomes of an event.
+    void watchMarket(const MarketInfo &market, bool withTab = true);
     // Watches and brings the market's tab to the front (a user's choice).
     void watchAndShow(const MarketInfo &market);
     MarketView *marketView(const QString &conditionId) const { return m_views.value(conditionId); }
@@ -70,6 +73,9 @@ protected:
 private:
     void buildMenus();
     void buildTrading();
+    void buildEvents();
+    // Every outcome of the event in the Event dock (all of them watched).
+    void openEvent(const QString &eventId);
     void applyTradingSettings();
     QDockWidget *addDock(const QString &title, const QString &name, QWidget *body, Qt::DockWidgetArea area);
 
@@ -116,6 +122,7 @@ private:
     StatusBarPresenter *m_status;
     TradingBar *m_tradingBar;
     TradingController *m_trading;
+    EventPane *m_eventPane = nullptr;
     QHash<QString, MarketView *> m_views;      // by condition id
     QHash<QString, MarketView *> m_assetViews; // by token id
     QByteArray m_marketSplitterState; // shared by the market tabs

@@ -114,6 +114,15 @@ MarketView::MarketView(const MarketInfo &market, QWidget *parent)
     styleOutcomeButtons();
     // YES and NO are one book: what buying both at the asks costs, and
     // selling both at the bids gives, against the $1 they pay together.
+    if (!market.eventId.isEmpty()) {
+        auto *event = new QToolButton(this);
+        event->setObjectName(QStringLiteral("eventButton"));
+        event->setText(tr("Event"));
+        event->setToolTip(tr("Every outcome of \u201c%1\u201d side by side, with the sum of their YES prices")
+                              .arg(market.eventTitle.toHtmlEscaped()));
+        connect(event, &QToolButton::clicked, this, [this] { Q_EMIT eventRequested(m_market.eventId); });
+        titleRow->addWidget(event);
+    }
     m_pairSum = new QLabel(this);
     m_pairSum->setObjectName(QStringLiteral("pairSum"));
     m_pairSum->setVisible(market.tokenIds.size() == 2);

@@ -78,6 +78,8 @@ public:
 
 Q_SIGNALS:
     void currentAssetChanged(const QString &assetId);
+    // The user asked for every outcome of this market's event.
+    void eventRequested(const QString &eventId);
     // Ladder clicks on the shown outcome (see LadderTradeInput).
     void ladderOrderRequested(polymon::Side side, qint64 price);
     void ladderCancelRequested(polymon::Side side, qint64 price);

@@ -44,6 +44,8 @@ CatalogService::CatalogService(const Options &options, QObject *parent)
             [](const QString &error) { qCInfo(lcCatalog) << "market status check failed:" << error; });
     connect(m_gamma, &GammaClient::searchLoaded, this, &CatalogService::searchResults);
     connect(m_gamma, &GammaClient::searchFailed, this, &CatalogService::searchFailed);
+    connect(m_gamma, &GammaClient::eventLoaded, this, &CatalogService::eventLoaded);
+    connect(m_gamma, &GammaClient::eventFailed, this, &CatalogService::eventFailed);
     m_refreshTimer.setInterval(m_options.refreshMs);
     connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
         if (m_requestOffset >= 0)
@@ -70,6 +72,12 @@ void CatalogService::loadMore()
         return;
     m_requestOffset = m_offset;
     m_gamma->fetchActive(m_options.pageSize, m_offset);
+}
+
+void CatalogService::fetchEvent(const QString &eventId)
+{
+    if (!eventId.isEmpty())
+        m_gamma->fetchEvent(eventId);
 }
 
 void CatalogService::search(const QString &text)

@@ -37,6 +37,7 @@ public:
     // The next page, unless one is in flight.
     void loadMore();
     void search(const QString &text);
+    void fetchEvent(const QString &eventId);
     // From now on: the first page renewed every refreshMs, and the markets
     // `watched` names checked every statusCheckMs (the first time soon).
     void startUpkeep(std::function<QStringList()> watched);
@@ -48,6 +49,8 @@ Q_SIGNALS:
     void refreshed(const QList<polymon::MarketInfo> &markets);
     void searchResults(const QString &text, const QList<polymon::MarketInfo> &markets);
     void searchFailed(const QString &error);
+    void eventLoaded(const QString &eventId, const QList<polymon::MarketInfo> &markets);
+    void eventFailed(const QString &error);
     // Watched markets Gamma reports closed or inactive.
     void marketsClosed(const QList<polymon::MarketInfo> &markets);
 

@@ -89,4 +89,11 @@ void GammaClient::search(const QString &text)
         &GammaClient::searchFailed, &GammaParser::parseSearch);
 }
 
+void GammaClient::fetchEvent(const QString &eventId)
+{
+    get(QStringLiteral("/events"), {{QStringLiteral("id"), eventId}},
+        [this, eventId](const QList<MarketInfo> &markets) { Q_EMIT eventLoaded(eventId, usable(markets)); },
+        &GammaClient::eventFailed, &GammaParser::parseEvents);
+}
+
 } // namespace polymon

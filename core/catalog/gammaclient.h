@@ -30,6 +30,8 @@ public:
     // Open markets with an order book whose event matches the text:
     // searchLoaded or searchFailed.
     void search(const QString &text);
+    // Every market of one event (`/events?id=`), for the event view.
+    void fetchEvent(const QString &eventId);
 
 Q_SIGNALS:
     void pageLoaded(const QList<polymon::MarketInfo> &markets, int offset, int received);
@@ -38,6 +40,8 @@ Q_SIGNALS:
     void statusFailed(const QString &error);
     void searchLoaded(const QString &text, const QList<polymon::MarketInfo> &markets);
     void searchFailed(const QString &error);
+    void eventLoaded(const QString &eventId, const QList<polymon::MarketInfo> &markets);
+    void eventFailed(const QString &error);
 
 private:
     using Handler = std::function<void(const QList<MarketInfo> &)>;

@@ -58,6 +58,10 @@ MarketInfo marketFrom(const QJsonObject &o)
         m.minOrderSize = qint64(std::llround(minSize * 100)) * 10'000; // shares have 2 decimals at most
     m.negRisk = o.value(QStringLiteral("negRisk")).toBool(false);
     m.feesEnabled = o.value(QStringLiteral("feesEnabled")).toBool(false);
+    m.groupTitle = o.value(QStringLiteral("groupItemTitle")).toString();
+    const QJsonObject event = o.value(QStringLiteral("events")).toArray().first().toObject();
+    m.eventId = event.value(QStringLiteral("id")).toVariant().toString();
+    m.eventTitle = event.value(QStringLiteral("title")).toString();
     return m;
 }
 
@@ -70,6 +74,24 @@ void appendMarkets(const QJsonArray &items, QList<MarketInfo> &out)
         MarketInfo m = marketFrom(v.toObject());
         if (!m.question.isEmpty())
             out << m;
+    }
+}
+
+// The markets of event objects, each told which event it belongs to.
+void appendEventMarkets(const QJsonArray &events, QList<MarketInfo> &out)
+{
+    for (const QJsonValue &e : events) {
+        const QJsonObject event = e.toObject();
+        const QString id = event.value(QStringLiteral("id")).toVariant().toString();
+        const QString title = event.value(QStringLiteral("title")).toString();
+        const qsizetype first = out.size();
+        appendMarkets(event.value(QStringLiteral("markets")).toArray(), out);
+        for (qsizetype i = first; i < out.size(); ++i) {
+            if (out[i].eventId.isEmpty()) {
+                out[i].eventId = id;
+                out[i].eventTitle = title;
+            }
+        }
     }
 }
 
@@ -111,12 +133,28 @@ bool GammaParser::parseSearch(const QByteArray &body, QList<MarketInfo> &out, QS
         return false;
     }
     const QJsonObject root = doc.object();
-    QJsonArray markets = root.value(QStringLiteral("markets")).toArray();
-    for (const QJsonValue &event : root.value(QStringLiteral("events")).toArray()) {
-        for (const QJsonValue &m : event.toObject().value(QStringLiteral("markets")).toArray())
-            markets.append(m);
+    appendMarkets(root.value(QStringLiteral("markets")).toArray(), out);
+    appendEventMarkets(root.value(QStringLiteral("events")).toArray(), out);
+    return true;
+}
+
+bool GammaParser::parseEvents(const QByteArray &body, QList<MarketInfo> &out, QString &error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        error = QStringLiteral("Gamma events answer is not JSON: %1").arg(parseError.errorString());
+        return false;
     }
-    appendMarkets(markets, out);
+    if (doc.isObject()) {
+        appendEventMarkets(QJsonArray{doc.object()}, out);
+        return true;
+    }
+    if (!doc.isArray()) {
+        error = QStringLiteral("Gamma events answer is not an event list");
+        return false;
+    }
+    appendEventMarkets(doc.array(), out);
     return true;
 }
 

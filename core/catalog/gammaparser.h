@@ -19,6 +19,9 @@ public:
     // `/public-search` answers: {"events":[{"markets":[...]}, ...], ...};
     // the markets of every event found.
     static bool parseSearch(const QByteArray &body, QList<MarketInfo> &out, QString &error);
+    // `/events` answers (an array of events, or one): the markets of each,
+    // told which event they belong to.
+    static bool parseEvents(const QByteArray &body, QList<MarketInfo> &out, QString &error);
 };
 
 } // namespace polymon

@@ -29,6 +29,11 @@ struct MarketInfo
     qint64 minOrderSize = 0;
     bool negRisk = false;
     bool feesEnabled = false;
+    // The multi-outcome event the market belongs to (Gamma `events`), and
+    // its outcome's short name there ("Gretchen Whitmer"); empty: none.
+    QString eventId;
+    QString eventTitle;
+    QString groupTitle;
 };
 
 } // namespace polymon

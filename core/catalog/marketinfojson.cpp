@@ -23,6 +23,11 @@ QJsonObject MarketInfoJson::toJson(const MarketInfo &m)
         o.insert(QStringLiteral("negRisk"), true);
     if (m.feesEnabled)
         o.insert(QStringLiteral("feesEnabled"), true);
+    if (!m.eventId.isEmpty()) {
+        o.insert(QStringLiteral("eventId"), m.eventId);
+        o.insert(QStringLiteral("eventTitle"), m.eventTitle);
+        o.insert(QStringLiteral("groupTitle"), m.groupTitle);
+    }
     return o;
 }
 
@@ -43,6 +48,9 @@ bool MarketInfoJson::fromJson(const QJsonObject &o, MarketInfo &m)
     m.minOrderSize = qint64(o.value(QStringLiteral("minOrderSize")).toDouble());
     m.negRisk = o.value(QStringLiteral("negRisk")).toBool(false);
     m.feesEnabled = o.value(QStringLiteral("feesEnabled")).toBool(false);
+    m.eventId = o.value(QStringLiteral("eventId")).toString();
+    m.eventTitle = o.value(QStringLiteral("eventTitle")).toString();
+    m.groupTitle = o.value(QStringLiteral("groupTitle")).toString();
     return !m.conditionId.isEmpty() && m.tokenIds.size() >= 2;
 }
 

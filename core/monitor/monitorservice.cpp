@@ -80,6 +80,11 @@ void MonitorService::start()
             Q_EMIT searchResults(text, markets);
         });
         connect(m_catalogService, &CatalogService::searchFailed, this, &MonitorService::searchFailed);
+        connect(m_catalogService, &CatalogService::eventLoaded, this, [this](const QString &eventId, const QList<MarketInfo> &markets) {
+            recordMarkets(markets);
+            Q_EMIT eventLoaded(eventId, markets);
+        });
+        connect(m_catalogService, &CatalogService::eventFailed, this, &MonitorService::eventFailed);
         connect(m_catalogService, &CatalogService::marketsClosed, this, [this](const QList<MarketInfo> &markets) {
             for (const MarketInfo &m : markets) {
                 if (m_watched.contains(m.conditionId))
@@ -136,6 +141,23 @@ void MonitorService::searchMarkets(const QString &text)
     m_catalogService->search(text);
 }
 
+void MonitorService::fetchEvent(const QString &eventId)
+{
+    if (!m_simulated && !m_player && m_catalogService) {
+        m_catalogService->fetchEvent(eventId);
+        return;
+    }
+    // The simulator and a replay know every market they have.
+    QList<MarketInfo> markets;
+    for (const MarketInfo &m : std::as_const(m_catalog))
+        if (m.eventId == eventId)
+            markets << m;
+    if (markets.isEmpty())
+        Q_EMIT eventFailed(tr("no market of event %1 is known here").arg(eventId));
+    else
+        Q_EMIT eventLoaded(eventId, markets);
+}
+
 void MonitorService::onPage(const QList<MarketInfo> &markets, bool first, bool hasMore)
 {
     if (first) {
@@ -183,6 +205,7 @@ void MonitorService::startSimulated(const QString &reason)
             listening = exchange->listen(0);
             error = exchange->errorString();
             url = exchange->url();
+            exchange->addDemoEvent();
             m_catalog = exchange->catalog();
             exchange->scheduleEpisodes(episodesAfterMs, 3 * 60'000LL);
         },

@@ -81,6 +81,7 @@ public Q_SLOTS:
     void loadMoreMarkets();
     // Searches all of Polymarket (live only): searchResults.
     void searchMarkets(const QString &text);
+    void fetchEvent(const QString &eventId);
     // Subscribes both outcome tokens of the market (and records it).
     void watch(const polymon::MarketInfo &market);
     void unwatch(const QString &conditionId);
@@ -117,6 +118,9 @@ Q_SIGNALS:
     void catalogRefreshed(const QList<polymon::MarketInfo> &markets);
     void searchResults(const QString &text, const QList<polymon::MarketInfo> &markets);
     void searchFailed(const QString &error);
+    // Every market of a multi-outcome event (the simulator's and a replay's from their catalog).
+    void eventLoaded(const QString &eventId, const QList<polymon::MarketInfo> &markets);
+    void eventFailed(const QString &error);
     void snapshotsReady(const QList<polymon::TopSnapshot> &tops, const polymon::FeedStatus &status);
     // The trades since the last snapshot, oldest first (coalesced too).
     void tradesReady(const QList<polymon::TradePrint> &trades);

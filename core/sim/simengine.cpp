@@ -1,6 +1,8 @@
 #include "simengine.h"
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
 #include <cstdio>
 
 namespace polymon {
@@ -57,13 +59,6 @@ SimEngine::SimEngine(quint64 seed, int marketCount)
 {
     const int count = std::max(1, marketCount);
     m_markets.resize(std::size_t(count));
-    auto digits = [this](int n) {
-        std::string s;
-        s += char('1' + m_random.bounded(9));
-        for (int i = 1; i < n; ++i)
-            s += char('0' + m_random.bounded(10));
-        return s;
-    };
     for (int i = 0; i < count; ++i) {
         SimMarket &m = m_markets[std::size_t(i)];
         const int templates = int(sizeof kQuestions / sizeof kQuestions[0]);
@@ -71,14 +66,7 @@ SimEngine::SimEngine(quint64 seed, int marketCount)
         if (i >= templates)
             m.question += " (#" + std::to_string(i / templates + 1) + ")";
         m.slug = "sim-market-" + std::to_string(i + 1);
-        m.conditionId = "0x";
-        for (int k = 0; k < 64; ++k)
-            m.conditionId += "0123456789abcdef"[m_random.bounded(16)];
-        m.yesToken = digits(77);
-        m.noToken = digits(77);
-        m.tick = kCoarseTick;
-        m.fair = roundToTick(Fixed(150'000 + m_random.bounded(700'000)), m.tick);
-        m.anchor = m.fair;
+        initMarket(m, -1, m_random);
         m.volume24h = 1e6 / double(i + 1) * (0.5 + m_random.generateDouble());
         for (int k = 1; k <= 15; ++k) {
             if (m.fair - k * m.tick > 0)
@@ -86,6 +74,49 @@ SimEngine::SimEngine(quint64 seed, int marketCount)
             if (m.fair + k * m.tick < kOne)
                 m.yes.setLevel(Side::Sell, m.fair + k * m.tick, randomSize());
         }
+    }
+}
+
+void SimEngine::initMarket(SimMarket &m, Fixed fair, QRandomGenerator64 &random)
+{
+    auto digits = [&random](int n) {
+        std::string s;
+        s += char('1' + random.bounded(9));
+        for (int i = 1; i < n; ++i)
+            s += char('0' + random.bounded(10));
+        return s;
+    };
+    m.conditionId = "0x";
+    for (int k = 0; k < 64; ++k)
+        m.conditionId += "0123456789abcdef"[random.bounded(16)];
+    m.yesToken = digits(77);
+    m.noToken = digits(77);
+    m.tick = kCoarseTick;
+    m.fair = roundToTick(fair >= 0 ? fair : Fixed(150'000 + random.bounded(700'000)), m.tick);
+    m.anchor = m.fair;
+}
+
+void SimEngine::addEvent(const std::string &eventId, const std::string &contest, const std::vector<std::string> &names,
+                         const std::vector<Fixed> &fairs)
+{
+    QRandomGenerator64 random(m_seed ^ 0x5eed'e7e7ULL ^ std::hash<std::string>{}(eventId));
+    for (std::size_t i = 0; i < names.size() && i < fairs.size(); ++i) {
+        SimMarket m;
+        m.question = "Will " + names[i] + " win " + contest + "?";
+        m.slug = "sim-event-" + eventId + "-" + std::to_string(i + 1);
+        m.eventId = eventId;
+        m.eventTitle = "Who will win " + contest + "?";
+        m.groupTitle = names[i];
+        initMarket(m, std::clamp<Fixed>(fairs[i], 20'000, 980'000), random);
+        m.volume24h = 2e5 / double(i + 1);
+        for (int k = 1; k <= 15; ++k) {
+            const Fixed size = std::max<Fixed>(1'000'000, Fixed(20.0 * std::exp(random.generateDouble() * 3.5)) * kFixedScale);
+            if (m.fair - k * m.tick > 0)
+                m.yes.setLevel(Side::Buy, m.fair - k * m.tick, size);
+            if (m.fair + k * m.tick < kOne)
+                m.yes.setLevel(Side::Sell, m.fair + k * m.tick, size);
+        }
+        m_markets.push_back(std::move(m));
     }
 }
 

@@ -32,6 +32,12 @@ public:
     explicit SimEngine(quint64 seed, int marketCount = 12);
 
     const std::vector<SimMarket> &markets() const noexcept { return m_markets; }
+    // Appends a multi-outcome event: one YES/NO market per outcome, "Will
+    // <name> win <contest>?", starting at the given YES values (which should
+    // sum to about 1). Its own random stream: the other markets' books and
+    // the episodes' schedule stay as the seed made them.
+    void addEvent(const std::string &eventId, const std::string &contest, const std::vector<std::string> &names,
+                  const std::vector<Fixed> &fairs);
     std::vector<std::string> allAssetIds() const;
     // Index of the market holding the token, or -1.
     int marketOf(std::string_view assetId) const;
@@ -59,6 +65,8 @@ private:
     void emitLevel(int index, Side yesSide, Fixed price, Fixed size, std::int64_t nowMs);
     std::string bookJson(const SimMarket &m, bool yes, std::int64_t nowMs, bool initial) const;
     Fixed randomSize();
+    // Ids, tick and a book of 15 levels a side around `fair`, from `random`.
+    void initMarket(SimMarket &m, Fixed fair, QRandomGenerator64 &random);
     std::string hashFor();
     void runEpisodes(std::int64_t nowMs);
     void startEpisode(SimEpisode &e, std::int64_t nowMs);

@@ -75,9 +75,19 @@ QList<MarketInfo> SimExchange::catalog() const
         m.volume24h = s.volume24h;
         m.liquidity = double(s.yes.bidDepth() + s.yes.askDepth()) / double(kFixedScale) * double(s.fair) / double(kFixedScale);
         m.endDate = QDateTime::currentDateTimeUtc().addDays(30 + int(m.volume24h) % 200);
+        m.eventId = QString::fromStdString(s.eventId);
+        m.eventTitle = QString::fromStdString(s.eventTitle);
+        m.groupTitle = QString::fromStdString(s.groupTitle);
+        m.negRisk = !s.eventId.empty(); // one winner: Polymarket runs these as neg-risk
         markets << m;
     }
     return markets;
+}
+
+void SimExchange::addDemoEvent()
+{
+    m_engine.addEvent("sim-council", "the City Council race", {"Alvarez", "Brooks", "Chen", "Dubois"},
+                      {460'000, 280'000, 170'000, 90'000});
 }
 
 void SimExchange::setRate(double framesPerSecond)

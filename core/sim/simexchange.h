@@ -44,6 +44,8 @@ public:
     const SimEngine &engine() const noexcept { return m_engine; }
     // The simulated markets as the browser and the database see them.
     QList<MarketInfo> catalog() const;
+    // A four-way event for the desktop demo (see SimEngine::addEvent).
+    void addDemoEvent();
     int clientCount() const { return int(m_clients.size()); }
     quint64 framesSent() const noexcept { return m_framesSent; }
 

@@ -20,6 +20,10 @@ struct SimMarket
     Fixed anchor = 0;   // where the fair value drifts back to, slowly
     Fixed tick = 10'000; // 0.01
     double volume24h = 0.0;
+    // A multi-outcome event it belongs to (empty: none) and its outcome there.
+    std::string eventId;
+    std::string eventTitle;
+    std::string groupTitle;
 };
 
 } // namespace polymon

@@ -99,9 +99,40 @@ private Q_SLOTS:
         QCOMPARE(markets[0].conditionId, QStringLiteral("0xa"));
         QCOMPARE(markets[0].tokenIds, (QStringList{QStringLiteral("11"), QStringLiteral("12")}));
         QCOMPARE(markets[0].yesPrice, QStringLiteral("0.4"));
+        QCOMPARE(markets[0].eventTitle, QStringLiteral("Bitcoin above ___ on Dec 31?")); // from the event around it
         QVERIFY(markets[1].closed);
         QVERIFY(!GammaParser::parseSearch("[1,2]", markets, error));
         QVERIFY(!error.isEmpty());
+    }
+
+    void eventsTellEachMarketItsEventAndOutcome()
+    {
+        POLYMON_REQUIRE_CORPUS();
+        QList<MarketInfo> markets;
+        QString error;
+        // /events: a neg-risk event of candidates, each a YES/NO market.
+        QVERIFY2(GammaParser::parseEvents(fixture("gamma_event.json"), markets, error), qPrintable(error));
+        QCOMPARE(markets.size(), 2);
+        for (const MarketInfo &m : markets) {
+            QCOMPARE(m.eventId, QStringLiteral("30829"));
+            QCOMPARE(m.eventTitle, QStringLiteral("Democratic Presidential Nominee 2028"));
+            QVERIFY(m.negRisk);
+            QCOMPARE(m.tokenIds.size(), 2);
+        }
+        QCOMPARE(markets[0].groupTitle, QStringLiteral("Stephen A. Smith"));
+        QCOMPARE(markets[1].groupTitle, QStringLiteral("Gretchen Whitmer"));
+        // One event object alone is accepted too; garbage is an error.
+        markets.clear();
+        const QJsonArray events = QJsonDocument::fromJson(fixture("gamma_event.json")).array();
+        QVERIFY(GammaParser::parseEvents(QJsonDocument(events.first().toObject()).toJson(), markets, error));
+        QCOMPARE(markets.size(), 2);
+        QVERIFY(!GammaParser::parseEvents("<html>", markets, error));
+        QVERIFY(!error.isEmpty());
+        // /markets names the event a market belongs to.
+        markets.clear();
+        QVERIFY(GammaParser::parseMarkets(fixture("gamma_market.json"), markets, error));
+        QCOMPARE(markets.first().eventId, QStringLiteral("260654"));
+        QCOMPARE(markets.first().eventTitle, QStringLiteral("Bitcoin Up or Down - March 12, 5:20AM-5:25AM ET"));
     }
 
     void garbageIsAnError()

@@ -6,6 +6,8 @@
 #include "book/bookstore.h"
 #include "gammatestserver.h"
 #include "laddermodel.h"
+#include "eventpane.h"
+#include "eventtablemodel.h"
 #include "mainwindow.h"
 #include "priceformat.h"
 #include "marketlistmodel.h"
@@ -863,6 +865,51 @@ private Q_SLOTS:
         }
         QCOMPARE(AppSettings::alertMinConfidence(), 75);
         QCOMPARE(AppSettings::signalSettings().pullMinLevels, SignalSettings().pullMinLevels);
+    }
+
+    void eventViewShowsEveryOutcome()
+    {
+        MainWindow *window = startWindow(simOptions());
+        QTRY_COMPARE_WITH_TIMEOUT(window->watchedOutcomes(), 6, 10000);
+        // The simulator lists a four-way event; open one of its outcomes.
+        MarketInfo outcome;
+        QTRY_VERIFY_WITH_TIMEOUT(window->marketList()->marketCount() > 0, 5000);
+        for (int i = 0; i < window->marketList()->marketCount(); ++i)
+            if (!window->marketList()->market(i).eventId.isEmpty())
+                outcome = window->marketList()->market(i);
+        QVERIFY(!outcome.eventId.isEmpty());
+        const int tabs = window->marketTabs()->count();
+        window->watchAndShow(outcome);
+        QCOMPARE(window->marketTabs()->count(), tabs + 1);
+        MarketView *view = window->currentMarketView();
+        QCOMPARE(view->market().conditionId, outcome.conditionId);
+        auto *eventButton = view->findChild<QToolButton *>(QStringLiteral("eventButton"));
+        QVERIFY(eventButton);
+        eventButton->click();
+        auto *pane = window->findChild<EventPane *>();
+        QVERIFY(pane);
+        QTRY_COMPARE_WITH_TIMEOUT(pane->model()->rowCount(), 4, 5000);
+        // Every outcome is watched, without a tab each.
+        QCOMPARE(window->watchedMarkets(), 3 + 4);
+        QCOMPARE(window->marketTabs()->count(), tabs + 1);
+        // Each outcome's YES book, and the sum of the YES prices against $1.
+        QTRY_COMPARE_WITH_TIMEOUT(pane->model()->sums().priced, 4, 10000);
+        const EventTableModel::Sums sums = pane->model()->sums();
+        QVERIFY2(std::abs(sums.mids - kFixedScale) < 150'000, qPrintable(pane->sumText())); // 0.46+0.28+0.17+0.09 to start
+        QVERIFY(sums.asks > sums.bids);
+        QVERIFY(pane->sumText().contains(QStringLiteral("YES mids sum to")));
+        QVERIFY(pane->model()->data(pane->model()->index(0, EventTableModel::Outcome), Qt::DisplayRole).toString() == QStringLiteral("Alvarez"));
+        QVERIFY(pane->model()->data(pane->model()->index(0, EventTableModel::Mid), Qt::DisplayRole).toString().endsWith(QStringLiteral("¢")));
+        window->findChild<QDockWidget *>(QStringLiteral("eventDock"))->raise();
+        QTest::qWait(300);
+        QVERIFY(window->grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/event-view.png")));
+        // Double-clicking an outcome opens its market.
+        auto *table = pane->findChild<QTableView *>(QStringLiteral("eventTable"));
+        const QRect cell = table->visualRect(pane->model()->index(2, EventTableModel::Outcome));
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+        QTRY_COMPARE_WITH_TIMEOUT(window->currentMarketView()->market().conditionId, pane->model()->markets().at(2).conditionId, 2000);
+        stopWindow(window);
     }
 
     void themeSwitchesWhileRunning()
