@@ -22,6 +22,7 @@ signals=$("$build/tests/bench/bench_signals" 600000)
 detection=$("$build/tests/bench/bench_detection" 6 10)
 gui=$("$build/tests/bench/bench_gui" 60 100 5000 2>/dev/null)
 heatmap=$("$build/tests/bench/bench_heatmap" 300 2>/dev/null)
+gui_heatmap=$("$build/tests/bench/bench_gui" 30 100 5000 heatmap 2>/dev/null)
 {
   echo "# polymon benchmarks"
   echo
@@ -171,5 +172,15 @@ heatmap=$("$build/tests/bench/bench_heatmap" 300 2>/dev/null)
   echo "| measure | result | detail |"
   echo "|---|---|---|"
   echo "$gui"
+  echo
+  echo "### The same with the heatmap on screen (\`$build/tests/bench/bench_gui 30 100 5000 heatmap\`)"
+  echo
+  echo "As above for 30 s, the shown market's Heatmap tab instead of its price"
+  echo "chart (filled live, every second a slice). Target (issue 13): 30 fps"
+  echo "while live at 5,000 msgs/s over 100 markets."
+  echo
+  echo "| measure | result | detail |"
+  echo "|---|---|---|"
+  echo "$gui_heatmap"
 } > "$out"
 cat "$out"

@@ -1,7 +1,8 @@
 // GUI load: the desktop window on the offscreen platform, the simulator at a
 // given rate over N watched markets, for S seconds. Reports the window's
 // frame rate, snapshot deliveries, event-loop lag and peak RSS as Markdown
-// table rows. usage: bench_gui [seconds=60] [markets=100] [rate=5000]
+// table rows. usage: bench_gui [seconds=60] [markets=100] [rate=5000] [chart|heatmap]
+// (which view of the shown market is on screen: the price chart or the heatmap).
 #include "mainwindow.h"
 #include "marketlistmodel.h"
 #include "marketview.h"
@@ -9,6 +10,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QTabWidget>
 #include <QFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -87,8 +89,9 @@ int main(int argc, char **argv)
     const int seconds = args.size() > 1 ? args[1].toInt() : 60;
     const int markets = args.size() > 2 ? args[2].toInt() : 100;
     const double rate = args.size() > 3 ? args[3].toDouble() : 5000.0;
-    if (seconds <= 0 || markets <= 0 || rate <= 0) {
-        std::fprintf(stderr, "usage: bench_gui [seconds>0] [markets>0] [rate>0]\n");
+    const QString view = args.size() > 4 ? args[4] : QStringLiteral("chart");
+    if (seconds <= 0 || markets <= 0 || rate <= 0 || (view != QLatin1String("chart") && view != QLatin1String("heatmap"))) {
+        std::fprintf(stderr, "usage: bench_gui [seconds>0] [markets>0] [rate>0] [chart|heatmap]\n");
         return 2;
     }
     QTemporaryDir dir;
@@ -162,10 +165,17 @@ int main(int argc, char **argv)
     probe.start();
     app.measuring = true;
     // Switch tabs now and then, as a user would: each switch rebuilds a chart.
+    auto showView = [&] {
+        if (MarketView *shown = window.currentMarketView())
+            if (auto *views = shown->findChild<QTabWidget *>(QStringLiteral("chartTabs")))
+                views->setCurrentIndex(view == QLatin1String("heatmap") ? 1 : 0);
+    };
+    showView();
     QTimer tabSwitch;
     tabSwitch.setInterval(5000);
     QObject::connect(&tabSwitch, &QTimer::timeout, [&] {
         window.marketTabs()->setCurrentIndex((window.marketTabs()->currentIndex() + 7) % window.marketTabs()->count());
+        showView();
     });
     tabSwitch.start();
     QTimer::singleShot(seconds * 1000, &app, &QApplication::quit);
