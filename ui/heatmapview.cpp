@@ -172,40 +172,13 @@ void HeatmapView::paintEvent(QPaintEvent *)
     const Fixed topPrice = priceAtY(0);
     const std::int64_t firstMs = m_endMs - std::int64_t(cols) * group;
 
-    // The book of each column on screen: a column with no slice of its own
-    // shows the book before it (quiet, not missing) unless a gap follows;
-    // gap columns stay empty and are shaded.
-    std::vector<const HeatColumn *> shown(std::size_t(cols), nullptr);
-    std::vector<std::pair<std::size_t, std::size_t>> owned(std::size_t(cols), {0, 0}); // slices within, [from, to)
-    std::vector<char> gap(std::size_t(cols), 0);
+    // The book of each column on screen (DepthHistory::spans: quiet books
+    // carried, gaps left empty and shaded).
+    const std::vector<HeatSpan> spans = m_history->spans(firstMs, group, cols);
     const auto &all = m_history->columns();
-    {
-        auto it = std::upper_bound(all.begin(), all.end(), firstMs, [](std::int64_t t, const HeatColumn &c) { return t < c.startMs; });
-        const HeatColumn *carry = it == all.begin() ? nullptr : &*std::prev(it);
-        if (carry && !carry->hasBook)
-            carry = nullptr;
-        for (int c = 0; c < cols; ++c) {
-            const std::int64_t t0 = firstMs + std::int64_t(c) * group;
-            const std::size_t from = std::size_t(it - all.begin());
-            while (it != all.end() && it->startMs < t0 + group) {
-                if (it->gapBefore)
-                    carry = nullptr;
-                if (it->hasBook)
-                    carry = &*it;
-                ++it;
-            }
-            const std::size_t to = std::size_t(it - all.begin());
-            owned[std::size_t(c)] = {from, to};
-            shown[std::size_t(c)] = carry;
-            const bool inside = t0 + group > m_history->firstMs() && t0 <= m_history->lastMs() + slice;
-            const bool past = t0 > m_history->lastMs() + slice;
-            // Known if it has slices of its own; else not when the next one follows a gap.
-            const bool gapAhead = from == to && it != all.end() && it->gapBefore;
-            gap[std::size_t(c)] = (inside && (!carry || gapAhead)) || (past && m_history->broken());
-            if (gap[std::size_t(c)])
-                shown[std::size_t(c)] = nullptr;
-        }
-    }
+    std::vector<const HeatColumn *> shown(std::size_t(cols), nullptr);
+    for (int c = 0; c < cols; ++c)
+        shown[std::size_t(c)] = spans[std::size_t(c)].book;
     // Cut-offs: percentiles of the sizes on screen (a sample of at most 20,000).
     std::vector<Fixed> sizes;
     const Fixed bottomPrice = topPrice - Fixed(rows) * m_tick;
@@ -290,12 +263,12 @@ void HeatmapView::paintEvent(QPaintEvent *)
     unknown.setAlpha(255);
     const QColor gapShade = blend(base, unknown, 0.35);
     for (int c = 0; c < cols;) {
-        if (!gap[std::size_t(c)]) {
+        if (!spans[std::size_t(c)].gap) {
             ++c;
             continue;
         }
         int end = c;
-        while (end < cols && gap[std::size_t(end)])
+        while (end < cols && spans[std::size_t(end)].gap)
             ++end;
         p.fillRect(QRectF(left + c * pxPerColumn, 0, (end - c) * pxPerColumn + 0.5, plot.height()), gapShade);
         c = end;
@@ -338,7 +311,7 @@ void HeatmapView::paintEvent(QPaintEvent *)
     };
     std::vector<Bubble> bubbles;
     for (int c = 0; c < cols; ++c) {
-        const auto [from, to] = owned[std::size_t(c)];
+        const std::size_t from = spans[std::size_t(c)].from, to = spans[std::size_t(c)].to;
         const std::size_t start = bubbles.size();
         for (std::size_t i = from; i < to; ++i) {
             for (const HeatTrade &t : all[i].trades) {
@@ -441,8 +414,7 @@ QString HeatmapView::describeAt(const QPoint &pos) const
     const Fixed price = priceAtY(pos.y());
     const QString when = QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss"));
     const HeatColumn *col = m_history->bookAt(ms);
-    const bool known = col && !(ms > m_history->lastMs() + m_history->sliceMs() && m_history->broken());
-    if (!known)
+    if (!col)
         return tr("%1  %2  no data").arg(when, PriceFormat::price(price));
     const HeatColumn *slice = m_history->columnAt(ms);
     Fixed size = 0;

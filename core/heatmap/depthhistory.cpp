@@ -93,22 +93,50 @@ const HeatColumn *DepthHistory::columnAt(std::int64_t ms) const
 
 const HeatColumn *DepthHistory::bookAt(std::int64_t ms) const
 {
-    auto it = std::upper_bound(m_columns.begin(), m_columns.end(), ms,
-                               [](std::int64_t t, const HeatColumn &c) { return t < c.startMs; });
-    // The next column says whether the span before it is known.
-    const bool gapAhead = it != m_columns.end() && it->gapBefore;
-    if (it != m_columns.begin() && std::prev(it)->hasBook && ms < std::prev(it)->startMs + m_sliceMs)
-        return &*std::prev(it); // its own slice
-    if (gapAhead)
-        return nullptr;
-    while (it != m_columns.begin()) {
-        --it;
-        if (it->hasBook)
-            return &*it;
-        if (it->gapBefore)
-            return nullptr;
+    const std::int64_t start = ms - ((ms % m_sliceMs) + m_sliceMs) % m_sliceMs;
+    return spans(start, m_sliceMs, 1).front().book;
+}
+
+std::vector<HeatSpan> DepthHistory::spans(std::int64_t firstMs, std::int64_t spanMs, int count) const
+{
+    std::vector<HeatSpan> out(std::size_t(std::max(0, count)));
+    auto it = std::lower_bound(m_columns.begin(), m_columns.end(), firstMs,
+                               [](const HeatColumn &c, std::int64_t t) { return c.startMs < t; });
+    // The book standing before the first span: back to the last one, unless a gap came since.
+    const HeatColumn *carry = nullptr;
+    for (auto back = it; back != m_columns.begin();) {
+        --back;
+        if (back->hasBook) {
+            carry = &*back;
+            break;
+        }
+        if (back->gapBefore)
+            break;
     }
-    return nullptr;
+    const std::int64_t first = this->firstMs(), last = lastMs();
+    for (std::size_t c = 0; c < out.size(); ++c) {
+        const std::int64_t t0 = firstMs + std::int64_t(c) * spanMs;
+        const std::size_t from = std::size_t(it - m_columns.begin());
+        while (it != m_columns.end() && it->startMs < t0 + spanMs) {
+            if (it->gapBefore)
+                carry = nullptr;
+            if (it->hasBook)
+                carry = &*it;
+            ++it;
+        }
+        HeatSpan &span = out[c];
+        span.from = from;
+        span.to = std::size_t(it - m_columns.begin());
+        span.book = carry;
+        const bool inside = !m_columns.empty() && t0 + spanMs > first && t0 <= last + m_sliceMs;
+        const bool past = !m_columns.empty() && t0 > last + m_sliceMs;
+        // Known if it has slices of its own; else not when the next one follows a gap.
+        const bool gapAhead = from == span.to && it != m_columns.end() && it->gapBefore;
+        span.gap = (inside && (!carry || gapAhead)) || (past && m_broken);
+        if (span.gap || (!inside && !past))
+            span.book = nullptr;
+    }
+    return out;
 }
 
 } // namespace polymon

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <vector>
 
 namespace polymon {
 
@@ -34,6 +35,17 @@ struct HeatColumn
 
 // Between two columns the book is the earlier one (a quiet book does not
 // change), unless the later column says there was a gap.
+
+// One span of time as the heatmap shows it: the book standing in it (null in
+// a gap or before anything is known), the slices it holds ([from, to) into
+// columns(), for its trades), and whether it is a gap to shade.
+struct HeatSpan
+{
+    const HeatColumn *book = nullptr;
+    std::size_t from = 0;
+    std::size_t to = 0;
+    bool gap = false;
+};
 
 // Resting liquidity over time, in fixed slices, bounded (the oldest slices
 // go first). Fed live from the session's snapshots and trades, or from the
@@ -67,8 +79,14 @@ public:
     // The column holding `ms`, or null.
     const HeatColumn *columnAt(std::int64_t ms) const;
     // The book standing at `ms`: the last column with a book at or before it,
-    // unless a gap came in between; null when not known.
+    // unless a gap came in between (or the history is broken since); null
+    // when not known. The same rule as spans().
     const HeatColumn *bookAt(std::int64_t ms) const;
+    // `count` consecutive spans of `spanMs` from `firstMs`, for painting: a
+    // span with no slice of its own shows the book before it (quiet, not
+    // missing) unless a gap follows; after the last slice, a broken history
+    // is a gap.
+    std::vector<HeatSpan> spans(std::int64_t firstMs, std::int64_t spanMs, int count) const;
 
 private:
     HeatColumn &columnFor(std::int64_t ms);

@@ -56,6 +56,35 @@ private Q_SLOTS:
         QVERIFY(h.bookAt(300'500) != nullptr);
         QVERIFY(h.bookAt(400'000) == nullptr); // the app was not running
     }
+
+    void spansCarryQuietBooksAndShadeGaps()
+    {
+        // What the heatmap paints and the crosshair reads come from one rule.
+        DepthHistory h(1000, 100);
+        h.addBook(10'000, {{500'000, 5}}, {{510'000, 4}});
+        h.addTrade(12'500, 510'000, 1, Side::Buy); // a slice with a trade and no book of its own
+        const std::vector<HeatSpan> s = h.spans(12'000, 1000, 4);
+        QCOMPARE(s.size(), std::size_t(4));
+        QVERIFY(!s[0].gap);
+        QVERIFY(s[0].book == &h.columns().front()); // the quiet book carried through the trade's slice
+        QCOMPARE(s[0].to - s[0].from, std::size_t(1));
+        QCOMPARE(h.columns()[s[0].from].trades.size(), 1);
+        QVERIFY(s[3].book == &h.columns().front() && !s[3].gap); // quiet after the last slice: still known
+        QVERIFY(h.bookAt(12'500) == s[0].book);
+        // Unsynced from here: after the last slice it is a gap, painted and read alike.
+        h.breakHere();
+        const std::vector<HeatSpan> broken = h.spans(20'000, 1000, 2);
+        QVERIFY(broken[0].gap && !broken[0].book);
+        QVERIFY(h.bookAt(20'500) == nullptr);
+        // Before anything is known: neither a book nor a gap.
+        const std::vector<HeatSpan> before = h.spans(1'000, 1000, 1);
+        QVERIFY(!before[0].gap && !before[0].book);
+        // A book after the gap starts fresh; the span before it stays a gap.
+        h.addBook(30'000, {{480'000, 2}}, {});
+        const std::vector<HeatSpan> after = h.spans(25'000, 1000, 6);
+        QVERIFY(after[0].gap);
+        QVERIFY(!after[5].gap && after[5].book == &h.columns().back());
+    }
 };
 
 QTEST_GUILESS_MAIN(TstDepthHistory)
