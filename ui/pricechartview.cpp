@@ -232,8 +232,9 @@ void PriceChartView::followClock()
     const auto it = m_history.constFind(m_asset);
     if (it == m_history.cend() || it->points.empty() || !m_follow)
         return;
-    const qint64 last = std::max(it->points.back().ts, m_clockMs);
-    const qint64 first = std::min(it->points.front().ts, last - kMinSpanMs);
+    // From the oldest point; a young history fills the first minute from the left.
+    const qint64 first = it->points.front().ts;
+    const qint64 last = std::max({it->points.back().ts, m_clockMs, first + kMinSpanMs});
     m_fromMs = first;
     m_toMs = last + (last - first) / 50; // a little air on the right
 }
@@ -377,7 +378,7 @@ void PriceChartView::paintEvent(QPaintEvent *)
         p.setPen(faint);
         p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
         const double half = fm.horizontalAdvance(QDateTime::fromMSecsSinceEpoch(t).toString(format)) / 2.0;
-        if (x + half > width() || x - half < 0)
+        if (x + half > width() || x - half < plot.left())
             continue; // a label cut by the edge reads as a different time
         p.setPen(text);
         p.drawText(QRectF(x - labelWidth / 2.0, plot.bottom() + 2, labelWidth, kAxisHeight - 2), Qt::AlignCenter,
