@@ -307,17 +307,22 @@ QVariant LadderModel::headerData(int section, Qt::Orientation orientation, int r
 {
     if (orientation != Qt::Horizontal)
         return {};
+    if (role == Qt::ToolTipRole && (section == MyBids || section == MyAsks))
+        return section == MyBids ? tr("Your working buy orders at this price: shares, and \"q\" the shares ahead of them in the queue")
+                                 : tr("Your working sell orders at this price: shares, and \"q\" the shares ahead of them in the queue");
+    if (role == Qt::ToolTipRole && (section == BidSize || section == AskSize))
+        return tr("Shares resting at this price; + stacked, - pulled in the last seconds");
     if (role == Qt::ToolTipRole && section == Traded)
         return m_windowMs > 0 ? tr("Shares traded at each price over the last %n minute(s)", nullptr, int(m_windowMs / 60'000))
                               : tr("Shares traded at each price since the outcome was shown");
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case MyBids: return tr("My buys");
-    case MyAsks: return tr("My sells");
-    case BidSize: return tr("Bid size");
+    case MyBids: return tr("Buys");
+    case MyAsks: return tr("Sells");
+    case BidSize: return tr("Bids");
     case Price: return tr("Price");
-    case AskSize: return tr("Ask size");
+    case AskSize: return tr("Asks");
     case Traded: return tr("Traded");
     default: return {};
     }

@@ -31,11 +31,13 @@ LadderPane::LadderPane(QWidget *parent)
     header->setSectionResizeMode(QHeaderView::Stretch);
     header->setSectionResizeMode(LadderModel::Price, QHeaderView::ResizeToContents);
     const QFontMetrics fm = m_view->fontMetrics();
+    // Narrow by default (the sizes need the room at 1024 px); an order's full
+    // text is in its tooltip, and the columns can be widened by hand.
     for (int column : {int(LadderModel::MyBids), int(LadderModel::MyAsks), int(LadderModel::Traded)}) {
         header->setSectionResizeMode(column, QHeaderView::Interactive);
-        header->resizeSection(column, fm.horizontalAdvance(column == LadderModel::Traded ? QStringLiteral("88888")
-                                                                                          : QStringLiteral("25 · q99"))
-                                          + 10);
+        header->resizeSection(column, fm.horizontalAdvance(column == LadderModel::Traded ? QStringLiteral("Traded")
+                                                                                          : QStringLiteral("Sells"))
+                                          + 14);
     }
     m_view->verticalHeader()->setDefaultSectionSize(fm.height() + 4);
     m_view->setToolTip(tr("When trading is unlocked: click a bid column to buy at that price, an ask column to "
@@ -85,7 +87,7 @@ LadderPane::LadderPane(QWidget *parent)
 
 void LadderPane::setCaption(const QString &what)
 {
-    const QString title = tr("Depth ladder");
+    const QString title = tr("Ladder");
     m_caption->setText(what.isEmpty() ? QStringLiteral("<b>%1</b>").arg(title)
                                       : QStringLiteral("<b>%1</b> · %2").arg(title, what.toHtmlEscaped()));
 }
