@@ -16,5 +16,6 @@ int exportCommand(const std::vector<std::string> &args);
 int backtestCommand(const std::vector<std::string> &args);
 int evaluateCommand(const std::vector<std::string> &args);
 int paperCommand(const std::vector<std::string> &args);
+int clobCommand(const std::vector<std::string> &args);
 
 } // namespace polymon::cli

@@ -30,6 +30,8 @@ int main(int argc, char **argv)
         return cli::paperCommand(args);
     if (command == "export")
         return cli::exportCommand(args);
+    if (command == "clob")
+        return cli::clobCommand(args);
     if (command == "--help" || command == "-h" || command == "help") {
         cli::printHelp();
         return 0;

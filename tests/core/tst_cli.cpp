@@ -1,6 +1,10 @@
 #include "corpus.h"
 
 #include <QProcess>
+#include <QFile>
+#include <QJsonObject>
+#include <QJsonDocument>
+#include <QJsonArray>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -60,6 +64,11 @@ private Q_SLOTS:
         QTest::addRow("shares finer than hundredths") << capture + QStringList{QStringLiteral("--strategy"), QStringLiteral("fade"), QStringLiteral("--shares"), QStringLiteral("1.234")};
         QTest::addRow("strategy on the simulator's episodes") << QStringList{QStringLiteral("backtest"), QStringLiteral("--sim"), QStringLiteral("--strategy"), QStringLiteral("fade")};
         QTest::addRow("bad port") << QStringList{QStringLiteral("sim"), QStringLiteral("--port"), QStringLiteral("70000")};
+        // Keys are never taken on the command line.
+        QTest::addRow("clob sign with a key argument") << QStringList{QStringLiteral("clob"), QStringLiteral("sign"), QStringLiteral("--key"),
+                                                                      QStringLiteral("0xac09"), QStringLiteral("--order"), QStringLiteral("o.json")};
+        QTest::addRow("clob without a subcommand") << QStringList{QStringLiteral("clob")};
+        QTest::addRow("clob sign without a key file") << QStringList{QStringLiteral("clob"), QStringLiteral("sign"), QStringLiteral("--order"), QStringLiteral("o.json")};
     }
     void badArgumentsExitTwo()
     {
@@ -67,6 +76,61 @@ private Q_SLOTS:
         const Result r = run(args);
         QCOMPARE(r.code, 2);
         QVERIFY(r.err.contains("usage: polymon-cli"));
+    }
+
+    void clobSignPrintsTheVectorsDigestAndSignature()
+    {
+        POLYMON_REQUIRE_CORPUS();
+        QFile vectors(fixture("signing/order_eip712.json"));
+        QVERIFY(vectors.open(QIODevice::ReadOnly));
+        const QJsonArray v2 = QJsonDocument::fromJson(vectors.readAll()).object().value(QStringLiteral("v2")).toArray();
+        QTemporaryDir dir;
+        int checked = 0;
+        for (const QJsonValue &value : v2) {
+            const QJsonObject v = value.toObject();
+            const QJsonObject expected = v.value(QStringLiteral("expected")).toObject();
+            const QString digest = expected.value(QStringLiteral("eip712_digest(order_hash)")).toString();
+            if (digest.isEmpty())
+                continue;
+            const QString keyPath = dir.filePath(QStringLiteral("key.txt"));
+            QFile key(keyPath);
+            QVERIFY(key.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            key.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            key.write(v.value(QStringLiteral("private_key")).toString().toLatin1() + "\n");
+            key.close();
+            QJsonObject order;
+            order.insert(QStringLiteral("domain"), v.value(QStringLiteral("domain")));
+            order.insert(QStringLiteral("order"), v.value(QStringLiteral("order")));
+            const QString orderPath = dir.filePath(QStringLiteral("order.json"));
+            QFile o(orderPath);
+            QVERIFY(o.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            o.write(QJsonDocument(order).toJson());
+            o.close();
+            const Result r = run({QStringLiteral("clob"), QStringLiteral("sign"), QStringLiteral("--key-file"), keyPath,
+                                  QStringLiteral("--order"), orderPath});
+            QVERIFY2(r.code == 0, r.err.constData());
+            const QJsonObject out = QJsonDocument::fromJson(r.out).object();
+            QCOMPARE(out.value(QStringLiteral("digest")).toString(), digest.toLower());
+            QCOMPARE(out.value(QStringLiteral("signature")).toString(), expected.value(QStringLiteral("signature")).toString().toLower());
+            // The key itself appears nowhere in what the command printed.
+            const QByteArray secret = v.value(QStringLiteral("private_key")).toString().mid(2).toLatin1();
+            QVERIFY(!r.out.contains(secret) && !r.err.contains(secret));
+            ++checked;
+        }
+        QVERIFY(checked >= 3);
+        // A broken order says why and exits 1.
+        const QString bad = dir.filePath(QStringLiteral("bad.json"));
+        QFile b(bad);
+        QVERIFY(b.open(QIODevice::WriteOnly));
+        b.write(R"({"domain": {"name": "Polymarket CTF Exchange", "version": "2", "chainId": 137,
+                   "verifyingContract": "0xE111180000d2663C0091e4f400237545B87B996B"},
+                   "order": {"salt": "1", "maker": "0x12", "signer": "0x12", "tokenId": "1", "makerAmount": "1",
+                   "takerAmount": "1", "side": 0, "signatureType": 0, "timestamp": "1"}})");
+        b.close();
+        const Result r = run({QStringLiteral("clob"), QStringLiteral("sign"), QStringLiteral("--key-file"), dir.filePath(QStringLiteral("key.txt")),
+                              QStringLiteral("--order"), bad});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains("maker"));
     }
 
     void helpAndVersionExitZero()

@@ -1,0 +1,207 @@
+// Signing for the live exchange, against every published vector in
+// conformance/polymarket/signing/ (order_eip712, eip712_domain_separators,
+// l1_clob_auth, l2_hmac; rounding, fees and market prices are in tst_trading),
+// and a real verifier: each signature recovers the key's address.
+#include "clob/abiword.h"
+#include "clob/clobauth.h"
+#include "clob/cloborder.h"
+#include "clob/eip712.h"
+#include "clob/ethkey.h"
+#include "clob/keccak.h"
+#include "clob/l2hmac.h"
+#include "clob/ordersigner.h"
+#include "corpus.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace polymon;
+
+namespace {
+
+QJsonObject vectors(const char *name)
+{
+    QFile f(test::corpusPath(QStringLiteral("polymarket/signing/") + QLatin1String(name)));
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing vector file %s", name);
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+QString hex(const QByteArray &bytes)
+{
+    return QStringLiteral("0x") + QString::fromLatin1(bytes.toHex());
+}
+
+Eip712Domain domainOf(const QJsonObject &d)
+{
+    return Eip712Domain{d.value(QStringLiteral("name")).toString(), d.value(QStringLiteral("version")).toString(),
+                        quint64(d.value(QStringLiteral("chainId")).toInteger()), d.value(QStringLiteral("verifyingContract")).toString()};
+}
+
+} // namespace
+
+class TstSigning : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void keccakAndAddresses()
+    {
+        // Keccak-256 (not SHA3-256) of the empty string.
+        QCOMPARE(hex(keccak256(QByteArray())), QStringLiteral("0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470"));
+        // Hardhat's account #0: a public test key and its EIP-55 address.
+        EthKey key;
+        QString error;
+        QVERIFY2(EthKey::fromHex(QStringLiteral("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"), key, error),
+                 qPrintable(error));
+        QCOMPARE(key.address(), QStringLiteral("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"));
+        // Bad keys are refused without echoing them.
+        EthKey bad;
+        QVERIFY(!EthKey::fromHex(QStringLiteral("0x1234"), bad, error));
+        QVERIFY(!error.contains(QStringLiteral("1234")));
+        QVERIFY(!EthKey::fromHex(QString(64, QLatin1Char('0')), bad, error)); // zero is not a key
+        // uint256 words: exact, and refused past 2^256 - 1.
+        QByteArray w;
+        QVERIFY(AbiWord::fromDecimal(QStringLiteral("115792089237316195423570985008687907853269984665640564039457584007913129639935"), w, error));
+        QCOMPARE(w, QByteArray(32, char(0xff)));
+        QVERIFY(!AbiWord::fromDecimal(QStringLiteral("115792089237316195423570985008687907853269984665640564039457584007913129639936"), w, error));
+        QVERIFY(!AbiWord::fromDecimal(QStringLiteral("12a"), w, error));
+        QVERIFY(!AbiWord::fromAddress(QStringLiteral("0x1234"), w, error));
+    }
+
+    void domainSeparatorsMatchThePublishedOnes()
+    {
+        POLYMON_REQUIRE_CORPUS();
+        const QJsonArray published = vectors("eip712_domain_separators.json").value(QStringLiteral("published")).toArray();
+        QVERIFY(published.size() >= 7);
+        for (const QJsonValue &v : published) {
+            const QJsonObject o = v.toObject();
+            const Eip712Domain domain = domainOf(o.value(QStringLiteral("domain")).toObject());
+            QByteArray separator;
+            QString error;
+            QVERIFY2(Eip712::domainSeparator(domain, separator, error), qPrintable(error));
+            QCOMPARE(hex(separator), o.value(QStringLiteral("expected_domain_separator")).toString().toLower());
+        }
+    }
+
+    void ordersHashAndSignAsTheClientsDo()
+    {
+        POLYMON_REQUIRE_CORPUS();
+        const QJsonObject all = vectors("order_eip712.json");
+        int signedCount = 0, hashed = 0;
+        for (const QString &version : {QStringLiteral("v1"), QStringLiteral("v2")}) {
+            for (const QJsonValue &v : all.value(version).toArray()) {
+                const QJsonObject o = v.toObject();
+                const QString id = o.value(QStringLiteral("id")).toString();
+                const Eip712Domain domain = domainOf(o.value(QStringLiteral("domain")).toObject());
+                ClobOrder order;
+                QString error;
+                QVERIFY2(ClobOrder::fromJson(o.value(QStringLiteral("order")).toObject(), version == QLatin1String("v1") ? 1 : 2, order, error),
+                         qPrintable(id + QStringLiteral(": ") + error));
+                const QJsonObject expected = o.value(QStringLiteral("expected")).toObject();
+                QString digest = expected.value(QStringLiteral("eip712_digest(order_hash)")).toString();
+                if (digest.isEmpty())
+                    digest = expected.value(QStringLiteral("order_hash_eip712_digest")).toString();
+                QByteArray hash;
+                QVERIFY2(OrderSigner::orderHash(domain, order, hash, error), qPrintable(error));
+                if (!digest.isEmpty()) {
+                    QCOMPARE(hex(hash), digest.toLower());
+                    ++hashed;
+                }
+                const QString key = o.value(QStringLiteral("private_key")).toString();
+                const QString signature = expected.value(QStringLiteral("signature")).toString();
+                if (key.isEmpty() || signature.isEmpty())
+                    continue;
+                EthKey ethKey;
+                QVERIFY(EthKey::fromHex(key, ethKey, error));
+                SignedOrder out;
+                QVERIFY2(OrderSigner::sign(domain, order, ethKey, out, error), qPrintable(id + QStringLiteral(": ") + error));
+                QCOMPARE(hex(out.signature), signature.toLower());
+                QCOMPARE(out.orderHash, hash);
+                if (order.signatureType != 3) {
+                    // A real verifier: the signature recovers the signer's address.
+                    QCOMPARE(EthKey::recoverAddress(hash, out.signature, error), ethKey.address());
+                } else {
+                    QCOMPARE(out.signature.size(), 317); // the ERC-7739 wrapper
+                }
+                ++signedCount;
+            }
+        }
+        QVERIFY2(signedCount >= 6 && hashed >= 6, qPrintable(QStringLiteral("%1 signed, %2 hashed").arg(signedCount).arg(hashed)));
+    }
+
+    void aWrongSignerIsRefused()
+    {
+        EthKey key;
+        QString error;
+        QVERIFY(EthKey::fromHex(QStringLiteral("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"), key, error));
+        ClobOrder order;
+        order.salt = QStringLiteral("1");
+        order.maker = order.signer = QStringLiteral("0x1111111111111111111111111111111111111111");
+        order.tokenId = QStringLiteral("1234");
+        order.makerAmount = QStringLiteral("100000000");
+        order.takerAmount = QStringLiteral("50000000");
+        order.timestamp = QStringLiteral("1713398400000");
+        SignedOrder out;
+        const Eip712Domain domain{QStringLiteral("Polymarket CTF Exchange"), QStringLiteral("2"), 137, Eip712Domain::standardExchangeV2()};
+        QVERIFY(!OrderSigner::sign(domain, order, key, out, error));
+        QVERIFY(error.contains(QStringLiteral("signer")));
+        // A tampered signature recovers someone else (or nothing).
+        order.signer = order.maker = key.address();
+        QVERIFY2(OrderSigner::sign(domain, order, key, out, error), qPrintable(error));
+        QByteArray tampered = out.signature;
+        tampered[10] = char(tampered[10] ^ 1);
+        QVERIFY(EthKey::recoverAddress(out.orderHash, tampered, error) != key.address());
+    }
+
+    void l1AuthMatchesTheVector()
+    {
+        POLYMON_REQUIRE_CORPUS();
+        const QJsonArray all = vectors("l1_clob_auth.json").value(QStringLiteral("vectors")).toArray();
+        QVERIFY(!all.isEmpty());
+        for (const QJsonValue &v : all) {
+            const QJsonObject in = v.toObject().value(QStringLiteral("inputs")).toObject();
+            EthKey key;
+            QString error;
+            QVERIFY(EthKey::fromHex(in.value(QStringLiteral("private_key")).toString(), key, error));
+            QCOMPARE(key.address(), in.value(QStringLiteral("address")).toString());
+            const QString signature = ClobAuth::signature(key, in.value(QStringLiteral("timestamp")).toInteger(),
+                                                          quint64(in.value(QStringLiteral("nonce")).toInteger()),
+                                                          quint64(in.value(QStringLiteral("chainId")).toInteger()), error);
+            QCOMPARE(signature, v.toObject().value(QStringLiteral("expected")).toObject().value(QStringLiteral("signature")).toString());
+        }
+    }
+
+    void l2HmacMatchesTheVectors()
+    {
+        POLYMON_REQUIRE_CORPUS();
+        const QJsonArray all = vectors("l2_hmac.json").value(QStringLiteral("vectors")).toArray();
+        int checked = 0;
+        for (const QJsonValue &v : all) {
+            const QJsonObject o = v.toObject();
+            const QJsonObject in = o.value(QStringLiteral("inputs")).toObject();
+            const QString expected = o.value(QStringLiteral("expected")).toObject().value(QStringLiteral("POLY_SIGNATURE")).toString();
+            if (!in.contains(QStringLiteral("secret")) || expected.isEmpty())
+                continue; // a message-only vector: its bytes are checked below
+            const QJsonValue body = in.value(QStringLiteral("body"));
+            const QString signature = L2Hmac::signature(in.value(QStringLiteral("secret")).toString(),
+                                                        in.value(QStringLiteral("timestamp")).toVariant().toString(),
+                                                        in.value(QStringLiteral("method")).toString(),
+                                                        in.value(QStringLiteral("requestPath")).toString(),
+                                                        body.isString() ? body.toString().toUtf8() : QByteArray());
+            QCOMPARE(signature, expected);
+            ++checked;
+        }
+        QVERIFY(checked >= 3);
+        // The secret's spellings the clients accept decode alike.
+        QCOMPARE(L2Hmac::decodeSecret(QStringLiteral("AAAAAAAAA^^AAAAAAAA<>AAAAA||AAAAAAAAAAAAAAAAAAAAA=")),
+                 L2Hmac::decodeSecret(QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")));
+        QCOMPARE(L2Hmac::decodeSecret(QStringLiteral("++/A")), L2Hmac::decodeSecret(QStringLiteral("--_A")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstSigning)
+#include "tst_signing.moc"
