@@ -95,16 +95,24 @@ void appendEventMarkets(const QJsonArray &events, QList<MarketInfo> &out)
     }
 }
 
+// The body as JSON, or false with "Gamma <what> is not JSON: ...".
+bool parseJson(const QByteArray &body, const char *what, QJsonDocument &doc, QString &error)
+{
+    QJsonParseError parseError;
+    doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error == QJsonParseError::NoError)
+        return true;
+    error = QStringLiteral("Gamma %1 is not JSON: %2").arg(QLatin1String(what), parseError.errorString());
+    return false;
+}
+
 } // namespace
 
 bool GammaParser::parseMarkets(const QByteArray &body, QList<MarketInfo> &out, QString &error)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        error = QStringLiteral("Gamma answer is not JSON: %1").arg(parseError.errorString());
+    QJsonDocument doc;
+    if (!parseJson(body, "answer", doc, error))
         return false;
-    }
     QJsonArray items;
     if (doc.isArray())
         items = doc.array();
@@ -122,12 +130,9 @@ bool GammaParser::parseMarkets(const QByteArray &body, QList<MarketInfo> &out, Q
 
 bool GammaParser::parseSearch(const QByteArray &body, QList<MarketInfo> &out, QString &error)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        error = QStringLiteral("Gamma search answer is not JSON: %1").arg(parseError.errorString());
+    QJsonDocument doc;
+    if (!parseJson(body, "search answer", doc, error))
         return false;
-    }
     if (!doc.isObject()) {
         error = QStringLiteral("Gamma search answer is not an object");
         return false;
@@ -140,12 +145,9 @@ bool GammaParser::parseSearch(const QByteArray &body, QList<MarketInfo> &out, QS
 
 bool GammaParser::parseEvents(const QByteArray &body, QList<MarketInfo> &out, QString &error)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        error = QStringLiteral("Gamma events answer is not JSON: %1").arg(parseError.errorString());
+    QJsonDocument doc;
+    if (!parseJson(body, "events answer", doc, error))
         return false;
-    }
     if (doc.isObject()) {
         appendEventMarkets(QJsonArray{doc.object()}, out);
         return true;

@@ -88,33 +88,23 @@ bool ClobOrder::fromJson(const QJsonObject &o, int version, ClobOrder &out, QStr
 bool ClobOrder::structHash(QByteArray &hash, QString &error) const
 {
     QByteArray encoded = Eip712::typeHash(typeString(version));
-    auto number = [&](const QString &text, const char *name) {
+    // Each field parsed strictly into its word; a failure names the field.
+    using Parser = bool (*)(const QString &, QByteArray &, QString &);
+    auto append = [&](Parser parse, const QString &text, const char *name) {
         QByteArray w;
-        if (!AbiWord::fromDecimal(text, w, error)) {
+        if (!parse(text, w, error)) {
             error = QStringLiteral("%1: %2").arg(QLatin1String(name), error);
             return false;
         }
         encoded += w;
         return true;
     };
-    auto address = [&](const QString &text, const char *name) {
-        QByteArray w;
-        if (!AbiWord::fromAddress(text, w, error)) {
-            error = QStringLiteral("%1: %2").arg(QLatin1String(name), error);
-            return false;
-        }
-        encoded += w;
-        return true;
-    };
-    auto bytes32 = [&](const QString &text, const char *name) {
-        QByteArray w;
-        if (!AbiWord::fromBytes32(text, w, error)) {
-            error = QStringLiteral("%1: %2").arg(QLatin1String(name), error);
-            return false;
-        }
-        encoded += w;
-        return true;
-    };
+    const Parser decimal = &AbiWord::fromDecimal;
+    const Parser addressWord = [](const QString &t, QByteArray &w, QString &e) { return AbiWord::fromAddress(t, w, e); };
+    const Parser bytes32Word = &AbiWord::fromBytes32;
+    auto number = [&](const QString &text, const char *name) { return append(decimal, text, name); };
+    auto address = [&](const QString &text, const char *name) { return append(addressWord, text, name); };
+    auto bytes32 = [&](const QString &text, const char *name) { return append(bytes32Word, text, name); };
     if (!number(salt, "salt") || !address(maker, "maker") || !address(signer, "signer"))
         return false;
     if (version == 1 && !address(taker, "taker"))
