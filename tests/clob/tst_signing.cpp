@@ -3,6 +3,8 @@
 // l1_clob_auth, l2_hmac; rounding, fees and market prices are in tst_trading),
 // and a real verifier: each signature recovers the key's address.
 #include "clob/abiword.h"
+#include "clob/accountsecrets.h"
+#include "clob/secretfile.h"
 #include "clob/clobauth.h"
 #include "clob/cloborder.h"
 #include "clob/eip712.h"
@@ -16,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace polymon;
@@ -200,6 +203,59 @@ private Q_SLOTS:
         QCOMPARE(L2Hmac::decodeSecret(QStringLiteral("AAAAAAAAA^^AAAAAAAA<>AAAAA||AAAAAAAAAAAAAAAAAAAAA=")),
                  L2Hmac::decodeSecret(QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")));
         QCOMPARE(L2Hmac::decodeSecret(QStringLiteral("++/A")), L2Hmac::decodeSecret(QStringLiteral("--_A")));
+    }
+
+    void secretsAreSealedWithThePassphrase()
+    {
+        SecretFile::setCostLog2ForTests(12); // fast in tests; the file records the cost it used
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("account.secret"));
+        AccountSecrets secrets;
+        secrets.privateKey = QStringLiteral("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
+        secrets.apiKey = QStringLiteral("0d7f5a2c-1111-2222-3333-444455556666");
+        secrets.apiSecret = QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+        secrets.apiPassphrase = QStringLiteral("hunter2-passphrase");
+        secrets.signatureType = 3;
+        secrets.funder = QStringLiteral("0x1111111111111111111111111111111111111111");
+        QString error;
+        QVERIFY(!SecretFile::write(path, QStringLiteral("short"), secrets.toBytes(), error)); // too short a passphrase
+        QVERIFY2(SecretFile::write(path, QStringLiteral("correct horse battery"), secrets.toBytes(), error), qPrintable(error));
+        // Nothing readable on disk, and only the owner may read it.
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray onDisk = file.readAll();
+        file.close();
+        QVERIFY(!onDisk.contains("ac0974bec39a17e3"));
+        QVERIFY(!onDisk.contains("hunter2"));
+        QVERIFY(!onDisk.contains("0d7f5a2c"));
+        QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteOther), QFileDevice::Permissions());
+        // Read back with the passphrase.
+        QByteArray plain;
+        QVERIFY2(SecretFile::read(path, QStringLiteral("correct horse battery"), plain, error), qPrintable(error));
+        AccountSecrets back;
+        QVERIFY2(AccountSecrets::fromBytes(plain, back, error), qPrintable(error));
+        QCOMPARE(back.privateKey, secrets.privateKey);
+        QCOMPARE(back.apiPassphrase, secrets.apiPassphrase);
+        QCOMPARE(back.signatureType, 3);
+        QVERIFY(back.hasApiCredentials());
+        back.wipe();
+        QVERIFY(back.privateKey.isEmpty() && back.apiSecret.isEmpty());
+        // A wrong passphrase and a damaged file are refused, not misread.
+        QVERIFY(!SecretFile::read(path, QStringLiteral("correct horse battery!"), plain, error));
+        QVERIFY(error.contains(QStringLiteral("wrong passphrase")));
+        QByteArray damaged = onDisk;
+        damaged[damaged.size() - 20] = char(damaged[damaged.size() - 20] ^ 0x40);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(damaged);
+        file.close();
+        QVERIFY(!SecretFile::read(path, QStringLiteral("correct horse battery"), plain, error));
+        // Another file is not taken for one.
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80\n");
+        file.close();
+        QVERIFY(!SecretFile::read(path, QStringLiteral("correct horse battery"), plain, error));
+        QVERIFY(error.contains(QStringLiteral("not a polymon secret file")));
+        SecretFile::setCostLog2ForTests(SecretFile::kDefaultCostLog2);
     }
 };
 
