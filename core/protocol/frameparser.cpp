@@ -20,6 +20,7 @@ struct EventFields
     std::string_view lastTradePrice, id, question, slug, winningAssetId, winningOutcome;
     bool hasBids = false, hasAsks = false, hasPriceChanges = false, hasChanges = false;
     bool userChannel = false;
+    bool mayEscape = true; // false when the whole frame has no backslash: no string needs a look
     const char *invalid = nullptr; // first semantic problem, if any
 };
 
@@ -56,7 +57,7 @@ simdjson::error_code scalarText(od::value value, std::string_view &out, EventFie
         return simdjson::TAPE_ERROR;
     switch (token.front()) {
     case '"':
-        if (token.size() >= 2 && token.back() == '"' && !hasBackslash(token.data() + 1, token.size() - 2)) {
+        if (token.size() >= 2 && token.back() == '"' && (!f.mayEscape || !hasBackslash(token.data() + 1, token.size() - 2))) {
             out = token.substr(1, token.size() - 2);
             return simdjson::SUCCESS;
         }
@@ -463,8 +464,11 @@ bool FrameParser::parsePadded(const char *data, std::size_t len, EventSink &sink
     if (auto e = d.parser.iterate(text.data(), text.size(), len - offset + kPadding).get(doc))
         return failJson(e);
 
+    // One scan of the frame instead of one per string: escapes are rare.
+    const bool frameMayEscape = hasBackslash(text.data(), text.size());
     auto handleObject = [&](od::object object) -> simdjson::error_code {
         EventFields f;
+        f.mayEscape = frameMayEscape;
         if (auto e = d.collect(object, f))
             return e;
         const Kind kind = classify(f);

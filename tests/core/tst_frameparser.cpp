@@ -99,6 +99,10 @@ private Q_SLOTS:
         QTest::addRow("bad event, good event")
             << QByteArray(R"([{"event_type":"last_trade_price","asset_id":"A","price":"x","size":"1","side":"BUY"},{"event_type":"tick_size_change","asset_id":"B","new_tick_size":"0.01"}])")
             << QStringList{QStringLiteral("error:last_trade_price without a valid trade"), QStringLiteral("tick B 0->0.01")} << 1;
+        // A frame with an escape anywhere is looked at string by string; the escaped one is unescaped.
+        QTest::addRow("escaped asset id")
+            << QByteArray(R"({"event_type":"tick_size_change","asset_id":"A\u0042","market":"m","old_tick_size":"0.01","new_tick_size":"0.001","timestamp":"1"})")
+            << QStringList{QStringLiteral("tick AB 0.01->0.001")} << 0;
         QTest::addRow("broken string escape") << QByteArray(R"({"event_type":"book","asset_id":"A\x"})")
                                               << QStringList{QStringLiteral("error:malformed JSON: ")} << 1;
     }
