@@ -1,0 +1,58 @@
+#pragma once
+
+#include "apicredentials.h"
+#include "protocol/fixedpoint.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkReply;
+
+namespace polymon {
+
+class EthKey;
+
+// The CLOB's REST API as far as it is needed so far: the server's clock
+// (timestamps are signed in the server's seconds, so local clock skew is
+// measured first), API credentials created or derived with L1, and the
+// first L2 call (the collateral balance). Every call has a timeout; every
+// failure says what the server answered.
+class ClobRestClient final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ClobRestClient(const QUrl &base, quint64 chainId = 137, QObject *parent = nullptr);
+
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    // Seconds to add to the local clock to get the server's (after syncTime()).
+    qint64 clockOffsetS() const noexcept { return m_offsetS; }
+    qint64 serverNowS() const;
+
+    void syncTime();
+    // POST /auth/api-key, and GET /auth/derive-api-key when they exist already.
+    void createOrDeriveApiKey(const EthKey &key, quint64 nonce = 0);
+    void fetchBalance(const QString &address, const ApiCredentials &creds);
+
+Q_SIGNALS:
+    void timeSynced(qint64 offsetS);
+    void credentialsReady(const polymon::ApiCredentials &creds);
+    void balanceLoaded(polymon::Fixed micro);
+    void failed(const QString &call, const QString &error);
+
+private:
+    using Handler = std::function<void(int status, const QByteArray &body)>;
+    void send(const QString &method, const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers,
+              const QByteArray &body, const Handler &handler);
+    static QString describe(int status, const QByteArray &body);
+
+    QNetworkAccessManager m_network;
+    QUrl m_base;
+    quint64 m_chainId;
+    int m_timeoutMs = 10'000;
+    qint64 m_offsetS = 0;
+};
+
+} // namespace polymon

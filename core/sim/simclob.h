@@ -1,0 +1,73 @@
+#pragma once
+
+#include "clob/apicredentials.h"
+#include "protocol/fixedpoint.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+
+class QHttpServer;
+class QHttpServerRequest;
+class QHttpServerResponse;
+
+namespace polymon {
+
+// The simulator's CLOB REST endpoints, on loopback, checking what the real
+// exchange checks. So far: /time, /version, L1 authentication
+// (POST /auth/api-key, GET /auth/derive-api-key: the ClobAuth signature
+// must recover POLY_ADDRESS, the timestamp be fresh) and L2 authentication
+// of the trading calls (the API key must belong to the address, the
+// passphrase match, the HMAC over timestamp + method + path + body verify,
+// the timestamp be within 30 s of the server's clock), with
+// GET /balance-allowance as the first L2 call. Orders are not matched yet.
+class SimClob final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SimClob(quint64 chainId = 137, QObject *parent = nullptr);
+    ~SimClob() override;
+
+    // Port 0 picks a free one; false when it cannot listen.
+    bool listen(quint16 port = 0);
+    QUrl url() const;
+
+    // The server's clock runs this far ahead of the machine's (tests of clock skew).
+    void setClockOffsetS(qint64 seconds) { m_clockOffsetS = seconds; }
+    qint64 nowS() const;
+    // The pUSD an address holds (micro-dollars); 0 unless set.
+    void setBalance(const QString &address, Fixed micro);
+    int requestCount() const noexcept { return m_requests; }
+
+    static constexpr qint64 kMaxSkewS = 30;
+
+private:
+    struct Account
+    {
+        QString address; // EIP-55
+        ApiCredentials creds;
+    };
+    QHttpServerResponse apiKey(const QHttpServerRequest &request, bool create);
+    QHttpServerResponse balance(const QHttpServerRequest &request);
+    // The address the L1 headers prove, or empty with the reason.
+    QString checkL1(const QHttpServerRequest &request, quint64 &nonce, QString &error) const;
+    // The account the L2 headers prove, or null with the reason.
+    const Account *checkL2(const QHttpServerRequest &request, QString &error) const;
+    ApiCredentials credentialsFor(const QString &address, quint64 nonce) const;
+
+    std::unique_ptr<QHttpServer> m_server;
+    quint16 m_port = 0;
+    quint64 m_chainId;
+    qint64 m_clockOffsetS = 0;
+    QByteArray m_serverSecret;
+    QHash<QString, Account> m_accounts;     // by API key
+    QHash<QString, QString> m_keyOf;        // "address/nonce" -> API key
+    QHash<QString, Fixed> m_balances;       // by lower-case address
+    int m_requests = 0;
+};
+
+} // namespace polymon

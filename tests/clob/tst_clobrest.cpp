@@ -1,0 +1,141 @@
+// The CLOB's REST authentication end to end on loopback: the client signs
+// (L1 ClobAuth, L2 HMAC) and the simulator's exchange verifies with a real
+// recovery of the signer, as the real one does.
+#include "clob/clobheaders.h"
+#include "clob/clobrestclient.h"
+#include "clob/ethkey.h"
+#include "sim/simclob.h"
+
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace polymon;
+
+namespace {
+const char kKey[] = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+const char kOtherKey[] = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+} // namespace
+
+class TstClobRest : public QObject
+{
+    Q_OBJECT
+
+    static ApiCredentials credentials(ClobRestClient &client, const EthKey &key, QString *error = nullptr)
+    {
+        QSignalSpy ready(&client, &ClobRestClient::credentialsReady);
+        QSignalSpy failed(&client, &ClobRestClient::failed);
+        client.createOrDeriveApiKey(key);
+        if (!QTest::qWaitFor([&] { return !ready.isEmpty() || !failed.isEmpty(); }, 5000))
+            return {};
+        if (!failed.isEmpty()) {
+            if (error)
+                *error = failed.first().at(1).toString();
+            return {};
+        }
+        return ready.first().first().value<ApiCredentials>();
+    }
+
+    static QString balanceError(ClobRestClient &client, const QString &address, const ApiCredentials &creds, Fixed *balance = nullptr)
+    {
+        QSignalSpy loaded(&client, &ClobRestClient::balanceLoaded);
+        QSignalSpy failed(&client, &ClobRestClient::failed);
+        client.fetchBalance(address, creds);
+        if (!QTest::qWaitFor([&] { return !loaded.isEmpty() || !failed.isEmpty(); }, 5000))
+            return QStringLiteral("no answer");
+        if (!failed.isEmpty())
+            return failed.first().at(1).toString();
+        if (balance)
+            *balance = loaded.first().first().value<Fixed>();
+        return {};
+    }
+
+private Q_SLOTS:
+    void credentialsAreCreatedThenDerivedAndL2Verifies()
+    {
+        SimClob exchange;
+        QVERIFY(exchange.listen());
+        EthKey key;
+        QString error;
+        QVERIFY(EthKey::fromHex(QLatin1String(kKey), key, error));
+        exchange.setBalance(key.address(), 1'234'560'000); // $1,234.56
+        ClobRestClient client(exchange.url());
+        const ApiCredentials created = credentials(client, key, &error);
+        QVERIFY2(created.isValid(), qPrintable(error));
+        // A second time they exist: the same credentials are derived.
+        const ApiCredentials derived = credentials(client, key, &error);
+        QVERIFY2(derived.isValid(), qPrintable(error));
+        QCOMPARE(derived.apiKey, created.apiKey);
+        QCOMPARE(derived.secret, created.secret);
+        // An L2 call with them.
+        Fixed balance = 0;
+        QCOMPARE(balanceError(client, key.address(), created, &balance), QString());
+        QCOMPARE(balance, Fixed(1'234'560'000));
+        // A wrong secret, a wrong passphrase, another address: refused, with the reason.
+        ApiCredentials wrong = created;
+        wrong.secret = QStringLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+        QVERIFY(balanceError(client, key.address(), wrong).contains(QStringLiteral("HMAC")));
+        wrong = created;
+        wrong.passphrase = QStringLiteral("guess");
+        QVERIFY(balanceError(client, key.address(), wrong).startsWith(QStringLiteral("HTTP 401")));
+        EthKey other;
+        QVERIFY(EthKey::fromHex(QLatin1String(kOtherKey), other, error));
+        QVERIFY(balanceError(client, other.address(), created).contains(QStringLiteral("does not belong")));
+    }
+
+    void anotherWalletsSignatureIsNotAccepted()
+    {
+        // L1 headers claiming one address, signed by another key: the exchange recovers the signer.
+        SimClob exchange;
+        QVERIFY(exchange.listen());
+        EthKey key;
+        QString error;
+        QVERIFY(EthKey::fromHex(QLatin1String(kOtherKey), key, error));
+        ClobHeaders::Headers headers;
+        QVERIFY(ClobHeaders::l1(key, exchange.nowS(), 0, 137, headers, error));
+        headers[0].second = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"; // someone else's address
+        QNetworkAccessManager network;
+        QUrl url = exchange.url();
+        url.setPath(QStringLiteral("/auth/api-key"));
+        QNetworkRequest request(url);
+        for (const auto &[name, value] : headers)
+            request.setRawHeader(name, value);
+        QNetworkReply *reply = network.post(request, QByteArray());
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 5000);
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 401);
+        QVERIFY(reply->readAll().contains("not POLY_ADDRESS"));
+        reply->deleteLater();
+    }
+
+    void clockSkewIsMeasuredWithTime()
+    {
+        // The machine's clock is two minutes behind the exchange's: signed
+        // requests expire until /time has been read.
+        SimClob exchange;
+        QVERIFY(exchange.listen());
+        exchange.setClockOffsetS(120);
+        EthKey key;
+        QString error;
+        QVERIFY(EthKey::fromHex(QLatin1String(kKey), key, error));
+        ClobRestClient client(exchange.url());
+        QVERIFY(!credentials(client, key, &error).isValid());
+        QVERIFY2(error.contains(QStringLiteral("timestamp")), qPrintable(error));
+        QSignalSpy synced(&client, &ClobRestClient::timeSynced);
+        client.syncTime();
+        QTRY_COMPARE_WITH_TIMEOUT(synced.size(), 1, 5000);
+        QVERIFY(std::llabs(client.clockOffsetS() - 120) <= 2);
+        const ApiCredentials creds = credentials(client, key, &error);
+        QVERIFY2(creds.isValid(), qPrintable(error));
+        QCOMPARE(balanceError(client, key.address(), creds), QString());
+        // An unreachable exchange fails with the network's reason, not silently.
+        ClobRestClient nowhere(QUrl(QStringLiteral("http://127.0.0.1:1")));
+        nowhere.setTimeoutMs(2000);
+        QSignalSpy failed(&nowhere, &ClobRestClient::failed);
+        nowhere.syncTime();
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 5000);
+        QVERIFY(!failed.first().at(1).toString().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstClobRest)
+#include "tst_clobrest.moc"
