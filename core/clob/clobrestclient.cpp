@@ -119,4 +119,81 @@ void ClobRestClient::fetchBalance(const QString &address, const ApiCredentials &
          });
 }
 
+QByteArray ClobRestClient::orderBody(const ApiCredentials &creds, const ClobOrder &order, const SignedOrder &signedOrder,
+                                     const QString &orderType, bool postOnly)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("salt"), order.salt.toLongLong()); // a JSON number, as the clients send it
+    o.insert(QStringLiteral("maker"), order.maker);
+    o.insert(QStringLiteral("signer"), order.signer);
+    o.insert(QStringLiteral("tokenId"), order.tokenId);
+    o.insert(QStringLiteral("makerAmount"), order.makerAmount);
+    o.insert(QStringLiteral("takerAmount"), order.takerAmount);
+    o.insert(QStringLiteral("side"), order.side == 0 ? QStringLiteral("BUY") : QStringLiteral("SELL"));
+    o.insert(QStringLiteral("expiration"), order.expiration);
+    o.insert(QStringLiteral("signatureType"), order.signatureType);
+    o.insert(QStringLiteral("timestamp"), order.timestamp);
+    o.insert(QStringLiteral("metadata"), order.metadata);
+    o.insert(QStringLiteral("builder"), order.builder);
+    o.insert(QStringLiteral("signature"), QStringLiteral("0x") + QString::fromLatin1(signedOrder.signature.toHex()));
+    QJsonObject body;
+    body.insert(QStringLiteral("order"), o);
+    body.insert(QStringLiteral("owner"), creds.apiKey);
+    body.insert(QStringLiteral("orderType"), orderType);
+    body.insert(QStringLiteral("deferExec"), false);
+    body.insert(QStringLiteral("postOnly"), postOnly);
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+void ClobRestClient::postOrder(const QString &address, const ApiCredentials &creds, const ClobOrder &order,
+                               const SignedOrder &signedOrder, const QString &orderType, bool postOnly)
+{
+    const QByteArray body = orderBody(creds, order, signedOrder, orderType, postOnly);
+    const QString path = QStringLiteral("/order");
+    send(QStringLiteral("POST"), path, ClobHeaders::l2(address, creds, serverNowS(), QStringLiteral("POST"), path, body), body,
+         [this](int status, const QByteArray &answer) {
+             const QJsonObject o = QJsonDocument::fromJson(answer).object();
+             const QString id = o.value(QStringLiteral("orderID")).toString();
+             // A leg can answer success with no id: the reason is in errorMsg.
+             if (status == 200 && o.value(QStringLiteral("success")).toBool() && !id.isEmpty()) {
+                 Q_EMIT orderPlaced(id, o.value(QStringLiteral("status")).toString());
+                 return;
+             }
+             const QString reason = o.value(QStringLiteral("errorMsg")).toString();
+             Q_EMIT orderRefused(reason.isEmpty() ? (status == 0 ? QString::fromUtf8(answer) : describe(status, answer)) : reason);
+         });
+}
+
+void ClobRestClient::fetchOpenOrders(const QString &address, const ApiCredentials &creds)
+{
+    const QString path = QStringLiteral("/data/orders");
+    send(QStringLiteral("GET"), path, ClobHeaders::l2(address, creds, serverNowS(), QStringLiteral("GET"), path, {}), {},
+         [this](int status, const QByteArray &answer) {
+             if (status != 200) {
+                 Q_EMIT failed(QStringLiteral("open orders"), status == 0 ? QString::fromUtf8(answer) : describe(status, answer));
+                 return;
+             }
+             Q_EMIT openOrdersLoaded(QJsonDocument::fromJson(answer).object().value(QStringLiteral("data")).toArray());
+         });
+}
+
+void ClobRestClient::cancelOrder(const QString &address, const ApiCredentials &creds, const QString &orderId)
+{
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("orderID"), orderId}}).toJson(QJsonDocument::Compact);
+    const QString path = QStringLiteral("/order");
+    send(QStringLiteral("DELETE"), path, ClobHeaders::l2(address, creds, serverNowS(), QStringLiteral("DELETE"), path, body), body,
+         [this](int status, const QByteArray &answer) {
+             if (status != 200) {
+                 Q_EMIT failed(QStringLiteral("cancel"), status == 0 ? QString::fromUtf8(answer) : describe(status, answer));
+                 return;
+             }
+             const QJsonObject o = QJsonDocument::fromJson(answer).object();
+             QStringList canceled;
+             for (const QJsonValue &v : o.value(QStringLiteral("canceled")).toArray())
+                 canceled << v.toString();
+             const QJsonObject notCanceled = o.value(QStringLiteral("not_canceled")).toObject();
+             Q_EMIT cancelAnswered(canceled, notCanceled.isEmpty() ? QString() : notCanceled.begin().value().toString());
+         });
+}
+
 } // namespace polymon

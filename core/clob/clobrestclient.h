@@ -1,8 +1,11 @@
 #pragma once
 
 #include "apicredentials.h"
+#include "cloborder.h"
+#include "ordersigner.h"
 #include "protocol/fixedpoint.h"
 
+#include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QUrl>
@@ -35,11 +38,23 @@ public:
     // POST /auth/api-key, and GET /auth/derive-api-key when they exist already.
     void createOrDeriveApiKey(const EthKey &key, quint64 nonce = 0);
     void fetchBalance(const QString &address, const ApiCredentials &creds);
+    // POST /order: the signed order, its type (GTC, GTD, FOK, FAK) and post-only.
+    void postOrder(const QString &address, const ApiCredentials &creds, const ClobOrder &order, const SignedOrder &signedOrder,
+                   const QString &orderType, bool postOnly);
+    void fetchOpenOrders(const QString &address, const ApiCredentials &creds);
+    void cancelOrder(const QString &address, const ApiCredentials &creds, const QString &orderId);
+    // The body POST /order sends (signed byte for byte by the L2 header).
+    static QByteArray orderBody(const ApiCredentials &creds, const ClobOrder &order, const SignedOrder &signedOrder,
+                                const QString &orderType, bool postOnly);
 
 Q_SIGNALS:
     void timeSynced(qint64 offsetS);
     void credentialsReady(const polymon::ApiCredentials &creds);
     void balanceLoaded(polymon::Fixed micro);
+    void orderPlaced(const QString &orderId, const QString &status);
+    void orderRefused(const QString &reason);
+    void openOrdersLoaded(const QJsonArray &orders);
+    void cancelAnswered(const QStringList &canceled, const QString &notCanceledReason);
     void failed(const QString &call, const QString &error);
 
 private:

@@ -1,6 +1,8 @@
 #include "simclob.h"
 
 #include "clob/clobauth.h"
+#include "clob/cloborder.h"
+#include "clob/ordersigner.h"
 #include "clob/ethkey.h"
 #include "clob/l2hmac.h"
 
@@ -9,6 +11,8 @@
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
@@ -69,6 +73,12 @@ SimClob::SimClob(quint64 chainId, QObject *parent)
                     [this](const QHttpServerRequest &request) { return apiKey(request, false); });
     m_server->route(QStringLiteral("/balance-allowance"), QHttpServerRequest::Method::Get,
                     [this](const QHttpServerRequest &request) { return balance(request); });
+    m_server->route(QStringLiteral("/order"), QHttpServerRequest::Method::Post,
+                    [this](const QHttpServerRequest &request) { return postOrder(request); });
+    m_server->route(QStringLiteral("/order"), QHttpServerRequest::Method::Delete,
+                    [this](const QHttpServerRequest &request) { return cancelOrder(request); });
+    m_server->route(QStringLiteral("/data/orders"), QHttpServerRequest::Method::Get,
+                    [this](const QHttpServerRequest &request) { return openOrders(request); });
 }
 
 SimClob::~SimClob() = default;
@@ -201,6 +211,117 @@ QHttpServerResponse SimClob::balance(const QHttpServerRequest &request)
     const Fixed micro = m_balances.value(account->address.toLower());
     return QHttpServerResponse(QJsonObject{{QStringLiteral("balance"), QString::number(micro)},
                                            {QStringLiteral("allowances"), QJsonObject{}}});
+}
+
+QHttpServerResponse SimClob::postOrder(const QHttpServerRequest &request)
+{
+    ++m_requests;
+    QString error;
+    const Account *account = checkL2(request, error);
+    if (!account)
+        return errorResponse(error, Status::Unauthorized);
+    auto refuse = [](const QString &why) {
+        return QHttpServerResponse(QJsonObject{{QStringLiteral("success"), false}, {QStringLiteral("orderID"), QString()},
+                                               {QStringLiteral("errorMsg"), why}},
+                                   Status::BadRequest);
+    };
+    const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
+    const QJsonObject o = body.value(QStringLiteral("order")).toObject();
+    if (body.value(QStringLiteral("owner")).toString() != account->creds.apiKey)
+        return refuse(QStringLiteral("the order's owner is not this API key"));
+    ClobOrder order;
+    if (!ClobOrder::fromJson(o, 2, order, error))
+        return refuse(QStringLiteral("invalid order: %1").arg(error));
+    if (order.signatureType != 3 && order.signer.compare(account->address, Qt::CaseInsensitive) != 0)
+        return refuse(QStringLiteral("the order signer address has to be the address of the API KEY"));
+    const auto market = m_markets.constFind(order.tokenId);
+    if (market == m_markets.cend())
+        return refuse(QStringLiteral("market not found for token %1").arg(order.tokenId));
+    // The signature must be the signer's, for this market's exchange.
+    const Eip712Domain domain{QStringLiteral("Polymarket CTF Exchange"), QStringLiteral("2"), m_chainId,
+                              market->negRisk ? Eip712Domain::negRiskExchangeV2() : Eip712Domain::standardExchangeV2()};
+    QByteArray hash;
+    if (!OrderSigner::orderHash(domain, order, hash, error))
+        return refuse(error);
+    const QString signatureHex = o.value(QStringLiteral("signature")).toString();
+    const QByteArray signature = QByteArray::fromHex(signatureHex.mid(signatureHex.startsWith(QLatin1String("0x")) ? 2 : 0).toLatin1());
+    if (order.signatureType == 3 || EthKey::recoverAddress(hash, signature, error).compare(order.signer, Qt::CaseInsensitive) != 0)
+        return refuse(QStringLiteral("invalid signature"));
+    // Amounts: shares and dollars in 6-decimal units; the price on the tick.
+    const Fixed maker = order.makerAmount.toLongLong(), taker = order.takerAmount.toLongLong();
+    const Fixed shares = order.side == 0 ? taker : maker;
+    const Fixed dollars = order.side == 0 ? maker : taker;
+    if (shares <= 0 || dollars <= 0 || (dollars * kFixedScale) % shares != 0)
+        return refuse(QStringLiteral("invalid amounts: the price is not exact"));
+    const Fixed price = dollars * kFixedScale / shares;
+    if (price % market->tick != 0 || price < market->tick || price > kFixedScale - market->tick)
+        return refuse(QStringLiteral("invalid price (%1), min: %2 - max: %3")
+                          .arg(QString::fromStdString(formatFixed(price)), QString::fromStdString(formatFixed(market->tick)),
+                               QString::fromStdString(formatFixed(kFixedScale - market->tick))));
+    if (shares < market->minSize)
+        return refuse(QStringLiteral("Size (%1) lower than the minimum: %2")
+                          .arg(QString::fromStdString(formatFixed(shares)), QString::fromStdString(formatFixed(market->minSize))));
+    const QString id = QStringLiteral("0x") + QString::fromLatin1(hash.toHex());
+    for (const Resting &r : std::as_const(m_orders))
+        if (r.id == id)
+            return refuse(QStringLiteral("order %1 is already placed").arg(id));
+    if (order.side == 0) {
+        Fixed held = 0;
+        for (const Resting &r : std::as_const(m_orders))
+            if (r.owner == account->creds.apiKey)
+                held += r.notional;
+        if (held + dollars > m_balances.value(account->address.toLower()))
+            return refuse(QStringLiteral("not enough balance / allowance"));
+    } else {
+        return refuse(QStringLiteral("not enough balance / allowance: no outcome tokens held"));
+    }
+    m_orders.append(Resting{id, account->creds.apiKey, order.tokenId, order.side, price, shares,
+                            order.side == 0 ? dollars : 0, body.value(QStringLiteral("orderType")).toString(QStringLiteral("GTC"))});
+    return QHttpServerResponse(QJsonObject{{QStringLiteral("success"), true}, {QStringLiteral("orderID"), id},
+                                           {QStringLiteral("status"), QStringLiteral("live")},
+                                           {QStringLiteral("errorMsg"), QString()}});
+}
+
+QHttpServerResponse SimClob::openOrders(const QHttpServerRequest &request)
+{
+    ++m_requests;
+    QString error;
+    const Account *account = checkL2(request, error);
+    if (!account)
+        return errorResponse(error, Status::Unauthorized);
+    QJsonArray data;
+    for (const Resting &r : std::as_const(m_orders)) {
+        if (r.owner != account->creds.apiKey)
+            continue;
+        data.append(QJsonObject{{QStringLiteral("id"), r.id},
+                                {QStringLiteral("status"), QStringLiteral("LIVE")},
+                                {QStringLiteral("asset_id"), r.tokenId},
+                                {QStringLiteral("side"), r.side == 0 ? QStringLiteral("BUY") : QStringLiteral("SELL")},
+                                {QStringLiteral("price"), QString::fromStdString(formatFixed(r.price))},
+                                {QStringLiteral("original_size"), QString::fromStdString(formatFixed(r.size))},
+                                {QStringLiteral("size_matched"), QStringLiteral("0")},
+                                {QStringLiteral("order_type"), r.orderType}});
+    }
+    return QHttpServerResponse(QJsonObject{{QStringLiteral("data"), data}, {QStringLiteral("next_cursor"), QStringLiteral("LTE=")}});
+}
+
+QHttpServerResponse SimClob::cancelOrder(const QHttpServerRequest &request)
+{
+    ++m_requests;
+    QString error;
+    const Account *account = checkL2(request, error);
+    if (!account)
+        return errorResponse(error, Status::Unauthorized);
+    const QString id = QJsonDocument::fromJson(request.body()).object().value(QStringLiteral("orderID")).toString();
+    for (qsizetype i = 0; i < m_orders.size(); ++i) {
+        if (m_orders[i].id == id && m_orders[i].owner == account->creds.apiKey) {
+            m_orders.removeAt(i);
+            return QHttpServerResponse(QJsonObject{{QStringLiteral("canceled"), QJsonArray{id}},
+                                                   {QStringLiteral("not_canceled"), QJsonObject{}}});
+        }
+    }
+    return QHttpServerResponse(QJsonObject{{QStringLiteral("canceled"), QJsonArray{}},
+                                           {QStringLiteral("not_canceled"), QJsonObject{{id, QStringLiteral("order not found")}}}});
 }
 
 } // namespace polymon

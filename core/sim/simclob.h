@@ -24,7 +24,10 @@ namespace polymon {
 // of the trading calls (the API key must belong to the address, the
 // passphrase match, the HMAC over timestamp + method + path + body verify,
 // the timestamp be within 30 s of the server's clock), with
-// GET /balance-allowance as the first L2 call. Orders are not matched yet.
+// GET /balance-allowance as the first L2 call; orders (POST /order) are
+// checked as the exchange checks them (owner, signer, EIP-712 signature
+// for the market's exchange, tick, minimum size, balance) and rest, listed
+// by GET /data/orders and cancelled by DELETE /order. Not matched yet.
 class SimClob final : public QObject
 {
     Q_OBJECT
@@ -41,6 +44,14 @@ public:
     qint64 nowS() const;
     // The pUSD an address holds (micro-dollars); 0 unless set.
     void setBalance(const QString &address, Fixed micro);
+    // A market's rules for orders on its token.
+    struct Market
+    {
+        Fixed tick = 10'000;
+        Fixed minSize = 5'000'000;
+        bool negRisk = false;
+    };
+    void setMarket(const QString &tokenId, const Market &market) { m_markets.insert(tokenId, market); }
     int requestCount() const noexcept { return m_requests; }
 
     static constexpr qint64 kMaxSkewS = 30;
@@ -53,6 +64,9 @@ private:
     };
     QHttpServerResponse apiKey(const QHttpServerRequest &request, bool create);
     QHttpServerResponse balance(const QHttpServerRequest &request);
+    QHttpServerResponse postOrder(const QHttpServerRequest &request);
+    QHttpServerResponse openOrders(const QHttpServerRequest &request);
+    QHttpServerResponse cancelOrder(const QHttpServerRequest &request);
     // The address the L1 headers prove, or empty with the reason.
     QString checkL1(const QHttpServerRequest &request, quint64 &nonce, QString &error) const;
     // The account the L2 headers prove, or null with the reason.
@@ -67,6 +81,19 @@ private:
     QHash<QString, Account> m_accounts;     // by API key
     QHash<QString, QString> m_keyOf;        // "address/nonce" -> API key
     QHash<QString, Fixed> m_balances;       // by lower-case address
+    QHash<QString, Market> m_markets;       // by token id
+    struct Resting
+    {
+        QString id; // the order hash
+        QString owner; // API key
+        QString tokenId;
+        int side = 0;
+        Fixed price = 0;
+        Fixed size = 0;     // shares
+        Fixed notional = 0; // what a BUY holds of the balance
+        QString orderType;
+    };
+    QList<Resting> m_orders;
     int m_requests = 0;
 };
 

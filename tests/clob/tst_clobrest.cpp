@@ -6,6 +6,8 @@
 #include "clob/ethkey.h"
 #include "sim/simclob.h"
 
+#include <QDateTime>
+#include <QJsonObject>
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
@@ -134,6 +136,81 @@ private Q_SLOTS:
         nowhere.syncTime();
         QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 5000);
         QVERIFY(!failed.first().at(1).toString().isEmpty());
+    }
+
+    void ordersAreCheckedPlacedListedAndCancelled()
+    {
+        SimClob exchange;
+        QVERIFY(exchange.listen());
+        EthKey key;
+        QString error;
+        QVERIFY(EthKey::fromHex(QLatin1String(kKey), key, error));
+        exchange.setBalance(key.address(), 100'000'000); // $100
+        const QString token = QStringLiteral("71321045679252212594626385532706912750332728571942532289631379312455583992563");
+        const QString negRiskToken = QStringLiteral("1234");
+        exchange.setMarket(token, SimClob::Market{10'000, 5'000'000, false});
+        exchange.setMarket(negRiskToken, SimClob::Market{10'000, 5'000'000, true});
+        ClobRestClient client(exchange.url());
+        const ApiCredentials creds = credentials(client, key, &error);
+        QVERIFY2(creds.isValid(), qPrintable(error));
+        const Eip712Domain standard{QStringLiteral("Polymarket CTF Exchange"), QStringLiteral("2"), 137, Eip712Domain::standardExchangeV2()};
+
+        auto buy = [&](const QString &tokenId, Fixed dollars, Fixed shares, const QString &salt) {
+            ClobOrder o;
+            o.salt = salt;
+            o.maker = o.signer = key.address();
+            o.tokenId = tokenId;
+            o.makerAmount = QString::number(dollars);
+            o.takerAmount = QString::number(shares);
+            o.side = 0;
+            o.timestamp = QString::number(QDateTime::currentMSecsSinceEpoch());
+            return o;
+        };
+        // Placed: answered with the order's EIP-712 hash, computed here before sending.
+        auto place = [&](const ClobOrder &order, const Eip712Domain &domain, QString *id) {
+            SignedOrder signedOrder;
+            QString e;
+            if (!OrderSigner::sign(domain, order, key, signedOrder, e))
+                return e;
+            QSignalSpy placed(&client, &ClobRestClient::orderPlaced);
+            QSignalSpy refused(&client, &ClobRestClient::orderRefused);
+            client.postOrder(key.address(), creds, order, signedOrder, QStringLiteral("GTC"), false);
+            if (!QTest::qWaitFor([&] { return !placed.isEmpty() || !refused.isEmpty(); }, 5000))
+                return QStringLiteral("no answer");
+            if (!refused.isEmpty())
+                return refused.first().first().toString();
+            if (id)
+                *id = placed.first().first().toString();
+            return QStringLiteral("0x") + QString::fromLatin1(signedOrder.orderHash.toHex()) == placed.first().first().toString()
+                       ? QString()
+                       : QStringLiteral("the exchange named the order differently");
+        };
+        QString id;
+        const ClobOrder good = buy(token, 5'200'000, 10'000'000, QStringLiteral("1001")); // 10 at 0.52
+        QCOMPARE(place(good, standard, &id), QString());
+        // The same order twice is not placed twice.
+        QVERIFY(place(good, standard, nullptr).contains(QStringLiteral("already placed")));
+        // Signed for the standard exchange on a neg-risk market: the signature does not verify there.
+        QCOMPARE(place(buy(negRiskToken, 5'200'000, 10'000'000, QStringLiteral("1002")), standard, nullptr), QStringLiteral("invalid signature"));
+        // Off the tick, below the minimum, beyond the balance: refused with the exchange's reason.
+        QVERIFY(place(buy(token, 5'250'000, 10'000'000, QStringLiteral("1003")), standard, nullptr).startsWith(QStringLiteral("invalid price")));
+        QVERIFY(place(buy(token, 2'000'000, 4'000'000, QStringLiteral("1004")), standard, nullptr).contains(QStringLiteral("lower than the minimum")));
+        QVERIFY(place(buy(token, 95'000'000, 190'000'000, QStringLiteral("1005")), standard, nullptr).contains(QStringLiteral("not enough balance")));
+        // Listed, then cancelled.
+        QSignalSpy listed(&client, &ClobRestClient::openOrdersLoaded);
+        client.fetchOpenOrders(key.address(), creds);
+        QTRY_COMPARE_WITH_TIMEOUT(listed.size(), 1, 5000);
+        const QJsonArray open = listed.first().first().toJsonArray();
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open.first().toObject().value(QStringLiteral("id")).toString(), id);
+        QCOMPARE(open.first().toObject().value(QStringLiteral("price")).toString(), QStringLiteral("0.52"));
+        QSignalSpy cancelled(&client, &ClobRestClient::cancelAnswered);
+        client.cancelOrder(key.address(), creds, id);
+        QTRY_COMPARE_WITH_TIMEOUT(cancelled.size(), 1, 5000);
+        QCOMPARE(cancelled.first().first().toStringList(), QStringList{id});
+        client.fetchOpenOrders(key.address(), creds);
+        QTRY_COMPARE_WITH_TIMEOUT(listed.size(), 2, 5000);
+        QVERIFY(listed.last().first().toJsonArray().isEmpty());
     }
 };
 
