@@ -71,6 +71,41 @@ void ClobRestClient::syncTime()
     });
 }
 
+void ClobRestClient::checkVersion()
+{
+    send(QStringLiteral("GET"), QStringLiteral("/version"), {}, {}, [this](int status, const QByteArray &body) {
+        if (status != 200) {
+            Q_EMIT failed(QStringLiteral("version"), status == 0 ? QString::fromUtf8(body) : describe(status, body));
+            return;
+        }
+        const int version = QJsonDocument::fromJson(body).object().value(QStringLiteral("version")).toInt(-1);
+        if (version == kSignedVersion) {
+            Q_EMIT versionChecked(true, version, QString());
+            return;
+        }
+        Q_EMIT versionChecked(false, version,
+                              tr("the exchange runs protocol version %1 and polymon signs orders for version %2 only: "
+                                 "orders signed now would be refused (order_version_mismatch), so none are signed")
+                                  .arg(version)
+                                  .arg(kSignedVersion));
+    });
+}
+
+void ClobRestClient::sendHeartbeat(const QString &address, const ApiCredentials &creds, const QString &previousId)
+{
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("heartbeat_id"), previousId}}).toJson(QJsonDocument::Compact);
+    const QString path = QStringLiteral("/v1/heartbeats");
+    send(QStringLiteral("POST"), path, ClobHeaders::l2(address, creds, serverNowS(), QStringLiteral("POST"), path, body), body,
+         [this](int status, const QByteArray &answer) {
+             const QString id = QJsonDocument::fromJson(answer).object().value(QStringLiteral("heartbeat_id")).toString();
+             if (status != 200 || id.isEmpty()) {
+                 Q_EMIT failed(QStringLiteral("heartbeat"), status == 0 ? QString::fromUtf8(answer) : describe(status, answer));
+                 return;
+             }
+             Q_EMIT heartbeatAnswered(id);
+         });
+}
+
 void ClobRestClient::createOrDeriveApiKey(const EthKey &key, quint64 nonce)
 {
     ClobHeaders::Headers headers;

@@ -35,6 +35,12 @@ public:
     qint64 serverNowS() const;
 
     void syncTime();
+    // GET /version; versionChecked(ok, version, reason): ok only for a
+    // version this client signs for (kSignedVersion).
+    void checkVersion();
+    static constexpr int kSignedVersion = 2;
+    // POST /v1/heartbeats with the previous answer's id ("" to start).
+    void sendHeartbeat(const QString &address, const ApiCredentials &creds, const QString &previousId);
     // POST /auth/api-key, and GET /auth/derive-api-key when they exist already.
     void createOrDeriveApiKey(const EthKey &key, quint64 nonce = 0);
     void fetchBalance(const QString &address, const ApiCredentials &creds);
@@ -49,6 +55,8 @@ public:
 
 Q_SIGNALS:
     void timeSynced(qint64 offsetS);
+    void versionChecked(bool ok, int version, const QString &reason);
+    void heartbeatAnswered(const QString &nextId);
     void credentialsReady(const polymon::ApiCredentials &creds);
     void balanceLoaded(polymon::Fixed micro);
     void orderPlaced(const QString &orderId, const QString &status);

@@ -16,6 +16,7 @@
 #include <QJsonObject>
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
+#include <QTimer>
 #include <QUuid>
 
 namespace polymon {
@@ -65,7 +66,7 @@ SimClob::SimClob(quint64 chainId, QObject *parent)
     });
     m_server->route(QStringLiteral("/version"), [this] {
         ++m_requests;
-        return QHttpServerResponse(QJsonObject{{QStringLiteral("version"), 2}});
+        return QHttpServerResponse(QJsonObject{{QStringLiteral("version"), m_version}});
     });
     m_server->route(QStringLiteral("/auth/api-key"), QHttpServerRequest::Method::Post,
                     [this](const QHttpServerRequest &request) { return apiKey(request, true); });
@@ -79,6 +80,12 @@ SimClob::SimClob(quint64 chainId, QObject *parent)
                     [this](const QHttpServerRequest &request) { return cancelOrder(request); });
     m_server->route(QStringLiteral("/data/orders"), QHttpServerRequest::Method::Get,
                     [this](const QHttpServerRequest &request) { return openOrders(request); });
+    m_server->route(QStringLiteral("/v1/heartbeats"), QHttpServerRequest::Method::Post,
+                    [this](const QHttpServerRequest &request) { return heartbeat(request); });
+    m_heartbeatCheck = new QTimer(this);
+    m_heartbeatCheck->setInterval(100);
+    connect(m_heartbeatCheck, &QTimer::timeout, this, &SimClob::expireHeartbeats);
+    m_heartbeatCheck->start();
 }
 
 SimClob::~SimClob() = default;
@@ -280,6 +287,38 @@ QHttpServerResponse SimClob::postOrder(const QHttpServerRequest &request)
     return QHttpServerResponse(QJsonObject{{QStringLiteral("success"), true}, {QStringLiteral("orderID"), id},
                                            {QStringLiteral("status"), QStringLiteral("live")},
                                            {QStringLiteral("errorMsg"), QString()}});
+}
+
+QHttpServerResponse SimClob::heartbeat(const QHttpServerRequest &request)
+{
+    ++m_requests;
+    QString error;
+    const Account *account = checkL2(request, error);
+    if (!account)
+        return errorResponse(error, Status::Unauthorized);
+    const QString previous = QJsonDocument::fromJson(request.body()).object().value(QStringLiteral("heartbeat_id")).toString();
+    Heartbeat &h = m_heartbeats[account->creds.apiKey];
+    // The chain: each call names the id the previous answer gave ("" to start).
+    if (!previous.isEmpty() && previous != h.id)
+        return errorResponse(QStringLiteral("invalid heartbeat id"), Status::BadRequest);
+    h.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    h.lastMs = QDateTime::currentMSecsSinceEpoch();
+    return QHttpServerResponse(QJsonObject{{QStringLiteral("heartbeat_id"), h.id}});
+}
+
+void SimClob::expireHeartbeats()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (auto it = m_heartbeats.begin(); it != m_heartbeats.end();) {
+        if (now - it->lastMs <= m_heartbeatTimeoutMs) {
+            ++it;
+            continue;
+        }
+        // Missed: every open order of the account goes, and the chain starts over.
+        const QString apiKey = it.key();
+        m_orders.removeIf([&apiKey](const Resting &r) { return r.owner == apiKey; });
+        it = m_heartbeats.erase(it);
+    }
 }
 
 QHttpServerResponse SimClob::openOrders(const QHttpServerRequest &request)

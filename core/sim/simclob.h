@@ -14,6 +14,7 @@
 class QHttpServer;
 class QHttpServerRequest;
 class QHttpServerResponse;
+class QTimer;
 
 namespace polymon {
 
@@ -53,6 +54,12 @@ public:
     };
     void setMarket(const QString &tokenId, const Market &market) { m_markets.insert(tokenId, market); }
     int requestCount() const noexcept { return m_requests; }
+    // What GET /version answers (2 today; a client must refuse to sign for another).
+    void setVersion(int version) { m_version = version; }
+    // The dead-man switch: once an account sent a heartbeat, missing the next
+    // one for this long cancels all its open orders.
+    void setHeartbeatTimeoutMs(int ms) { m_heartbeatTimeoutMs = ms; }
+    int openOrderCount() const { return int(m_orders.size()); }
 
     static constexpr qint64 kMaxSkewS = 30;
 
@@ -67,6 +74,8 @@ private:
     QHttpServerResponse postOrder(const QHttpServerRequest &request);
     QHttpServerResponse openOrders(const QHttpServerRequest &request);
     QHttpServerResponse cancelOrder(const QHttpServerRequest &request);
+    QHttpServerResponse heartbeat(const QHttpServerRequest &request);
+    void expireHeartbeats();
     // The address the L1 headers prove, or empty with the reason.
     QString checkL1(const QHttpServerRequest &request, quint64 &nonce, QString &error) const;
     // The account the L2 headers prove, or null with the reason.
@@ -94,6 +103,15 @@ private:
         QString orderType;
     };
     QList<Resting> m_orders;
+    int m_version = 2;
+    int m_heartbeatTimeoutMs = 10'000;
+    struct Heartbeat
+    {
+        QString id;
+        qint64 lastMs = 0;
+    };
+    QHash<QString, Heartbeat> m_heartbeats; // by API key
+    QTimer *m_heartbeatCheck = nullptr;
     int m_requests = 0;
 };
 

@@ -4,6 +4,7 @@
 #include "clob/clobheaders.h"
 #include "clob/clobrestclient.h"
 #include "clob/ethkey.h"
+#include "clob/heartbeatkeeper.h"
 #include "sim/simclob.h"
 
 #include <QDateTime>
@@ -211,6 +212,71 @@ private Q_SLOTS:
         client.fetchOpenOrders(key.address(), creds);
         QTRY_COMPARE_WITH_TIMEOUT(listed.size(), 2, 5000);
         QVERIFY(listed.last().first().toJsonArray().isEmpty());
+    }
+
+    void anUnknownVersionIsNotSignedFor()
+    {
+        SimClob exchange;
+        QVERIFY(exchange.listen());
+        ClobRestClient client(exchange.url());
+        QSignalSpy checked(&client, &ClobRestClient::versionChecked);
+        client.checkVersion();
+        QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 1, 5000);
+        QVERIFY(checked.first().at(0).toBool());
+        exchange.setVersion(3);
+        client.checkVersion();
+        QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 2, 5000);
+        QVERIFY(!checked.last().at(0).toBool());
+        QCOMPARE(checked.last().at(1).toInt(), 3);
+        QVERIFY(checked.last().at(2).toString().contains(QStringLiteral("version 3")));
+    }
+
+    void missedHeartbeatsCancelEveryOrder()
+    {
+        SimClob exchange;
+        QVERIFY(exchange.listen());
+        exchange.setHeartbeatTimeoutMs(800);
+        EthKey key;
+        QString error;
+        QVERIFY(EthKey::fromHex(QLatin1String(kKey), key, error));
+        exchange.setBalance(key.address(), 100'000'000);
+        exchange.setMarket(QStringLiteral("1234"), SimClob::Market{});
+        ClobRestClient client(exchange.url());
+        const ApiCredentials creds = credentials(client, key, &error);
+        QVERIFY2(creds.isValid(), qPrintable(error));
+        ClobOrder order;
+        order.salt = QStringLiteral("7");
+        order.maker = order.signer = key.address();
+        order.tokenId = QStringLiteral("1234");
+        order.makerAmount = QStringLiteral("5000000");
+        order.takerAmount = QStringLiteral("10000000");
+        order.timestamp = QString::number(QDateTime::currentMSecsSinceEpoch());
+        SignedOrder signedOrder;
+        QVERIFY(OrderSigner::sign(Eip712Domain{QStringLiteral("Polymarket CTF Exchange"), QStringLiteral("2"), 137,
+                                               Eip712Domain::standardExchangeV2()},
+                                  order, key, signedOrder, error));
+        QSignalSpy placed(&client, &ClobRestClient::orderPlaced);
+        client.postOrder(key.address(), creds, order, signedOrder, QStringLiteral("GTC"), false);
+        QTRY_COMPARE_WITH_TIMEOUT(placed.size(), 1, 5000);
+        // While the heart beats, the order rests.
+        HeartbeatKeeper keeper(&client);
+        keeper.setIntervalMs(200);
+        QSignalSpy beating(&keeper, &HeartbeatKeeper::beating);
+        keeper.start(key.address(), creds);
+        QTest::qWait(1600);
+        QVERIFY(beating.size() >= 5);
+        QCOMPARE(exchange.openOrderCount(), 1);
+        // Stopped (the app hung, the network went): the exchange cancels everything.
+        keeper.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(exchange.openOrderCount(), 0, 3000);
+        // A beat with a stale id is refused, and reported.
+        QSignalSpy lost(&keeper, &HeartbeatKeeper::lost);
+        keeper.start(key.address(), creds);
+        QTRY_VERIFY_WITH_TIMEOUT(beating.size() >= 6, 2000);
+        client.sendHeartbeat(key.address(), creds, QStringLiteral("not-the-last-id"));
+        QTRY_COMPARE_WITH_TIMEOUT(lost.size(), 1, 2000);
+        QVERIFY(lost.first().first().toString().contains(QStringLiteral("heartbeat id")));
+        keeper.stop();
     }
 };
 
