@@ -72,16 +72,22 @@ SimClob::SimClob(quint64 chainId, QObject *parent)
                     [this](const QHttpServerRequest &request) { return apiKey(request, true); });
     m_server->route(QStringLiteral("/auth/derive-api-key"), QHttpServerRequest::Method::Get,
                     [this](const QHttpServerRequest &request) { return apiKey(request, false); });
-    m_server->route(QStringLiteral("/balance-allowance"), QHttpServerRequest::Method::Get,
-                    [this](const QHttpServerRequest &request) { return balance(request); });
-    m_server->route(QStringLiteral("/order"), QHttpServerRequest::Method::Post,
-                    [this](const QHttpServerRequest &request) { return postOrder(request); });
-    m_server->route(QStringLiteral("/order"), QHttpServerRequest::Method::Delete,
-                    [this](const QHttpServerRequest &request) { return cancelOrder(request); });
-    m_server->route(QStringLiteral("/data/orders"), QHttpServerRequest::Method::Get,
-                    [this](const QHttpServerRequest &request) { return openOrders(request); });
-    m_server->route(QStringLiteral("/v1/heartbeats"), QHttpServerRequest::Method::Post,
-                    [this](const QHttpServerRequest &request) { return heartbeat(request); });
+    // The trading calls: L2 headers checked first, the handler gets the account.
+    using Handler = QHttpServerResponse (SimClob::*)(const Account &, const QHttpServerRequest &);
+    auto l2 = [this](Handler handler) {
+        return [this, handler](const QHttpServerRequest &request) {
+            ++m_requests;
+            QString error;
+            const Account *account = checkL2(request, error);
+            return account ? (this->*handler)(*account, request) : errorResponse(error, Status::Unauthorized);
+        };
+    };
+    using Method = QHttpServerRequest::Method;
+    m_server->route(QStringLiteral("/balance-allowance"), Method::Get, l2(&SimClob::balance));
+    m_server->route(QStringLiteral("/order"), Method::Post, l2(&SimClob::postOrder));
+    m_server->route(QStringLiteral("/order"), Method::Delete, l2(&SimClob::cancelOrder));
+    m_server->route(QStringLiteral("/data/orders"), Method::Get, l2(&SimClob::openOrders));
+    m_server->route(QStringLiteral("/v1/heartbeats"), Method::Post, l2(&SimClob::heartbeat));
     m_heartbeatCheck = new QTimer(this);
     m_heartbeatCheck->setInterval(100);
     connect(m_heartbeatCheck, &QTimer::timeout, this, &SimClob::expireHeartbeats);
@@ -208,25 +214,18 @@ QHttpServerResponse SimClob::apiKey(const QHttpServerRequest &request, bool crea
                                            {QStringLiteral("passphrase"), c.passphrase}});
 }
 
-QHttpServerResponse SimClob::balance(const QHttpServerRequest &request)
+QHttpServerResponse SimClob::balance(const Account &owner, const QHttpServerRequest &)
 {
-    ++m_requests;
-    QString error;
-    const Account *account = checkL2(request, error);
-    if (!account)
-        return errorResponse(error, Status::Unauthorized);
+    const Account *account = &owner;
     const Fixed micro = m_balances.value(account->address.toLower());
     return QHttpServerResponse(QJsonObject{{QStringLiteral("balance"), QString::number(micro)},
                                            {QStringLiteral("allowances"), QJsonObject{}}});
 }
 
-QHttpServerResponse SimClob::postOrder(const QHttpServerRequest &request)
+QHttpServerResponse SimClob::postOrder(const Account &owner, const QHttpServerRequest &request)
 {
-    ++m_requests;
+    const Account *account = &owner;
     QString error;
-    const Account *account = checkL2(request, error);
-    if (!account)
-        return errorResponse(error, Status::Unauthorized);
     auto refuse = [](const QString &why) {
         return QHttpServerResponse(QJsonObject{{QStringLiteral("success"), false}, {QStringLiteral("orderID"), QString()},
                                                {QStringLiteral("errorMsg"), why}},
@@ -289,13 +288,9 @@ QHttpServerResponse SimClob::postOrder(const QHttpServerRequest &request)
                                            {QStringLiteral("errorMsg"), QString()}});
 }
 
-QHttpServerResponse SimClob::heartbeat(const QHttpServerRequest &request)
+QHttpServerResponse SimClob::heartbeat(const Account &owner, const QHttpServerRequest &request)
 {
-    ++m_requests;
-    QString error;
-    const Account *account = checkL2(request, error);
-    if (!account)
-        return errorResponse(error, Status::Unauthorized);
+    const Account *account = &owner;
     const QString previous = QJsonDocument::fromJson(request.body()).object().value(QStringLiteral("heartbeat_id")).toString();
     Heartbeat &h = m_heartbeats[account->creds.apiKey];
     // The chain: each call names the id the previous answer gave ("" to start).
@@ -321,13 +316,9 @@ void SimClob::expireHeartbeats()
     }
 }
 
-QHttpServerResponse SimClob::openOrders(const QHttpServerRequest &request)
+QHttpServerResponse SimClob::openOrders(const Account &owner, const QHttpServerRequest &)
 {
-    ++m_requests;
-    QString error;
-    const Account *account = checkL2(request, error);
-    if (!account)
-        return errorResponse(error, Status::Unauthorized);
+    const Account *account = &owner;
     QJsonArray data;
     for (const Resting &r : std::as_const(m_orders)) {
         if (r.owner != account->creds.apiKey)
@@ -344,13 +335,9 @@ QHttpServerResponse SimClob::openOrders(const QHttpServerRequest &request)
     return QHttpServerResponse(QJsonObject{{QStringLiteral("data"), data}, {QStringLiteral("next_cursor"), QStringLiteral("LTE=")}});
 }
 
-QHttpServerResponse SimClob::cancelOrder(const QHttpServerRequest &request)
+QHttpServerResponse SimClob::cancelOrder(const Account &owner, const QHttpServerRequest &request)
 {
-    ++m_requests;
-    QString error;
-    const Account *account = checkL2(request, error);
-    if (!account)
-        return errorResponse(error, Status::Unauthorized);
+    const Account *account = &owner;
     const QString id = QJsonDocument::fromJson(request.body()).object().value(QStringLiteral("orderID")).toString();
     for (qsizetype i = 0; i < m_orders.size(); ++i) {
         if (m_orders[i].id == id && m_orders[i].owner == account->creds.apiKey) {

@@ -70,11 +70,11 @@ private:
         ApiCredentials creds;
     };
     QHttpServerResponse apiKey(const QHttpServerRequest &request, bool create);
-    QHttpServerResponse balance(const QHttpServerRequest &request);
-    QHttpServerResponse postOrder(const QHttpServerRequest &request);
-    QHttpServerResponse openOrders(const QHttpServerRequest &request);
-    QHttpServerResponse cancelOrder(const QHttpServerRequest &request);
-    QHttpServerResponse heartbeat(const QHttpServerRequest &request);
+    QHttpServerResponse balance(const Account &owner, const QHttpServerRequest &request);
+    QHttpServerResponse postOrder(const Account &owner, const QHttpServerRequest &request);
+    QHttpServerResponse openOrders(const Account &owner, const QHttpServerRequest &request);
+    QHttpServerResponse cancelOrder(const Account &owner, const QHttpServerRequest &request);
+    QHttpServerResponse heartbeat(const Account &owner, const QHttpServerRequest &request);
     void expireHeartbeats();
     // The address the L1 headers prove, or empty with the reason.
     QString checkL1(const QHttpServerRequest &request, quint64 &nonce, QString &error) const;
