@@ -2,6 +2,7 @@
 
 #include "clobheaders.h"
 #include "ethkey.h"
+#include "oneshotbody.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -30,7 +31,7 @@ QString ClobRestClient::describe(int status, const QByteArray &body)
 }
 
 void ClobRestClient::send(const QString &method, const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers,
-                          const QByteArray &body, const Handler &handler)
+                          const QByteArray &body, const Handler &handler, bool once)
 {
     QUrl url = m_base;
     const qsizetype query = path.indexOf(QLatin1Char('?'));
@@ -44,7 +45,16 @@ void ClobRestClient::send(const QString &method, const QString &path, const QLis
         request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     for (const auto &[name, value] : headers)
         request.setRawHeader(name, value);
-    QNetworkReply *reply = m_network.sendCustomRequest(request, method.toLatin1(), body);
+    QNetworkReply *reply = nullptr;
+    if (once) {
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        request.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+        auto *device = new OneShotBody(body);
+        reply = m_network.sendCustomRequest(request, method.toLatin1(), device);
+        device->setParent(reply);
+    } else {
+        reply = m_network.sendCustomRequest(request, method.toLatin1(), body);
+    }
     connect(reply, &QNetworkReply::finished, this, [reply, handler] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -185,8 +195,16 @@ void ClobRestClient::postOrder(const QString &address, const ApiCredentials &cre
 {
     const QByteArray body = orderBody(creds, order, signedOrder, orderType, postOnly);
     const QString path = QStringLiteral("/order");
+    const QString hash = QStringLiteral("0x") + QString::fromLatin1(signedOrder.orderHash.toHex());
     send(QStringLiteral("POST"), path, ClobHeaders::l2(address, creds, serverNowS(), QStringLiteral("POST"), path, body), body,
-         [this](int status, const QByteArray &answer) {
+         [this, address, creds, hash](int status, const QByteArray &answer) {
+             if (status == 0) {
+                 // Timed out or cut: it may rest at the exchange. Never send it
+                 // again blindly; look for its hash instead.
+                 Q_EMIT orderAnswerLost(hash, QString::fromUtf8(answer));
+                 findAfterLostAnswer(address, creds, hash);
+                 return;
+             }
              const QJsonObject o = QJsonDocument::fromJson(answer).object();
              const QString id = o.value(QStringLiteral("orderID")).toString();
              // A leg can answer success with no id: the reason is in errorMsg.
@@ -196,6 +214,30 @@ void ClobRestClient::postOrder(const QString &address, const ApiCredentials &cre
              }
              const QString reason = o.value(QStringLiteral("errorMsg")).toString();
              Q_EMIT orderRefused(reason.isEmpty() ? (status == 0 ? QString::fromUtf8(answer) : describe(status, answer)) : reason);
+         },
+         true);
+}
+
+void ClobRestClient::findAfterLostAnswer(const QString &address, const ApiCredentials &creds, const QString &orderHash)
+{
+    const QString path = QStringLiteral("/data/orders");
+    send(QStringLiteral("GET"), path, ClobHeaders::l2(address, creds, serverNowS(), QStringLiteral("GET"), path, {}), {},
+         [this, orderHash](int status, const QByteArray &answer) {
+             if (status != 200) {
+                 Q_EMIT orderRefused(tr("the answer to the order was lost and the open orders cannot be read (%1): its state "
+                                        "is unknown; it was not sent again")
+                                         .arg(status == 0 ? QString::fromUtf8(answer) : describe(status, answer)));
+                 return;
+             }
+             for (const QJsonValue &v : QJsonDocument::fromJson(answer).object().value(QStringLiteral("data")).toArray()) {
+                 const QJsonObject o = v.toObject();
+                 if (o.value(QStringLiteral("id")).toString().compare(orderHash, Qt::CaseInsensitive) == 0) {
+                     Q_EMIT orderPlaced(orderHash, o.value(QStringLiteral("status")).toString());
+                     return;
+                 }
+             }
+             Q_EMIT orderRefused(tr("the answer to the order was lost and it is not among the open orders: not placed, or "
+                                    "already filled (see the trades); it was not sent again"));
          });
 }
 

@@ -61,15 +61,21 @@ Q_SIGNALS:
     void balanceLoaded(polymon::Fixed micro);
     void orderPlaced(const QString &orderId, const QString &status);
     void orderRefused(const QString &reason);
+    // The answer to POST /order was lost: the client looks for the order's
+    // hash among the open orders instead of sending it again.
+    void orderAnswerLost(const QString &orderHash, const QString &error);
     void openOrdersLoaded(const QJsonArray &orders);
     void cancelAnswered(const QStringList &canceled, const QString &notCanceledReason);
     void failed(const QString &call, const QString &error);
 
 private:
     using Handler = std::function<void(int status, const QByteArray &body)>;
+    // `once`: the body is never sent a second time by the network stack
+    // (order submits: a dropped connection must fail, not place it twice).
     void send(const QString &method, const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers,
-              const QByteArray &body, const Handler &handler);
+              const QByteArray &body, const Handler &handler, bool once = false);
     static QString describe(int status, const QByteArray &body);
+    void findAfterLostAnswer(const QString &address, const ApiCredentials &creds, const QString &orderHash);
 
     QNetworkAccessManager m_network;
     QUrl m_base;

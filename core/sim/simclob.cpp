@@ -10,7 +10,9 @@
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QHttpServerRequest>
+#include <QHttpServerResponder>
 #include <QHttpServerResponse>
+#include <QTcpSocket>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -84,7 +86,17 @@ SimClob::SimClob(quint64 chainId, QObject *parent)
     };
     using Method = QHttpServerRequest::Method;
     m_server->route(QStringLiteral("/balance-allowance"), Method::Get, l2(&SimClob::balance));
-    m_server->route(QStringLiteral("/order"), Method::Post, l2(&SimClob::postOrder));
+    m_server->route(QStringLiteral("/order"), Method::Post,
+                    [this, post = l2(&SimClob::postOrder)](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                        ++m_orderPosts;
+                        const QHttpServerResponse response = post(request);
+                        if (m_lostAnswers > 0 && response.statusCode() == Status::Ok) {
+                            --m_lostAnswers; // placed, but the answer never arrives
+                            responder.socket()->abort();
+                            return;
+                        }
+                        response.write(std::move(responder));
+                    });
     m_server->route(QStringLiteral("/order"), Method::Delete, l2(&SimClob::cancelOrder));
     m_server->route(QStringLiteral("/data/orders"), Method::Get, l2(&SimClob::openOrders));
     m_server->route(QStringLiteral("/v1/heartbeats"), Method::Post, l2(&SimClob::heartbeat));

@@ -60,6 +60,10 @@ public:
     // one for this long cancels all its open orders.
     void setHeartbeatTimeoutMs(int ms) { m_heartbeatTimeoutMs = ms; }
     int openOrderCount() const { return int(m_orders.size()); }
+    // Fault: the next `count` accepted orders are placed, then the connection
+    // drops before the answer (the client cannot know whether they rest).
+    void loseNextOrderAnswers(int count) { m_lostAnswers = count; }
+    int orderPosts() const noexcept { return m_orderPosts; }
 
     static constexpr qint64 kMaxSkewS = 30;
 
@@ -104,6 +108,8 @@ private:
     };
     QList<Resting> m_orders;
     int m_version = 2;
+    int m_lostAnswers = 0;
+    int m_orderPosts = 0;
     int m_heartbeatTimeoutMs = 10'000;
     struct Heartbeat
     {

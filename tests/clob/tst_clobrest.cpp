@@ -198,6 +198,26 @@ private Q_SLOTS:
         QVERIFY(place(buy(token, 2'000'000, 4'000'000, QStringLiteral("1004")), standard, nullptr).contains(QStringLiteral("lower than the minimum")));
         QVERIFY(place(buy(token, 95'000'000, 190'000'000, QStringLiteral("1005")), standard, nullptr).contains(QStringLiteral("not enough balance")));
         // Listed, then cancelled.
+        // The answer is lost after the exchange placed it: the client finds it
+        // by its hash among the open orders and never sends it twice.
+        {
+            exchange.loseNextOrderAnswers(1);
+            const int postsBefore = exchange.orderPosts();
+            ClobOrder order = buy(token, 4'500'000, 10'000'000, QStringLiteral("1006")); // 10 at 0.45
+            SignedOrder signedOrder;
+            QVERIFY(OrderSigner::sign(standard, order, key, signedOrder, error));
+            QSignalSpy lost(&client, &ClobRestClient::orderAnswerLost);
+            QSignalSpy placed(&client, &ClobRestClient::orderPlaced);
+            client.postOrder(key.address(), creds, order, signedOrder, QStringLiteral("GTC"), false);
+            QTRY_COMPARE_WITH_TIMEOUT(placed.size(), 1, 5000);
+            QCOMPARE(lost.size(), 1);
+            QCOMPARE(placed.first().first().toString(), QStringLiteral("0x") + QString::fromLatin1(signedOrder.orderHash.toHex()));
+            QCOMPARE(exchange.orderPosts(), postsBefore + 1);
+            QCOMPARE(exchange.openOrderCount(), 2);
+            QSignalSpy cancelledLost(&client, &ClobRestClient::cancelAnswered);
+            client.cancelOrder(key.address(), creds, placed.first().first().toString());
+            QTRY_COMPARE_WITH_TIMEOUT(cancelledLost.size(), 1, 5000);
+        }
         QSignalSpy listed(&client, &ClobRestClient::openOrdersLoaded);
         client.fetchOpenOrders(key.address(), creds);
         QTRY_COMPARE_WITH_TIMEOUT(listed.size(), 1, 5000);
