@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QTimer>
 
 namespace polymon {
 
@@ -31,7 +32,7 @@ QString ClobRestClient::describe(int status, const QByteArray &body)
 }
 
 void ClobRestClient::send(const QString &method, const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers,
-                          const QByteArray &body, const Handler &handler, bool once)
+                          const QByteArray &body, const Handler &handler, bool once, int attempt)
 {
     QUrl url = m_base;
     const qsizetype query = path.indexOf(QLatin1Char('?'));
@@ -55,9 +56,21 @@ void ClobRestClient::send(const QString &method, const QString &path, const QLis
     } else {
         reply = m_network.sendCustomRequest(request, method.toLatin1(), body);
     }
-    connect(reply, &QNetworkReply::finished, this, [reply, handler] {
+    connect(reply, &QNetworkReply::finished, this, [=, this] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (reply->hasRawHeader("Poly-RateLimit-Tier"))
+            Q_EMIT rateLimit(QString::fromLatin1(reply->rawHeader("Poly-RateLimit-Tier")),
+                             reply->rawHeader("Poly-RateLimit-Remaining").toInt());
+        // 429 is a definite "not processed": the same call goes again after
+        // Retry-After, while its signed timestamp is still fresh.
+        const int retryAfterS = reply->rawHeader("Retry-After").toInt();
+        if (status == 429 && attempt < kMaxThrottleRetries && retryAfterS <= kMaxRetryAfterS) {
+            const int waitMs = std::max(1, retryAfterS) * 1000;
+            Q_EMIT throttled(path, waitMs);
+            QTimer::singleShot(waitMs, this, [=, this] { send(method, path, headers, body, handler, once, attempt + 1); });
+            return;
+        }
         if (status == 0) { // no HTTP answer at all: timeout, refused, unreachable
             handler(0, reply->errorString().toUtf8());
             return;

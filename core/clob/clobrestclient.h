@@ -67,13 +67,19 @@ Q_SIGNALS:
     void openOrdersLoaded(const QJsonArray &orders);
     void cancelAnswered(const QStringList &canceled, const QString &notCanceledReason);
     void failed(const QString &call, const QString &error);
+    // The exchange's rate-limit headers, whenever an answer carries them.
+    void rateLimit(const QString &tier, int remaining);
+    // 429: the call was not processed and goes again after `retryAfterMs`.
+    void throttled(const QString &path, int retryAfterMs);
 
 private:
     using Handler = std::function<void(int status, const QByteArray &body)>;
     // `once`: the body is never sent a second time by the network stack
     // (order submits: a dropped connection must fail, not place it twice).
     void send(const QString &method, const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers,
-              const QByteArray &body, const Handler &handler, bool once = false);
+              const QByteArray &body, const Handler &handler, bool once = false, int attempt = 0);
+    static constexpr int kMaxThrottleRetries = 3;
+    static constexpr int kMaxRetryAfterS = 10; // longer: the signed timestamp would be stale
     static QString describe(int status, const QByteArray &body);
     void findAfterLostAnswer(const QString &address, const ApiCredentials &creds, const QString &orderHash);
 

@@ -81,7 +81,30 @@ SimClob::SimClob(quint64 chainId, QObject *parent)
             ++m_requests;
             QString error;
             const Account *account = checkL2(request, error);
-            return account ? (this->*handler)(*account, request) : errorResponse(error, Status::Unauthorized);
+            if (!account)
+                return errorResponse(error, Status::Unauthorized);
+            if (m_ratePerSecond <= 0)
+                return (this->*handler)(*account, request);
+            // A one-second window per API key, as the exchange's tiers count per signer.
+            Window &w = m_windows[account->creds.apiKey];
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            if (now - w.startMs >= 1000)
+                w = Window{now, 0};
+            const qint64 resetMs = w.startMs + 1000 - now;
+            if (w.calls >= m_ratePerSecond) {
+                ++m_throttled;
+                QHttpServerResponse refused = errorResponse(QStringLiteral("Too Many Requests"), Status::TooManyRequests);
+                refused.addHeader(QByteArrayLiteral("Retry-After"), QByteArray::number((resetMs + 999) / 1000));
+                refused.addHeader(QByteArrayLiteral("Poly-RateLimit-Tier"), QByteArrayLiteral("sim"));
+                refused.addHeader(QByteArrayLiteral("Poly-RateLimit-Remaining"), QByteArrayLiteral("0"));
+                return refused;
+            }
+            ++w.calls;
+            QHttpServerResponse response = (this->*handler)(*account, request);
+            response.addHeader(QByteArrayLiteral("Poly-RateLimit-Tier"), QByteArrayLiteral("sim"));
+            response.addHeader(QByteArrayLiteral("Poly-RateLimit-Remaining"), QByteArray::number(m_ratePerSecond - w.calls));
+            response.addHeader(QByteArrayLiteral("Poly-RateLimit-Reset"), QByteArray::number((now + resetMs) / 1000));
+            return response;
         };
     };
     using Method = QHttpServerRequest::Method;

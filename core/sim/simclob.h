@@ -64,6 +64,10 @@ public:
     // drops before the answer (the client cannot know whether they rest).
     void loseNextOrderAnswers(int count) { m_lostAnswers = count; }
     int orderPosts() const noexcept { return m_orderPosts; }
+    // Trading calls per second and API key before 429 Too Many Requests
+    // (0: no limit); answers carry the Poly-RateLimit-* headers.
+    void setRateLimit(int perSecond) { m_ratePerSecond = perSecond; }
+    int throttledCount() const noexcept { return m_throttled; }
 
     static constexpr qint64 kMaxSkewS = 30;
 
@@ -110,6 +114,14 @@ private:
     int m_version = 2;
     int m_lostAnswers = 0;
     int m_orderPosts = 0;
+    int m_ratePerSecond = 0;
+    int m_throttled = 0;
+    struct Window
+    {
+        qint64 startMs = 0;
+        int calls = 0;
+    };
+    QHash<QString, Window> m_windows; // by API key
     int m_heartbeatTimeoutMs = 10'000;
     struct Heartbeat
     {

@@ -298,6 +298,33 @@ private Q_SLOTS:
         QVERIFY(lost.first().first().toString().contains(QStringLiteral("heartbeat id")));
         keeper.stop();
     }
+
+    void rateLimitsSlowTheClientDown()
+    {
+        SimClob exchange;
+        QVERIFY(exchange.listen());
+        exchange.setRateLimit(2);
+        EthKey key;
+        QString error;
+        QVERIFY(EthKey::fromHex(QLatin1String(kKey), key, error));
+        exchange.setBalance(key.address(), 7'000'000);
+        ClobRestClient client(exchange.url());
+        const ApiCredentials creds = credentials(client, key, &error);
+        QVERIFY2(creds.isValid(), qPrintable(error));
+        QSignalSpy loaded(&client, &ClobRestClient::balanceLoaded);
+        QSignalSpy failed(&client, &ClobRestClient::failed);
+        QSignalSpy throttled(&client, &ClobRestClient::throttled);
+        QSignalSpy limits(&client, &ClobRestClient::rateLimit);
+        for (int i = 0; i < 5; ++i)
+            client.fetchBalance(key.address(), creds);
+        // Two a second get through; the rest wait for Retry-After and then succeed.
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 5, 8000);
+        QVERIFY(failed.isEmpty());
+        QVERIFY(throttled.size() >= 3);
+        QCOMPARE(exchange.throttledCount(), throttled.size());
+        QVERIFY(!limits.isEmpty());
+        QCOMPARE(limits.first().at(0).toString(), QStringLiteral("sim")); // the tier, for the status bar
+    }
 };
 
 QTEST_GUILESS_MAIN(TstClobRest)
