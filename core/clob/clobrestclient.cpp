@@ -27,6 +27,8 @@ qint64 ClobRestClient::serverNowS() const
 
 QString ClobRestClient::describe(int status, const QByteArray &body)
 {
+    if (status == 0)
+        return QString::fromUtf8(body); // no HTTP answer: the network's reason
     const QString message = QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toString();
     return QStringLiteral("HTTP %1: %2").arg(status).arg(message.isEmpty() ? QString::fromUtf8(body.left(200)) : message);
 }
@@ -79,6 +81,14 @@ void ClobRestClient::send(const QString &method, const QString &path, const QLis
     });
 }
 
+void ClobRestClient::sendL2(const QString &method, const QString &path, const QString &address, const ApiCredentials &creds,
+                            const QByteArray &body, const Handler &handler, bool once)
+{
+    // The path is signed without its query, as the official clients do.
+    const QString signedPath = path.left(path.indexOf(QLatin1Char('?')));
+    send(method, path, ClobHeaders::l2(address, creds, serverNowS(), method, signedPath, body), body, handler, once);
+}
+
 void ClobRestClient::syncTime()
 {
     const qint64 sentS = QDateTime::currentSecsSinceEpoch();
@@ -86,7 +96,7 @@ void ClobRestClient::syncTime()
         bool ok = false;
         const qint64 server = body.trimmed().toLongLong(&ok);
         if (status != 200 || !ok) {
-            Q_EMIT failed(QStringLiteral("time"), status == 0 ? QString::fromUtf8(body) : describe(status, body));
+            Q_EMIT failed(QStringLiteral("time"), describe(status, body));
             return;
         }
         m_offsetS = server - (sentS + QDateTime::currentSecsSinceEpoch()) / 2;
@@ -98,7 +108,7 @@ void ClobRestClient::checkVersion()
 {
     send(QStringLiteral("GET"), QStringLiteral("/version"), {}, {}, [this](int status, const QByteArray &body) {
         if (status != 200) {
-            Q_EMIT failed(QStringLiteral("version"), status == 0 ? QString::fromUtf8(body) : describe(status, body));
+            Q_EMIT failed(QStringLiteral("version"), describe(status, body));
             return;
         }
         const int version = QJsonDocument::fromJson(body).object().value(QStringLiteral("version")).toInt(-1);
@@ -117,16 +127,15 @@ void ClobRestClient::checkVersion()
 void ClobRestClient::sendHeartbeat(const QString &address, const ApiCredentials &creds, const QString &previousId)
 {
     const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("heartbeat_id"), previousId}}).toJson(QJsonDocument::Compact);
-    const QString path = QStringLiteral("/v1/heartbeats");
-    send(QStringLiteral("POST"), path, ClobHeaders::l2(address, creds, serverNowS(), QStringLiteral("POST"), path, body), body,
-         [this](int status, const QByteArray &answer) {
-             const QString id = QJsonDocument::fromJson(answer).object().value(QStringLiteral("heartbeat_id")).toString();
-             if (status != 200 || id.isEmpty()) {
-                 Q_EMIT failed(QStringLiteral("heartbeat"), status == 0 ? QString::fromUtf8(answer) : describe(status, answer));
-                 return;
-             }
-             Q_EMIT heartbeatAnswered(id);
-         });
+    sendL2(QStringLiteral("POST"), QStringLiteral("/v1/heartbeats"), address, creds, body,
+           [this](int status, const QByteArray &answer) {
+               const QString id = QJsonDocument::fromJson(answer).object().value(QStringLiteral("heartbeat_id")).toString();
+               if (status != 200 || id.isEmpty()) {
+                   Q_EMIT failed(QStringLiteral("heartbeat"), describe(status, answer));
+                   return;
+               }
+               Q_EMIT heartbeatAnswered(id);
+           });
 }
 
 void ClobRestClient::createOrDeriveApiKey(const EthKey &key, quint64 nonce)
@@ -142,7 +151,7 @@ void ClobRestClient::createOrDeriveApiKey(const EthKey &key, quint64 nonce)
         const ApiCredentials creds{o.value(QStringLiteral("apiKey")).toString(), o.value(QStringLiteral("secret")).toString(),
                                    o.value(QStringLiteral("passphrase")).toString()};
         if (status != 200 || !creds.isValid()) {
-            Q_EMIT failed(call, status == 0 ? QString::fromUtf8(body) : describe(status, body));
+            Q_EMIT failed(call, describe(status, body));
             return;
         }
         Q_EMIT credentialsReady(creds);
@@ -160,21 +169,18 @@ void ClobRestClient::createOrDeriveApiKey(const EthKey &key, quint64 nonce)
 
 void ClobRestClient::fetchBalance(const QString &address, const ApiCredentials &creds)
 {
-    // The path is signed without its query, as the official clients do.
-    const QString path = QStringLiteral("/balance-allowance");
-    const auto headers = ClobHeaders::l2(address, creds, serverNowS(), QStringLiteral("GET"), path, {});
-    send(QStringLiteral("GET"), path + QStringLiteral("?asset_type=COLLATERAL"), headers, {},
-         [this](int status, const QByteArray &body) {
-             const QJsonObject o = QJsonDocument::fromJson(body).object();
-             Fixed micro = 0;
-             bool ok = false;
-             micro = o.value(QStringLiteral("balance")).toString().toLongLong(&ok);
-             if (status != 200 || !ok) {
-                 Q_EMIT failed(QStringLiteral("balance"), status == 0 ? QString::fromUtf8(body) : describe(status, body));
-                 return;
-             }
-             Q_EMIT balanceLoaded(micro);
-         });
+    sendL2(QStringLiteral("GET"), QStringLiteral("/balance-allowance?asset_type=COLLATERAL"), address, creds, {},
+           [this](int status, const QByteArray &body) {
+               const QJsonObject o = QJsonDocument::fromJson(body).object();
+               Fixed micro = 0;
+               bool ok = false;
+               micro = o.value(QStringLiteral("balance")).toString().toLongLong(&ok);
+               if (status != 200 || !ok) {
+                   Q_EMIT failed(QStringLiteral("balance"), describe(status, body));
+                   return;
+               }
+               Q_EMIT balanceLoaded(micro);
+           });
 }
 
 QByteArray ClobRestClient::orderBody(const ApiCredentials &creds, const ClobOrder &order, const SignedOrder &signedOrder,
@@ -207,83 +213,79 @@ void ClobRestClient::postOrder(const QString &address, const ApiCredentials &cre
                                const SignedOrder &signedOrder, const QString &orderType, bool postOnly)
 {
     const QByteArray body = orderBody(creds, order, signedOrder, orderType, postOnly);
-    const QString path = QStringLiteral("/order");
     const QString hash = QStringLiteral("0x") + QString::fromLatin1(signedOrder.orderHash.toHex());
-    send(QStringLiteral("POST"), path, ClobHeaders::l2(address, creds, serverNowS(), QStringLiteral("POST"), path, body), body,
-         [this, address, creds, hash](int status, const QByteArray &answer) {
-             if (status == 0) {
-                 // Timed out or cut: it may rest at the exchange. Never send it
-                 // again blindly; look for its hash instead.
-                 Q_EMIT orderAnswerLost(hash, QString::fromUtf8(answer));
-                 findAfterLostAnswer(address, creds, hash);
-                 return;
-             }
-             const QJsonObject o = QJsonDocument::fromJson(answer).object();
-             const QString id = o.value(QStringLiteral("orderID")).toString();
-             // A leg can answer success with no id: the reason is in errorMsg.
-             if (status == 200 && o.value(QStringLiteral("success")).toBool() && !id.isEmpty()) {
-                 Q_EMIT orderPlaced(id, o.value(QStringLiteral("status")).toString());
-                 return;
-             }
-             const QString reason = o.value(QStringLiteral("errorMsg")).toString();
-             Q_EMIT orderRefused(reason.isEmpty() ? (status == 0 ? QString::fromUtf8(answer) : describe(status, answer)) : reason);
-         },
-         true);
+    sendL2(QStringLiteral("POST"), QStringLiteral("/order"), address, creds, body,
+           [this, address, creds, hash](int status, const QByteArray &answer) {
+               if (status == 0) {
+                   // Timed out or cut: it may rest at the exchange. Never send it
+                   // again blindly; look for its hash instead.
+                   Q_EMIT orderAnswerLost(hash, QString::fromUtf8(answer));
+                   findAfterLostAnswer(address, creds, hash);
+                   return;
+               }
+               const QJsonObject o = QJsonDocument::fromJson(answer).object();
+               const QString id = o.value(QStringLiteral("orderID")).toString();
+               // A leg can answer success with no id: the reason is in errorMsg.
+               if (status == 200 && o.value(QStringLiteral("success")).toBool() && !id.isEmpty()) {
+                   Q_EMIT orderPlaced(id, o.value(QStringLiteral("status")).toString());
+                   return;
+               }
+               const QString reason = o.value(QStringLiteral("errorMsg")).toString();
+               Q_EMIT orderRefused(reason.isEmpty() ? describe(status, answer) : reason);
+           },
+           true);
 }
 
 void ClobRestClient::findAfterLostAnswer(const QString &address, const ApiCredentials &creds, const QString &orderHash)
 {
-    const QString path = QStringLiteral("/data/orders");
-    send(QStringLiteral("GET"), path, ClobHeaders::l2(address, creds, serverNowS(), QStringLiteral("GET"), path, {}), {},
-         [this, orderHash](int status, const QByteArray &answer) {
-             if (status != 200) {
-                 Q_EMIT orderRefused(tr("the answer to the order was lost and the open orders cannot be read (%1): its state "
-                                        "is unknown; it was not sent again")
-                                         .arg(status == 0 ? QString::fromUtf8(answer) : describe(status, answer)));
-                 return;
-             }
-             for (const QJsonValue &v : QJsonDocument::fromJson(answer).object().value(QStringLiteral("data")).toArray()) {
-                 const QJsonObject o = v.toObject();
-                 if (o.value(QStringLiteral("id")).toString().compare(orderHash, Qt::CaseInsensitive) == 0) {
-                     Q_EMIT orderPlaced(orderHash, o.value(QStringLiteral("status")).toString());
-                     return;
-                 }
-             }
-             Q_EMIT orderRefused(tr("the answer to the order was lost and it is not among the open orders: not placed, or "
-                                    "already filled (see the trades); it was not sent again"));
-         });
+    sendL2(QStringLiteral("GET"), QStringLiteral("/data/orders"), address, creds, {},
+           [this, orderHash](int status, const QByteArray &answer) {
+               if (status != 200) {
+                   Q_EMIT orderRefused(tr("the answer to the order was lost and the open orders cannot be read (%1): its state "
+                                          "is unknown; it was not sent again")
+                                           .arg(describe(status, answer)));
+                   return;
+               }
+               for (const QJsonValue &v : QJsonDocument::fromJson(answer).object().value(QStringLiteral("data")).toArray()) {
+                   const QJsonObject o = v.toObject();
+                   if (o.value(QStringLiteral("id")).toString().compare(orderHash, Qt::CaseInsensitive) == 0) {
+                       Q_EMIT orderPlaced(orderHash, o.value(QStringLiteral("status")).toString());
+                       return;
+                   }
+               }
+               Q_EMIT orderRefused(tr("the answer to the order was lost and it is not among the open orders: not placed, or "
+                                      "already filled (see the trades); it was not sent again"));
+           });
 }
 
 void ClobRestClient::fetchOpenOrders(const QString &address, const ApiCredentials &creds)
 {
-    const QString path = QStringLiteral("/data/orders");
-    send(QStringLiteral("GET"), path, ClobHeaders::l2(address, creds, serverNowS(), QStringLiteral("GET"), path, {}), {},
-         [this](int status, const QByteArray &answer) {
-             if (status != 200) {
-                 Q_EMIT failed(QStringLiteral("open orders"), status == 0 ? QString::fromUtf8(answer) : describe(status, answer));
-                 return;
-             }
-             Q_EMIT openOrdersLoaded(QJsonDocument::fromJson(answer).object().value(QStringLiteral("data")).toArray());
-         });
+    sendL2(QStringLiteral("GET"), QStringLiteral("/data/orders"), address, creds, {},
+           [this](int status, const QByteArray &answer) {
+               if (status != 200) {
+                   Q_EMIT failed(QStringLiteral("open orders"), describe(status, answer));
+                   return;
+               }
+               Q_EMIT openOrdersLoaded(QJsonDocument::fromJson(answer).object().value(QStringLiteral("data")).toArray());
+           });
 }
 
 void ClobRestClient::cancelOrder(const QString &address, const ApiCredentials &creds, const QString &orderId)
 {
     const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("orderID"), orderId}}).toJson(QJsonDocument::Compact);
-    const QString path = QStringLiteral("/order");
-    send(QStringLiteral("DELETE"), path, ClobHeaders::l2(address, creds, serverNowS(), QStringLiteral("DELETE"), path, body), body,
-         [this](int status, const QByteArray &answer) {
-             if (status != 200) {
-                 Q_EMIT failed(QStringLiteral("cancel"), status == 0 ? QString::fromUtf8(answer) : describe(status, answer));
-                 return;
-             }
-             const QJsonObject o = QJsonDocument::fromJson(answer).object();
-             QStringList canceled;
-             for (const QJsonValue &v : o.value(QStringLiteral("canceled")).toArray())
-                 canceled << v.toString();
-             const QJsonObject notCanceled = o.value(QStringLiteral("not_canceled")).toObject();
-             Q_EMIT cancelAnswered(canceled, notCanceled.isEmpty() ? QString() : notCanceled.begin().value().toString());
-         });
+    sendL2(QStringLiteral("DELETE"), QStringLiteral("/order"), address, creds, body,
+           [this](int status, const QByteArray &answer) {
+               if (status != 200) {
+                   Q_EMIT failed(QStringLiteral("cancel"), describe(status, answer));
+                   return;
+               }
+               const QJsonObject o = QJsonDocument::fromJson(answer).object();
+               QStringList canceled;
+               for (const QJsonValue &v : o.value(QStringLiteral("canceled")).toArray())
+                   canceled << v.toString();
+               const QJsonObject notCanceled = o.value(QStringLiteral("not_canceled")).toObject();
+               Q_EMIT cancelAnswered(canceled, notCanceled.isEmpty() ? QString() : notCanceled.begin().value().toString());
+           });
 }
 
 } // namespace polymon

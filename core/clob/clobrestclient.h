@@ -78,8 +78,12 @@ private:
     // (order submits: a dropped connection must fail, not place it twice).
     void send(const QString &method, const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers,
               const QByteArray &body, const Handler &handler, bool once = false, int attempt = 0);
+    // A trading call: `send` with the L2 headers for `address` and `creds`.
+    void sendL2(const QString &method, const QString &path, const QString &address, const ApiCredentials &creds,
+                const QByteArray &body, const Handler &handler, bool once = false);
     static constexpr int kMaxThrottleRetries = 3;
     static constexpr int kMaxRetryAfterS = 10; // longer: the signed timestamp would be stale
+    // "HTTP 401: <the server's error>", or the network's reason when no answer came (status 0).
     static QString describe(int status, const QByteArray &body);
     void findAfterLostAnswer(const QString &address, const ApiCredentials &creds, const QString &orderHash);
 

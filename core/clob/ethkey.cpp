@@ -6,7 +6,6 @@
 #include <secp256k1.h>
 #include <secp256k1_recovery.h>
 
-#include <cctype>
 #include <cstring>
 
 namespace polymon {
@@ -65,17 +64,12 @@ EthKey &EthKey::operator=(EthKey &&other) noexcept
 
 bool EthKey::fromHex(const QString &hex, EthKey &out, QString &error)
 {
-    QString digits = hex.trimmed();
-    if (digits.startsWith(QLatin1String("0x")) || digits.startsWith(QLatin1String("0X")))
-        digits = digits.mid(2);
-    bool hexOnly = digits.size() == 64;
-    for (QChar c : digits)
-        hexOnly = hexOnly && c.unicode() < 128 && std::isxdigit(int(c.unicode()));
-    if (!hexOnly) {
+    QByteArray bytes;
+    QString ignored; // AbiWord's reason quotes the text: never a key's
+    if (!AbiWord::fromHex(hex, 32, bytes, ignored)) {
         error = QStringLiteral("a private key is 64 hex digits (with or without 0x)");
         return false;
     }
-    QByteArray bytes = QByteArray::fromHex(digits.toLatin1());
     EthKey key;
     std::memcpy(key.m_secret, bytes.constData(), 32);
     bytes.fill('\0');

@@ -98,13 +98,13 @@ void SnapshotPublisher::publish()
         }
         tops << t;
     });
-    Q_EMIT snapshotsReady(tops, status());
+    Q_EMIT snapshotsReady(tops, status(wallMs));
 }
 
-FeedStatus SnapshotPublisher::status()
+FeedStatus SnapshotPublisher::status(qint64 clockMs)
 {
     FeedStatus status;
-    status.clockMs = m_player ? m_player->positionNs() / 1'000'000 : QDateTime::currentMSecsSinceEpoch();
+    status.clockMs = clockMs;
     if (const MarketFeed *feed = m_monitor->liveFeed()) {
         status.connections = feed->connectionCount();
         status.connected = feed->connectedCount();

@@ -51,7 +51,8 @@ Q_SIGNALS:
 
 private:
     void publish();
-    FeedStatus status();
+    // The feed's and the recording's status at the market clock `clockMs`.
+    FeedStatus status(qint64 clockMs);
 
     Options m_options;
     SignalSettings m_settings;

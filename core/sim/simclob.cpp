@@ -171,11 +171,10 @@ QString SimClob::checkL1(const QHttpServerRequest &request, quint64 &nonce, QStr
 {
     const QString address = header(request, "POLY_ADDRESS");
     const QString signature = header(request, "POLY_SIGNATURE");
-    bool tsOk = false, nonceOk = false;
+    bool tsOk = false, nonceOk = true;
     const qint64 ts = header(request, "POLY_TIMESTAMP").toLongLong(&tsOk);
-    nonce = header(request, "POLY_NONCE").isEmpty() ? 0 : header(request, "POLY_NONCE").toULongLong(&nonceOk);
-    if (header(request, "POLY_NONCE").isEmpty())
-        nonceOk = true;
+    const QString nonceText = header(request, "POLY_NONCE"); // absent: nonce 0
+    nonce = nonceText.isEmpty() ? 0 : nonceText.toULongLong(&nonceOk);
     if (address.isEmpty() || signature.isEmpty() || !tsOk || !nonceOk) {
         error = QStringLiteral("Invalid L1 Request headers");
         return {};
