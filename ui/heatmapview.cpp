@@ -1,6 +1,7 @@
 #include "heatmapview.h"
 #include "priceformat.h"
 
+#include "crosshair.h"
 #include "themes.h"
 
 #include <QDateTime>
@@ -384,23 +385,8 @@ void HeatmapView::paintEvent(QPaintEvent *)
         p.drawText(QRectF(x - labelWidth / 2.0, plot.bottom() + 2, labelWidth, kAxisHeight - 2), Qt::AlignCenter, text);
     }
     // Crosshair and what is under it.
-    if (plot.contains(m_hover)) {
-        QColor cross = pal.color(QPalette::Text);
-        cross.setAlpha(120);
-        p.setPen(QPen(cross, 1, Qt::DotLine));
-        p.drawLine(QPoint(m_hover.x(), 0), QPoint(m_hover.x(), plot.height()));
-        p.drawLine(QPoint(0, m_hover.y()), QPoint(plot.width(), m_hover.y()));
-        const QString text = describeAt(m_hover);
-        const QRect box = fm.boundingRect(text).adjusted(-4, -2, 4, 2);
-        QRect placed = box.translated(m_hover + QPoint(12, -box.height() - 6) - box.topLeft());
-        if (placed.right() > plot.right())
-            placed.moveRight(m_hover.x() - 12);
-        if (placed.top() < 0)
-            placed.moveTop(m_hover.y() + 12);
-        p.fillRect(placed, pal.color(QPalette::ToolTipBase));
-        p.setPen(pal.color(QPalette::ToolTipText));
-        p.drawText(placed, Qt::AlignCenter, text);
-    }
+    if (plot.contains(m_hover))
+        Crosshair::draw(p, plot, m_hover, describeAt(m_hover), pal);
     m_paintedColumns = m_history->columns().size();
     m_paintedLastMs = m_history->lastMs();
     m_lastPaintMs = double(timer.nsecsElapsed()) / 1e6;

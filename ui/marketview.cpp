@@ -112,8 +112,6 @@ MarketView::MarketView(const MarketInfo &market, QWidget *parent)
     connect(m_outcomeButtons, &QButtonGroup::idClicked, this,
             [this](int id) { setOutcome(id == kMergedButton ? kMergedOutcome : id); });
     styleOutcomeButtons();
-    // YES and NO are one book: what buying both at the asks costs, and
-    // selling both at the bids gives, against the $1 they pay together.
     if (!market.eventId.isEmpty()) {
         auto *event = new QToolButton(this);
         event->setObjectName(QStringLiteral("eventButton"));
@@ -123,6 +121,8 @@ MarketView::MarketView(const MarketInfo &market, QWidget *parent)
         connect(event, &QToolButton::clicked, this, [this] { Q_EMIT eventRequested(m_market.eventId); });
         titleRow->addWidget(event);
     }
+    // YES and NO are one book: what buying both at the asks costs, and
+    // selling both at the bids gives, against the $1 they pay together.
     m_pairSum = new QLabel(this);
     m_pairSum->setObjectName(QStringLiteral("pairSum"));
     m_pairSum->setVisible(market.tokenIds.size() == 2);
@@ -288,11 +288,8 @@ void MarketView::applySnapshot(const TopSnapshot &t)
     const bool levels = !t.bids.isEmpty() || !t.asks.isEmpty();
     if (isVisible()) // levels come for the market on screen: a hidden one has a gap
         recordDepth(t, outcome);
-    if (outcome != m_outcome) {
-        if (m_merged && levels && isVisible())
-            m_ladderPane->showBook(m_mergedBook.bids, m_mergedBook.asks, m_ladder->tick(), t.lastUpdateMs);
+    if (outcome != m_outcome)
         return;
-    }
     if (!isVisible()) {
         // A tab in the background: its header is drawn when it is shown.
         m_hiddenTop = t;
@@ -303,9 +300,7 @@ void MarketView::applySnapshot(const TopSnapshot &t)
     }
     showHeader(t);
     m_heatmap->view()->setTick(t.tickSize > 0 ? t.tickSize : LadderModel::kDefaultTick);
-    if (levels && m_merged)
-        m_ladderPane->showBook(m_mergedBook.bids, m_mergedBook.asks, t.tickSize, t.lastUpdateMs);
-    else if (levels)
+    if (levels && !m_merged) // the merged book is shown by refresh(), once both sides are in
         m_ladderPane->showBook(t.bids, t.asks, t.tickSize, t.lastUpdateMs);
 }
 
@@ -325,8 +320,22 @@ void MarketView::recordDepth(const TopSnapshot &t, int outcome)
     if (!binary)
         return;
     m_sides[outcome] = {t.bids, t.asks};
-    m_mergedBook = MergedBook::merge(m_sides[0].first, m_sides[0].second, m_sides[1].first, m_sides[1].second);
-    m_heat[QStringLiteral("merged")].addBook(t.lastUpdateMs, m_mergedBook.bids, m_mergedBook.asks);
+    m_mergedMs = t.lastUpdateMs;
+    if (outcome == 0)
+        m_mergedTick = t.tickSize; // the merged book is priced in the first outcome
+    m_mergedStale = true;
+}
+
+void MarketView::showMergedBook()
+{
+    // Once per batch of snapshots, however many of the two tokens changed.
+    if (!m_mergedStale)
+        return;
+    m_mergedStale = false;
+    const MergedBook merged = MergedBook::merge(m_sides[0].first, m_sides[0].second, m_sides[1].first, m_sides[1].second);
+    m_heat[QStringLiteral("merged")].addBook(m_mergedMs, merged.bids, merged.asks);
+    if (m_merged)
+        m_ladderPane->showBook(merged.bids, merged.asks, m_mergedTick, m_mergedMs);
 }
 
 void MarketView::styleOutcomeButtons()
@@ -519,6 +528,7 @@ void MarketView::refresh()
 {
     if (!isVisible())
         return;
+    showMergedBook();
     m_chart->refresh();
     m_heatmap->view()->refresh();
 }

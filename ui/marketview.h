@@ -95,6 +95,9 @@ private:
     // Depth of every outcome (and the merged book) for the heatmap.
     void recordDepth(const TopSnapshot &top, int outcome);
     QString heatKey() const;
+    // Builds the merged book from both sides' latest levels: its heatmap
+    // slice and, in the merged view, the ladder.
+    void showMergedBook();
     void showPairSum();
     void styleOutcomeButtons();
     QLabel *addMetric(const QString &caption, int column, QWidget *value = nullptr);
@@ -104,7 +107,9 @@ private:
     int m_outcome = 0;
     bool m_merged = false;
     std::pair<QVector<PriceLevel>, QVector<PriceLevel>> m_sides[2]; // the latest bids, asks of YES and NO
-    MergedBook m_mergedBook;
+    bool m_mergedStale = false; // a side changed since the merged book was last built
+    qint64 m_mergedMs = 0;
+    Fixed m_mergedTick = 0;
     bool m_closed = false;
     qint64 m_clockMs = 0;
     QLabel *m_title;

@@ -1,5 +1,6 @@
 #include "pricechartview.h"
 
+#include "crosshair.h"
 #include "priceformat.h"
 #include "themes.h"
 
@@ -31,11 +32,6 @@ QString shortName(SignalType type)
     case SignalType::DepthPull: return PriceChartView::tr("Pull");
     }
     return {};
-}
-
-double priceOf(Fixed v)
-{
-    return toDouble(v);
 }
 
 // Round steps for the time axis, so labels fall on whole seconds and minutes.
@@ -250,8 +246,8 @@ void PriceChartView::fitPrices()
     if (from != h.points.begin())
         --from;
     for (auto p = from; p != h.points.end() && p->ts <= m_toMs; ++p) {
-        low = std::min(low, priceOf(p->bid));
-        high = std::max(high, priceOf(p->ask));
+        low = std::min(low, toDouble(p->bid));
+        high = std::max(high, toDouble(p->ask));
     }
     if (low > high)
         return;
@@ -294,7 +290,7 @@ double PriceChartView::priceAt(double y) const
 
 QPointF PriceChartView::pointOf(qint64 ms, Fixed price) const
 {
-    return QPointF(xOf(ms), yOf(priceOf(price)));
+    return QPointF(xOf(ms), yOf(toDouble(price)));
 }
 
 void PriceChartView::paintEvent(QPaintEvent *)
@@ -437,9 +433,9 @@ void PriceChartView::paintEvent(QPaintEvent *)
     };
     QColor mid = text;
     mid.setAlpha(150);
-    steps([](const Point &q) { return priceOf(q.bid); }, QPen(Themes::bid(), 1.6));
-    steps([](const Point &q) { return priceOf(q.ask); }, QPen(Themes::ask(), 1.6));
-    steps([](const Point &q) { return (priceOf(q.bid) + priceOf(q.ask)) / 2; }, QPen(mid, 1, Qt::DashLine));
+    steps([](const Point &q) { return toDouble(q.bid); }, QPen(Themes::bid(), 1.6));
+    steps([](const Point &q) { return toDouble(q.ask); }, QPen(Themes::ask(), 1.6));
+    steps([](const Point &q) { return (toDouble(q.bid) + toDouble(q.ask)) / 2; }, QPen(mid, 1, Qt::DashLine));
 
     // Signal markers at the mid when they fired.
     p.setRenderHint(QPainter::Antialiasing);
@@ -454,23 +450,8 @@ void PriceChartView::paintEvent(QPaintEvent *)
     p.restore();
 
     // Crosshair and what is under it.
-    if (plot.contains(m_hover) && !m_dragging) {
-        QColor cross = text;
-        cross.setAlpha(120);
-        p.setPen(QPen(cross, 1, Qt::DotLine));
-        p.drawLine(QPoint(m_hover.x(), plot.top()), QPoint(m_hover.x(), plot.bottom()));
-        p.drawLine(QPoint(plot.left(), m_hover.y()), QPoint(plot.right(), m_hover.y()));
-        const QString readOut = describeAt(m_hover);
-        const QRect box = fm.boundingRect(readOut).adjusted(-4, -2, 4, 2);
-        QRect placed = box.translated(m_hover + QPoint(12, -box.height() - 6) - box.topLeft());
-        if (placed.right() > plot.right())
-            placed.moveRight(m_hover.x() - 12);
-        if (placed.top() < plot.top())
-            placed.moveTop(m_hover.y() + 12);
-        p.fillRect(placed, pal.color(QPalette::ToolTipBase));
-        p.setPen(pal.color(QPalette::ToolTipText));
-        p.drawText(placed, Qt::AlignCenter, readOut);
-    }
+    if (plot.contains(m_hover) && !m_dragging)
+        Crosshair::draw(p, plot, m_hover, describeAt(m_hover), pal);
 }
 
 QString PriceChartView::describeAt(const QPoint &pos) const
