@@ -1,5 +1,7 @@
 #include "simclob.h"
 
+#include "simuserchannel.h"
+
 #include "clob/clobauth.h"
 #include "clob/cloborder.h"
 #include "clob/ordersigner.h"
@@ -58,6 +60,13 @@ SimClob::SimClob(quint64 chainId, QObject *parent)
     : QObject(parent)
     , m_server(std::make_unique<QHttpServer>())
     , m_chainId(chainId)
+    , m_channel(new SimUserChannel(
+          [this](const ApiCredentials &c) {
+              const auto it = m_accounts.constFind(c.apiKey);
+              return it != m_accounts.cend() && it->creds.secret == c.secret && it->creds.passphrase == c.passphrase;
+          },
+          this))
+    , m_desk(new SimOrderDesk(m_channel, this))
 {
     m_serverSecret.resize(32);
     for (char &c : m_serverSecret)
@@ -120,8 +129,13 @@ SimClob::SimClob(quint64 chainId, QObject *parent)
                         }
                         response.write(std::move(responder));
                     });
+    m_server->route(QStringLiteral("/orders"), Method::Post, l2(&SimClob::postOrders));
     m_server->route(QStringLiteral("/order"), Method::Delete, l2(&SimClob::cancelOrder));
+    m_server->route(QStringLiteral("/orders"), Method::Delete, l2(&SimClob::cancelOrders));
+    m_server->route(QStringLiteral("/cancel-all"), Method::Delete, l2(&SimClob::cancelAll));
+    m_server->route(QStringLiteral("/cancel-market-orders"), Method::Delete, l2(&SimClob::cancelMarket));
     m_server->route(QStringLiteral("/data/orders"), Method::Get, l2(&SimClob::openOrders));
+    m_server->route(QStringLiteral("/data/trades"), Method::Get, l2(&SimClob::trades));
     m_server->route(QStringLiteral("/v1/heartbeats"), Method::Post, l2(&SimClob::heartbeat));
     m_heartbeatCheck = new QTimer(this);
     m_heartbeatCheck->setInterval(100);
@@ -134,7 +148,7 @@ SimClob::~SimClob() = default;
 bool SimClob::listen(quint16 port)
 {
     m_port = m_server->listen(QHostAddress::LocalHost, port);
-    return m_port != 0;
+    return m_port != 0 && m_channel->listen();
 }
 
 QUrl SimClob::url() const
@@ -145,11 +159,6 @@ QUrl SimClob::url() const
 qint64 SimClob::nowS() const
 {
     return QDateTime::currentSecsSinceEpoch() + m_clockOffsetS;
-}
-
-void SimClob::setBalance(const QString &address, Fixed micro)
-{
-    m_balances.insert(address.toLower(), micro);
 }
 
 ApiCredentials SimClob::credentialsFor(const QString &address, quint64 nonce) const
@@ -251,21 +260,41 @@ QHttpServerResponse SimClob::apiKey(const QHttpServerRequest &request, bool crea
 QHttpServerResponse SimClob::balance(const Account &owner, const QHttpServerRequest &)
 {
     const Account *account = &owner;
-    const Fixed micro = m_balances.value(account->address.toLower());
+    const Fixed micro = m_desk->balance(account->address);
     return QHttpServerResponse(QJsonObject{{QStringLiteral("balance"), QString::number(micro)},
                                            {QStringLiteral("allowances"), QJsonObject{}}});
 }
 
 QHttpServerResponse SimClob::postOrder(const Account &owner, const QHttpServerRequest &request)
 {
+    bool ok = false;
+    const QJsonObject answer = placeOne(owner, QJsonDocument::fromJson(request.body()).object(), ok);
+    return QHttpServerResponse(answer, ok ? Status::Ok : Status::BadRequest);
+}
+
+QHttpServerResponse SimClob::postOrders(const Account &owner, const QHttpServerRequest &request)
+{
+    const QJsonArray orders = QJsonDocument::fromJson(request.body()).array();
+    if (orders.isEmpty() || orders.size() > kMaxBatch)
+        return errorResponse(QStringLiteral("a batch holds 1 to %1 orders").arg(kMaxBatch), Status::BadRequest);
+    // Each leg stands alone: a refused one answers success false with its reason.
+    QJsonArray answers;
+    for (const QJsonValue &v : orders) {
+        bool ok = false;
+        answers.append(placeOne(owner, v.toObject(), ok));
+    }
+    return QHttpServerResponse(answers);
+}
+
+QJsonObject SimClob::placeOne(const Account &owner, const QJsonObject &body, bool &ok)
+{
     const Account *account = &owner;
     QString error;
+    ok = false;
     auto refuse = [](const QString &why) {
-        return QHttpServerResponse(QJsonObject{{QStringLiteral("success"), false}, {QStringLiteral("orderID"), QString()},
-                                               {QStringLiteral("errorMsg"), why}},
-                                   Status::BadRequest);
+        return QJsonObject{{QStringLiteral("success"), false}, {QStringLiteral("orderID"), QString()},
+                           {QStringLiteral("errorMsg"), why}};
     };
-    const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
     const QJsonObject o = body.value(QStringLiteral("order")).toObject();
     if (body.value(QStringLiteral("owner")).toString() != account->creds.apiKey)
         return refuse(QStringLiteral("the order's owner is not this API key"));
@@ -274,12 +303,12 @@ QHttpServerResponse SimClob::postOrder(const Account &owner, const QHttpServerRe
         return refuse(QStringLiteral("invalid order: %1").arg(error));
     if (order.signatureType != 3 && order.signer.compare(account->address, Qt::CaseInsensitive) != 0)
         return refuse(QStringLiteral("the order signer address has to be the address of the API KEY"));
-    const auto market = m_markets.constFind(order.tokenId);
-    if (market == m_markets.cend())
+    Market market;
+    if (!m_desk->market(order.tokenId, market))
         return refuse(QStringLiteral("market not found for token %1").arg(order.tokenId));
     // The signature must be the signer's, for this market's exchange.
     const Eip712Domain domain{QStringLiteral("Polymarket CTF Exchange"), QStringLiteral("2"), m_chainId,
-                              market->negRisk ? Eip712Domain::negRiskExchangeV2() : Eip712Domain::standardExchangeV2()};
+                              market.negRisk ? Eip712Domain::negRiskExchangeV2() : Eip712Domain::standardExchangeV2()};
     QByteArray hash;
     if (!OrderSigner::orderHash(domain, order, hash, error))
         return refuse(error);
@@ -287,39 +316,49 @@ QHttpServerResponse SimClob::postOrder(const Account &owner, const QHttpServerRe
     const QByteArray signature = QByteArray::fromHex(signatureHex.mid(signatureHex.startsWith(QLatin1String("0x")) ? 2 : 0).toLatin1());
     if (order.signatureType == 3 || EthKey::recoverAddress(hash, signature, error).compare(order.signer, Qt::CaseInsensitive) != 0)
         return refuse(QStringLiteral("invalid signature"));
-    // Amounts: shares and dollars in 6-decimal units; the price on the tick.
+    const QString orderType = body.value(QStringLiteral("orderType")).toString(QStringLiteral("GTC"));
+    const bool marketable = orderType == QLatin1String("FOK") || orderType == QLatin1String("FAK");
+    const bool postOnly = body.value(QStringLiteral("postOnly")).toBool();
+    if (postOnly && marketable)
+        return refuse(QStringLiteral("invalid post-only order: only GTC and GTD orders can be post-only"));
+    // Amounts: shares and dollars in 6-decimal units; a limit order's price
+    // exact on the tick, a marketable order's the worst it accepts.
     const Fixed maker = order.makerAmount.toLongLong(), taker = order.takerAmount.toLongLong();
     const Fixed shares = order.side == 0 ? taker : maker;
     const Fixed dollars = order.side == 0 ? maker : taker;
-    if (shares <= 0 || dollars <= 0 || (dollars * kFixedScale) % shares != 0)
+    if (shares <= 0 || dollars <= 0 || (!marketable && (dollars * kFixedScale) % shares != 0))
         return refuse(QStringLiteral("invalid amounts: the price is not exact"));
-    const Fixed price = dollars * kFixedScale / shares;
-    if (price % market->tick != 0 || price < market->tick || price > kFixedScale - market->tick)
+    Fixed price = dollars * kFixedScale / shares;
+    if (marketable) // a BUY's worst price rounds down to the tick, a SELL's up
+        price = order.side == 0 ? price / market.tick * market.tick : (price + market.tick - 1) / market.tick * market.tick;
+    if (price % market.tick != 0 || price < market.tick || price > kFixedScale - market.tick)
         return refuse(QStringLiteral("invalid price (%1), min: %2 - max: %3")
-                          .arg(QString::fromStdString(formatFixed(price)), QString::fromStdString(formatFixed(market->tick)),
-                               QString::fromStdString(formatFixed(kFixedScale - market->tick))));
-    if (shares < market->minSize)
+                          .arg(QString::fromStdString(formatFixed(price)), QString::fromStdString(formatFixed(market.tick)),
+                               QString::fromStdString(formatFixed(kFixedScale - market.tick))));
+    if (!marketable && shares < market.minSize)
         return refuse(QStringLiteral("Size (%1) lower than the minimum: %2")
-                          .arg(QString::fromStdString(formatFixed(shares)), QString::fromStdString(formatFixed(market->minSize))));
-    const QString id = QStringLiteral("0x") + QString::fromLatin1(hash.toHex());
-    for (const Resting &r : std::as_const(m_orders))
-        if (r.id == id)
-            return refuse(QStringLiteral("order %1 is already placed").arg(id));
-    if (order.side == 0) {
-        Fixed held = 0;
-        for (const Resting &r : std::as_const(m_orders))
-            if (r.owner == account->creds.apiKey)
-                held += r.notional;
-        if (held + dollars > m_balances.value(account->address.toLower()))
-            return refuse(QStringLiteral("not enough balance / allowance"));
-    } else {
-        return refuse(QStringLiteral("not enough balance / allowance: no outcome tokens held"));
-    }
-    m_orders.append(Resting{id, account->creds.apiKey, order.tokenId, order.side, price, shares,
-                            order.side == 0 ? dollars : 0, body.value(QStringLiteral("orderType")).toString(QStringLiteral("GTC"))});
-    return QHttpServerResponse(QJsonObject{{QStringLiteral("success"), true}, {QStringLiteral("orderID"), id},
-                                           {QStringLiteral("status"), QStringLiteral("live")},
-                                           {QStringLiteral("errorMsg"), QString()}});
+                          .arg(QString::fromStdString(formatFixed(shares)), QString::fromStdString(formatFixed(market.minSize))));
+    if (marketable && dollars < kFixedScale)
+        return refuse(QStringLiteral("invalid amount for a marketable order (%1), min size: $1")
+                          .arg(QString::fromStdString(formatFixed(dollars))));
+    SimOrderDesk::Placement p;
+    p.id = QStringLiteral("0x") + QString::fromLatin1(hash.toHex());
+    p.owner = account->creds.apiKey;
+    p.address = order.maker;
+    p.tokenId = order.tokenId;
+    p.side = order.side;
+    p.price = price;
+    p.shares = shares;
+    p.dollars = dollars;
+    p.orderType = orderType;
+    p.postOnly = postOnly;
+    p.expiresS = order.expiration.toLongLong();
+    QString status;
+    if (!m_desk->place(p, status, error))
+        return refuse(error);
+    ok = true;
+    return QJsonObject{{QStringLiteral("success"), true}, {QStringLiteral("orderID"), p.id},
+                       {QStringLiteral("status"), status}, {QStringLiteral("errorMsg"), QString()}};
 }
 
 QHttpServerResponse SimClob::heartbeat(const Account &owner, const QHttpServerRequest &request)
@@ -344,44 +383,65 @@ void SimClob::expireHeartbeats()
             continue;
         }
         // Missed: every open order of the account goes, and the chain starts over.
-        const QString apiKey = it.key();
-        m_orders.removeIf([&apiKey](const Resting &r) { return r.owner == apiKey; });
+        m_desk->cancelAll(it.key());
         it = m_heartbeats.erase(it);
     }
 }
 
 QHttpServerResponse SimClob::openOrders(const Account &owner, const QHttpServerRequest &)
 {
-    const Account *account = &owner;
-    QJsonArray data;
-    for (const Resting &r : std::as_const(m_orders)) {
-        if (r.owner != account->creds.apiKey)
-            continue;
-        data.append(QJsonObject{{QStringLiteral("id"), r.id},
-                                {QStringLiteral("status"), QStringLiteral("LIVE")},
-                                {QStringLiteral("asset_id"), r.tokenId},
-                                {QStringLiteral("side"), r.side == 0 ? QStringLiteral("BUY") : QStringLiteral("SELL")},
-                                {QStringLiteral("price"), QString::fromStdString(formatFixed(r.price))},
-                                {QStringLiteral("original_size"), QString::fromStdString(formatFixed(r.size))},
-                                {QStringLiteral("size_matched"), QStringLiteral("0")},
-                                {QStringLiteral("order_type"), r.orderType}});
-    }
-    return QHttpServerResponse(QJsonObject{{QStringLiteral("data"), data}, {QStringLiteral("next_cursor"), QStringLiteral("LTE=")}});
+    return QHttpServerResponse(QJsonObject{{QStringLiteral("data"), m_desk->openOrders(owner.creds.apiKey)},
+                                           {QStringLiteral("next_cursor"), QStringLiteral("LTE=")}});
 }
+
+QHttpServerResponse SimClob::trades(const Account &owner, const QHttpServerRequest &)
+{
+    return QHttpServerResponse(QJsonObject{{QStringLiteral("data"), m_desk->trades(owner.creds.apiKey)},
+                                           {QStringLiteral("next_cursor"), QStringLiteral("LTE=")}});
+}
+
+namespace {
+
+QHttpServerResponse cancelAnswer(const QStringList &canceled, const QHash<QString, QString> &notCanceled)
+{
+    QJsonObject reasons;
+    for (auto it = notCanceled.cbegin(); it != notCanceled.cend(); ++it)
+        reasons.insert(it.key(), it.value());
+    return QHttpServerResponse(QJsonObject{{QStringLiteral("canceled"), QJsonArray::fromStringList(canceled)},
+                                           {QStringLiteral("not_canceled"), reasons}});
+}
+
+} // namespace
 
 QHttpServerResponse SimClob::cancelOrder(const Account &owner, const QHttpServerRequest &request)
 {
-    const Account *account = &owner;
     const QString id = QJsonDocument::fromJson(request.body()).object().value(QStringLiteral("orderID")).toString();
-    for (qsizetype i = 0; i < m_orders.size(); ++i) {
-        if (m_orders[i].id == id && m_orders[i].owner == account->creds.apiKey) {
-            m_orders.removeAt(i);
-            return QHttpServerResponse(QJsonObject{{QStringLiteral("canceled"), QJsonArray{id}},
-                                                   {QStringLiteral("not_canceled"), QJsonObject{}}});
-        }
-    }
-    return QHttpServerResponse(QJsonObject{{QStringLiteral("canceled"), QJsonArray{}},
-                                           {QStringLiteral("not_canceled"), QJsonObject{{id, QStringLiteral("order not found")}}}});
+    QHash<QString, QString> notCanceled;
+    const QStringList canceled = m_desk->cancel(owner.creds.apiKey, {id}, notCanceled);
+    return cancelAnswer(canceled, notCanceled);
+}
+
+QHttpServerResponse SimClob::cancelOrders(const Account &owner, const QHttpServerRequest &request)
+{
+    QStringList ids;
+    for (const QJsonValue &v : QJsonDocument::fromJson(request.body()).array())
+        ids << v.toString();
+    QHash<QString, QString> notCanceled;
+    const QStringList canceled = m_desk->cancel(owner.creds.apiKey, ids, notCanceled);
+    return cancelAnswer(canceled, notCanceled);
+}
+
+QHttpServerResponse SimClob::cancelAll(const Account &owner, const QHttpServerRequest &)
+{
+    return cancelAnswer(m_desk->cancelAll(owner.creds.apiKey), {});
+}
+
+QHttpServerResponse SimClob::cancelMarket(const Account &owner, const QHttpServerRequest &request)
+{
+    const QJsonObject o = QJsonDocument::fromJson(request.body()).object();
+    return cancelAnswer(m_desk->cancelMarket(owner.creds.apiKey, o.value(QStringLiteral("market")).toString(),
+                                             o.value(QStringLiteral("asset_id")).toString()),
+                        {});
 }
 
 } // namespace polymon

@@ -237,29 +237,8 @@ void SimEngine::trade(int index, std::int64_t nowMs)
     const PriceLevel top = buy ? m.yes.asks().back() : m.yes.bids().back();
     const Fixed taken = std::min(top.size, randomSize() / 2 / 10'000 * 10'000 + 10'000);
 
-    // Each token prints its own trade: a YES buy at p is a NO sell at 1 - p.
-    auto print = [&](const std::string &token, Fixed price, bool buySide) {
-        std::string j;
-        j.reserve(320);
-        j += R"({"asset_id":")";
-        j += token;
-        j += R"(","event_type":"last_trade_price","fee_rate_bps":"0","market":")";
-        j += m.conditionId;
-        j += R"(","price":")";
-        appendFixed(j, price);
-        j += R"(","side":")";
-        j += buySide ? "BUY" : "SELL";
-        j += R"(","size":")";
-        appendFixed(j, taken);
-        j += R"(","timestamp":")";
-        appendInt(j, nowMs);
-        j += R"("})";
-        m_pending.push_back({index, std::move(j)});
-    };
-    print(m.yesToken, top.price, buy);
-    print(m.noToken, kOne - top.price, !buy);
-    m.volume24h += double(taken) / double(kFixedScale) * double(top.price) / double(kFixedScale);
-
+    printTrade(index, top.price, taken, buy, nowMs);
+    m_user.traded(index, buy ? Side::Sell : Side::Buy, top.price, taken, m_userFills);
     emitLevel(index, buy ? Side::Sell : Side::Buy, top.price, top.size - taken, nowMs);
     // The exchange also sends a fresh book after a trade, in its later shape.
     if (m_random.bounded(5) == 0)
@@ -304,10 +283,93 @@ void SimEngine::drift(int index, std::int64_t nowMs)
         placeOrCancel(index, nowMs);
 }
 
+void SimEngine::printTrade(int index, Fixed price, Fixed size, bool yesBuy, std::int64_t nowMs)
+{
+    SimMarket &m = m_markets[std::size_t(index)];
+    // Each token prints its own trade: a YES buy at p is a NO sell at 1 - p.
+    auto print = [&](const std::string &token, Fixed p, bool buySide) {
+        std::string j;
+        j.reserve(320);
+        j += R"({"asset_id":")";
+        j += token;
+        j += R"(","event_type":"last_trade_price","fee_rate_bps":"0","market":")";
+        j += m.conditionId;
+        j += R"(","price":")";
+        appendFixed(j, p);
+        j += R"(","side":")";
+        j += buySide ? "BUY" : "SELL";
+        j += R"(","size":")";
+        appendFixed(j, size);
+        j += R"(","timestamp":")";
+        appendInt(j, nowMs);
+        j += R"("})";
+        m_pending.push_back({index, std::move(j)});
+    };
+    print(m.yesToken, price, yesBuy);
+    print(m.noToken, kOne - price, !yesBuy);
+    m.volume24h += double(size) / double(kFixedScale) * double(price) / double(kFixedScale);
+}
+
+std::vector<SimEngine::Match> SimEngine::take(int market, Side side, Fixed limit, Fixed size, std::int64_t nowMs)
+{
+    std::vector<Match> matches;
+    if (market < 0 || market >= int(m_markets.size()))
+        return matches;
+    SimMarket &m = m_markets[std::size_t(market)];
+    const bool buy = side == Side::Buy;
+    const Side bookSide = buy ? Side::Sell : Side::Buy;
+    Fixed left = size;
+    while (left > 0 && (buy ? m.yes.hasAsk() : m.yes.hasBid())) {
+        const PriceLevel top = buy ? m.yes.asks().back() : m.yes.bids().back();
+        if (buy ? top.price > limit : top.price < limit)
+            break;
+        const Fixed taken = std::min(left, top.size);
+        printTrade(market, top.price, taken, buy, nowMs);
+        m_user.traded(market, bookSide, top.price, taken, m_userFills);
+        emitLevel(market, bookSide, top.price, top.size - taken, nowMs);
+        matches.push_back({top.price, taken});
+        left -= taken;
+    }
+    return matches;
+}
+
+void SimEngine::rest(std::uint64_t id, int market, Side side, Fixed price, Fixed size, std::int64_t nowMs)
+{
+    if (market < 0 || market >= int(m_markets.size()))
+        return;
+    const Fixed level = m_markets[std::size_t(market)].yes.sizeAt(side, price);
+    m_user.add(id, market, side, price, size, level);
+    emitLevel(market, side, price, level + size, nowMs);
+}
+
+Fixed SimEngine::cancel(std::uint64_t id, std::int64_t nowMs)
+{
+    for (const SimUserOrders::Entry &e : m_user.entries()) {
+        if (e.id != id)
+            continue;
+        const SimUserOrders::Entry entry = e;
+        const Fixed level = m_markets[std::size_t(entry.market)].yes.sizeAt(entry.side, entry.price);
+        m_user.remove(id);
+        emitLevel(entry.market, entry.side, entry.price, std::max<Fixed>(0, level - entry.remaining), nowMs);
+        return entry.remaining;
+    }
+    return 0;
+}
+
+std::vector<SimFrame> SimEngine::drainPending()
+{
+    std::vector<SimFrame> frames(std::make_move_iterator(m_pending.begin()), std::make_move_iterator(m_pending.end()));
+    m_pending.clear();
+    return frames;
+}
+
 void SimEngine::emitLevel(int index, Side yesSide, Fixed price, Fixed size, std::int64_t nowMs)
 {
     SimMarket &m = m_markets[std::size_t(index)];
+    // Others' cancels and the episodes' pulls leave users' orders where they rest.
+    size = std::max(size, m_user.reserved(index, yesSide, price));
     m.yes.setLevel(yesSide, price, size);
+    m_user.levelChanged(index, yesSide, price, size);
     const Fixed yesBid = m.yes.hasBid() ? m.yes.bestBid() : 0;
     const Fixed yesAsk = m.yes.hasAsk() ? m.yes.bestAsk() : kOne;
     // The live feed writes price_change with ", " separators.

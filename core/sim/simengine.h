@@ -2,6 +2,7 @@
 
 #include "simepisode.h"
 #include "simmarket.h"
+#include "simuserorders.h"
 
 #include <QRandomGenerator64>
 
@@ -9,6 +10,7 @@
 #include <deque>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace polymon {
@@ -57,12 +59,32 @@ public:
     void retargetPendingEpisodes(const std::vector<int> &markets);
     const std::vector<SimLabel> &labels() const noexcept { return m_labels; }
 
+    // Users' orders, from the simulator's CLOB. Sides and prices are the
+    // YES book's. A marketable order walks the book from the best level,
+    // never past `limit`, for at most `size` shares: each level prints its
+    // trade and its new size, and users resting there fill in their queue.
+    struct Match
+    {
+        Fixed price = 0;
+        Fixed size = 0;
+    };
+    std::vector<Match> take(int market, Side side, Fixed limit, Fixed size, std::int64_t nowMs);
+    // A resting order joins the back of its level (the market channel shows it).
+    void rest(std::uint64_t id, int market, Side side, Fixed price, Fixed size, std::int64_t nowMs);
+    // Takes it off the book; returns the shares it still had.
+    Fixed cancel(std::uint64_t id, std::int64_t nowMs);
+    // Fills of resting users' orders since the last call (the flow's trades and takers).
+    std::vector<SimUserOrders::Fill> takeUserFills() { return std::exchange(m_userFills, {}); }
+    // Frames queued by the calls above, to send at once.
+    std::vector<SimFrame> drainPending();
+
 private:
     void step(std::int64_t nowMs);
     void placeOrCancel(int index, std::int64_t nowMs);
     void trade(int index, std::int64_t nowMs);
     void drift(int index, std::int64_t nowMs);
     void emitLevel(int index, Side yesSide, Fixed price, Fixed size, std::int64_t nowMs);
+    void printTrade(int index, Fixed price, Fixed size, bool yesBuy, std::int64_t nowMs);
     std::string bookJson(const SimMarket &m, bool yes, std::int64_t nowMs, bool initial) const;
     Fixed randomSize();
     // Ids, tick and a book of 15 levels a side around `fair`, from `random`.
@@ -82,6 +104,8 @@ private:
     std::uint64_t m_hashCounter = 0;
     std::vector<SimEpisode> m_episodes;
     std::vector<SimLabel> m_labels;
+    SimUserOrders m_user;
+    std::vector<SimUserOrders::Fill> m_userFills;
 };
 
 } // namespace polymon

@@ -233,23 +233,61 @@ void SimExchange::onTick()
     int frames = int(m_budget);
     m_budget -= frames;
     frames = std::min(frames, 20'000); // after a stall, do not flood
-    for (int i = 0; i < frames; ++i) {
-        const SimFrame frame = m_engine.next(wall);
-        if (m_silent || m_clients.isEmpty())
+    for (int i = 0; i < frames; ++i)
+        send(m_engine.next(wall));
+    reportUserFills();
+}
+
+void SimExchange::send(const SimFrame &frame)
+{
+    if (m_silent || m_clients.isEmpty())
+        return;
+    const SimMarket &market = m_engine.markets()[std::size_t(frame.market)];
+    const QString yes = QString::fromStdString(market.yesToken);
+    const QString no = QString::fromStdString(market.noToken);
+    QString text;
+    for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it) {
+        if (!it->assets.contains(yes) && !it->assets.contains(no))
             continue;
-        const SimMarket &market = m_engine.markets()[std::size_t(frame.market)];
-        const QString yes = QString::fromStdString(market.yesToken);
-        const QString no = QString::fromStdString(market.noToken);
-        QString text;
-        for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it) {
-            if (!it->assets.contains(yes) && !it->assets.contains(no))
-                continue;
-            if (text.isEmpty())
-                text = QString::fromUtf8(frame.json.data(), qsizetype(frame.json.size()));
-            it.key()->sendTextMessage(text);
-            ++m_framesSent;
-        }
+        if (text.isEmpty())
+            text = QString::fromUtf8(frame.json.data(), qsizetype(frame.json.size()));
+        it.key()->sendTextMessage(text);
+        ++m_framesSent;
     }
+}
+
+void SimExchange::flushUserActivity()
+{
+    for (const SimFrame &frame : m_engine.drainPending())
+        send(frame);
+    reportUserFills();
+}
+
+void SimExchange::reportUserFills()
+{
+    std::vector<SimUserOrders::Fill> fills = m_engine.takeUserFills();
+    if (!fills.empty() && m_onUserFills)
+        m_onUserFills(fills);
+}
+
+std::vector<SimEngine::Match> SimExchange::take(int market, Side side, Fixed limit, Fixed size)
+{
+    std::vector<SimEngine::Match> matches = m_engine.take(market, side, limit, size, QDateTime::currentMSecsSinceEpoch());
+    flushUserActivity();
+    return matches;
+}
+
+void SimExchange::rest(std::uint64_t id, int market, Side side, Fixed price, Fixed size)
+{
+    m_engine.rest(id, market, side, price, size, QDateTime::currentMSecsSinceEpoch());
+    flushUserActivity();
+}
+
+Fixed SimExchange::cancel(std::uint64_t id)
+{
+    const Fixed remaining = m_engine.cancel(id, QDateTime::currentMSecsSinceEpoch());
+    flushUserActivity();
+    return remaining;
 }
 
 } // namespace polymon

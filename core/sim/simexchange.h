@@ -10,6 +10,7 @@
 #include <QTimer>
 #include <QWebSocketServer>
 
+#include <functional>
 #include <memory>
 
 class QWebSocket;
@@ -61,6 +62,17 @@ public:
     // clients watching it.
     void resolveMarket(int index, bool yesWins);
 
+    // The simulator's CLOB places users' orders in these books (YES sides
+    // and prices; see SimEngine). What they change goes out at once.
+    std::vector<SimEngine::Match> take(int market, Side side, Fixed limit, Fixed size);
+    void rest(std::uint64_t id, int market, Side side, Fixed price, Fixed size);
+    Fixed cancel(std::uint64_t id);
+    // Called with the fills of users' resting orders as they happen.
+    void setUserFillHandler(std::function<void(const std::vector<SimUserOrders::Fill> &)> handler)
+    {
+        m_onUserFills = std::move(handler);
+    }
+
 Q_SIGNALS:
     void clientConnected(int clients);
     void subscriptionReceived(const QStringList &assetIds, const QString &operation);
@@ -75,6 +87,10 @@ private:
     void onTick();
     void sendBooks(QWebSocket *socket, const QStringList &assetIds);
     void retargetEpisodes();
+    void send(const SimFrame &frame);
+    // Sends what the engine queued and reports users' fills.
+    void flushUserActivity();
+    void reportUserFills();
 
     SimEngine m_engine;
     QWebSocketServer m_server;
@@ -89,6 +105,7 @@ private:
     bool m_silent = false;
     bool m_answerPings = true;
     bool m_episodesOnWatched = false;
+    std::function<void(const std::vector<SimUserOrders::Fill> &)> m_onUserFills;
 };
 
 } // namespace polymon
