@@ -183,8 +183,7 @@ void ClobRestClient::fetchBalance(const QString &address, const ApiCredentials &
            });
 }
 
-QByteArray ClobRestClient::orderBody(const ApiCredentials &creds, const ClobOrder &order, const SignedOrder &signedOrder,
-                                     const QString &orderType, bool postOnly)
+QJsonObject ClobRestClient::orderJson(const ClobOrder &order, const SignedOrder &signedOrder)
 {
     QJsonObject o;
     o.insert(QStringLiteral("salt"), order.salt.toLongLong()); // a JSON number, as the clients send it
@@ -200,27 +199,45 @@ QByteArray ClobRestClient::orderBody(const ApiCredentials &creds, const ClobOrde
     o.insert(QStringLiteral("metadata"), order.metadata);
     o.insert(QStringLiteral("builder"), order.builder);
     o.insert(QStringLiteral("signature"), QStringLiteral("0x") + QString::fromLatin1(signedOrder.signature.toHex()));
-    QJsonObject body;
-    body.insert(QStringLiteral("order"), o);
-    body.insert(QStringLiteral("owner"), creds.apiKey);
-    body.insert(QStringLiteral("orderType"), orderType);
-    body.insert(QStringLiteral("deferExec"), false);
-    body.insert(QStringLiteral("postOnly"), postOnly);
-    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return o;
+}
+
+namespace {
+
+QJsonObject orderEnvelope(const QJsonObject &order, const ApiCredentials &creds, const QString &orderType, bool postOnly)
+{
+    return QJsonObject{{QStringLiteral("order"), order},
+                       {QStringLiteral("owner"), creds.apiKey},
+                       {QStringLiteral("orderType"), orderType},
+                       {QStringLiteral("deferExec"), false},
+                       {QStringLiteral("postOnly"), postOnly}};
+}
+
+QString hashOf(const SignedOrder &signedOrder)
+{
+    return QStringLiteral("0x") + QString::fromLatin1(signedOrder.orderHash.toHex());
+}
+
+} // namespace
+
+QByteArray ClobRestClient::orderBody(const ApiCredentials &creds, const ClobOrder &order, const SignedOrder &signedOrder,
+                                     const QString &orderType, bool postOnly)
+{
+    return QJsonDocument(orderEnvelope(orderJson(order, signedOrder), creds, orderType, postOnly)).toJson(QJsonDocument::Compact);
 }
 
 void ClobRestClient::postOrder(const QString &address, const ApiCredentials &creds, const ClobOrder &order,
                                const SignedOrder &signedOrder, const QString &orderType, bool postOnly)
 {
     const QByteArray body = orderBody(creds, order, signedOrder, orderType, postOnly);
-    const QString hash = QStringLiteral("0x") + QString::fromLatin1(signedOrder.orderHash.toHex());
+    const QString hash = hashOf(signedOrder);
     sendL2(QStringLiteral("POST"), QStringLiteral("/order"), address, creds, body,
            [this, address, creds, hash](int status, const QByteArray &answer) {
                if (status == 0) {
                    // Timed out or cut: it may rest at the exchange. Never send it
                    // again blindly; look for its hash instead.
                    Q_EMIT orderAnswerLost(hash, QString::fromUtf8(answer));
-                   findAfterLostAnswer(address, creds, hash);
+                   findAfterLostAnswer(address, creds, {hash});
                    return;
                }
                const QJsonObject o = QJsonDocument::fromJson(answer).object();
@@ -231,30 +248,70 @@ void ClobRestClient::postOrder(const QString &address, const ApiCredentials &cre
                    return;
                }
                const QString reason = o.value(QStringLiteral("errorMsg")).toString();
-               Q_EMIT orderRefused(reason.isEmpty() ? describe(status, answer) : reason);
+               Q_EMIT orderRefused(hash, reason.isEmpty() ? describe(status, answer) : reason);
            },
            true);
 }
 
-void ClobRestClient::findAfterLostAnswer(const QString &address, const ApiCredentials &creds, const QString &orderHash)
+void ClobRestClient::postOrders(const QString &address, const ApiCredentials &creds, const QList<BatchLeg> &legs)
 {
-    sendL2(QStringLiteral("GET"), QStringLiteral("/data/orders"), address, creds, {},
-           [this, orderHash](int status, const QByteArray &answer) {
-               if (status != 200) {
-                   Q_EMIT orderRefused(tr("the answer to the order was lost and the open orders cannot be read (%1): its state "
-                                          "is unknown; it was not sent again")
-                                           .arg(describe(status, answer)));
+    QJsonArray batch;
+    QStringList hashes;
+    for (const BatchLeg &leg : legs.mid(0, kMaxBatch)) {
+        batch.append(orderEnvelope(orderJson(leg.order, leg.signedOrder), creds, leg.orderType, leg.postOnly));
+        hashes << hashOf(leg.signedOrder);
+    }
+    for (const BatchLeg &leg : legs.mid(kMaxBatch))
+        Q_EMIT orderRefused(hashOf(leg.signedOrder), tr("a batch holds at most %1 orders; not sent").arg(kMaxBatch));
+    sendL2(QStringLiteral("POST"), QStringLiteral("/orders"), address, creds, QJsonDocument(batch).toJson(QJsonDocument::Compact),
+           [this, address, creds, hashes](int status, const QByteArray &answer) {
+               if (status == 0) {
+                   for (const QString &hash : hashes)
+                       Q_EMIT orderAnswerLost(hash, QString::fromUtf8(answer));
+                   findAfterLostAnswer(address, creds, hashes);
                    return;
                }
-               for (const QJsonValue &v : QJsonDocument::fromJson(answer).object().value(QStringLiteral("data")).toArray()) {
-                   const QJsonObject o = v.toObject();
-                   if (o.value(QStringLiteral("id")).toString().compare(orderHash, Qt::CaseInsensitive) == 0) {
-                       Q_EMIT orderPlaced(orderHash, o.value(QStringLiteral("status")).toString());
-                       return;
+               const QJsonArray legs = QJsonDocument::fromJson(answer).array();
+               for (qsizetype i = 0; i < hashes.size(); ++i) {
+                   const QJsonObject o = legs.at(i).toObject();
+                   const QString id = o.value(QStringLiteral("orderID")).toString();
+                   if (status == 200 && o.value(QStringLiteral("success")).toBool() && !id.isEmpty()) {
+                       Q_EMIT orderPlaced(id, o.value(QStringLiteral("status")).toString());
+                       continue;
                    }
+                   const QString reason = o.value(QStringLiteral("errorMsg")).toString();
+                   Q_EMIT orderRefused(hashes[i], reason.isEmpty() ? describe(status, answer) : reason);
                }
-               Q_EMIT orderRefused(tr("the answer to the order was lost and it is not among the open orders: not placed, or "
-                                      "already filled (see the trades); it was not sent again"));
+           },
+           true);
+}
+
+void ClobRestClient::findAfterLostAnswer(const QString &address, const ApiCredentials &creds, const QStringList &orderHashes)
+{
+    sendL2(QStringLiteral("GET"), QStringLiteral("/data/orders"), address, creds, {},
+           [this, orderHashes](int status, const QByteArray &answer) {
+               if (status != 200) {
+                   for (const QString &hash : orderHashes)
+                       Q_EMIT orderRefused(hash, tr("the answer to the order was lost and the open orders cannot be read (%1): "
+                                                    "its state is unknown; it was not sent again")
+                                                     .arg(describe(status, answer)));
+                   return;
+               }
+               const QJsonArray open = QJsonDocument::fromJson(answer).object().value(QStringLiteral("data")).toArray();
+               for (const QString &hash : orderHashes) {
+                   bool found = false;
+                   for (const QJsonValue &v : open) {
+                       const QJsonObject o = v.toObject();
+                       if (o.value(QStringLiteral("id")).toString().compare(hash, Qt::CaseInsensitive) == 0) {
+                           Q_EMIT orderPlaced(hash, o.value(QStringLiteral("status")).toString().toLower());
+                           found = true;
+                           break;
+                       }
+                   }
+                   if (!found)
+                       Q_EMIT orderRefused(hash, tr("the answer to the order was lost and it is not among the open orders: not "
+                                                   "placed, or already filled (see the trades); it was not sent again"));
+               }
            });
 }
 
@@ -270,22 +327,55 @@ void ClobRestClient::fetchOpenOrders(const QString &address, const ApiCredential
            });
 }
 
-void ClobRestClient::cancelOrder(const QString &address, const ApiCredentials &creds, const QString &orderId)
+void ClobRestClient::fetchTrades(const QString &address, const ApiCredentials &creds)
 {
-    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("orderID"), orderId}}).toJson(QJsonDocument::Compact);
-    sendL2(QStringLiteral("DELETE"), QStringLiteral("/order"), address, creds, body,
+    sendL2(QStringLiteral("GET"), QStringLiteral("/data/trades"), address, creds, {},
            [this](int status, const QByteArray &answer) {
                if (status != 200) {
-                   Q_EMIT failed(QStringLiteral("cancel"), describe(status, answer));
+                   Q_EMIT failed(QStringLiteral("trades"), describe(status, answer));
                    return;
                }
-               const QJsonObject o = QJsonDocument::fromJson(answer).object();
-               QStringList canceled;
-               for (const QJsonValue &v : o.value(QStringLiteral("canceled")).toArray())
-                   canceled << v.toString();
-               const QJsonObject notCanceled = o.value(QStringLiteral("not_canceled")).toObject();
-               Q_EMIT cancelAnswered(canceled, notCanceled.isEmpty() ? QString() : notCanceled.begin().value().toString());
+               Q_EMIT tradesLoaded(QJsonDocument::fromJson(answer).object().value(QStringLiteral("data")).toArray());
            });
+}
+
+void ClobRestClient::sendCancel(const QString &path, const QString &address, const ApiCredentials &creds, const QByteArray &body)
+{
+    sendL2(QStringLiteral("DELETE"), path, address, creds, body, [this](int status, const QByteArray &answer) {
+        if (status != 200) {
+            Q_EMIT failed(QStringLiteral("cancel"), describe(status, answer));
+            return;
+        }
+        const QJsonObject o = QJsonDocument::fromJson(answer).object();
+        QStringList canceled;
+        for (const QJsonValue &v : o.value(QStringLiteral("canceled")).toArray())
+            canceled << v.toString();
+        Q_EMIT cancelAnswered(canceled, o.value(QStringLiteral("not_canceled")).toObject().toVariantMap());
+    });
+}
+
+void ClobRestClient::cancelOrder(const QString &address, const ApiCredentials &creds, const QString &orderId)
+{
+    sendCancel(QStringLiteral("/order"), address, creds,
+               QJsonDocument(QJsonObject{{QStringLiteral("orderID"), orderId}}).toJson(QJsonDocument::Compact));
+}
+
+void ClobRestClient::cancelOrders(const QString &address, const ApiCredentials &creds, const QStringList &orderIds)
+{
+    sendCancel(QStringLiteral("/orders"), address, creds, QJsonDocument(QJsonArray::fromStringList(orderIds)).toJson(QJsonDocument::Compact));
+}
+
+void ClobRestClient::cancelAll(const QString &address, const ApiCredentials &creds)
+{
+    sendCancel(QStringLiteral("/cancel-all"), address, creds, {});
+}
+
+void ClobRestClient::cancelMarket(const QString &address, const ApiCredentials &creds, const QString &conditionId,
+                                  const QString &assetId)
+{
+    sendCancel(QStringLiteral("/cancel-market-orders"), address, creds,
+               QJsonDocument(QJsonObject{{QStringLiteral("market"), conditionId}, {QStringLiteral("asset_id"), assetId}})
+                   .toJson(QJsonDocument::Compact));
 }
 
 } // namespace polymon

@@ -6,6 +6,7 @@
 #include "protocol/fixedpoint.h"
 
 #include <QJsonArray>
+#include <QVariantMap>
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QUrl>
@@ -18,11 +19,13 @@ namespace polymon {
 
 class EthKey;
 
-// The CLOB's REST API as far as it is needed so far: the server's clock
-// (timestamps are signed in the server's seconds, so local clock skew is
-// measured first), API credentials created or derived with L1, and the
-// first L2 call (the collateral balance). Every call has a timeout; every
-// failure says what the server answered.
+// The CLOB's REST API: the server's clock (timestamps are signed in the
+// server's seconds, so local clock skew is measured first), the version,
+// API credentials created or derived with L1, and the trading calls signed
+// with L2 (balance, orders one by one or in batches of 15, the cancel
+// variants, open orders, trades, heartbeats). Every call has a timeout;
+// every failure says what the server answered. Order answers name the
+// order by its EIP-712 hash, which the caller computed before sending.
 class ClobRestClient final : public QObject
 {
     Q_OBJECT
@@ -47,8 +50,24 @@ public:
     // POST /order: the signed order, its type (GTC, GTD, FOK, FAK) and post-only.
     void postOrder(const QString &address, const ApiCredentials &creds, const ClobOrder &order, const SignedOrder &signedOrder,
                    const QString &orderType, bool postOnly);
+    // POST /orders: up to kMaxBatch signed orders in one call; each leg answers alone.
+    struct BatchLeg
+    {
+        ClobOrder order;
+        SignedOrder signedOrder;
+        QString orderType;
+        bool postOnly = false;
+    };
+    static constexpr int kMaxBatch = 15;
+    void postOrders(const QString &address, const ApiCredentials &creds, const QList<BatchLeg> &legs);
     void fetchOpenOrders(const QString &address, const ApiCredentials &creds);
+    // GET /data/trades: the account's recent trades (reconciliation after a reconnect).
+    void fetchTrades(const QString &address, const ApiCredentials &creds);
     void cancelOrder(const QString &address, const ApiCredentials &creds, const QString &orderId);
+    void cancelOrders(const QString &address, const ApiCredentials &creds, const QStringList &orderIds);
+    void cancelAll(const QString &address, const ApiCredentials &creds);
+    // DELETE /cancel-market-orders: a market's (or one of its tokens') orders.
+    void cancelMarket(const QString &address, const ApiCredentials &creds, const QString &conditionId, const QString &assetId);
     // The body POST /order sends (signed byte for byte by the L2 header).
     static QByteArray orderBody(const ApiCredentials &creds, const ClobOrder &order, const SignedOrder &signedOrder,
                                 const QString &orderType, bool postOnly);
@@ -59,13 +78,16 @@ Q_SIGNALS:
     void heartbeatAnswered(const QString &nextId);
     void credentialsReady(const polymon::ApiCredentials &creds);
     void balanceLoaded(polymon::Fixed micro);
-    void orderPlaced(const QString &orderId, const QString &status);
-    void orderRefused(const QString &reason);
+    // status as the exchange answers: live, matched, delayed, unmatched.
+    void orderPlaced(const QString &orderHash, const QString &status);
+    void orderRefused(const QString &orderHash, const QString &reason);
     // The answer to POST /order was lost: the client looks for the order's
     // hash among the open orders instead of sending it again.
     void orderAnswerLost(const QString &orderHash, const QString &error);
     void openOrdersLoaded(const QJsonArray &orders);
-    void cancelAnswered(const QStringList &canceled, const QString &notCanceledReason);
+    void tradesLoaded(const QJsonArray &trades);
+    // notCanceled: order id -> the exchange's reason.
+    void cancelAnswered(const QStringList &canceled, const QVariantMap &notCanceled);
     void failed(const QString &call, const QString &error);
     // The exchange's rate-limit headers, whenever an answer carries them.
     void rateLimit(const QString &tier, int remaining);
@@ -85,7 +107,9 @@ private:
     static constexpr int kMaxRetryAfterS = 10; // longer: the signed timestamp would be stale
     // "HTTP 401: <the server's error>", or the network's reason when no answer came (status 0).
     static QString describe(int status, const QByteArray &body);
-    void findAfterLostAnswer(const QString &address, const ApiCredentials &creds, const QString &orderHash);
+    void findAfterLostAnswer(const QString &address, const ApiCredentials &creds, const QStringList &orderHashes);
+    static QJsonObject orderJson(const ClobOrder &order, const SignedOrder &signedOrder);
+    void sendCancel(const QString &path, const QString &address, const ApiCredentials &creds, const QByteArray &body);
 
     QNetworkAccessManager m_network;
     QUrl m_base;

@@ -14,7 +14,7 @@ constexpr std::array<std::pair<OrderType, const char *>, 4> kTypes{{
     {OrderType::FOK, "FOK"},
     {OrderType::FAK, "FAK"},
 }};
-constexpr std::array<std::pair<OrderStatus, const char *>, 7> kStatuses{{
+constexpr std::array<std::pair<OrderStatus, const char *>, 8> kStatuses{{
     {OrderStatus::Live, "LIVE"},
     {OrderStatus::Matched, "MATCHED"},
     {OrderStatus::Canceled, "CANCELED"},
@@ -22,6 +22,7 @@ constexpr std::array<std::pair<OrderStatus, const char *>, 7> kStatuses{{
     {OrderStatus::Delayed, "DELAYED"},
     {OrderStatus::Invalid, "INVALID"},
     {OrderStatus::CanceledMarketResolved, "CANCELED_MARKET_RESOLVED"},
+    {OrderStatus::Pending, "PENDING"},
 }};
 
 template<typename Enum, std::size_t N>

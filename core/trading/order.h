@@ -22,6 +22,7 @@ enum class OrderStatus : std::uint8_t {
     Delayed,                // accepted, matching delayed by the exchange
     Invalid,                // refused
     CanceledMarketResolved, // the market resolved while it rested
+    Pending,                // live orders: sent, the exchange has not answered yet
 };
 
 const char *orderTypeName(OrderType type) noexcept;
@@ -65,12 +66,18 @@ struct Order
     OrderStatus status = OrderStatus::Live;
     QString reason; // why it was cancelled, expired or refused; empty otherwise
     Fixed filled = 0;
+    // Live orders: matched at the exchange but not yet confirmed on chain
+    // (not in the position until CONFIRMED; a FAILED match gives it back).
+    Fixed pending = 0;
     Fixed queueAhead = 0; // shares resting ahead of it at its price (resting orders)
     std::int64_t createdMs = 0;
     std::int64_t updatedMs = 0;
 
-    Fixed remaining() const noexcept { return request.size - filled; }
-    bool working() const noexcept { return status == OrderStatus::Live || status == OrderStatus::Delayed; }
+    Fixed remaining() const noexcept { return request.size - filled - pending; }
+    bool working() const noexcept
+    {
+        return status == OrderStatus::Live || status == OrderStatus::Delayed || status == OrderStatus::Pending;
+    }
 };
 
 // One match of one order.

@@ -1,9 +1,6 @@
 #pragma once
 
-#include "book/booklistener.h"
-#include "brokerlistener.h"
-#include "marketrules.h"
-#include "order.h"
+#include "broker.h"
 
 #include <QHash>
 #include <QString>
@@ -34,35 +31,33 @@ class BookStore;
 // a cancel. A trade through its price, or the other side crossing it, fills
 // it at its own price as a maker. Everything runs on event time, so a replay
 // fills exactly as the live session did.
-class PaperBroker final : public BookListener
+class PaperBroker final : public Broker
 {
 public:
     explicit PaperBroker(const BookStore *books = nullptr);
 
-    void setBooks(const BookStore *books) { m_books = books; }
-    void setListener(BrokerListener *listener) { m_listener = listener; }
-    // The rules of a token's market; the book's live tick overrides the tick.
-    void setRules(const QString &assetId, const MarketRules &rules);
-    void setDefaultRules(const MarketRules &rules) { m_defaultRules = rules; }
-    MarketRules rules(const QString &assetId) const;
+    void setBooks(const BookStore *books) override { m_books = books; }
+    void setListener(BrokerListener *listener) override { m_listener = listener; }
+    void setRules(const QString &assetId, const MarketRules &rules) override;
+    void setDefaultRules(const MarketRules &rules) override { m_defaultRules = rules; }
+    MarketRules rules(const QString &assetId) const override;
 
     // Validates, then matches or rests. Returns the order as it stands after
     // arrival: Invalid with the reason when refused; FOK/FAK end Matched,
     // Canceled (with what was not filled) or Unmatched.
-    Order submit(const OrderRequest &request, std::int64_t nowMs);
-    bool cancel(qint64 id, std::int64_t nowMs, const QString &reason = QStringLiteral("canceled by user"));
-    int cancelAll(std::int64_t nowMs, const QString &reason = QStringLiteral("canceled by user"));
+    Order submit(const OrderRequest &request, std::int64_t nowMs) override;
+    bool cancel(qint64 id, std::int64_t nowMs, const QString &reason = QStringLiteral("canceled by user")) override;
+    int cancelAll(std::int64_t nowMs, const QString &reason = QStringLiteral("canceled by user")) override;
     // Puts back an order that was working before a restart, at the back of
     // its level's queue as it is now.
-    void restore(const Order &order);
+    void restore(const Order &order) override;
 
-    // A working order, or null.
-    const Order *order(qint64 id) const;
-    std::vector<Order> workingOrders() const;
-    std::vector<Order> workingOrders(const QString &assetId) const;
-    std::int64_t lastEventMs() const noexcept { return m_lastEventMs; }
-    qint64 nextId() const noexcept { return m_nextId; }
-    void setNextId(qint64 id) noexcept { m_nextId = id; }
+    const Order *order(qint64 id) const override;
+    std::vector<Order> workingOrders() const override;
+    std::vector<Order> workingOrders(const QString &assetId) const override;
+    std::int64_t lastEventMs() const noexcept override { return m_lastEventMs; }
+    qint64 nextId() const noexcept override { return m_nextId; }
+    void setNextId(qint64 id) noexcept override { m_nextId = id; }
 
     void onTop(const AssetBook &asset, std::int64_t timestampMs) override;
     void onTrade(const AssetBook &asset, const LastTradeEvent &event) override;

@@ -14,16 +14,22 @@ constexpr std::int64_t kDayMs = 86'400'000;
 }
 
 TradingDesk::TradingDesk(const BookStore *books)
-    : m_books(books)
-    , m_broker(books)
+    : TradingDesk(std::make_unique<PaperBroker>(books), books)
 {
-    m_broker.setListener(this);
+}
+
+TradingDesk::TradingDesk(std::unique_ptr<Broker> broker, const BookStore *books)
+    : m_books(books)
+    , m_broker(std::move(broker))
+{
+    m_broker->setBooks(books);
+    m_broker->setListener(this);
 }
 
 void TradingDesk::setBooks(const BookStore *books)
 {
     m_books = books;
-    m_broker.setBooks(books);
+    m_broker->setBooks(books);
 }
 
 RiskContext TradingDesk::riskContext(const OrderRequest &request) const
@@ -36,7 +42,7 @@ RiskContext TradingDesk::riskContext(const OrderRequest &request) const
         return asset == request.assetId || (pair && (asset == pair->yesAsset || asset == pair->noAsset));
     };
     Fixed openBuyNotional = 0;
-    for (const Order &o : m_broker.workingOrders()) {
+    for (const Order &o : m_broker->workingOrders()) {
         const Fixed left = o.remaining();
         if (o.request.side == Side::Buy) {
             const Fixed notional = notionalUp(o.request.price, left);
@@ -65,9 +71,9 @@ void TradingDesk::restore(const std::vector<Fill> &fills, const std::vector<Orde
         m_portfolio.apply(f);
         follow(f.assetId);
     }
-    m_broker.setNextId(std::max(m_broker.nextId(), lastOrderId + 1));
+    m_broker->setNextId(std::max(m_broker->nextId(), lastOrderId + 1));
     for (const Order &o : working) {
-        m_broker.restore(o);
+        m_broker->restore(o);
         follow(o.request.assetId);
     }
 }
@@ -75,7 +81,7 @@ void TradingDesk::restore(const std::vector<Fill> &fills, const std::vector<Orde
 Order TradingDesk::submit(const OrderRequest &request, std::int64_t nowMs)
 {
     if (nowMs < 0)
-        nowMs = m_broker.lastEventMs();
+        nowMs = m_broker->lastEventMs();
     const QString refusal = RiskGate::check(request, m_limits, riskContext(request));
     if (!refusal.isEmpty()) {
         Order order;
@@ -88,17 +94,17 @@ Order TradingDesk::submit(const OrderRequest &request, std::int64_t nowMs)
         return order;
     }
     follow(request.assetId);
-    return m_broker.submit(request, nowMs);
+    return m_broker->submit(request, nowMs);
 }
 
 bool TradingDesk::cancel(qint64 id)
 {
-    return m_broker.cancel(id, nowMs());
+    return m_broker->cancel(id, nowMs());
 }
 
 Order TradingDesk::replace(qint64 id, Fixed price, Fixed size)
 {
-    const Order *old = m_broker.order(id);
+    const Order *old = m_broker->order(id);
     if (!old) {
         Order refused;
         refused.status = OrderStatus::Invalid;
@@ -108,21 +114,21 @@ Order TradingDesk::replace(qint64 id, Fixed price, Fixed size)
     OrderRequest request = old->request;
     request.price = price;
     request.size = size;
-    m_broker.cancel(id, nowMs(), QStringLiteral("replaced"));
+    m_broker->cancel(id, nowMs(), QStringLiteral("replaced"));
     return submit(request);
 }
 
 int TradingDesk::cancelAll()
 {
-    return m_broker.cancelAll(nowMs());
+    return m_broker->cancelAll(nowMs());
 }
 
 Order TradingDesk::sellAll(const QString &assetId, Fixed limit, std::int64_t now)
 {
     // Working sells of the token would hold the shares back: they go first.
-    for (const Order &o : m_broker.workingOrders(assetId)) {
+    for (const Order &o : m_broker->workingOrders(assetId)) {
         if (o.request.side == Side::Sell)
-            m_broker.cancel(o.id, now, QStringLiteral("replaced by a reducing order"));
+            m_broker->cancel(o.id, now, QStringLiteral("replaced by a reducing order"));
     }
     OrderRequest r;
     r.assetId = assetId;
@@ -199,7 +205,7 @@ void TradingDesk::rollDay(std::int64_t timestampMs)
 void TradingDesk::onTop(const AssetBook &asset, std::int64_t timestampMs)
 {
     rollDay(timestampMs);
-    m_broker.onTop(asset, timestampMs);
+    m_broker->onTop(asset, timestampMs);
     const auto it = m_followed.find(asset.assetId);
     if (it == m_followed.end())
         return;
@@ -213,11 +219,11 @@ void TradingDesk::checkStop(const AssetBook &asset, const QString &assetId)
     if (stop <= 0 || !asset.book.hasBid() || asset.book.bestBid() > stop || m_portfolio.sizeOf(assetId) <= 0)
         return;
     m_stops.remove(assetId); // fires once
-    const Fixed tick = m_broker.rules(assetId).tick;
+    const Fixed tick = m_broker->rules(assetId).tick;
     Fixed limit = std::max(tick, stop - m_limits.stopSlippage);
     limit -= limit % tick; // on the tick, never above the slippage allowed
     limit = std::max(limit, tick);
-    const Order order = sellAll(assetId, limit, m_broker.lastEventMs());
+    const Order order = sellAll(assetId, limit, m_broker->lastEventMs());
     if (m_listener)
         m_listener->onStopTriggered(assetId, order);
 }
@@ -225,12 +231,12 @@ void TradingDesk::checkStop(const AssetBook &asset, const QString &assetId)
 void TradingDesk::onTrade(const AssetBook &asset, const LastTradeEvent &event)
 {
     rollDay(event.timestampMs);
-    m_broker.onTrade(asset, event);
+    m_broker->onTrade(asset, event);
 }
 
 void TradingDesk::onMarketLifecycle(const MarketLifecycleEvent &event)
 {
-    m_broker.onMarketLifecycle(event);
+    m_broker->onMarketLifecycle(event);
     if (!event.resolved)
         return;
     QStringList assets;

@@ -4,6 +4,8 @@
 #include "brokerlistener.h"
 #include "desklistener.h"
 #include "paperbroker.h"
+
+#include <memory>
 #include "portfolio.h"
 #include "risklimits.h"
 
@@ -20,15 +22,18 @@ class BookStore;
 class TradingDesk final : public BookListener, private BrokerListener
 {
 public:
+    // A paper desk.
     explicit TradingDesk(const BookStore *books = nullptr);
+    // A desk whose orders go to `broker` (the live broker).
+    TradingDesk(std::unique_ptr<Broker> broker, const BookStore *books);
 
     void setBooks(const BookStore *books);
     void setListener(DeskListener *listener) { m_listener = listener; }
     void setLimits(const RiskLimits &limits) { m_limits = limits; }
     const RiskLimits &limits() const noexcept { return m_limits; }
 
-    PaperBroker &broker() noexcept { return m_broker; }
-    const PaperBroker &broker() const noexcept { return m_broker; }
+    Broker &broker() noexcept { return *m_broker; }
+    const Broker &broker() const noexcept { return *m_broker; }
     Portfolio &portfolio() noexcept { return m_portfolio; }
     const Portfolio &portfolio() const noexcept { return m_portfolio; }
 
@@ -59,7 +64,7 @@ public:
     // Net PnL since the start of the current UTC day (event time).
     Fixed dailyPnl() const { return m_portfolio.netPnl() - m_dayStartPnl; }
     RiskContext riskContext(const OrderRequest &request) const;
-    std::int64_t nowMs() const noexcept { return m_broker.lastEventMs(); }
+    std::int64_t nowMs() const noexcept { return m_broker->lastEventMs(); }
 
     void onTop(const AssetBook &asset, std::int64_t timestampMs) override;
     void onTrade(const AssetBook &asset, const LastTradeEvent &event) override;
@@ -74,7 +79,7 @@ private:
     Order sellAll(const QString &assetId, Fixed limit, std::int64_t nowMs);
 
     const BookStore *m_books = nullptr;
-    PaperBroker m_broker;
+    std::unique_ptr<Broker> m_broker;
     Portfolio m_portfolio;
     RiskLimits m_limits;
     DeskListener *m_listener = nullptr;

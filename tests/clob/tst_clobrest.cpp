@@ -179,7 +179,7 @@ private Q_SLOTS:
             if (!QTest::qWaitFor([&] { return !placed.isEmpty() || !refused.isEmpty(); }, 5000))
                 return QStringLiteral("no answer");
             if (!refused.isEmpty())
-                return refused.first().first().toString();
+                return refused.first().at(1).toString();
             if (id)
                 *id = placed.first().first().toString();
             return QStringLiteral("0x") + QString::fromLatin1(signedOrder.orderHash.toHex()) == placed.first().first().toString()
