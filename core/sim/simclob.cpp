@@ -274,6 +274,7 @@ QHttpServerResponse SimClob::postOrder(const Account &owner, const QHttpServerRe
 
 QHttpServerResponse SimClob::postOrders(const Account &owner, const QHttpServerRequest &request)
 {
+    ++m_batchPosts;
     const QJsonArray orders = QJsonDocument::fromJson(request.body()).array();
     if (orders.isEmpty() || orders.size() > kMaxBatch)
         return errorResponse(QStringLiteral("a batch holds 1 to %1 orders").arg(kMaxBatch), Status::BadRequest);

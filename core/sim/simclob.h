@@ -70,6 +70,7 @@ public:
     // drops before the answer (the client cannot know whether they rest).
     void loseNextOrderAnswers(int count) { m_lostAnswers = count; }
     int orderPosts() const noexcept { return m_orderPosts; }
+    int batchPosts() const noexcept { return m_batchPosts; }
     // Trading calls per second and API key before 429 Too Many Requests
     // (0: no limit); answers carry the Poly-RateLimit-* headers.
     void setRateLimit(int perSecond) { m_ratePerSecond = perSecond; }
@@ -116,6 +117,7 @@ private:
     int m_version = 2;
     int m_lostAnswers = 0;
     int m_orderPosts = 0;
+    int m_batchPosts = 0;
     int m_ratePerSecond = 0;
     int m_throttled = 0;
     struct Window

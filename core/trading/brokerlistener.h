@@ -13,6 +13,8 @@ public:
     virtual void onOrderUpdated(const Order &) {}
     // Before the order's own update that counts it.
     virtual void onFill(const Fill &) {}
+    // The exchange's collateral balance at the start of a live session (micro-dollars).
+    virtual void onCashBalance(Fixed) {}
 };
 
 } // namespace polymon

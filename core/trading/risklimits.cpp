@@ -37,7 +37,7 @@ QString RiskGate::check(const OrderRequest &order, const RiskLimits &limits, con
         return QStringLiteral("position in this market would reach %1, above the %2 limit")
             .arg(dollars(c.marketDollars + notional), dollars(limits.maxPositionDollars));
     if (notional > c.cashAvailable)
-        return QStringLiteral("not enough paper cash: the order needs %1, %2 is free").arg(dollars(notional), dollars(c.cashAvailable));
+        return QStringLiteral("not enough cash: the order needs %1, %2 is free").arg(dollars(notional), dollars(c.cashAvailable));
     return {};
 }
 

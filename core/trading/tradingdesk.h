@@ -73,6 +73,7 @@ public:
 private:
     void onOrderUpdated(const Order &order) override;
     void onFill(const Fill &fill) override;
+    void onCashBalance(Fixed cash) override { m_portfolio.setStartingCash(cash); }
     void follow(const QString &assetId);
     void rollDay(std::int64_t timestampMs);
     void checkStop(const AssetBook &asset, const QString &assetId);

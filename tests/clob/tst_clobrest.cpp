@@ -149,8 +149,11 @@ private Q_SLOTS:
         exchange.setBalance(key.address(), 100'000'000); // $100
         const QString token = QStringLiteral("71321045679252212594626385532706912750332728571942532289631379312455583992563");
         const QString negRiskToken = QStringLiteral("1234");
-        exchange.setMarket(token, SimClob::Market{10'000, 5'000'000, false});
-        exchange.setMarket(negRiskToken, SimClob::Market{10'000, 5'000'000, true});
+        SimClob::Market standardMarket;
+        exchange.setMarket(token, standardMarket);
+        SimClob::Market negRiskMarket;
+        negRiskMarket.negRisk = true;
+        exchange.setMarket(negRiskToken, negRiskMarket);
         ClobRestClient client(exchange.url());
         const ApiCredentials creds = credentials(client, key, &error);
         QVERIFY2(creds.isValid(), qPrintable(error));
