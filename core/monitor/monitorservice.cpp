@@ -1,5 +1,7 @@
 #include "monitorservice.h"
 
+#include "sim/simclob.h"
+
 #include "trading/tradingservice.h"
 
 #include "catalog/catalogservice.h"
@@ -208,6 +210,13 @@ void MonitorService::startSimulated(const QString &reason)
             exchange->addDemoEvent();
             m_catalog = exchange->catalog();
             exchange->scheduleEpisodes(episodesAfterMs, 3 * 60'000LL);
+            // Its CLOB: orders from the live broker trade in these books.
+            m_clob = new SimClob();
+            m_clob->attach(exchange);
+            if (!m_clob->listen()) {
+                delete m_clob;
+                m_clob = nullptr;
+            }
         },
         Qt::BlockingQueuedConnection);
     if (!listening) {
@@ -296,7 +305,15 @@ void MonitorService::teardown()
     m_trading->setBooks(nullptr); // the books go with the monitor
     m_monitor.reset();
     if (m_exchange) {
-        QMetaObject::invokeMethod(m_exchange, [exchange = m_exchange] { delete exchange; }, Qt::BlockingQueuedConnection);
+        m_trading->dropLive(tr("the simulated exchange stopped"));
+        QMetaObject::invokeMethod(
+            m_exchange,
+            [exchange = m_exchange, clob = m_clob] {
+                delete clob;
+                delete exchange;
+            },
+            Qt::BlockingQueuedConnection);
+        m_clob = nullptr;
         m_exchange = nullptr;
         m_simThread->quit();
         m_simThread->wait();
@@ -314,7 +331,7 @@ void MonitorService::watch(const MarketInfo &market)
         return;
     m_watched.insert(market.conditionId, market);
     if (market.tokenIds.size() == 2)
-        m_trading->addMarket(market.conditionId, market.tokenIds[0], market.tokenIds[1], market.minOrderSize);
+        m_trading->addMarket(market.conditionId, market.tokenIds[0], market.tokenIds[1], market.minOrderSize, market.negRisk);
     if (m_monitor)
         subscribe(market); // otherwise when the monitor starts
 }

@@ -25,6 +25,7 @@ class CatalogService;
 class FrameSource;
 class RecordingService;
 class SnapshotPublisher;
+class SimClob;
 class SimExchange;
 class TradingService;
 
@@ -72,6 +73,9 @@ public:
     TradingService *trading() const noexcept { return m_trading; }
     // The simulator runs in a thread of its own, like a remote exchange.
     SimExchange *simExchange() const noexcept { return m_exchange; }
+    // The simulator's CLOB on its books (REST and user channel), in the same
+    // thread; null when not simulated. Live trading offline goes there.
+    SimClob *simClob() const noexcept { return m_clob; }
 
 public Q_SLOTS:
     void start();
@@ -156,6 +160,7 @@ private:
     bool m_simulatedBeforeReplay = false;
     bool m_liveStarted = false;
     SimExchange *m_exchange = nullptr; // lives in m_simThread
+    SimClob *m_clob = nullptr;         // too
     std::unique_ptr<QThread> m_simThread;
     std::unique_ptr<MarketMonitor> m_monitor;
     std::unique_ptr<RecordingService> m_recording;

@@ -12,6 +12,7 @@ namespace {
 Q_LOGGING_CATEGORY(lcTrading, "polymon.trading")
 constexpr int kPublishMs = 250;
 const QString kPaper = QStringLiteral("paper");
+const QString kLive = QStringLiteral("live");
 }
 
 TradingService::TradingService(QObject *parent)
@@ -23,6 +24,7 @@ TradingService::TradingService(QObject *parent)
     qRegisterMetaType<polymon::OrderRequest>();
     qRegisterMetaType<polymon::RiskLimits>();
     qRegisterMetaType<polymon::AccountSummary>();
+    qRegisterMetaType<polymon::LiveStatus>();
     m_paper = makeDesk();
     m_desk = m_paper.get();
     m_publish->setInterval(kPublishMs);
@@ -36,9 +38,9 @@ TradingService::TradingService(QObject *parent)
 
 TradingService::~TradingService() = default;
 
-std::unique_ptr<TradingDesk> TradingService::makeDesk()
+std::unique_ptr<TradingDesk> TradingService::makeDesk(std::unique_ptr<Broker> broker)
 {
-    auto desk = std::make_unique<TradingDesk>(m_books);
+    auto desk = broker ? std::make_unique<TradingDesk>(std::move(broker), m_books) : std::make_unique<TradingDesk>(m_books);
     desk->setListener(this);
     desk->setLimits(m_limits);
     desk->portfolio().setStartingCash(m_startingCash);
@@ -99,12 +101,82 @@ void TradingService::usePracticeAccount()
     switchTo(m_practice.get());
 }
 
+std::vector<TradingDesk *> TradingService::desks() const
+{
+    std::vector<TradingDesk *> all{m_paper.get()};
+    if (m_practice)
+        all.push_back(m_practice.get());
+    if (m_live)
+        all.push_back(m_live.get());
+    return all;
+}
+
+QString TradingService::accountName() const
+{
+    return live() ? kLive : kPaper;
+}
+
+void TradingService::startLive(const LiveAccount &account, EthKey key)
+{
+    if (m_live) {
+        m_live->cancelAll();
+        m_live.reset();
+    }
+    auto broker = std::make_unique<LiveBroker>(account, std::move(key));
+    m_liveBroker = broker.get();
+    for (const auto &[condition, yes, no] : std::as_const(m_markets)) {
+        m_liveBroker->setMarket(yes, condition);
+        m_liveBroker->setMarket(no, condition);
+    }
+    connect(m_liveBroker, &LiveBroker::statusChanged, this, [this](const LiveStatus &status) {
+        m_dirty = true;
+        Q_EMIT liveStatusChanged(status);
+    });
+    connect(m_liveBroker, &LiveBroker::notice, this, &TradingService::notice);
+    m_live = makeDesk(std::move(broker));
+    m_live->portfolio().setStartingCash(0); // the exchange's balance replaces it when read
+    m_liveBroker->start();
+    switchTo(m_live.get());
+    Q_EMIT liveStatusChanged(m_liveBroker->status());
+}
+
+bool TradingService::useLiveAccount()
+{
+    if (!m_live)
+        return false;
+    switchTo(m_live.get());
+    for (const Order &o : m_live->broker().workingOrders())
+        Q_EMIT orderUpdated(o);
+    Q_EMIT liveStatusChanged(m_liveBroker->status());
+    return true;
+}
+
+void TradingService::leaveLive(const QString &reason)
+{
+    if (!live())
+        return;
+    const int n = m_live->cancelAll();
+    Q_EMIT notice(tr("Left LIVE (%1): %n resting live order(s) cancelled.", nullptr, n).arg(reason));
+    usePaperAccount();
+}
+
+void TradingService::dropLive(const QString &reason)
+{
+    if (!m_live)
+        return;
+    const bool wasLive = live();
+    m_liveBroker = nullptr;
+    if (wasLive)
+        usePaperAccount();
+    m_live.reset();
+    Q_EMIT notice(tr("The live account was closed: %1.").arg(reason));
+}
+
 void TradingService::setBooks(const BookStore *books)
 {
     m_books = books;
-    m_paper->setBooks(books);
-    if (m_practice)
-        m_practice->setBooks(books);
+    for (TradingDesk *desk : desks())
+        desk->setBooks(books);
 }
 
 void TradingService::setStartingCash(Fixed cash)
@@ -189,28 +261,28 @@ void TradingService::setStop(const QString &assetId, qint64 price)
 void TradingService::setLimits(const RiskLimits &limits)
 {
     m_limits = limits;
-    m_paper->setLimits(limits);
-    if (m_practice)
-        m_practice->setLimits(limits);
+    for (TradingDesk *desk : desks())
+        desk->setLimits(limits);
     m_dirty = true;
 }
 
-void TradingService::addMarket(const QString &conditionId, const QString &yesAsset, const QString &noAsset, qint64 minOrderSize)
+void TradingService::addMarket(const QString &conditionId, const QString &yesAsset, const QString &noAsset, qint64 minOrderSize,
+                               bool negRisk)
 {
-    if (minOrderSize > 0) {
-        for (const QString &asset : {yesAsset, noAsset}) {
-            MarketRules rules = m_rules.value(asset);
+    for (const QString &asset : {yesAsset, noAsset}) {
+        MarketRules rules = m_rules.value(asset);
+        if (minOrderSize > 0)
             rules.minOrderSize = minOrderSize;
-            m_rules.insert(asset, rules);
-            m_paper->broker().setRules(asset, rules);
-            if (m_practice)
-                m_practice->broker().setRules(asset, rules);
-        }
+        rules.negRisk = negRisk; // which exchange a live order is signed for
+        m_rules.insert(asset, rules);
+        for (TradingDesk *desk : desks())
+            desk->broker().setRules(asset, rules);
+        if (m_liveBroker)
+            m_liveBroker->setMarket(asset, conditionId);
     }
     m_markets.append({conditionId, yesAsset, noAsset});
-    m_paper->portfolio().addMarket({conditionId, yesAsset, noAsset});
-    if (m_practice)
-        m_practice->portfolio().addMarket({conditionId, yesAsset, noAsset});
+    for (TradingDesk *desk : desks())
+        desk->portfolio().addMarket({conditionId, yesAsset, noAsset});
 }
 
 void TradingService::setFeeSchedule(const QString &assetId, qint64 rate, int exponent)
@@ -218,16 +290,15 @@ void TradingService::setFeeSchedule(const QString &assetId, qint64 rate, int exp
     MarketRules rules = m_rules.value(assetId);
     rules.fees = FeeSchedule{rate, exponent};
     m_rules.insert(assetId, rules);
-    m_paper->broker().setRules(assetId, rules);
-    if (m_practice)
-        m_practice->broker().setRules(assetId, rules);
+    for (TradingDesk *desk : desks())
+        desk->broker().setRules(assetId, rules);
 }
 
 void TradingService::onOrderUpdated(const Order &order)
 {
     m_dirty = true;
     if (m_writer && !practising() && order.id > 0)
-        m_writer->enqueue(OrderRow{kPaper, order});
+        m_writer->enqueue(OrderRow{accountName(), order});
     Q_EMIT orderUpdated(order);
 }
 
@@ -235,7 +306,7 @@ void TradingService::onFill(const Fill &fill)
 {
     m_dirty = true;
     if (m_writer && !practising()) {
-        m_writer->enqueue(FillRow{kPaper, fill});
+        m_writer->enqueue(FillRow{accountName(), fill});
         storePosition(fill.assetId, fill.timestampMs);
     }
     Q_EMIT fillReceived(fill);
@@ -244,7 +315,7 @@ void TradingService::onFill(const Fill &fill)
 void TradingService::storePosition(const QString &assetId, qint64 timestampMs)
 {
     if (const Position *p = m_desk->portfolio().position(assetId))
-        m_writer->enqueue(PositionRow{kPaper, *p, timestampMs});
+        m_writer->enqueue(PositionRow{accountName(), *p, timestampMs});
 }
 
 void TradingService::onStopTriggered(const QString &assetId, const Order &order)
@@ -260,7 +331,7 @@ void TradingService::publish()
     m_dirty = false;
     const Portfolio &p = m_desk->portfolio();
     AccountSummary s;
-    s.account = practising() ? tr("replay practice") : kPaper;
+    s.account = practising() ? tr("replay practice") : accountName();
     s.locked = m_locked;
     s.persisted = !practising() && m_writer;
     s.cash = p.cash();
