@@ -1,4 +1,6 @@
 #include "mainwindow.h"
+
+#include "livetradingcontroller.h"
 #include "eventpane.h"
 #include "dockwidthkeeper.h"
 #include "priceformat.h"
@@ -246,6 +248,21 @@ void MainWindow::buildTrading()
             [this](const QList<TopSnapshot> &tops) { m_trading->onSnapshots(tops); });
     connect(m_trading, &TradingController::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     statusBar()->addPermanentWidget(m_trading->pnlLabel());
+    m_trading->setFeeNote([this](const OrderRequest &request) {
+        const MarketView *view = m_assetViews.value(request.assetId);
+        if (m_simulated)
+            return tr("The simulated exchange charges no fee.");
+        if (view && !view->market().feesEnabled)
+            return tr("This market charges no taker fee.");
+        return tr("This market charges a taker fee, set by the exchange when the order matches (polymon does not read "
+                  "its rate yet; paper orders assume none).");
+    });
+    m_live = new LiveTradingController(m_service, m_tradingBar, this);
+    m_live->setTestMarket([this] {
+        const MarketView *view = currentMarketView();
+        return view ? view->market() : MarketInfo{};
+    });
+    connect(m_live, &LiveTradingController::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
 
     QDockWidget *signalDock = findChild<QDockWidget *>(QStringLiteral("signalsDock"));
     QDockWidget *orders = addDock(tr("Orders"), QStringLiteral("ordersDock"), TradingPanes::orders(m_trading, this),

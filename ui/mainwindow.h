@@ -27,6 +27,7 @@ class NoticeBanner;
 class ReplayBar;
 class StatusBarPresenter;
 class TradingBar;
+class LiveTradingController;
 class TradingController;
 class SignalLogPane;
 class SignalQualityDialog;
@@ -121,6 +122,7 @@ private:
     SignalQualityDialog *m_quality = nullptr; // made on first use
     StatusBarPresenter *m_status;
     TradingBar *m_tradingBar;
+    LiveTradingController *m_live = nullptr;
     TradingController *m_trading;
     EventPane *m_eventPane = nullptr;
     QHash<QString, MarketView *> m_views;      // by condition id

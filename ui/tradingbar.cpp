@@ -25,7 +25,16 @@ TradingBar::TradingBar(QWidget *parent)
     m_badge->setObjectName(QStringLiteral("paperBadge"));
     m_badge->setMargin(3);
     addWidget(m_badge);
-    setAccount(false);
+    m_live = new QToolButton(this);
+    m_live->setObjectName(QStringLiteral("liveButton"));
+    m_live->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    connect(m_live, &QToolButton::clicked, this, [this] { Q_EMIT liveRequested(m_account != Account::Live); });
+    addWidget(m_live);
+    m_liveStatus = new QLabel(this);
+    m_liveStatus->setObjectName(QStringLiteral("liveStatus"));
+    m_liveStatus->setMargin(3);
+    addWidget(m_liveStatus);
+    setAccount(Account::Paper);
 
     m_lock = new QToolButton(this);
     m_lock->setObjectName(QStringLiteral("lockButton"));
@@ -103,15 +112,42 @@ bool TradingBar::isLocked() const
     return !m_lock->isChecked();
 }
 
-void TradingBar::setAccount(bool practice)
+void TradingBar::setAccount(Account account)
 {
-    m_badge->setText(practice ? tr(" PRACTICE ") : tr(" PAPER "));
-    m_badge->setToolTip(practice ? tr("A practice account on this replay: it starts empty and is not stored. Paper "
-                                      "orders fill against the recorded books and never change them.")
-                                 : tr("Paper trading: orders fill against the real books with the exchange's rules and "
-                                      "fees, but never change the books and never reach Polymarket."));
+    m_account = account;
+    switch (account) {
+    case Account::Paper:
+        m_badge->setText(tr(" PAPER "));
+        m_badge->setToolTip(tr("Paper trading: orders fill against the real books with the exchange's rules and fees, "
+                               "but never change the books and never reach Polymarket."));
+        break;
+    case Account::Practice:
+        m_badge->setText(tr(" PRACTICE "));
+        m_badge->setToolTip(tr("A practice account on this replay: it starts empty and is not stored. Paper orders "
+                               "fill against the recorded books and never change them."));
+        break;
+    case Account::Live:
+        m_badge->setText(tr(" LIVE "));
+        m_badge->setToolTip(tr("LIVE: orders are signed with your key and sent to the exchange; they can fill and "
+                               "move real money. The risk limits apply."));
+        break;
+    }
+    static const char *const kColours[] = {"#c47a1a", "#7a5cc4", "#d0021b"};
     m_badge->setStyleSheet(QStringLiteral("QLabel { color: white; background: %1; border-radius: 3px; font-weight: bold; }")
-                               .arg(practice ? QStringLiteral("#7a5cc4") : QStringLiteral("#c47a1a")));
+                               .arg(QLatin1String(kColours[int(account)])));
+    m_live->setText(account == Account::Live ? tr("Back to paper") : tr("Go LIVE…"));
+    m_live->setToolTip(account == Account::Live ? tr("Cancel the resting live orders and trade on paper again")
+                                                : tr("Trade with real orders: set up the account (once per session), "
+                                                     "then switch"));
+    m_live->setEnabled(account != Account::Practice);
+    m_liveStatus->setVisible(account == Account::Live);
+}
+
+void TradingBar::setLiveStatus(const QString &text, const QString &tooltip, bool ok)
+{
+    m_liveStatus->setText(text);
+    m_liveStatus->setToolTip(tooltip);
+    m_liveStatus->setStyleSheet(ok ? QString() : QStringLiteral("QLabel { color: #d0443e; font-weight: bold; }"));
 }
 
 Fixed TradingBar::orderSize() const

@@ -12,9 +12,10 @@ class QToolButton;
 
 namespace polymon {
 
-// The trading toolbar: which account trades (PAPER, or practice on a
-// replay), the lock (trading starts locked), the order size with presets,
-// and cancel all, flatten and the kill switch.
+// The trading toolbar: which account trades (PAPER, practice on a replay,
+// or LIVE in red, with the switch between paper and live and the live
+// link's health), the lock (trading starts locked), the order size with
+// presets, and cancel all, flatten and the kill switch.
 class TradingBar final : public QToolBar
 {
     Q_OBJECT
@@ -23,7 +24,12 @@ public:
 
     void setLocked(bool locked);
     bool isLocked() const;
-    void setAccount(bool practice);
+    enum class Account { Paper, Practice, Live };
+    void setAccount(Account account);
+    Account account() const noexcept { return m_account; }
+    // The live link in a few words ("heartbeat ✓ · user channel ✓"); ok false paints it red.
+    void setLiveStatus(const QString &text, const QString &tooltip, bool ok);
+    QToolButton *liveButton() const noexcept { return m_live; }
     Fixed orderSize() const;
     bool killAlsoFlattens() const;
     QToolButton *lockButton() const noexcept { return m_lock; }
@@ -34,9 +40,14 @@ Q_SIGNALS:
     void cancelAllRequested();
     void flattenRequested();
     void killRequested();
+    // The LIVE button: to live (true) or back to paper (false).
+    void liveRequested(bool live);
 
 private:
     QLabel *m_badge;
+    QToolButton *m_live;
+    QLabel *m_liveStatus;
+    Account m_account = Account::Paper;
     QToolButton *m_lock;
     QButtonGroup *m_presets;
     QDoubleSpinBox *m_size;

@@ -108,7 +108,9 @@ void TradingController::setUnlocked(bool unlocked)
 {
     m_bar->setLocked(!unlocked);
     invoke(m_service, [s = m_service, unlocked] { s->setLocked(!unlocked); });
-    Q_EMIT message(unlocked ? tr("Trading unlocked: ladder clicks and trading keys place paper orders.")
+    Q_EMIT message(unlocked ? (m_account.account == QLatin1String("live")
+                                   ? tr("Trading unlocked: ladder clicks and trading keys place LIVE orders.")
+                                   : tr("Trading unlocked: ladder clicks and trading keys place paper orders."))
                             : tr("Trading locked."));
 }
 
@@ -125,12 +127,23 @@ void TradingController::submit(const OrderRequest &request)
     if (!allowed("place orders"))
         return;
     if (!m_confirmed) {
-        const QString text = tr("%1 %2 shares at %3 (%4) on %5.\n\nThis is a paper order: it fills against the real "
-                                "book with the exchange's rules and fees, but it never reaches Polymarket and never "
-                                "changes the book. Later orders of this session go without asking.")
+        const bool live = m_account.account == QLatin1String("live");
+        const QString what = tr("%1 %2 shares at %3 (%4) on %5.")
                                  .arg(QLatin1String(sideName(request.side)), TradingFormat::shares(request.size),
                                       PriceFormat::price(request.price), QLatin1String(orderTypeName(request.type)),
                                       m_label ? m_label(request.assetId) : request.assetId);
+        const QString text =
+            live ? tr("%1\n\nLIVE: this order is signed with your key and sent to the exchange. %2 %3. %4\n\n"
+                      "Later orders of this session go without asking.")
+                       .arg(what,
+                            request.side == Side::Buy ? tr("You pay at most") : tr("You receive at least"),
+                            TradingFormat::dollars(request.side == Side::Buy ? notionalUp(request.price, request.size)
+                                                                             : notionalDown(request.price, request.size)),
+                            m_feeNote ? m_feeNote(request) : tr("The exchange sets any taker fee when it matches."))
+                 : tr("%1\n\nThis is a paper order: it fills against the real book with the exchange's rules and "
+                      "fees, but it never reaches Polymarket and never changes the book. Later orders of this "
+                      "session go without asking.")
+                       .arg(what);
         if (!m_confirm(text))
             return;
         m_confirmed = true;
@@ -266,7 +279,10 @@ void TradingController::onAccount(const AccountSummary &summary)
         for (MarketView *view : std::as_const(m_views))
             view->ladderModel()->setOrders({});
     }
-    m_bar->setAccount(summary.account != QLatin1String("paper"));
+    const bool live = summary.account == QLatin1String("live");
+    m_bar->setAccount(live                                        ? TradingBar::Account::Live
+                      : summary.account == QLatin1String("paper") ? TradingBar::Account::Paper
+                                                                  : TradingBar::Account::Practice);
     m_bar->setLocked(summary.locked);
     m_positions->setSummary(summary);
     const Fixed net = summary.netPnl();
@@ -275,7 +291,10 @@ void TradingController::onAccount(const AccountSummary &summary)
         return v == 0 ? text : QStringLiteral("<span style='color:%1'>%2</span>").arg(v > 0 ? QStringLiteral("#2e9e5b") : QStringLiteral("#d0443e"), text);
     };
     m_pnl->setText(tr("<b>%1</b> PnL %2 · today %3%4")
-                       .arg(summary.account == QLatin1String("paper") ? tr("PAPER") : tr("PRACTICE"), coloured(net),
+                       .arg(live ? tr("<span style='color:#d0021b'>LIVE</span>")
+                            : summary.account == QLatin1String("paper") ? tr("PAPER")
+                                                                        : tr("PRACTICE"),
+                            coloured(net),
                             coloured(summary.dailyPnl),
                             summary.workingOrders > 0 ? tr(" · %n working", nullptr, summary.workingOrders) : QString()));
     m_pnl->setToolTip(tr("Cash %1. Realised %2, unrealised %3 (at the bids), fees %4. %5")

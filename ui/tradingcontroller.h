@@ -46,6 +46,8 @@ public:
     // Asked before the first order of the session; true to go on. Tests
     // answer it; by default a dialog asks.
     void setConfirmation(std::function<bool(const QString &)> fn) { m_confirm = std::move(fn); }
+    // The taker fee an order would pay if it matched at once, in words (live confirmation).
+    void setFeeNote(std::function<QString(const OrderRequest &)> fn) { m_feeNote = std::move(fn); }
     void attachView(MarketView *view);
     void onSnapshots(const QList<TopSnapshot> &tops);
     void setUnlocked(bool unlocked);
@@ -88,6 +90,7 @@ private:
     bool m_confirmed = false; // the session's first order was confirmed
     std::function<QString()> m_currentAsset;
     std::function<bool(const QString &)> m_confirm;
+    std::function<QString(const OrderRequest &)> m_feeNote;
     std::function<QString(const QString &)> m_label;
     QHash<QString, QPair<Fixed, Fixed>> m_best; // best bid, best ask by token
     QList<QPointer<MarketView>> m_views;

@@ -170,6 +170,7 @@ void TradingService::dropLive(const QString &reason)
         usePaperAccount();
     m_live.reset();
     Q_EMIT notice(tr("The live account was closed: %1.").arg(reason));
+    Q_EMIT liveClosed(reason);
 }
 
 void TradingService::setBooks(const BookStore *books)

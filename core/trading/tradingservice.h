@@ -85,6 +85,8 @@ Q_SIGNALS:
     void stopTriggered(const QString &assetId, const polymon::Order &order);
     // The live broker's link (heartbeats, user channel, rate limit), while live.
     void liveStatusChanged(const polymon::LiveStatus &status);
+    // The live account is gone (its exchange stopped): a new setup is needed.
+    void liveClosed(const QString &reason);
 
 private:
     void onOrderUpdated(const Order &order) override;

@@ -9,6 +9,7 @@
 #include "eventpane.h"
 #include "eventtablemodel.h"
 #include "mainwindow.h"
+#include "livesetupwizard.h"
 #include "priceformat.h"
 #include "marketlistmodel.h"
 #include "marketview.h"
@@ -32,6 +33,10 @@
 #include "session/recordingservice.h"
 #include "sim/simengine.h"
 #include "sim/simexchange.h"
+#include "sim/simclob.h"
+#include <QWizard>
+#include <QToolButton>
+#include <QPushButton>
 #include "storage/readonlyconnection.h"
 #include "storage/signalcsv.h"
 #include "storage/storagewriter.h"
@@ -959,6 +964,92 @@ private Q_SLOTS:
     // Paper trading as a user does it: locked at start, unlock, click the
     // ladder, keys, cancel by right-click, kill switch; a restart restores
     // the account from the database.
+    void liveTradingThroughTheSetupOnTheSimulatedExchange()
+    {
+        MainWindow *window = startWindow(simOptions());
+        window->activateWindow();
+        QTRY_VERIFY_WITH_TIMEOUT(window->isSimulated(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(window->marketTabs()->count(), 3, 10000);
+        MarketView *view = window->currentMarketView();
+        LadderModel *ladder = view->ladderModel();
+        QTRY_VERIFY_WITH_TIMEOUT(ladder->bestBidRow() >= 0 && ladder->rowCount() > 8, 10000);
+        SimClob *clob = m_service->simClob();
+        QVERIFY(clob);
+        auto openAtExchange = [clob] {
+            int n = -1;
+            QMetaObject::invokeMethod(clob, [&n, clob] { n = clob->openOrderCount(); }, Qt::BlockingQueuedConnection);
+            return n;
+        };
+
+        // The setup: account type, a generated key funded on the simulator,
+        // the exchange's checks, and a test order placed and cancelled.
+        window->tradingBar()->liveButton()->click();
+        QWizard *wizard = nullptr;
+        QTRY_VERIFY((wizard = window->findChild<QWizard *>(QStringLiteral("liveSetupWizard"))) && wizard->isVisible());
+        wizard->resize(640, 520);
+        QVERIFY(wizard->button(QWizard::NextButton)->isEnabled()); // type 0 needs nothing else
+        auto *type = wizard->findChild<QComboBox *>(QStringLiteral("signatureType"));
+        type->setCurrentIndex(3);
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled()); // deposit wallets are not signed yet: said so
+        type->setCurrentIndex(1);
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled()); // a proxy account needs its wallet's address
+        type->setCurrentIndex(0);
+        QVERIFY(wizard->grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/live-setup-account.png")));
+        wizard->next();
+        QVERIFY(wizard->findChild<QAbstractButton *>(QStringLiteral("generateKey"))->isChecked());
+        wizard->next();
+        QCOMPARE(wizard->currentId(), int(LiveSetupWizard::ChecksPage));
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->button(QWizard::NextButton)->isEnabled(), 10000);
+        QVERIFY(wizard->findChild<QLabel *>(QStringLiteral("check3"))->text().contains(QLatin1String("10,000")));
+        QVERIFY(wizard->grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/live-setup-checks.png")));
+        wizard->next();
+        QVERIFY(!wizard->button(QWizard::FinishButton)->isEnabled());
+        wizard->findChild<QPushButton *>(QStringLiteral("placeTestOrder"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->button(QWizard::FinishButton)->isEnabled(), 10000);
+        QVERIFY(wizard->findChild<QLabel *>(QStringLiteral("testOrderResult"))->text().contains(QLatin1String("cancelled")));
+        QCOMPARE(openAtExchange(), 0);
+        QVERIFY(wizard->grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/live-setup-test-order.png")));
+        wizard->button(QWizard::FinishButton)->click();
+
+        // LIVE: red badge, the link's health, and the first order asks with its amounts.
+        QTRY_VERIFY_WITH_TIMEOUT(window->tradingBar()->badge()->text().contains(QLatin1String("LIVE")), 5000);
+        auto *health = window->tradingBar()->findChild<QLabel *>(QStringLiteral("liveStatus"));
+        QTRY_VERIFY2_WITH_TIMEOUT(health->text().contains(QStringLiteral("heartbeat ✓")) && health->text().contains(QStringLiteral("user channel ✓")),
+                                  qPrintable(health->text()), 15000);
+        QVERIFY(window->tradingBar()->isLocked());
+        QStringList asked;
+        window->trading()->setConfirmation([&asked](const QString &text) {
+            asked << text;
+            return true;
+        });
+        window->tradingBar()->lockButton()->click();
+        auto *ladderView = view->findChild<QTableView *>(QStringLiteral("ladderView"));
+        const Fixed price = ladder->priceAt(ladder->bestBidRow()) - 30'000;
+        int row = -1;
+        for (int r = 0; r < ladder->rowCount(); ++r)
+            if (ladder->priceAt(r) == price)
+                row = r;
+        QVERIFY(row >= 0);
+        ladderView->scrollTo(ladder->index(row, LadderModel::BidSize));
+        QTest::mouseClick(ladderView->viewport(), Qt::LeftButton, {}, ladderView->visualRect(ladder->index(row, LadderModel::BidSize)).center());
+        QCOMPARE(asked.size(), 1);
+        QVERIFY2(asked.first().contains(QLatin1String("LIVE")) && asked.first().contains(QLatin1String("You pay at most $"))
+                     && asked.first().contains(QLatin1String("no fee")),
+                 qPrintable(asked.first()));
+        QTRY_COMPARE_WITH_TIMEOUT(window->trading()->orders()->workingCount(), 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(openAtExchange(), 1, 5000); // it rests at the exchange, in the book everyone sees
+        QTRY_VERIFY_WITH_TIMEOUT(window->trading()->orders()->working(view->currentAsset()).first().status == OrderStatus::Live, 5000);
+        window->resize(1024, 700);
+        QTest::qWait(300);
+        QVERIFY(window->grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/live-trading-1024.png")));
+
+        // Back to paper: the live order is cancelled first.
+        window->tradingBar()->liveButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(window->tradingBar()->badge()->text().contains(QLatin1String("PAPER")), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(openAtExchange(), 0, 5000);
+        stopWindow(window);
+    }
+
     void paperTradingFromTheLadderAndKeys()
     {
         const QString db = m_dir.filePath(QStringLiteral("paper.db"));
