@@ -5,7 +5,7 @@ JOBS  ?= $(shell nproc)
 DEBS  := build-essential cmake pkg-config qt6-base-dev qt6-websockets-dev \
          qt6-charts-dev libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins \
          libgl-dev libsimdjson-dev libsecp256k1-dev libcrypto++-dev \
-         qt6-httpserver-dev
+         qt6-httpserver-dev qtkeychain-qt6-dev
 SUDO  := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ARGS  ?=
 

@@ -1,10 +1,13 @@
 #include "livesetupkeypage.h"
 
 #include "clob/accountsecrets.h"
+#include "clob/keychainsecret.h"
 #include "clob/secretfile.h"
 #include "livesetupwizard.h"
 
+#include <QCheckBox>
 #include <QDir>
+#include <QSettings>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
@@ -17,6 +20,13 @@ namespace polymon {
 
 namespace {
 constexpr int kMinPassphrase = 8;
+const QString kKeychainName = QStringLiteral("live-account");
+const QString kStoredIn = QStringLiteral("live/keyStoredIn"); // where, never what
+} // namespace
+
+QString LiveSetupKeyPage::storedIn()
+{
+    return QSettings().value(kStoredIn).toString();
 }
 
 LiveSetupKeyPage::LiveSetupKeyPage(std::shared_ptr<LiveSetupState> state, QWidget *parent)
@@ -24,7 +34,8 @@ LiveSetupKeyPage::LiveSetupKeyPage(std::shared_ptr<LiveSetupState> state, QWidge
     , m_state(std::move(state))
     , m_generate(new QRadioButton(tr("Generate a test key for the SIMULATED exchange (funded with $10,000 there)"), this))
     , m_stored(new QRadioButton(tr("Unlock the key stored on this computer"), this))
-    , m_import(new QRadioButton(tr("Import a private key and store it sealed with a passphrase"), this))
+    , m_import(new QRadioButton(tr("Import a private key"), this))
+    , m_keychain(new QCheckBox(tr("Keep it in the system keychain (else sealed in a file with the passphrase)"), this))
     , m_key(new QLineEdit(this))
     , m_passphrase(new QLineEdit(this))
     , m_repeat(new QLineEdit(this))
@@ -36,6 +47,9 @@ LiveSetupKeyPage::LiveSetupKeyPage(std::shared_ptr<LiveSetupState> state, QWidge
     m_generate->setObjectName(QStringLiteral("generateKey"));
     m_stored->setObjectName(QStringLiteral("storedKey"));
     m_import->setObjectName(QStringLiteral("importKey"));
+    m_keychain->setObjectName(QStringLiteral("useKeychain"));
+    m_keychain->setChecked(true);
+    connect(m_keychain, &QCheckBox::toggled, this, &LiveSetupKeyPage::completeChanged);
     m_key->setObjectName(QStringLiteral("privateKey"));
     m_key->setEchoMode(QLineEdit::Password);
     m_key->setPlaceholderText(tr("0x and 64 hexadecimal digits"));
@@ -48,6 +62,7 @@ LiveSetupKeyPage::LiveSetupKeyPage(std::shared_ptr<LiveSetupState> state, QWidge
     m_error->setStyleSheet(QStringLiteral("color: #d0443e;"));
     auto *form = new QFormLayout;
     form->addRow(tr("Private key"), m_key);
+    form->addRow(QString(), m_keychain);
     form->addRow(tr("Passphrase"), m_passphrase);
     form->addRow(tr("Repeat it"), m_repeat);
     auto *layout = new QVBoxLayout(this);
@@ -66,11 +81,13 @@ LiveSetupKeyPage::LiveSetupKeyPage(std::shared_ptr<LiveSetupState> state, QWidge
 
 void LiveSetupKeyPage::initializePage()
 {
-    const bool stored = QFileInfo::exists(m_state->keyFile);
+    const bool inKeychain = storedIn() == QLatin1String("keychain");
+    const bool stored = inKeychain || QFileInfo::exists(m_state->keyFile);
     m_generate->setEnabled(m_state->simulated);
     m_stored->setEnabled(stored);
-    m_stored->setText(stored ? tr("Unlock the key stored in %1").arg(QDir::toNativeSeparators(m_state->keyFile))
-                             : tr("Unlock the stored key (none is stored yet)"));
+    m_stored->setText(inKeychain ? tr("Use the key kept in the system keychain")
+                      : stored   ? tr("Unlock the key stored in %1").arg(QDir::toNativeSeparators(m_state->keyFile))
+                                 : tr("Unlock the stored key (none is stored yet)"));
     if (m_state->simulated)
         m_generate->setChecked(true);
     else if (stored)
@@ -83,8 +100,10 @@ void LiveSetupKeyPage::initializePage()
 void LiveSetupKeyPage::update()
 {
     const bool importing = m_import->isChecked();
+    const bool storedInFile = m_stored->isChecked() && storedIn() != QLatin1String("keychain");
     m_key->setEnabled(importing);
-    m_passphrase->setEnabled(!m_generate->isChecked());
+    m_keychain->setEnabled(importing);
+    m_passphrase->setEnabled(importing || storedInFile);
     m_repeat->setEnabled(importing);
     m_error->clear();
     Q_EMIT completeChanged();
@@ -95,8 +114,10 @@ bool LiveSetupKeyPage::isComplete() const
     if (m_generate->isChecked())
         return true;
     if (m_stored->isChecked())
-        return !m_passphrase->text().isEmpty();
-    return !m_key->text().isEmpty() && m_passphrase->text().size() >= kMinPassphrase && m_passphrase->text() == m_repeat->text();
+        return storedIn() == QLatin1String("keychain") || !m_passphrase->text().isEmpty();
+    // With the keychain the passphrase is only the fallback; without it, required.
+    const bool passphraseOk = m_passphrase->text().size() >= kMinPassphrase && m_passphrase->text() == m_repeat->text();
+    return !m_key->text().isEmpty() && (passphraseOk || (m_keychain->isChecked() && m_passphrase->text().isEmpty()));
 }
 
 bool LiveSetupKeyPage::validatePage()
@@ -130,8 +151,14 @@ bool LiveSetupKeyPage::generate(QString &error)
 bool LiveSetupKeyPage::unlock(QString &error)
 {
     QByteArray bytes;
-    if (!SecretFile::read(m_state->keyFile, m_passphrase->text(), bytes, error))
+    if (storedIn() == QLatin1String("keychain")) {
+        if (!KeychainSecret::read(kKeychainName, bytes, error)) {
+            error = tr("The system keychain did not give the key: %1").arg(error);
+            return false;
+        }
+    } else if (!SecretFile::read(m_state->keyFile, m_passphrase->text(), bytes, error)) {
         return false;
+    }
     AccountSecrets secrets;
     const bool ok = AccountSecrets::fromBytes(bytes, secrets, error) && EthKey::fromHex(secrets.privateKey, m_state->key, error);
     bytes.fill(0);
@@ -147,11 +174,25 @@ bool LiveSetupKeyPage::import(QString &error)
     secrets.privateKey = m_key->text().trimmed();
     secrets.signatureType = m_state->signatureType;
     secrets.funder = m_state->funder;
-    QDir().mkpath(QFileInfo(m_state->keyFile).absolutePath());
     QByteArray bytes = secrets.toBytes();
+    secrets.wipe();
+    QString keychainError;
+    if (m_keychain->isChecked() && KeychainSecret::write(kKeychainName, bytes, keychainError)) {
+        bytes.fill(0);
+        QSettings().setValue(kStoredIn, QStringLiteral("keychain"));
+        return true;
+    }
+    if (m_passphrase->text().isEmpty()) {
+        bytes.fill(0);
+        error = tr("No system keychain took the key (%1). Enter a passphrase to keep it sealed in a file instead.")
+                    .arg(keychainError);
+        return false;
+    }
+    QDir().mkpath(QFileInfo(m_state->keyFile).absolutePath());
     const bool ok = SecretFile::write(m_state->keyFile, m_passphrase->text(), bytes, error);
     bytes.fill(0);
-    secrets.wipe();
+    if (ok)
+        QSettings().setValue(kStoredIn, QStringLiteral("file"));
     return ok;
 }
 

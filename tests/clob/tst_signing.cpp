@@ -5,6 +5,7 @@
 #include "clob/abiword.h"
 #include "clob/accountsecrets.h"
 #include "clob/secretfile.h"
+#include "clob/keychainsecret.h"
 #include "clob/clobauth.h"
 #include "clob/cloborder.h"
 #include "clob/eip712.h"
@@ -14,7 +15,10 @@
 #include "clob/ordersigner.h"
 #include "corpus.h"
 
+#include <QCoreApplication>
+#include <QDirIterator>
 #include <QFile>
+#include <QSettings>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -256,6 +260,38 @@ private Q_SLOTS:
         QVERIFY(!SecretFile::read(path, QStringLiteral("correct horse battery"), plain, error));
         QVERIFY(error.contains(QStringLiteral("not a polymon secret file")));
         SecretFile::setCostLog2ForTests(SecretFile::kDefaultCostLog2);
+    }
+
+    // The system keychain: where one runs the secret goes in and comes back;
+    // where none does (this CI machine) the call says why, and nothing is
+    // written in the clear (QtKeychain's plain-text fallback stays off).
+    void keychainKeepsOrRefusesWithAReason()
+    {
+        QTemporaryDir dir;
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
+        const QByteArray secret = QByteArrayLiteral("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
+        const QString name = QStringLiteral("polymon-test-%1").arg(QCoreApplication::applicationPid());
+        QString error;
+        if (KeychainSecret::write(name, secret, error)) {
+            QByteArray back;
+            QVERIFY2(KeychainSecret::read(name, back, error), qPrintable(error));
+            QCOMPARE(back, secret);
+            QVERIFY2(KeychainSecret::remove(name, error), qPrintable(error));
+            QVERIFY(!KeychainSecret::read(name, back, error));
+        } else {
+            QVERIFY(!error.isEmpty());
+            qInfo() << "no system keychain here:" << error;
+            QByteArray back;
+            QVERIFY(!KeychainSecret::read(name, back, error));
+            QVERIFY(back.isEmpty());
+        }
+        QDirIterator files(dir.path(), QDir::Files, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            QFile f(files.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY2(!f.readAll().contains(secret.mid(2, 20)), qPrintable(f.fileName()));
+        }
     }
 };
 

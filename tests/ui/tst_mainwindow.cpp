@@ -964,6 +964,63 @@ private Q_SLOTS:
     // Paper trading as a user does it: locked at start, unlock, click the
     // ladder, keys, cancel by right-click, kill switch; a restart restores
     // the account from the database.
+    void liveSetupKeepsAnImportedKeySealedWhenNoKeychainAnswers()
+    {
+        auto setup = [this] {
+            auto state = std::make_shared<LiveSetupState>();
+            state->restUrl = QUrl(QStringLiteral("http://127.0.0.1:1")); // nothing listens: the checks fail here
+            state->keyFile = m_dir.filePath(QStringLiteral("keys/live-account.sealed"));
+            return state;
+        };
+        const QString key = QStringLiteral("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
+        {
+            LiveSetupWizard wizard(setup());
+            wizard.show();
+            wizard.next();
+            QCOMPARE(wizard.currentId(), int(LiveSetupWizard::KeyPage));
+            QVERIFY(!wizard.findChild<QAbstractButton *>(QStringLiteral("generateKey"))->isEnabled()); // not simulated
+            QVERIFY(wizard.findChild<QAbstractButton *>(QStringLiteral("importKey"))->isChecked());
+            wizard.findChild<QLineEdit *>(QStringLiteral("privateKey"))->setText(key);
+            QVERIFY(wizard.findChild<QCheckBox *>(QStringLiteral("useKeychain"))->isChecked());
+            QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+            wizard.next();
+            if (wizard.currentId() == int(LiveSetupWizard::KeyPage)) {
+                // No keychain on this machine: it says so and asks for a passphrase.
+                QVERIFY(wizard.findChild<QLabel *>(QStringLiteral("keyError"))->text().contains(QLatin1String("passphrase")));
+                wizard.findChild<QLineEdit *>(QStringLiteral("passphrase"))->setText(QStringLiteral("correct horse battery"));
+                wizard.findChild<QLineEdit *>(QStringLiteral("passphraseRepeat"))->setText(QStringLiteral("correct horse battery"));
+                wizard.next();
+                QCOMPARE(wizard.currentId(), int(LiveSetupWizard::ChecksPage));
+                QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("keys/live-account.sealed"))));
+                QCOMPARE(QSettings().value(QStringLiteral("live/keyStoredIn")).toString(), QStringLiteral("file"));
+            }
+            // The key is in no settings file, in any form.
+            QFile settings(QSettings().fileName());
+            if (settings.open(QIODevice::ReadOnly))
+                QVERIFY(!settings.readAll().contains(key.mid(2, 20).toLatin1()));
+            QVERIFY(wizard.findChild<QLineEdit *>(QStringLiteral("privateKey"))->text().isEmpty());
+        }
+        if (QSettings().value(QStringLiteral("live/keyStoredIn")).toString() != QLatin1String("file"))
+            return; // a keychain took it: nothing sealed to unlock
+        // Next time: the stored key, unlocked with its passphrase (a wrong one is refused).
+        auto state = setup();
+        LiveSetupWizard wizard(state);
+        wizard.show();
+        wizard.next();
+        QVERIFY(wizard.findChild<QAbstractButton *>(QStringLiteral("storedKey"))->isChecked());
+        wizard.findChild<QLineEdit *>(QStringLiteral("passphrase"))->setText(QStringLiteral("wrong horse battery"));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(LiveSetupWizard::KeyPage));
+        QVERIFY(wizard.findChild<QLabel *>(QStringLiteral("keyError"))->text().contains(QLatin1String("passphrase")));
+        wizard.findChild<QLineEdit *>(QStringLiteral("passphrase"))->setText(QStringLiteral("correct horse battery"));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(LiveSetupWizard::ChecksPage));
+        QCOMPARE(state->key.address(), QStringLiteral("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"));
+        // The exchange cannot be reached: the checks say so and the setup cannot go on.
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.findChild<QLabel *>(QStringLiteral("check0"))->text().contains(QLatin1String("failed")), 10000);
+        QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+    }
+
     void liveTradingThroughTheSetupOnTheSimulatedExchange()
     {
         MainWindow *window = startWindow(simOptions());
