@@ -183,6 +183,20 @@ void ClobRestClient::fetchBalance(const QString &address, const ApiCredentials &
            });
 }
 
+void ClobRestClient::fetchTokenBalance(const QString &address, const ApiCredentials &creds, const QString &tokenId)
+{
+    sendL2(QStringLiteral("GET"), QStringLiteral("/balance-allowance?asset_type=CONDITIONAL&token_id=%1").arg(tokenId), address,
+           creds, {}, [this, tokenId](int status, const QByteArray &body) {
+               bool ok = false;
+               const Fixed shares = QJsonDocument::fromJson(body).object().value(QStringLiteral("balance")).toString().toLongLong(&ok);
+               if (status != 200 || !ok) {
+                   Q_EMIT failed(QStringLiteral("token balance"), describe(status, body));
+                   return;
+               }
+               Q_EMIT tokenBalanceLoaded(tokenId, shares);
+           });
+}
+
 QJsonObject ClobRestClient::orderJson(const ClobOrder &order, const SignedOrder &signedOrder)
 {
     QJsonObject o;

@@ -47,6 +47,8 @@ public:
     // POST /auth/api-key, and GET /auth/derive-api-key when they exist already.
     void createOrDeriveApiKey(const EthKey &key, quint64 nonce = 0);
     void fetchBalance(const QString &address, const ApiCredentials &creds);
+    // The outcome tokens of one kind the account holds (shares in millionths).
+    void fetchTokenBalance(const QString &address, const ApiCredentials &creds, const QString &tokenId);
     // POST /order: the signed order, its type (GTC, GTD, FOK, FAK) and post-only.
     void postOrder(const QString &address, const ApiCredentials &creds, const ClobOrder &order, const SignedOrder &signedOrder,
                    const QString &orderType, bool postOnly);
@@ -78,6 +80,7 @@ Q_SIGNALS:
     void heartbeatAnswered(const QString &nextId);
     void credentialsReady(const polymon::ApiCredentials &creds);
     void balanceLoaded(polymon::Fixed micro);
+    void tokenBalanceLoaded(const QString &tokenId, polymon::Fixed shares);
     // status as the exchange answers: live, matched, delayed, unmatched.
     void orderPlaced(const QString &orderHash, const QString &status);
     void orderRefused(const QString &orderHash, const QString &reason);

@@ -55,6 +55,10 @@ LiveBroker::LiveBroker(const LiveAccount &account, EthKey key, QObject *parent)
         // Trades first, so an order that filled while unseen is not taken for cancelled.
         m_rest.fetchOpenOrders(signerAddress(), m_account.creds);
     });
+    connect(&m_rest, &ClobRestClient::tokenBalanceLoaded, this, [this](const QString &tokenId, Fixed shares) {
+        if (shares > 0 && m_listener)
+            m_listener->onHeldAtStart(tokenId, shares);
+    });
     connect(&m_rest, &ClobRestClient::failed, this, [this](const QString &call, const QString &error) {
         if (call == QLatin1String("open orders") || call == QLatin1String("trades"))
             m_reconciling = false;
@@ -88,6 +92,9 @@ LiveBroker::LiveBroker(const LiveAccount &account, EthKey key, QObject *parent)
         if (m_listener)
             m_listener->onCashBalance(micro);
         setState(true, tr("ready"));
+        // What the account already holds in the markets followed, so it can be sold.
+        for (auto it = m_conditionOf.cbegin(); it != m_conditionOf.cend(); ++it)
+            m_rest.fetchTokenBalance(signerAddress(), m_account.creds, it.key());
         m_channel.start(m_account.userChannelUrl, m_account.creds, {});
         m_heartbeats.start(signerAddress(), m_account.creds);
     });

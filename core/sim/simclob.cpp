@@ -21,6 +21,7 @@
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
 #include <QTimer>
+#include <QUrlQuery>
 #include <QUuid>
 
 namespace polymon {
@@ -257,11 +258,13 @@ QHttpServerResponse SimClob::apiKey(const QHttpServerRequest &request, bool crea
                                            {QStringLiteral("passphrase"), c.passphrase}});
 }
 
-QHttpServerResponse SimClob::balance(const Account &owner, const QHttpServerRequest &)
+QHttpServerResponse SimClob::balance(const Account &owner, const QHttpServerRequest &request)
 {
-    const Account *account = &owner;
-    const Fixed micro = m_desk->balance(account->address);
-    return QHttpServerResponse(QJsonObject{{QStringLiteral("balance"), QString::number(micro)},
+    const QUrlQuery query(request.url());
+    const bool tokens = query.queryItemValue(QStringLiteral("asset_type")) == QLatin1String("CONDITIONAL");
+    const Fixed amount = tokens ? m_desk->shares(owner.address, query.queryItemValue(QStringLiteral("token_id")))
+                                : m_desk->balance(owner.address);
+    return QHttpServerResponse(QJsonObject{{QStringLiteral("balance"), QString::number(amount)},
                                            {QStringLiteral("allowances"), QJsonObject{}}});
 }
 

@@ -2,6 +2,8 @@
 
 #include "order.h"
 
+#include <QString>
+
 namespace polymon {
 
 // What a broker reports, in the thread it runs in; default handlers ignore.
@@ -15,6 +17,8 @@ public:
     virtual void onFill(const Fill &) {}
     // The exchange's collateral balance at the start of a live session (micro-dollars).
     virtual void onCashBalance(Fixed) {}
+    // Shares of a token the account held at the exchange when the live session began.
+    virtual void onHeldAtStart(const QString &, Fixed) {}
 };
 
 } // namespace polymon

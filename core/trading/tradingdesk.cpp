@@ -202,6 +202,28 @@ void TradingDesk::rollDay(std::int64_t timestampMs)
     }
 }
 
+void TradingDesk::onHeldAtStart(const QString &assetId, Fixed shares)
+{
+    if (shares <= 0 || m_portfolio.position(assetId))
+        return; // traded already this session: the fills say it
+    m_heldUnpriced.insert(assetId, shares);
+    follow(assetId);
+    if (const AssetBook *book = m_books ? m_books->find(assetId.toStdString()) : nullptr; book && book->synced() && book->book.hasBid())
+        takeHeld(assetId, book->book.bestBid());
+}
+
+void TradingDesk::takeHeld(const QString &assetId, Fixed bid)
+{
+    const Fixed shares = m_heldUnpriced.take(assetId);
+    Position p;
+    p.assetId = assetId;
+    p.size = shares;
+    p.bought = shares;
+    p.cost = notionalDown(bid, shares);
+    m_portfolio.restore(p);
+    m_portfolio.mark(assetId, bid);
+}
+
 void TradingDesk::onTop(const AssetBook &asset, std::int64_t timestampMs)
 {
     rollDay(timestampMs);
@@ -209,6 +231,8 @@ void TradingDesk::onTop(const AssetBook &asset, std::int64_t timestampMs)
     const auto it = m_followed.find(asset.assetId);
     if (it == m_followed.end())
         return;
+    if (!m_heldUnpriced.isEmpty() && asset.book.hasBid() && m_heldUnpriced.contains(it->second))
+        takeHeld(it->second, asset.book.bestBid());
     m_portfolio.mark(it->second, asset.book.bestBid());
     checkStop(asset, it->second);
 }

@@ -74,6 +74,10 @@ private:
     void onOrderUpdated(const Order &order) override;
     void onFill(const Fill &fill) override;
     void onCashBalance(Fixed cash) override { m_portfolio.setStartingCash(cash); }
+    // Taken into the portfolio at the first bid seen, as if bought there:
+    // what they cost before is not known, so their PnL counts from now.
+    void onHeldAtStart(const QString &assetId, Fixed shares) override;
+    void takeHeld(const QString &assetId, Fixed bid);
     void follow(const QString &assetId);
     void rollDay(std::int64_t timestampMs);
     void checkStop(const AssetBook &asset, const QString &assetId);
@@ -87,6 +91,7 @@ private:
     QHash<QString, Fixed> m_stops;
     // Tokens held or stopped, keyed like the books (tops of others are skipped fast).
     std::unordered_map<std::string, QString> m_followed;
+    QHash<QString, Fixed> m_heldUnpriced; // held at the start, waiting for a bid
     std::int64_t m_day = -1;
     Fixed m_dayStartPnl = 0;
 };

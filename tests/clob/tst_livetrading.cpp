@@ -11,6 +11,7 @@
 #include "sim/simorderdesk.h"
 #include "sim/simuserchannel.h"
 #include "trading/tradingdesk.h"
+#include "book/assetbook.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -81,7 +82,7 @@ class TstLiveTrading : public QObject
         return ready.first().first().value<ApiCredentials>();
     }
 
-    std::unique_ptr<Trader> trader(const char *hexKey, Fixed cash)
+    std::unique_ptr<Trader> trader(const char *hexKey, Fixed cash, Fixed heldShares = 0)
     {
         EthKey key;
         QString error;
@@ -92,11 +93,13 @@ class TstLiveTrading : public QObject
         account.userChannelUrl = m_clob->userChannel().url();
         account.creds = credentials(m_clob->url(), key);
         m_clob->setBalance(key.address(), cash);
+        m_clob->desk().setShares(key.address(), m_yes, heldShares);
         auto t = std::make_unique<Trader>();
         auto broker = std::make_unique<LiveBroker>(account, std::move(key));
         t->broker = broker.get();
         t->desk = std::make_unique<TradingDesk>(std::move(broker), nullptr);
         t->desk->setListener(&t->recorder);
+        t->broker->setMarket(m_yes, QString::fromStdString(m_exchange->engine().markets()[0].conditionId));
         connect(t->broker, &LiveBroker::notice, this, [tr = t.get()](const QString &text) { tr->notices << text; });
         t->broker->setHeartbeatIntervalMs(200);
         t->broker->start();
@@ -304,6 +307,26 @@ private Q_SLOTS:
         QCOMPARE(t->desk->cancelAll(), 3);
         for (qint64 id : ids)
             QTRY_COMPARE(t->recorder.statusOf(id), OrderStatus::Canceled);
+    }
+
+    void sharesHeldBeforeTheSessionCanBeSold()
+    {
+        auto t = trader(kKey, 100 * kFixedScale, fx("20"));
+        QVERIFY(t);
+        // Known once a bid prices them (their earlier cost is unknown: PnL counts from here).
+        AssetBook book;
+        book.assetId = m_yes.toStdString();
+        book.state = SyncState::Synced;
+        book.book.setLevel(Side::Buy, bestBid(), fx("100"));
+        // Tops keep coming while the balance answer is on its way.
+        QTRY_VERIFY((t->desk->onTop(book, 1), t->desk->portfolio().sizeOf(m_yes) == fx("20")));
+        QCOMPARE(t->desk->portfolio().position(m_yes)->cost, notionalDown(bestBid(), fx("20")));
+        QCOMPARE(t->desk->portfolio().unrealized(), Fixed(0));
+        // They can be sold (the risk checks see them) into the bids at the exchange.
+        const Order sell = t->desk->submit(limit(m_yes, Side::Sell, bestBid(), fx("20"), OrderType::FAK), 2);
+        QVERIFY2(sell.status == OrderStatus::Pending, qPrintable(sell.reason));
+        QTRY_COMPARE(t->desk->portfolio().sizeOf(m_yes), Fixed(0));
+        QCOMPARE(m_clob->desk().shares(t->broker->address(), m_yes), Fixed(0));
     }
 
     void anUnknownVersionRefusesToTrade()
