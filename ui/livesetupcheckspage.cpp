@@ -44,9 +44,7 @@ void LiveSetupChecksPage::initializePage()
 
 void LiveSetupChecksPage::line(int step, bool ok, const QString &text)
 {
-    m_lines[step]->setText(QStringLiteral("<span style='color:%1'><b>%2</b></span> %3")
-                               .arg(ok ? QStringLiteral("#2e9e5b") : QStringLiteral("#d0443e"),
-                                    ok ? QStringLiteral("✓") : QStringLiteral("✗"), text.toHtmlEscaped()));
+    m_lines[step]->setText(LiveSetupWizard::resultLine(ok, text));
 }
 
 void LiveSetupChecksPage::run()

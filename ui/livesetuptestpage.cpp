@@ -55,9 +55,7 @@ void LiveSetupTestPage::initializePage()
 
 void LiveSetupTestPage::say(bool ok, const QString &text)
 {
-    m_result->setText(QStringLiteral("<span style='color:%1'><b>%2</b></span> %3")
-                          .arg(ok ? QStringLiteral("#2e9e5b") : QStringLiteral("#d0443e"),
-                               ok ? QStringLiteral("✓") : QStringLiteral("✗"), text.toHtmlEscaped()));
+    m_result->setText(LiveSetupWizard::resultLine(ok, text));
 }
 
 void LiveSetupTestPage::placeTestOrder()

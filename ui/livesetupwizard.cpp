@@ -47,6 +47,13 @@ QString LiveSetupWizard::defaultKeyFile()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/live-account.sealed");
 }
 
+QString LiveSetupWizard::resultLine(bool ok, const QString &text)
+{
+    return QStringLiteral("<span style='color:%1'><b>%2</b></span> %3")
+        .arg(ok ? QStringLiteral("#2e9e5b") : QStringLiteral("#d0443e"), ok ? QStringLiteral("✓") : QStringLiteral("✗"),
+             text.toHtmlEscaped());
+}
+
 QUrl LiveSetupWizard::polymarketRest()
 {
     return QUrl(QStringLiteral("https://clob.polymarket.com"));

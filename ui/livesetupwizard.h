@@ -56,6 +56,8 @@ public:
     static QUrl polymarketUserChannel();
 
     enum PageId { AccountPage, KeyPage, ChecksPage, TestOrderPage };
+    // A check's line: a green tick or a red cross, then the words.
+    static QString resultLine(bool ok, const QString &text);
 
 private:
     std::shared_ptr<LiveSetupState> m_state;
