@@ -47,6 +47,8 @@ TradingController::TradingController(TradingService *service, QMainWindow *windo
     connect(service, &TradingService::fillReceived, m_fills, &FillsModel::add);
     connect(service, &TradingService::accountUpdated, this, &TradingController::onAccount);
     connect(service, &TradingService::notice, this, &TradingController::message);
+    connect(service, &TradingService::feeScheduleChanged, this,
+            [this](const QString &asset, qint64 rate, int exponent) { m_fees.insert(asset, FeeSchedule{rate, exponent}); });
     connect(bar, &TradingBar::lockToggled, this, [this](bool locked) { setUnlocked(!locked); });
     connect(bar, &TradingBar::cancelAllRequested, this, &TradingController::cancelAll);
     connect(bar, &TradingBar::flattenRequested, this, &TradingController::flattenCurrent);
@@ -122,6 +124,20 @@ bool TradingController::allowed(const char *what)
     return false;
 }
 
+QString TradingController::feeNote(const OrderRequest &request) const
+{
+    const auto fees = m_fees.constFind(request.assetId);
+    if (fees == m_fees.cend())
+        return m_feeNote ? m_feeNote(request) : tr("The exchange sets any taker fee when it matches.");
+    if (fees->rate == 0)
+        return tr("The exchange charges this market no taker fee.");
+    return tr("If it matches at once it pays the taker fee: %1 at its limit (rate %2, exponent %3, as the exchange "
+              "states them); resting, it pays none.")
+        .arg(TradingFormat::dollars(fees->takerFee(request.size, request.price)),
+             QString::fromStdString(formatFixed(fees->rate)))
+        .arg(fees->exponent);
+}
+
 void TradingController::submit(const OrderRequest &request)
 {
     if (!allowed("place orders"))
@@ -139,7 +155,7 @@ void TradingController::submit(const OrderRequest &request)
                             request.side == Side::Buy ? tr("You pay at most") : tr("You receive at least"),
                             TradingFormat::dollars(request.side == Side::Buy ? notionalUp(request.price, request.size)
                                                                              : notionalDown(request.price, request.size)),
-                            m_feeNote ? m_feeNote(request) : tr("The exchange sets any taker fee when it matches."))
+                            feeNote(request))
                  : tr("%1\n\nThis is a paper order: it fills against the real book with the exchange's rules and "
                       "fees, but it never reaches Polymarket and never changes the book. Later orders of this "
                       "session go without asking.")

@@ -2,6 +2,7 @@
 
 #include "monitor/topsnapshot.h"
 #include "trading/accountsummary.h"
+#include "trading/feeschedule.h"
 #include "trading/order.h"
 
 #include <QHash>
@@ -71,6 +72,7 @@ Q_SIGNALS:
 
 private:
     void submit(const OrderRequest &request);
+    QString feeNote(const OrderRequest &request) const;
     void orderAt(const QString &assetId, Side side, Fixed price, OrderType type);
     void atBest(Side side, bool take);
     bool allowed(const char *what);
@@ -93,6 +95,7 @@ private:
     std::function<QString(const OrderRequest &)> m_feeNote;
     std::function<QString(const QString &)> m_label;
     QHash<QString, QPair<Fixed, Fixed>> m_best; // best bid, best ask by token
+    QHash<QString, FeeSchedule> m_fees;         // as the exchange states them, by token
     QList<QPointer<MarketView>> m_views;
 };
 

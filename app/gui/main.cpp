@@ -67,6 +67,7 @@ int main(int argc, char **argv)
     }
     bool ok = true;
     MonitorService::Options options;
+    options.clobUrl = QUrl(QStringLiteral("https://clob.polymarket.com")); // market rules and fees, while live
     options.forceSimulated = parser.isSet(simOption);
     options.seed = parser.value(seedOption).toULongLong(&ok);
     if (!ok) {

@@ -104,6 +104,20 @@ void ClobRestClient::syncTime()
     });
 }
 
+void ClobRestClient::fetchMarketRules(const QString &conditionId)
+{
+    send(QStringLiteral("GET"), QStringLiteral("/clob-markets/%1").arg(conditionId), {}, {},
+         [this, conditionId](int status, const QByteArray &body) {
+             ClobMarketRules rules;
+             QString error;
+             if (status != 200 || !ClobMarketRules::fromJson(QJsonDocument::fromJson(body).object(), rules, error)) {
+                 Q_EMIT failed(QStringLiteral("market rules"), status != 200 ? describe(status, body) : error);
+                 return;
+             }
+             Q_EMIT marketRulesLoaded(conditionId, rules);
+         });
+}
+
 void ClobRestClient::checkVersion()
 {
     send(QStringLiteral("GET"), QStringLiteral("/version"), {}, {}, [this](int status, const QByteArray &body) {

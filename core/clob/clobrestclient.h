@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apicredentials.h"
+#include "clobmarketrules.h"
 #include "cloborder.h"
 #include "ordersigner.h"
 #include "protocol/fixedpoint.h"
@@ -38,6 +39,9 @@ public:
     qint64 serverNowS() const;
 
     void syncTime();
+    // GET /clob-markets/{condition_id} (public): the market's tick, minimum
+    // size, neg-risk flag and fee parameters.
+    void fetchMarketRules(const QString &conditionId);
     // GET /version; versionChecked(ok, version, reason): ok only for a
     // version this client signs for (kSignedVersion).
     void checkVersion();
@@ -76,6 +80,7 @@ public:
 
 Q_SIGNALS:
     void timeSynced(qint64 offsetS);
+    void marketRulesLoaded(const QString &conditionId, const polymon::ClobMarketRules &rules);
     void versionChecked(bool ok, int version, const QString &reason);
     void heartbeatAnswered(const QString &nextId);
     void credentialsReady(const polymon::ApiCredentials &creds);

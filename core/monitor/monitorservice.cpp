@@ -1,5 +1,6 @@
 #include "monitorservice.h"
 
+#include "clob/clobrestclient.h"
 #include "sim/simclob.h"
 
 #include "trading/tradingservice.h"
@@ -172,6 +173,7 @@ void MonitorService::onPage(const QList<MarketInfo> &markets, bool first, bool h
         m_liveStarted = true;
         createMonitor(m_options.endpoint.isValid() ? m_options.endpoint : FeedSettings().endpoint);
         m_catalogService->startUpkeep([this] { return m_watched.keys(); });
+        askMarketRules(m_options.clobUrl);
     }
     recordMarkets(markets);
     Q_EMIT catalogPage(markets, first, hasMore);
@@ -225,6 +227,8 @@ void MonitorService::startSimulated(const QString &reason)
     }
     Q_EMIT modeChanged(true, reason);
     createMonitor(url);
+    if (m_clob)
+        askMarketRules(m_clob->url()); // its port was set in the blocking call above
     // A fresh simulator has no past: learn its normal state from the same
     // seed's order flow over the full warm-up span, so signals can fire now.
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -233,6 +237,22 @@ void MonitorService::startSimulated(const QString &reason)
                                                 std::min(m_options.simRate, 100.0), now - spanMs, now);
     qCInfo(lcService) << "baselines warmed from" << frames << "simulated frames over" << spanMs / 60'000 << "minutes";
     Q_EMIT catalogPage(m_catalog, true, false);
+}
+
+void MonitorService::askMarketRules(const QUrl &clob)
+{
+    m_rulesClient.reset();
+    if (!clob.isValid())
+        return;
+    m_rulesClient = std::make_unique<ClobRestClient>(clob);
+    connect(m_rulesClient.get(), &ClobRestClient::marketRulesLoaded, m_trading,
+            [this](const QString &, const ClobMarketRules &rules) { m_trading->applyMarketRules(rules); });
+    connect(m_rulesClient.get(), &ClobRestClient::failed, this, [](const QString &call, const QString &error) {
+        // Gamma's rules stay in force; fees stay as Gamma knows them (none).
+        qCInfo(lcService) << "CLOB" << call << "not read:" << error;
+    });
+    for (const MarketInfo &m : std::as_const(m_watched))
+        m_rulesClient->fetchMarketRules(m.conditionId);
 }
 
 void MonitorService::createMonitor(const QUrl &endpoint)
@@ -304,6 +324,7 @@ void MonitorService::teardown()
     m_player = nullptr; // owned by the monitor
     m_trading->setBooks(nullptr); // the books go with the monitor
     m_monitor.reset();
+    m_rulesClient.reset();
     if (m_exchange) {
         m_trading->dropLive(tr("the simulated exchange stopped"));
         QMetaObject::invokeMethod(
@@ -332,6 +353,8 @@ void MonitorService::watch(const MarketInfo &market)
     m_watched.insert(market.conditionId, market);
     if (market.tokenIds.size() == 2)
         m_trading->addMarket(market.conditionId, market.tokenIds[0], market.tokenIds[1], market.minOrderSize, market.negRisk);
+    if (m_rulesClient)
+        m_rulesClient->fetchMarketRules(market.conditionId);
     if (m_monitor)
         subscribe(market); // otherwise when the monitor starts
 }

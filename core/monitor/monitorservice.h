@@ -25,6 +25,7 @@ class CatalogService;
 class FrameSource;
 class RecordingService;
 class SnapshotPublisher;
+class ClobRestClient;
 class SimClob;
 class SimExchange;
 class TradingService;
@@ -48,6 +49,9 @@ public:
         int simMarkets = 16;
         QUrl endpoint;  // empty: the real market channel
         QUrl gammaUrl;  // empty: the real Gamma API
+        // The CLOB REST API, asked for each watched market's rules (tick,
+        // minimum size, neg-risk, fees) while live; empty: not asked.
+        QUrl clobUrl;
         int gammaTimeoutMs = 8000;
         int catalogPageSize = 200;
         int statusCheckMs = 5 * 60'000; // how often watched markets are checked for closing
@@ -147,6 +151,8 @@ private:
     void onPage(const QList<MarketInfo> &markets, bool first, bool hasMore);
     void recordMarkets(const QList<MarketInfo> &markets); // when recording
     void startSimulated(const QString &reason);
+    // Market rules from `clob` for every watched market from now on.
+    void askMarketRules(const QUrl &clob);
     void createMonitor(const QUrl &endpoint);
     // The monitor over any source (the live feed's policy for its resyncs).
     void createMonitor(std::unique_ptr<FrameSource> source, const FeedSettings &settings);
@@ -161,6 +167,8 @@ private:
     bool m_liveStarted = false;
     SimExchange *m_exchange = nullptr; // lives in m_simThread
     SimClob *m_clob = nullptr;         // too
+    // Asks the CLOB (or the simulator's) for each watched market's rules.
+    std::unique_ptr<ClobRestClient> m_rulesClient;
     std::unique_ptr<QThread> m_simThread;
     std::unique_ptr<MarketMonitor> m_monitor;
     std::unique_ptr<RecordingService> m_recording;

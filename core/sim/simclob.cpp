@@ -80,6 +80,11 @@ SimClob::SimClob(quint64 chainId, QObject *parent)
         ++m_requests;
         return QHttpServerResponse(QJsonObject{{QStringLiteral("version"), m_version}});
     });
+    m_server->route(QStringLiteral("/clob-markets/<arg>"), [this](const QString &conditionId) {
+        ++m_requests;
+        const QJsonObject rules = m_desk->marketRules(conditionId);
+        return rules.isEmpty() ? errorResponse(QStringLiteral("market not found"), Status::NotFound) : QHttpServerResponse(rules);
+    });
     m_server->route(QStringLiteral("/auth/api-key"), QHttpServerRequest::Method::Post,
                     [this](const QHttpServerRequest &request) { return apiKey(request, true); });
     m_server->route(QStringLiteral("/auth/derive-api-key"), QHttpServerRequest::Method::Get,

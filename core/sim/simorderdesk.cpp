@@ -70,6 +70,25 @@ bool SimOrderDesk::market(const QString &tokenId, Market &out) const
     return true;
 }
 
+QJsonObject SimOrderDesk::marketRules(const QString &conditionId) const
+{
+    if (!m_exchange)
+        return {};
+    for (const SimMarket &m : m_exchange->engine().markets()) {
+        if (QString::fromStdString(m.conditionId).compare(conditionId, Qt::CaseInsensitive) != 0)
+            continue;
+        return QJsonObject{{QStringLiteral("t"), QJsonArray{QJsonObject{{QStringLiteral("t"), QString::fromStdString(m.yesToken)},
+                                                                        {QStringLiteral("o"), QStringLiteral("Yes")}},
+                                                            QJsonObject{{QStringLiteral("t"), QString::fromStdString(m.noToken)},
+                                                                        {QStringLiteral("o"), QStringLiteral("No")}}}},
+                           {QStringLiteral("mos"), 5},
+                           {QStringLiteral("mts"), toDouble(m.tick)},
+                           {QStringLiteral("nr"), !m.eventId.empty()},
+                           {QStringLiteral("fd"), QJsonObject{{QStringLiteral("r"), 0}, {QStringLiteral("e"), 1}, {QStringLiteral("to"), true}}}};
+    }
+    return {};
+}
+
 void SimOrderDesk::setShares(const QString &address, const QString &tokenId, Fixed shares)
 {
     m_tokens.insert(address.toLower() + QLatin1Char('/') + tokenId, shares);

@@ -51,6 +51,10 @@ public:
     // The token's market (the attached exchange's live tick), or false.
     bool market(const QString &tokenId, Market &out) const;
 
+    // GET /clob-markets/{condition_id} for a market of the attached exchange
+    // (no fees: the simulated markets charge none); empty when unknown.
+    QJsonObject marketRules(const QString &conditionId) const;
+
     void setBalance(const QString &address, Fixed micro) { m_cash.insert(address.toLower(), micro); }
     Fixed balance(const QString &address) const { return m_cash.value(address.toLower()); }
     void setShares(const QString &address, const QString &tokenId, Fixed shares);

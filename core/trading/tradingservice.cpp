@@ -295,6 +295,26 @@ void TradingService::setFeeSchedule(const QString &assetId, qint64 rate, int exp
         desk->broker().setRules(assetId, rules);
 }
 
+void TradingService::applyMarketRules(const ClobMarketRules &clob)
+{
+    for (const QString &asset : clob.tokenIds) {
+        MarketRules rules = m_rules.value(asset);
+        if (clob.tick > 0)
+            rules.tick = clob.tick; // the live book's tick still overrides it
+        if (clob.minOrderSize > 0)
+            rules.minOrderSize = clob.minOrderSize;
+        if (clob.negRiskKnown)
+            rules.negRisk = clob.negRisk;
+        if (clob.feesKnown)
+            rules.fees = clob.fees;
+        m_rules.insert(asset, rules);
+        for (TradingDesk *desk : desks())
+            desk->broker().setRules(asset, rules);
+        if (clob.feesKnown)
+            Q_EMIT feeScheduleChanged(asset, clob.fees.rate, clob.fees.exponent);
+    }
+}
+
 void TradingService::onOrderUpdated(const Order &order)
 {
     m_dirty = true;

@@ -75,6 +75,9 @@ public Q_SLOTS:
     // Back to the live account set up earlier (false: none).
     bool useLiveAccount();
     void setFeeSchedule(const QString &assetId, qint64 rate, int exponent);
+    // The exchange's own rules for a market (GET /clob-markets): tick,
+    // minimum size, neg-risk and fees, for paper and live orders alike.
+    void applyMarketRules(const polymon::ClobMarketRules &rules);
 
 Q_SIGNALS:
     void orderUpdated(const polymon::Order &order);
@@ -87,6 +90,8 @@ Q_SIGNALS:
     void liveStatusChanged(const polymon::LiveStatus &status);
     // The live account is gone (its exchange stopped): a new setup is needed.
     void liveClosed(const QString &reason);
+    // A token's taker fee as the exchange states it (the live confirmation quotes it).
+    void feeScheduleChanged(const QString &assetId, qint64 rate, int exponent);
 
 private:
     void onOrderUpdated(const Order &order) override;

@@ -6,6 +6,9 @@
 #include "clob/ethkey.h"
 #include "clob/heartbeatkeeper.h"
 #include "sim/simclob.h"
+#include "sim/simexchange.h"
+#include "clob/clobmarketrules.h"
+#include <QJsonDocument>
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -235,6 +238,49 @@ private Q_SLOTS:
         client.fetchOpenOrders(key.address(), creds);
         QTRY_COMPARE_WITH_TIMEOUT(listed.size(), 2, 5000);
         QVERIFY(listed.last().first().toJsonArray().isEmpty());
+    }
+
+    void marketRulesAreReadFromTheClob()
+    {
+        // The documented shape of GET /clob-markets/{condition_id}.
+        const QJsonObject answer = QJsonDocument::fromJson(R"({"t":[{"t":"111","o":"Up"},{"t":"222","o":"Down"}],
+            "mos":5,"mts":0.01,"mbf":1000,"nr":null,"fd":{"r":0.07,"e":1,"to":true}})").object();
+        ClobMarketRules rules;
+        QString error;
+        QVERIFY2(ClobMarketRules::fromJson(answer, rules, error), qPrintable(error));
+        QCOMPARE(rules.tokenIds, (QStringList{QStringLiteral("111"), QStringLiteral("222")}));
+        QCOMPARE(rules.tick, Fixed(10'000));
+        QCOMPARE(rules.minOrderSize, Fixed(5'000'000));
+        QVERIFY(!rules.negRiskKnown);
+        QVERIFY(rules.feesKnown);
+        QCOMPARE(rules.fees.rate, Fixed(70'000)); // 0.07 exactly
+        QCOMPARE(rules.fees.exponent, 1);
+        // What it is not: refused with the reason.
+        QVERIFY(!ClobMarketRules::fromJson(QJsonObject{{QStringLiteral("error"), QStringLiteral("not found")}}, rules, error));
+        QVERIFY(!ClobMarketRules::fromJson(QJsonDocument::fromJson(R"({"t":[{"t":"1"}],"fd":{"r":"0.07","e":1}})").object(), rules, error));
+        QVERIFY(error.contains(QLatin1String("fd")));
+        QVERIFY(!ClobMarketRules::fromJson(QJsonDocument::fromJson(R"({"t":[{"t":"1"}],"fd":{"r":0.07,"e":7}})").object(), rules, error));
+
+        // The simulator's CLOB states its own markets' rules (no fees there).
+        SimExchange books(3, 4);
+        SimClob exchange;
+        exchange.attach(&books);
+        QVERIFY(exchange.listen());
+        ClobRestClient client(exchange.url());
+        QSignalSpy loaded(&client, &ClobRestClient::marketRulesLoaded);
+        QSignalSpy failed(&client, &ClobRestClient::failed);
+        const SimMarket &m = books.engine().markets()[1];
+        client.fetchMarketRules(QString::fromStdString(m.conditionId));
+        QTRY_COMPARE(loaded.size(), 1);
+        const ClobMarketRules sim = loaded.first().at(1).value<ClobMarketRules>();
+        QCOMPARE(sim.tokenIds.first(), QString::fromStdString(m.yesToken));
+        QCOMPARE(sim.tick, m.tick);
+        QVERIFY(sim.negRiskKnown && !sim.negRisk);
+        QVERIFY(sim.feesKnown);
+        QCOMPARE(sim.fees.rate, Fixed(0));
+        client.fetchMarketRules(QStringLiteral("0xunknown"));
+        QTRY_COMPARE(failed.size(), 1);
+        QVERIFY(failed.first().at(1).toString().contains(QLatin1String("404")));
     }
 
     void anUnknownVersionIsNotSignedFor()

@@ -5,6 +5,9 @@
 #include "trading/orderamounts.h"
 #include "trading/ordervalidator.h"
 #include "trading/tradingdesk.h"
+#include "trading/tradingservice.h"
+#include "clob/clobmarketrules.h"
+#include <QSignalSpy>
 #include "storage/storagewriter.h"
 #include "storage/tradingcsv.h"
 #include "storage/tradingreader.h"
@@ -588,6 +591,31 @@ private Q_SLOTS:
 
     // polymon-cli paper: exact fills on a recording, refusals with reasons,
     // the positions at the end; bad arguments exit 2 with the usage.
+    void exchangeRulesReachEveryDesk()
+    {
+        TradingService service;
+        service.addMarket(QStringLiteral("0xc"), QStringLiteral("yes"), QStringLiteral("no"));
+        QSignalSpy fees(&service, &TradingService::feeScheduleChanged);
+        ClobMarketRules clob;
+        clob.tokenIds = {QStringLiteral("yes"), QStringLiteral("no")};
+        clob.tick = 1'000;
+        clob.minOrderSize = 15 * kFixedScale;
+        clob.negRiskKnown = true;
+        clob.negRisk = true;
+        clob.feesKnown = true;
+        clob.fees = FeeSchedule{70'000, 1};
+        service.applyMarketRules(clob);
+        const MarketRules rules = service.desk().broker().rules(QStringLiteral("no"));
+        QCOMPARE(rules.tick, Fixed(1'000));
+        QCOMPARE(rules.minOrderSize, 15 * kFixedScale);
+        QVERIFY(rules.negRisk);
+        QCOMPARE(rules.fees.rate, Fixed(70'000));
+        QCOMPARE(fees.size(), 2);
+        // A practice account made later starts with them too.
+        service.usePracticeAccount();
+        QCOMPARE(service.desk().broker().rules(QStringLiteral("yes")).fees.rate, Fixed(70'000));
+    }
+
     void paperCommandGivesExactFills()
     {
         QTemporaryDir dir;
