@@ -17,5 +17,6 @@ int backtestCommand(const std::vector<std::string> &args);
 int evaluateCommand(const std::vector<std::string> &args);
 int paperCommand(const std::vector<std::string> &args);
 int clobCommand(const std::vector<std::string> &args);
+int eventsCommand(const std::vector<std::string> &args);
 
 } // namespace polymon::cli

@@ -32,6 +32,8 @@ int main(int argc, char **argv)
         return cli::exportCommand(args);
     if (command == "clob")
         return cli::clobCommand(args);
+    if (command == "events")
+        return cli::eventsCommand(args);
     if (command == "--help" || command == "-h" || command == "help") {
         cli::printHelp();
         return 0;

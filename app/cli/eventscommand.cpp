@@ -1,0 +1,89 @@
+#include "clicommon.h"
+#include "commands.h"
+
+#include "events/eventfile.h"
+#include "events/eventstudy.h"
+#include "events/midseries.h"
+#include "replay/replayengine.h"
+
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace polymon::cli {
+
+namespace {
+
+bool parseHorizons(const std::string &text, std::vector<int> &out)
+{
+    out.clear();
+    for (const QString &part : QString::fromStdString(text).split(QLatin1Char(','))) {
+        bool ok = false;
+        const int s = part.trimmed().toInt(&ok);
+        if (!ok || s <= 0 || s > 86'400)
+            return false;
+        out.push_back(s);
+    }
+    return !out.empty();
+}
+
+void printTable(const std::vector<EventStudy::TypeResult> &results)
+{
+    for (const EventStudy::TypeResult &r : results) {
+        std::printf("%s: %d events, book %s the events by %d s (r %.2f)\n", r.type.toUtf8().constData(), r.events,
+                    r.leadLagS < 0 ? "leads" : "follows", std::abs(r.leadLagS), r.lagCorrelation);
+        for (const EventStudy::Horizon &h : r.horizons)
+            std::printf("  %4d s  n %5d  mean %+.4f  95%% [%+.4f, %+.4f]  random times %+.4f\n", h.seconds, h.n, h.meanMove,
+                        h.ciLow, h.ciHigh, h.baselineMean);
+    }
+}
+
+int correlate(const CliArgs &parser)
+{
+    if (!parser.has("--capture") || !parser.has("--events"))
+        return usage("events correlate needs --capture FILE and --events EVENTS.jsonl");
+    EventStudy::Options options;
+    if (parser.has("--horizons") && !parseHorizons(parser.value("--horizons"), options.horizonsS))
+        return usage("--horizons needs seconds separated by commas, e.g. 5,30,120");
+    EventFile::Result events;
+    QString error;
+    if (!EventFile::read(QString::fromStdString(parser.value("--events")), events, error)) {
+        std::fprintf(stderr, "polymon-cli: %s\n", error.toUtf8().constData());
+        return 1;
+    }
+    if (events.badLines > 0)
+        std::fprintf(stderr, "polymon-cli: %d event line(s) skipped: %s\n", events.badLines,
+                     events.problems.join(QStringLiteral("; ")).toUtf8().constData());
+    MidSeries mids;
+    ReplayEngine engine(&mids);
+    std::string loadError;
+    if (!engine.loadFile(parser.value("--capture"), loadError)) {
+        std::fprintf(stderr, "polymon-cli: %s\n", loadError.c_str());
+        return 1;
+    }
+    engine.run();
+    const std::vector<EventStudy::TypeResult> results = EventStudy::run(events.events, mids, options);
+    if (parser.has("--json"))
+        std::printf("%s\n", QJsonDocument(EventStudy::toJson(results)).toJson(QJsonDocument::Compact).constData());
+    else
+        printTable(results);
+    return 0;
+}
+
+} // namespace
+
+int eventsCommand(const std::vector<std::string> &args)
+{
+    if (args.empty())
+        return usage("events needs a subcommand: correlate");
+    const std::string sub = args.front();
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (sub != "correlate")
+        return usage(("unknown events subcommand: " + sub).c_str());
+    CliArgs parser({{"--capture", true}, {"--events", true}, {"--horizons", true}, {"--json", false}}, 0);
+    if (!parse(parser, rest))
+        return 2;
+    return correlate(parser);
+}
+
+} // namespace polymon::cli

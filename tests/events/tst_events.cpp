@@ -1,0 +1,207 @@
+// The event study on a stream built with a known effect: the mid moves
+// +3 ticks 5 s after each "goal" and nothing follows "noise"; the study must
+// recover both within its intervals, through the library and the CLI.
+#include "events/eventfile.h"
+#include "events/eventstudy.h"
+#include "events/midseries.h"
+#include "replay/replayengine.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace polymon;
+
+namespace {
+
+constexpr qint64 kT0 = 1'700'000'000'000;
+constexpr int kSeconds = 3600;
+const char kMarket[] = "0xm";
+const char kYes[] = "111";
+
+QString price(int cents)
+{
+    return QString::number(cents / 100.0, 'f', 2);
+}
+
+// A one-token book that walks by whole ticks around 50c, plus a +3 tick jump
+// 5 s after each goal. Returns the JSONL stream; goals and noise are filled.
+QByteArray buildStream(std::vector<qint64> &goals, std::vector<qint64> &noise)
+{
+    QByteArray out;
+    int bid = 50, ask = 52;
+    out += QStringLiteral(R"({"event_type":"book","asset_id":"%1","market":"%2","bids":[{"price":"%3","size":"100"}],)"
+                          R"("asks":[{"price":"%4","size":"100"}],"timestamp":"%5","hash":"h0"})")
+               .arg(QLatin1String(kYes), QLatin1String(kMarket), price(bid), price(ask))
+               .arg(kT0)
+               .toUtf8()
+           + '\n';
+    auto move = [&](int step, qint64 ts) {
+        // The side moving away from the other goes first, so the book never crosses.
+        QStringList entries;
+        auto entry = [](int cents, int size, const char *side) {
+            return QStringLiteral(R"({"asset_id":"%1","price":"%2","size":"%3","side":"%4"})")
+                .arg(QLatin1String(kYes), price(cents))
+                .arg(size)
+                .arg(QLatin1String(side));
+        };
+        if (step > 0)
+            entries << entry(ask, 0, "SELL") << entry(ask + step, 100, "SELL") << entry(bid, 0, "BUY") << entry(bid + step, 100, "BUY");
+        else
+            entries << entry(bid, 0, "BUY") << entry(bid + step, 100, "BUY") << entry(ask, 0, "SELL") << entry(ask + step, 100, "SELL");
+        bid += step;
+        ask += step;
+        out += QStringLiteral(R"({"market":"%1","price_changes":[%2],"timestamp":"%3","event_type":"price_change"})")
+                   .arg(QLatin1String(kMarket), entries.join(QLatin1Char(',')))
+                   .arg(ts)
+                   .toUtf8()
+               + '\n';
+    };
+    QRandomGenerator random(7);
+    for (int s = 20; s < kSeconds - 200; s += 80) {
+        goals.push_back(kT0 + s * 1000LL + 300);
+        noise.push_back(kT0 + (s + 40) * 1000LL + 700);
+    }
+    std::size_t nextGoal = 0;
+    for (qint64 ms = kT0 + 1000; ms < kT0 + kSeconds * 1000LL; ms += 500) {
+        if (nextGoal < goals.size() && goals[nextGoal] + 5000 <= ms) {
+            move(3, goals[nextGoal] + 5000);
+            ++nextGoal;
+        }
+        if ((ms - kT0) % 2000 == 0) {
+            // A walk that leans back toward 51c.
+            const double up = std::clamp(0.5 - (bid - 50) * 0.05, 0.1, 0.9);
+            move(random.generateDouble() < up ? 1 : -1, ms);
+        }
+    }
+    return out;
+}
+
+QByteArray eventsJsonl(const std::vector<qint64> &goals, const std::vector<qint64> &noise)
+{
+    QByteArray out;
+    for (qint64 t : goals)
+        out += QStringLiteral(R"({"ts": %1, "type": "goal", "market": "%2", "text": "GOAL"})").arg(t).arg(QLatin1String(kMarket)).toUtf8() + '\n';
+    for (qint64 t : noise)
+        out += QStringLiteral(R"({"ts": %1, "type": "noise", "asset_id": "%2"})").arg(t).arg(QLatin1String(kYes)).toUtf8() + '\n';
+    return out;
+}
+
+} // namespace
+
+class TstEvents : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void eventFilesAreReadAndBadLinesCounted()
+    {
+        const EventFile::Result jsonl = EventFile::parse(
+            "{\"ts\": 2000, \"type\": \"goal\", \"market\": \"0xm\"}\n"
+            "\n"
+            "not json\n"
+            "{\"ts\": 1000, \"type\": \"chat\", \"asset_id\": \"1\", \"text\": \"wow\"}\n"
+            "{\"ts\": 1.5, \"type\": \"x\"}\n"
+            "{\"ts\": 3000}\n");
+        QCOMPARE(jsonl.events.size(), std::size_t(2));
+        QCOMPARE(jsonl.events[0].type, QStringLiteral("chat")); // in time order
+        QCOMPARE(jsonl.events[1].market, QStringLiteral("0xm"));
+        QCOMPARE(jsonl.badLines, 3);
+        QVERIFY(jsonl.problems.first().startsWith(QLatin1String("line 3:")));
+        const EventFile::Result csv = EventFile::parse("ts,type,market,asset_id,text\n"
+                                                       "1000,goal,0xm,,\"Messi, 90+2\"\"\"\n"
+                                                       "soon,goal,,,\n");
+        QCOMPARE(csv.events.size(), std::size_t(1));
+        QCOMPARE(csv.events[0].text, QStringLiteral("Messi, 90+2\""));
+        QCOMPARE(csv.badLines, 1);
+    }
+
+    void aKnownEffectIsRecovered()
+    {
+        std::vector<qint64> goals, noise;
+        const QByteArray stream = buildStream(goals, noise);
+        MidSeries mids;
+        ReplayEngine engine(&mids);
+        engine.loadText(std::string_view(stream.constData(), std::size_t(stream.size())));
+        const ReplaySummary summary = engine.run();
+        QCOMPARE(summary.errors, std::uint64_t(0));
+        QCOMPARE(summary.desyncs, std::uint64_t(0));
+        const EventFile::Result events = EventFile::parse(eventsJsonl(goals, noise));
+        const std::vector<EventStudy::TypeResult> results = EventStudy::run(events.events, mids, {});
+        QCOMPARE(results.size(), std::size_t(2));
+        const EventStudy::TypeResult &goal = results[0];
+        const EventStudy::TypeResult &quiet = results[1];
+        QCOMPARE(goal.type, QStringLiteral("goal"));
+        QCOMPARE(goal.events, int(goals.size()));
+        const EventStudy::Horizon &g5 = goal.horizons[0];
+        QCOMPARE(g5.seconds, 5);
+        QCOMPARE(g5.n, int(goals.size()));
+        // +3 ticks, inside its interval, and the interval excludes no effect.
+        QVERIFY2(g5.ciLow <= 0.03 && 0.03 <= g5.ciHigh, qPrintable(QStringLiteral("%1 [%2, %3]").arg(g5.meanMove).arg(g5.ciLow).arg(g5.ciHigh)));
+        QVERIFY(g5.ciLow > 0.0);
+        QVERIFY(std::abs(g5.baselineMean) < 0.01); // random times: no such move
+        // Noise: nothing, its interval holds 0.
+        for (const EventStudy::Horizon &h : quiet.horizons)
+            QVERIFY2(h.ciLow <= 0.0 && 0.0 <= h.ciHigh, qPrintable(QStringLiteral("%1 s: [%2, %3]").arg(h.seconds).arg(h.ciLow).arg(h.ciHigh)));
+        // The book follows goals by 5 s.
+        QVERIFY2(goal.leadLagS == 5, qPrintable(QStringLiteral("lag %1 r %2, noise lag %3").arg(goal.leadLagS).arg(goal.lagCorrelation).arg(quiet.leadLagS)));
+        QVERIFY(goal.lagCorrelation > 0.3);
+    }
+
+    void theCliPrintsTheStudy()
+    {
+        QTemporaryDir dir;
+        std::vector<qint64> goals, noise;
+        QFile stream(dir.filePath(QStringLiteral("stream.jsonl")));
+        QVERIFY(stream.open(QIODevice::WriteOnly));
+        stream.write(buildStream(goals, noise));
+        stream.close();
+        QFile events(dir.filePath(QStringLiteral("events.jsonl")));
+        QVERIFY(events.open(QIODevice::WriteOnly));
+        events.write(eventsJsonl(goals, noise) + "garbage\n");
+        events.close();
+        QProcess cli;
+        cli.start(QStringLiteral(POLYMON_CLI_PATH), {QStringLiteral("events"), QStringLiteral("correlate"), QStringLiteral("--capture"),
+                                                    stream.fileName(), QStringLiteral("--events"), events.fileName(),
+                                                    QStringLiteral("--horizons"), QStringLiteral("5,30"), QStringLiteral("--json")});
+        QVERIFY(cli.waitForFinished(60'000));
+        QCOMPARE(cli.exitCode(), 0);
+        QVERIFY(cli.readAllStandardError().contains("1 event line(s) skipped"));
+        const QJsonArray out = QJsonDocument::fromJson(cli.readAllStandardOutput()).array();
+        QCOMPARE(out.size(), 2);
+        const QJsonObject goal = out[0].toObject();
+        QCOMPARE(goal.value(QStringLiteral("type")).toString(), QStringLiteral("goal"));
+        QCOMPARE(goal.value(QStringLiteral("n")).toInt(), int(goals.size()));
+        const QJsonArray horizons = goal.value(QStringLiteral("horizons")).toArray();
+        QCOMPARE(horizons.size(), 2);
+        const QJsonObject h5 = horizons[0].toObject();
+        QCOMPARE(h5.value(QStringLiteral("s")).toInt(), 5);
+        for (const char *key : {"mean_move", "ci_low", "ci_high", "baseline_mean"})
+            QVERIFY2(h5.value(QLatin1String(key)).isString(), key); // decimal strings, price units
+        const double mean = h5.value(QStringLiteral("mean_move")).toString().toDouble();
+        QVERIFY(std::abs(mean - 0.03) < 0.01);
+        // Bad arguments: usage and exit 2.
+        for (const QStringList &bad : {QStringList{QStringLiteral("events"), QStringLiteral("correlate"), QStringLiteral("--capture"), stream.fileName()},
+                                       QStringList{QStringLiteral("events"), QStringLiteral("correlate"), QStringLiteral("--capture"), stream.fileName(),
+                                                   QStringLiteral("--events"), events.fileName(), QStringLiteral("--horizons"), QStringLiteral("5,x")},
+                                       QStringList{QStringLiteral("events"), QStringLiteral("frobnicate")}}) {
+            cli.start(QStringLiteral(POLYMON_CLI_PATH), bad);
+            QVERIFY(cli.waitForFinished(30'000));
+            QCOMPARE(cli.exitCode(), 2);
+            QVERIFY(cli.readAllStandardError().contains("usage"));
+        }
+        // A missing events file: a clear error, exit 1.
+        cli.start(QStringLiteral(POLYMON_CLI_PATH), {QStringLiteral("events"), QStringLiteral("correlate"), QStringLiteral("--capture"),
+                                                    stream.fileName(), QStringLiteral("--events"), dir.filePath(QStringLiteral("none.jsonl"))});
+        QVERIFY(cli.waitForFinished(30'000));
+        QCOMPARE(cli.exitCode(), 1);
+        QVERIFY(cli.readAllStandardError().contains("cannot read"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstEvents)
+#include "tst_events.moc"
