@@ -1,6 +1,9 @@
 #include "mainwindow.h"
 
 #include "livetradingcontroller.h"
+#include "eventlogmodel.h"
+#include "eventlogpane.h"
+#include "pricechartview.h"
 #include "eventpane.h"
 #include "dockwidthkeeper.h"
 #include "priceformat.h"
@@ -142,6 +145,7 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
     resizeDocks({signalDock}, {200}, Qt::Vertical);
     buildTrading();
     buildEvents();
+    buildTimeline();
     buildMenus();
 
     m_status = new StatusBarPresenter(statusBar());
@@ -275,6 +279,41 @@ void MainWindow::buildTrading()
         tabifyDockWidget(signalDock, dock);
     signalDock->raise();
     applyTradingSettings();
+}
+
+void MainWindow::buildTimeline()
+{
+    m_eventLog = new EventLogPane(this);
+    QDockWidget *signalDock = findChild<QDockWidget *>(QStringLiteral("signalsDock"));
+    QDockWidget *dock = addDock(tr("Timeline"), QStringLiteral("timelineDock"), m_eventLog, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(signalDock, dock);
+    signalDock->raise();
+    m_eventLog->model()->setLabeler([this](const MarketEvent &e) {
+        const MarketView *view = !e.assetId.isEmpty() ? m_assetViews.value(e.assetId) : m_views.value(e.market);
+        return view ? view->market().question : QString();
+    });
+    connect(m_eventLog, &EventLogPane::eventsChanged, this, [this] {
+        for (MarketView *view : std::as_const(m_views))
+            applyTimeline(view);
+    });
+    connect(m_eventLog, &EventLogPane::seekRequested, this, [this](qint64 ms) {
+        if (!m_replaying) {
+            statusBar()->showMessage(tr("Going to an event needs a replay: open a recording (File ▸ Replay) that covers it."), 8000);
+            return;
+        }
+        QMetaObject::invokeMethod(m_service, [s = m_service, ms] { s->replaySeek(ms * 1'000'000); }, Qt::QueuedConnection);
+    });
+}
+
+void MainWindow::applyTimeline(MarketView *view)
+{
+    // A market's own events, its tokens', and those that name no market.
+    std::vector<MarketEvent> mine;
+    for (const MarketEvent &e : m_eventLog->model()->events())
+        if ((e.market.isEmpty() && e.assetId.isEmpty()) || e.market == view->market().conditionId
+            || (!e.assetId.isEmpty() && view->market().tokenIds.contains(e.assetId)))
+            mine.push_back(e);
+    view->chart()->setEvents(std::move(mine));
 }
 
 void MainWindow::buildEvents()
@@ -627,6 +666,7 @@ void MainWindow::watchMarket(const MarketInfo &market, bool withTab)
                                            .arg(market.outcomes.value(0, tr("Yes")), market.outcomes.value(1, tr("No")),
                                                 market.question));
     m_trading->attachView(view);
+    applyTimeline(view);
     // The side last shown for this market comes back, and is remembered.
     view->setOutcome(AppSettings::shownOutcome(market.conditionId));
     connect(view, &MarketView::currentAssetChanged, this, [this, view] {

@@ -28,6 +28,7 @@ class ReplayBar;
 class StatusBarPresenter;
 class TradingBar;
 class LiveTradingController;
+class EventLogPane;
 class TradingController;
 class SignalLogPane;
 class SignalQualityDialog;
@@ -57,6 +58,7 @@ public:
     void watchAndShow(const MarketInfo &market);
     MarketView *marketView(const QString &conditionId) const { return m_views.value(conditionId); }
     MarketView *currentMarketView() const;
+    EventLogPane *eventLog() const noexcept { return m_eventLog; }
     QTabWidget *marketTabs() const noexcept { return m_tabs; }
     NoticeBanner *banner() const noexcept { return m_banner; }
     QLabel *simulatedBadge() const;
@@ -75,6 +77,9 @@ private:
     void buildMenus();
     void buildTrading();
     void buildEvents();
+    // The Timeline dock: loaded events, drawn on the charts.
+    void buildTimeline();
+    void applyTimeline(MarketView *view);
     // Every outcome of the event in the Event dock (all of them watched).
     void openEvent(const QString &eventId);
     void applyTradingSettings();
@@ -123,6 +128,7 @@ private:
     StatusBarPresenter *m_status;
     TradingBar *m_tradingBar;
     LiveTradingController *m_live = nullptr;
+    EventLogPane *m_eventLog = nullptr;
     TradingController *m_trading;
     EventPane *m_eventPane = nullptr;
     QHash<QString, MarketView *> m_views;      // by condition id

@@ -437,6 +437,30 @@ void PriceChartView::paintEvent(QPaintEvent *)
     steps([](const Point &q) { return toDouble(q.ask); }, QPen(Themes::ask(), 1.6));
     steps([](const Point &q) { return (toDouble(q.bid) + toDouble(q.ask)) / 2; }, QPen(mid, 1, Qt::DashLine));
 
+    // Events: a thin line across the plot, the type at its foot.
+    {
+        QColor line = text;
+        line.setAlpha(90);
+        p.setFont(font());
+        const QFontMetrics fm(font());
+        // Labels that would overlap go a row up (three rows, then they elide).
+        double rowEnd[3] = {-1e9, -1e9, -1e9};
+        for (const MarketEvent &e : m_events) {
+            if (e.tsMs < m_fromMs || e.tsMs > m_toMs)
+                continue;
+            const double x = xOf(e.tsMs);
+            p.setPen(QPen(line, 1, Qt::DotLine));
+            p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+            int row = 0;
+            while (row < 2 && rowEnd[row] > x)
+                ++row;
+            const QString label = fm.elidedText(e.type, Qt::ElideRight, 60);
+            rowEnd[row] = x + 4 + fm.horizontalAdvance(label);
+            p.setPen(text);
+            p.drawText(QPointF(x + 2, plot.bottom() - 3 - row * fm.height()), label);
+        }
+    }
+
     // Signal markers at the mid when they fired.
     p.setRenderHint(QPainter::Antialiasing);
     for (const Signal &s : h.signals_) {
@@ -460,9 +484,33 @@ QString PriceChartView::describeAt(const QPoint &pos) const
     const QString when = QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss"));
     const auto it = m_history.constFind(m_asset);
     const Point *pt = it == m_history.cend() ? nullptr : pointAt(*it, ms);
+    QString event;
+    if (const MarketEvent *e = eventNear(pos.x()))
+        event = tr("\n%1%2%3").arg(e->type, e->text.isEmpty() ? QString() : QStringLiteral(": "), e->text.left(80));
     if (!pt)
-        return tr("%1  no data").arg(when);
-    return tr("%1  bid %2  ask %3").arg(when, PriceFormat::price(pt->bid), PriceFormat::price(pt->ask));
+        return tr("%1  no data").arg(when) + event;
+    return tr("%1  bid %2  ask %3").arg(when, PriceFormat::price(pt->bid), PriceFormat::price(pt->ask)) + event;
+}
+
+void PriceChartView::setEvents(std::vector<MarketEvent> events)
+{
+    std::stable_sort(events.begin(), events.end(), [](const MarketEvent &a, const MarketEvent &b) { return a.tsMs < b.tsMs; });
+    m_events = std::move(events);
+    update();
+}
+
+const MarketEvent *PriceChartView::eventNear(int x) const
+{
+    const MarketEvent *best = nullptr;
+    double bestDistance = 4;
+    for (const MarketEvent &e : m_events) {
+        const double d = std::abs(xOf(e.tsMs) - x);
+        if (d <= bestDistance) {
+            bestDistance = d;
+            best = &e;
+        }
+    }
+    return best;
 }
 
 const Signal *PriceChartView::signalNear(const QPoint &pos) const

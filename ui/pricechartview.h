@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/signal.h"
+#include "events/marketevent.h"
 #include "protocol/fixedpoint.h"
 #include "storage/historyreader.h"
 
@@ -16,7 +17,7 @@ namespace polymon {
 
 // Best bid, best ask and mid of one outcome over time, drawn as steps (a
 // price holds until it changes), with a marker per signal coloured by type
-// (hover for the description). Gaps in the data (no book, the app not
+// (hover for the description), and event lines. Gaps in the data (no book, the app not
 // running, unrecorded minutes) are left empty and shaded, never bridged.
 // Following live, the time axis moves with the market clock even while the
 // book is quiet. Under the pointer nothing rescales or scrolls, so markers
@@ -32,6 +33,9 @@ public:
     // No book from here on (unsynced, disconnected): the line stops until the next point.
     void breakHere(const QString &assetId, qint64 timestampMs);
     void addSignal(const Signal &signal);
+    // Events of this market (goals, chat bursts, the user's own), drawn as
+    // thin lines across the plot labelled with their type; all assets.
+    void setEvents(std::vector<MarketEvent> events);
     // Older points (from the database), placed before what is already shown.
     // A minute without a recorded point is a gap.
     void addHistory(const AssetHistory &history);
@@ -105,6 +109,8 @@ private:
     const Signal *signalNear(const QPoint &pos) const;
 
     QHash<QString, History> m_history;
+    std::vector<MarketEvent> m_events; // in time order
+    const MarketEvent *eventNear(int x) const;
     QString m_asset;
     qint64 m_clockMs = 0;
     qint64 m_fromMs = 0;

@@ -10,6 +10,8 @@
 #include "eventtablemodel.h"
 #include "mainwindow.h"
 #include "livesetupwizard.h"
+#include "eventlogpane.h"
+#include "eventlogmodel.h"
 #include "priceformat.h"
 #include "marketlistmodel.h"
 #include "marketview.h"
@@ -1020,6 +1022,55 @@ private Q_SLOTS:
         // The exchange cannot be reached: the checks say so and the setup cannot go on.
         QTRY_VERIFY_WITH_TIMEOUT(wizard.findChild<QLabel *>(QStringLiteral("check0"))->text().contains(QLatin1String("failed")), 10000);
         QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+    }
+
+    void timelineEventsShowOnTheChart()
+    {
+        MainWindow *window = startWindow(simOptions());
+        QTRY_VERIFY_WITH_TIMEOUT(window->isSimulated(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(window->marketTabs()->count(), 3, 10000);
+        MarketView *view = window->currentMarketView();
+        QTRY_VERIFY_WITH_TIMEOUT(view->chart()->firstPointMs(view->currentAsset()) > 0, 10000);
+        QTest::qWait(1500); // a little history on the chart
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QString path = m_dir.filePath(QStringLiteral("events.jsonl"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral(R"({"ts": %1, "type": "goal", "market": "%2", "text": "1-0, header from a corner"})")
+                       .arg(now - 800)
+                       .arg(view->market().conditionId)
+                       .toUtf8()
+                   + "\n");
+        file.write(QStringLiteral(R"({"ts": %1, "type": "chat burst", "asset_id": "%2"})").arg(now - 400).arg(view->currentAsset()).toUtf8() + "\n");
+        file.write(QStringLiteral(R"({"ts": %1, "type": "penalty", "market": "0xelsewhere"})").arg(now - 600).toUtf8() + "\n");
+        file.write("broken line\n");
+        file.close();
+        EventLogPane *pane = window->eventLog();
+        QVERIFY(pane->load(path));
+        QCOMPARE(pane->model()->rowCount(), 3);
+        QVERIFY(pane->findChild<QLabel *>(QStringLiteral("eventLogStatus"))->text().contains(QLatin1String("1 line(s) skipped")));
+        auto *types = pane->findChild<QComboBox *>(QStringLiteral("eventTypeFilter"));
+        QCOMPARE(types->count(), 4); // all, chat burst, goal, penalty
+        types->setCurrentText(QStringLiteral("goal"));
+        QCOMPARE(pane->view()->model()->rowCount(), 1);
+        QVERIFY(pane->model()->data(pane->model()->index(0, EventLogModel::Market), Qt::DisplayRole).toString() == view->market().question);
+        // On this market's chart: its goal and its token's chat burst, not the other market's goal.
+        PriceChartView *chart = view->chart();
+        QTRY_VERIFY_WITH_TIMEOUT(chart->visibleToMs() >= now - 400, 5000);
+        const QPoint at = chart->pointOf(now - 800, 500'000).toPoint();
+        QVERIFY2(chart->describeAt(QPoint(at.x(), chart->height() / 2)).contains(QLatin1String("goal: 1-0")),
+                 qPrintable(chart->describeAt(QPoint(at.x(), chart->height() / 2))));
+        for (int dx = -6; dx <= 6; ++dx) // the other market's event is not drawn here
+            QVERIFY(!chart->describeAt(QPoint(chart->pointOf(now - 600, 500'000).toPoint().x() + dx, chart->height() / 2))
+                         .contains(QLatin1String("penalty")));
+        window->findChild<QDockWidget *>(QStringLiteral("timelineDock"))->raise();
+        window->resize(1024, 700);
+        QTest::qWait(300);
+        QVERIFY(window->grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/timeline-1024.png")));
+        // Going to an event needs a replay: said so.
+        pane->view()->doubleClicked(pane->view()->model()->index(0, 0));
+        QTRY_VERIFY(window->statusBar()->currentMessage().contains(QLatin1String("needs a replay")));
+        stopWindow(window);
     }
 
     void liveTradingThroughTheSetupOnTheSimulatedExchange()

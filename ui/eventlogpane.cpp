@@ -1,0 +1,96 @@
+#include "eventlogpane.h"
+
+#include "eventlogmodel.h"
+#include "events/eventfile.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace polymon {
+
+EventLogPane::EventLogPane(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new EventLogModel(this))
+    , m_filter(new QSortFilterProxyModel(this))
+    , m_view(new QTableView(this))
+    , m_type(new QComboBox(this))
+    , m_status(new QLabel(this))
+{
+    setObjectName(QStringLiteral("eventLogPane"));
+    m_filter->setSourceModel(m_model);
+    m_filter->setFilterKeyColumn(EventLogModel::Type);
+    m_view->setObjectName(QStringLiteral("eventLogView"));
+    m_view->setModel(m_filter);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setWordWrap(false);
+    m_type->setObjectName(QStringLiteral("eventTypeFilter"));
+    m_type->addItem(tr("All types"));
+    m_status->setObjectName(QStringLiteral("eventLogStatus"));
+    m_status->setWordWrap(true);
+    m_status->setText(tr("No events loaded. Load a file of timestamped events (JSONL: {\"ts\": ms, \"type\", \"market\", "
+                         "\"asset_id\", \"text\"}, or CSV ts,type,market,asset_id,text): they show on the chart, and "
+                         "a double-click takes a replay there."));
+    auto *load = new QPushButton(tr("Load events…"), this);
+    load->setObjectName(QStringLiteral("loadEvents"));
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(load);
+    bar->addWidget(m_type);
+    bar->addStretch();
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(bar);
+    layout->addWidget(m_status);
+    layout->addWidget(m_view, 1);
+    connect(load, &QPushButton::clicked, this, &EventLogPane::chooseFile);
+    connect(m_type, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_filter->setFilterFixedString(index <= 0 ? QString() : m_type->itemText(index));
+    });
+    connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        Q_EMIT seekRequested(m_filter->data(index, EventLogModel::TimestampRole).toLongLong());
+    });
+}
+
+void EventLogPane::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Load events"), QString(),
+                                                      tr("Events (*.jsonl *.json *.csv);;All files (*)"));
+    if (!path.isEmpty())
+        load(path);
+}
+
+bool EventLogPane::load(const QString &path)
+{
+    EventFile::Result result;
+    QString error;
+    if (!EventFile::read(path, result, error)) {
+        m_status->setText(error);
+        return false;
+    }
+    m_model->setEvents(result.events);
+    const QString current = m_type->currentText();
+    m_type->clear();
+    m_type->addItem(tr("All types"));
+    m_type->addItems(m_model->types());
+    m_type->setCurrentIndex(std::max(0, m_type->findText(current)));
+    m_view->resizeColumnsToContents();
+    m_status->setText(result.badLines == 0
+                          ? tr("%n event(s) from %1.", nullptr, int(result.events.size())).arg(QFileInfo(path).fileName())
+                          : tr("%n event(s) from %1; %2 line(s) skipped (%3).", nullptr, int(result.events.size()))
+                                .arg(QFileInfo(path).fileName())
+                                .arg(result.badLines)
+                                .arg(result.problems.mid(0, 3).join(QStringLiteral("; "))));
+    Q_EMIT eventsChanged(m_model->events());
+    return true;
+}
+
+} // namespace polymon

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "events/marketevent.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace polymon {
+
+class EventLogModel;
+
+// The events dock: load a file of timestamped events (JSONL or CSV, the
+// format of `polymon-cli events correlate`), filter by type, and
+// double-click one to take the replay there. The chart draws them.
+class EventLogPane final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit EventLogPane(QWidget *parent = nullptr);
+
+    EventLogModel *model() const noexcept { return m_model; }
+    QTableView *view() const noexcept { return m_view; }
+    // Loads a file; false with the reason shown in the pane.
+    bool load(const QString &path);
+
+Q_SIGNALS:
+    void eventsChanged(const std::vector<polymon::MarketEvent> &events);
+    void seekRequested(qint64 ms);
+
+private:
+    void chooseFile();
+
+    EventLogModel *m_model;
+    QSortFilterProxyModel *m_filter;
+    QTableView *m_view;
+    QComboBox *m_type;
+    QLabel *m_status;
+};
+
+} // namespace polymon
