@@ -1,7 +1,9 @@
 #include "clicommon.h"
 #include "commands.h"
 
+#include "events/eventfeatures.h"
 #include "events/eventfile.h"
+#include "events/eventmodel.h"
 #include "events/eventstudy.h"
 #include "events/midseries.h"
 #include "replay/replayengine.h"
@@ -38,6 +40,19 @@ void printTable(const std::vector<EventStudy::TypeResult> &results)
     }
 }
 
+bool readEvents(const CliArgs &parser, EventFile::Result &events)
+{
+    QString error;
+    if (!EventFile::read(QString::fromStdString(parser.value("--events")), events, error)) {
+        std::fprintf(stderr, "polymon-cli: %s\n", error.toUtf8().constData());
+        return false;
+    }
+    if (events.badLines > 0)
+        std::fprintf(stderr, "polymon-cli: %d event line(s) skipped: %s\n", events.badLines,
+                     events.problems.join(QStringLiteral("; ")).toUtf8().constData());
+    return true;
+}
+
 int correlate(const CliArgs &parser)
 {
     if (!parser.has("--capture") || !parser.has("--events"))
@@ -46,14 +61,8 @@ int correlate(const CliArgs &parser)
     if (parser.has("--horizons") && !parseHorizons(parser.value("--horizons"), options.horizonsS))
         return usage("--horizons needs seconds separated by commas, e.g. 5,30,120");
     EventFile::Result events;
-    QString error;
-    if (!EventFile::read(QString::fromStdString(parser.value("--events")), events, error)) {
-        std::fprintf(stderr, "polymon-cli: %s\n", error.toUtf8().constData());
+    if (!readEvents(parser, events))
         return 1;
-    }
-    if (events.badLines > 0)
-        std::fprintf(stderr, "polymon-cli: %d event line(s) skipped: %s\n", events.badLines,
-                     events.problems.join(QStringLiteral("; ")).toUtf8().constData());
     MidSeries mids;
     ReplayEngine engine(&mids);
     std::string loadError;
@@ -70,20 +79,62 @@ int correlate(const CliArgs &parser)
     return 0;
 }
 
+int model(const CliArgs &parser)
+{
+    if (!parser.has("--capture") || !parser.has("--events"))
+        return usage("events model needs --capture FILE (one or more, oldest first) and --events EVENTS.jsonl");
+    bool ok = true;
+    const int horizon = QString::fromStdString(parser.value("--horizon", "30")).toInt(&ok);
+    if (!ok || horizon <= 0 || horizon > 86'400)
+        return usage("--horizon needs a number of seconds");
+    EventFile::Result events;
+    if (!readEvents(parser, events))
+        return 1;
+    // Each recording replays on its own books; the samples are pooled and split by time.
+    std::vector<EventFeatureRecorder::Sample> samples;
+    int skipped = 0;
+    for (const std::string &file : parser.values("--capture")) {
+        EventFeatureRecorder recorder(events.events, horizon);
+        ReplayEngine engine(&recorder);
+        std::string loadError;
+        if (!engine.loadFile(file, loadError)) {
+            std::fprintf(stderr, "polymon-cli: %s\n", loadError.c_str());
+            return 1;
+        }
+        engine.run();
+        const auto s = recorder.samples();
+        samples.insert(samples.end(), s.begin(), s.end());
+        skipped += recorder.skipped();
+    }
+    const EventModel::Report report = EventModel::fitAndScore(samples);
+    if (parser.has("--json")) {
+        std::printf("%s\n", QJsonDocument(EventModel::toJson(report, horizon)).toJson(QJsonDocument::Compact).constData());
+        return 0;
+    }
+    std::printf("%d samples (%d events without a book at their time), trained on the first %d, tested on the last %d\n",
+                report.samples, skipped, report.train, report.test);
+    if (!report.enoughData)
+        std::printf("%s\n", report.reason.toUtf8().constData());
+    else
+        std::printf("sign of the mid %d s after: accuracy %.3f against a base rate of %.3f, AUC %.3f (out of sample)\n",
+                    horizon, report.accuracy, report.baseRate, report.auc);
+    return 0;
+}
+
 } // namespace
 
 int eventsCommand(const std::vector<std::string> &args)
 {
     if (args.empty())
-        return usage("events needs a subcommand: correlate");
+        return usage("events needs a subcommand: correlate, model");
     const std::string sub = args.front();
     const std::vector<std::string> rest(args.begin() + 1, args.end());
-    if (sub != "correlate")
+    if (sub != "correlate" && sub != "model")
         return usage(("unknown events subcommand: " + sub).c_str());
-    CliArgs parser({{"--capture", true}, {"--events", true}, {"--horizons", true}, {"--json", false}}, 0);
+    CliArgs parser({{"--capture", true}, {"--events", true}, {"--horizons", true}, {"--horizon", true}, {"--json", false}}, 0);
     if (!parse(parser, rest))
         return 2;
-    return correlate(parser);
+    return sub == "model" ? model(parser) : correlate(parser);
 }
 
 } // namespace polymon::cli

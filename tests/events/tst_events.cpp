@@ -1,7 +1,9 @@
 // The event study on a stream built with a known effect: the mid moves
 // +3 ticks 5 s after each "goal" and nothing follows "noise"; the study must
 // recover both within its intervals, through the library and the CLI.
+#include "events/eventfeatures.h"
 #include "events/eventfile.h"
+#include "events/eventmodel.h"
 #include "events/eventstudy.h"
 #include "events/midseries.h"
 #include "replay/replayengine.h"
@@ -91,6 +93,77 @@ QByteArray eventsJsonl(const std::vector<qint64> &goals, const std::vector<qint6
     return out;
 }
 
+// A book whose move 10 s after each event follows the depth imbalance set
+// just before it (with `flipShare` of the moves the other way), or, when
+// `predictive` is false, moves at random whatever the depth says.
+QByteArray buildImbalanceStream(int events, bool predictive, double flipShare, quint32 seed, std::vector<qint64> &times)
+{
+    QByteArray out;
+    int bid = 50, ask = 52;
+    auto frame = [&out](qint64 ts, const QStringList &entries) {
+        out += QStringLiteral(R"({"market":"%1","price_changes":[%2],"timestamp":"%3","event_type":"price_change"})")
+                   .arg(QLatin1String(kMarket), entries.join(QLatin1Char(',')))
+                   .arg(ts)
+                   .toUtf8()
+               + '\n';
+    };
+    auto entry = [](int cents, int size, const char *side) {
+        return QStringLiteral(R"({"asset_id":"%1","price":"%2","size":"%3","side":"%4"})")
+            .arg(QLatin1String(kYes), price(cents))
+            .arg(size)
+            .arg(QLatin1String(side));
+    };
+    out += QStringLiteral(R"({"event_type":"book","asset_id":"%1","market":"%2","bids":[{"price":"%3","size":"100"}],)"
+                          R"("asks":[{"price":"%4","size":"100"}],"timestamp":"%5","hash":"h0"})")
+               .arg(QLatin1String(kYes), QLatin1String(kMarket), price(bid), price(ask))
+               .arg(kT0)
+               .toUtf8()
+           + '\n';
+    QRandomGenerator random(seed);
+    int bidSize = 100, askSize = 100;
+    for (int i = 0; i < events; ++i) {
+        const qint64 t = kT0 + 10'000 + i * 40'000LL;
+        const bool heavyBids = random.bounded(2) == 0;
+        bidSize = heavyBids ? 500 : 100;
+        askSize = heavyBids ? 100 : 500;
+        frame(t - 2000, {entry(bid, bidSize, "BUY"), entry(ask, askSize, "SELL")});
+        times.push_back(t);
+        bool up = predictive ? heavyBids : random.bounded(2) == 0;
+        if (random.generateDouble() < flipShare)
+            up = !up;
+        if (bid <= 10 || ask >= 90)
+            up = bid <= 10;
+        const int step = up ? 1 : -1;
+        QStringList move;
+        if (step > 0)
+            move << entry(ask, 0, "SELL") << entry(ask + 1, askSize, "SELL") << entry(bid, 0, "BUY") << entry(bid + 1, bidSize, "BUY");
+        else
+            move << entry(bid, 0, "BUY") << entry(bid - 1, bidSize, "BUY") << entry(ask, 0, "SELL") << entry(ask - 1, askSize, "SELL");
+        bid += step;
+        ask += step;
+        frame(t + 10'000, move);
+    }
+    frame(kT0 + 10'000 + events * 40'000LL, {entry(bid, bidSize, "BUY")}); // the stream runs past the last horizon
+    return out;
+}
+
+std::vector<MarketEvent> burstEvents(const std::vector<qint64> &times)
+{
+    std::vector<MarketEvent> events;
+    for (qint64 t : times)
+        events.push_back(MarketEvent{t, QStringLiteral("trade burst"), QLatin1String(kMarket), {}, {}});
+    return events;
+}
+
+EventModel::Report modelOn(const QByteArray &stream, const std::vector<qint64> &times, int horizonS = 30)
+{
+    EventFeatureRecorder recorder(burstEvents(times), horizonS);
+    ReplayEngine engine(&recorder);
+    engine.loadText(std::string_view(stream.constData(), std::size_t(stream.size())));
+    engine.run();
+    return EventModel::fitAndScore(recorder.samples());
+}
+
 } // namespace
 
 class TstEvents : public QObject
@@ -98,6 +171,67 @@ class TstEvents : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void theModelLearnsWhatTheBookSaysAndNothingElse()
+    {
+        // The depth says where the mid goes (80 % of the time): out of sample it shows.
+        std::vector<qint64> times;
+        const EventModel::Report told = modelOn(buildImbalanceStream(200, true, 0.2, 3, times), times);
+        QVERIFY2(told.enoughData, qPrintable(told.reason));
+        QCOMPARE(told.samples, 200);
+        QCOMPARE(told.train, 140);
+        QVERIFY2(told.auc > 0.7, qPrintable(QString::number(told.auc)));
+        QVERIFY2(told.accuracy > told.baseRate, qPrintable(QStringLiteral("%1 vs %2").arg(told.accuracy).arg(told.baseRate)));
+        QVERIFY(told.weights[0] > 0); // imbalance toward the bids: up
+        // The depth says nothing: no skill out of sample.
+        times.clear();
+        const EventModel::Report blind = modelOn(buildImbalanceStream(200, false, 0.0, 5, times), times);
+        QVERIFY(blind.enoughData);
+        qInfo("told: AUC %.3f, accuracy %.3f against %.3f; blind: AUC %.3f, accuracy %.3f against %.3f", told.auc, told.accuracy,
+              told.baseRate, blind.auc, blind.accuracy, blind.baseRate);
+        QVERIFY2(blind.auc > 0.3 && blind.auc < 0.7, qPrintable(QString::number(blind.auc)));
+        // Too few events: said plainly.
+        times.clear();
+        const EventModel::Report few = modelOn(buildImbalanceStream(12, true, 0.0, 3, times), times);
+        QVERIFY(!few.enoughData);
+        QVERIFY(few.reason.startsWith(QLatin1String("too little data")));
+        // AUC itself: perfect, inverted, ties.
+        QCOMPARE(EventModel::auc({0.1, 0.2, 0.8, 0.9}, {false, false, true, true}), 1.0);
+        QCOMPARE(EventModel::auc({0.9, 0.8, 0.2, 0.1}, {false, false, true, true}), 0.0);
+        QCOMPARE(EventModel::auc({0.5, 0.5}, {false, true}), 0.5);
+    }
+
+    void theModelCliTrainsOnEarlierRecordings()
+    {
+        QTemporaryDir dir;
+        std::vector<qint64> times;
+        const QByteArray stream = buildImbalanceStream(200, true, 0.2, 3, times);
+        QFile f(dir.filePath(QStringLiteral("session.jsonl")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(stream);
+        f.close();
+        QFile events(dir.filePath(QStringLiteral("events.csv")));
+        QVERIFY(events.open(QIODevice::WriteOnly));
+        events.write("ts,type,market,asset_id,text\n");
+        for (qint64 t : times)
+            events.write(QStringLiteral("%1,trade burst,%2,,\n").arg(t).arg(QLatin1String(kMarket)).toUtf8());
+        events.close();
+        QProcess cli;
+        cli.start(QStringLiteral(POLYMON_CLI_PATH), {QStringLiteral("events"), QStringLiteral("model"), QStringLiteral("--capture"),
+                                                    f.fileName(), QStringLiteral("--events"), events.fileName(), QStringLiteral("--json")});
+        QVERIFY(cli.waitForFinished(60'000));
+        QCOMPARE(cli.exitCode(), 0);
+        const QJsonObject out = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+        QVERIFY(out.value(QStringLiteral("enough_data")).toBool());
+        QCOMPARE(out.value(QStringLiteral("test")).toInt(), 60);
+        QVERIFY(out.value(QStringLiteral("auc")).toDouble() > 0.7);
+        QVERIFY(out.value(QStringLiteral("weights")).toObject().contains(QStringLiteral("imbalance")));
+        cli.start(QStringLiteral(POLYMON_CLI_PATH), {QStringLiteral("events"), QStringLiteral("model"), QStringLiteral("--capture"),
+                                                    f.fileName(), QStringLiteral("--events"), events.fileName(), QStringLiteral("--horizon"),
+                                                    QStringLiteral("soon")});
+        QVERIFY(cli.waitForFinished(30'000));
+        QCOMPARE(cli.exitCode(), 2);
+    }
+
     void eventFilesAreReadAndBadLinesCounted()
     {
         const EventFile::Result jsonl = EventFile::parse(
