@@ -30,38 +30,52 @@ QString price(int cents)
     return QString::number(cents / 100.0, 'f', 2);
 }
 
-// A one-token book that walks by whole ticks around 50c, plus a +3 tick jump
-// 5 s after each goal. Returns the JSONL stream; goals and noise are filled.
-QByteArray buildStream(std::vector<qint64> &goals, std::vector<qint64> &noise)
+QByteArray bookLine(int bid, int ask)
 {
-    QByteArray out;
-    int bid = 50, ask = 52;
-    out += QStringLiteral(R"({"event_type":"book","asset_id":"%1","market":"%2","bids":[{"price":"%3","size":"100"}],)"
+    return QStringLiteral(R"({"event_type":"book","asset_id":"%1","market":"%2","bids":[{"price":"%3","size":"100"}],)"
                           R"("asks":[{"price":"%4","size":"100"}],"timestamp":"%5","hash":"h0"})")
                .arg(QLatin1String(kYes), QLatin1String(kMarket), price(bid), price(ask))
                .arg(kT0)
                .toUtf8()
            + '\n';
+}
+
+QString entry(int cents, int size, const char *side)
+{
+    return QStringLiteral(R"({"asset_id":"%1","price":"%2","size":"%3","side":"%4"})")
+        .arg(QLatin1String(kYes), price(cents))
+        .arg(size)
+        .arg(QLatin1String(side));
+}
+
+QByteArray priceChangeLine(qint64 ts, const QStringList &entries)
+{
+    return QStringLiteral(R"({"market":"%1","price_changes":[%2],"timestamp":"%3","event_type":"price_change"})")
+               .arg(QLatin1String(kMarket), entries.join(QLatin1Char(',')))
+               .arg(ts)
+               .toUtf8()
+           + '\n';
+}
+
+// The entries that move both sides by `step` ticks, the side moving away
+// from the other first so the book never crosses.
+QStringList moveEntries(int bid, int ask, int step, int bidSize = 100, int askSize = 100)
+{
+    if (step > 0)
+        return {entry(ask, 0, "SELL"), entry(ask + step, askSize, "SELL"), entry(bid, 0, "BUY"), entry(bid + step, bidSize, "BUY")};
+    return {entry(bid, 0, "BUY"), entry(bid + step, bidSize, "BUY"), entry(ask, 0, "SELL"), entry(ask + step, askSize, "SELL")};
+}
+
+// A one-token book that walks by whole ticks around 50c, plus a +3 tick jump
+// 5 s after each goal. Returns the JSONL stream; goals and noise are filled.
+QByteArray buildStream(std::vector<qint64> &goals, std::vector<qint64> &noise)
+{
+    int bid = 50, ask = 52;
+    QByteArray out = bookLine(bid, ask);
     auto move = [&](int step, qint64 ts) {
-        // The side moving away from the other goes first, so the book never crosses.
-        QStringList entries;
-        auto entry = [](int cents, int size, const char *side) {
-            return QStringLiteral(R"({"asset_id":"%1","price":"%2","size":"%3","side":"%4"})")
-                .arg(QLatin1String(kYes), price(cents))
-                .arg(size)
-                .arg(QLatin1String(side));
-        };
-        if (step > 0)
-            entries << entry(ask, 0, "SELL") << entry(ask + step, 100, "SELL") << entry(bid, 0, "BUY") << entry(bid + step, 100, "BUY");
-        else
-            entries << entry(bid, 0, "BUY") << entry(bid + step, 100, "BUY") << entry(ask, 0, "SELL") << entry(ask + step, 100, "SELL");
+        out += priceChangeLine(ts, moveEntries(bid, ask, step));
         bid += step;
         ask += step;
-        out += QStringLiteral(R"({"market":"%1","price_changes":[%2],"timestamp":"%3","event_type":"price_change"})")
-                   .arg(QLatin1String(kMarket), entries.join(QLatin1Char(',')))
-                   .arg(ts)
-                   .toUtf8()
-               + '\n';
     };
     QRandomGenerator random(7);
     for (int s = 20; s < kSeconds - 200; s += 80) {
@@ -98,27 +112,8 @@ QByteArray eventsJsonl(const std::vector<qint64> &goals, const std::vector<qint6
 // `predictive` is false, moves at random whatever the depth says.
 QByteArray buildImbalanceStream(int events, bool predictive, double flipShare, quint32 seed, std::vector<qint64> &times)
 {
-    QByteArray out;
     int bid = 50, ask = 52;
-    auto frame = [&out](qint64 ts, const QStringList &entries) {
-        out += QStringLiteral(R"({"market":"%1","price_changes":[%2],"timestamp":"%3","event_type":"price_change"})")
-                   .arg(QLatin1String(kMarket), entries.join(QLatin1Char(',')))
-                   .arg(ts)
-                   .toUtf8()
-               + '\n';
-    };
-    auto entry = [](int cents, int size, const char *side) {
-        return QStringLiteral(R"({"asset_id":"%1","price":"%2","size":"%3","side":"%4"})")
-            .arg(QLatin1String(kYes), price(cents))
-            .arg(size)
-            .arg(QLatin1String(side));
-    };
-    out += QStringLiteral(R"({"event_type":"book","asset_id":"%1","market":"%2","bids":[{"price":"%3","size":"100"}],)"
-                          R"("asks":[{"price":"%4","size":"100"}],"timestamp":"%5","hash":"h0"})")
-               .arg(QLatin1String(kYes), QLatin1String(kMarket), price(bid), price(ask))
-               .arg(kT0)
-               .toUtf8()
-           + '\n';
+    QByteArray out = bookLine(bid, ask);
     QRandomGenerator random(seed);
     int bidSize = 100, askSize = 100;
     for (int i = 0; i < events; ++i) {
@@ -126,7 +121,7 @@ QByteArray buildImbalanceStream(int events, bool predictive, double flipShare, q
         const bool heavyBids = random.bounded(2) == 0;
         bidSize = heavyBids ? 500 : 100;
         askSize = heavyBids ? 100 : 500;
-        frame(t - 2000, {entry(bid, bidSize, "BUY"), entry(ask, askSize, "SELL")});
+        out += priceChangeLine(t - 2000, {entry(bid, bidSize, "BUY"), entry(ask, askSize, "SELL")});
         times.push_back(t);
         bool up = predictive ? heavyBids : random.bounded(2) == 0;
         if (random.generateDouble() < flipShare)
@@ -134,16 +129,11 @@ QByteArray buildImbalanceStream(int events, bool predictive, double flipShare, q
         if (bid <= 10 || ask >= 90)
             up = bid <= 10;
         const int step = up ? 1 : -1;
-        QStringList move;
-        if (step > 0)
-            move << entry(ask, 0, "SELL") << entry(ask + 1, askSize, "SELL") << entry(bid, 0, "BUY") << entry(bid + 1, bidSize, "BUY");
-        else
-            move << entry(bid, 0, "BUY") << entry(bid - 1, bidSize, "BUY") << entry(ask, 0, "SELL") << entry(ask - 1, askSize, "SELL");
+        out += priceChangeLine(t + 10'000, moveEntries(bid, ask, step, bidSize, askSize));
         bid += step;
         ask += step;
-        frame(t + 10'000, move);
     }
-    frame(kT0 + 10'000 + events * 40'000LL, {entry(bid, bidSize, "BUY")}); // the stream runs past the last horizon
+    out += priceChangeLine(kT0 + 10'000 + events * 40'000LL, {entry(bid, bidSize, "BUY")}); // the stream runs past the last horizon
     return out;
 }
 
