@@ -16,6 +16,7 @@ struct MarketEvent
     QString market;
     QString assetId;
     QString text;
+    QString slug; // a sports game's slug (Polymarket's event slug), when the feed names one
 };
 
 } // namespace polymon

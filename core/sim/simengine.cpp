@@ -356,6 +356,15 @@ Fixed SimEngine::cancel(std::uint64_t id, std::int64_t nowMs)
     return 0;
 }
 
+void SimEngine::shiftFair(int market, Fixed delta)
+{
+    if (market < 0 || market >= int(m_markets.size()))
+        return;
+    SimMarket &m = m_markets[std::size_t(market)];
+    m.fair = std::clamp<Fixed>(m.fair + delta, 2 * kFineTick, kOne - 2 * kFineTick);
+    m.anchor = std::clamp<Fixed>(m.anchor + delta, 2 * kFineTick, kOne - 2 * kFineTick);
+}
+
 std::vector<SimFrame> SimEngine::drainPending()
 {
     std::vector<SimFrame> frames(std::make_move_iterator(m_pending.begin()), std::make_move_iterator(m_pending.end()));

@@ -75,6 +75,9 @@ public:
     Fixed cancel(std::uint64_t id, std::int64_t nowMs);
     // Fills of resting users' orders since the last call (the flow's trades and takers).
     std::vector<SimUserOrders::Fill> takeUserFills() { return std::exchange(m_userFills, {}); }
+    // News for a market (a goal in its game): its fair value and the level it
+    // drifts back to move by `delta`, so the quotes follow within seconds.
+    void shiftFair(int market, Fixed delta);
     // Frames queued by the calls above, to send at once.
     std::vector<SimFrame> drainPending();
 

@@ -67,6 +67,8 @@ public:
     std::vector<SimEngine::Match> take(int market, Side side, Fixed limit, Fixed size);
     void rest(std::uint64_t id, int market, Side side, Fixed price, Fixed size);
     Fixed cancel(std::uint64_t id);
+    // News moves a market's fair value (see SimEngine::shiftFair).
+    void shiftFair(int market, Fixed delta) { m_engine.shiftFair(market, delta); }
     // Called with the fills of users' resting orders as they happen.
     void setUserFillHandler(std::function<void(const std::vector<SimUserOrders::Fill> &)> handler)
     {

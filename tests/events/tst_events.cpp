@@ -4,6 +4,10 @@
 #include "events/eventfeatures.h"
 #include "events/eventfile.h"
 #include "events/eventmodel.h"
+#include "events/sportsfeedclient.h"
+#include "events/sportsresults.h"
+#include "sim/simexchange.h"
+#include "sim/simsportsfeed.h"
 #include "events/eventstudy.h"
 #include "events/midseries.h"
 #include "replay/replayengine.h"
@@ -161,6 +165,81 @@ class TstEvents : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void sportsUpdatesBecomeTypedEvents()
+    {
+        SportsResults results;
+        std::vector<MarketEvent> events;
+        QString error;
+        auto update = [](const char *json) { return QJsonDocument::fromJson(json).object(); };
+        // The documented NFL example, first seen mid-game: its state only.
+        QVERIFY(results.apply(update(R"({"gameId":19439,"leagueAbbreviation":"nfl","slug":"nfl-lac-buf-2025-01-26","homeTeam":"LAC",)"
+                                     R"("awayTeam":"BUF","status":"InProgress","score":"3-16","period":"Q4","elapsed":"5:18","live":true,)"
+                                     R"("ended":false,"turn":"lac"})"),
+                              1000, events, error));
+        QCOMPARE(events.size(), std::size_t(1));
+        QCOMPARE(events[0].type, QStringLiteral("status"));
+        QCOMPARE(events[0].slug, QStringLiteral("nfl-lac-buf-2025-01-26"));
+        QCOMPARE(events[0].text, QStringLiteral("LAC 3-16 BUF, Q4 5:18"));
+        events.clear();
+        QVERIFY(results.apply(update(R"({"slug":"nfl-lac-buf-2025-01-26","homeTeam":"LAC","awayTeam":"BUF","score":"10-16",)"
+                                     R"("period":"Q4","live":true,"ended":false,"turn":"buf"})"),
+                              2000, events, error));
+        QCOMPARE(events.size(), std::size_t(2)); // a touchdown and a field goal are one rise; possession changed
+        QCOMPARE(events[0].type, QStringLiteral("score home"));
+        QCOMPARE(events[1].type, QStringLiteral("possession"));
+        QCOMPARE(events[0].tsMs, 2000);
+        events.clear();
+        QVERIFY(results.apply(update(R"({"slug":"nfl-lac-buf-2025-01-26","score":"10-19","period":"OT","live":false,"ended":true,"turn":"buf"})"),
+                              3000, events, error));
+        QStringList types;
+        for (const MarketEvent &e : events)
+            types << e.type;
+        QCOMPARE(types, (QStringList{QStringLiteral("score away"), QStringLiteral("period"), QStringLiteral("ended")}));
+        // Esports scores count maps; something else is refused with a reason.
+        events.clear();
+        QVERIFY(results.apply(update(R"({"slug":"cs2-a-b","score":"000-000|1-0|Bo3","period":"2/3","live":true})"), 4000, events, error));
+        QVERIFY(results.apply(update(R"({"slug":"cs2-a-b","score":"000-000|1-1|Bo3","period":"3/3","live":true})"), 5000, events, error));
+        QCOMPARE(events.back().type, QStringLiteral("period"));
+        QCOMPARE(events[events.size() - 2].type, QStringLiteral("score away"));
+        QVERIFY(!results.apply(update(R"({"event_type":"book"})"), 6000, events, error));
+        QVERIFY(!error.isEmpty());
+    }
+
+    void theSimulatorPlaysAGameThatMovesItsMarket()
+    {
+        SimExchange exchange(9, 6);
+        exchange.setRate(0);
+        QVERIFY(exchange.listen());
+        const Fixed fair0 = exchange.engine().markets()[4].fair;
+        SimSportsFeed feed(&exchange, 4, 3);
+        feed.setPace(400, 100);
+        QVERIFY(feed.listen());
+        SportsFeedClient client;
+        std::vector<MarketEvent> seen;
+        connect(&client, &SportsFeedClient::eventsReceived, this,
+                [&seen](const std::vector<MarketEvent> &events) { seen.insert(seen.end(), events.begin(), events.end()); });
+        client.start(feed.url());
+        auto scored = [&seen] {
+            return std::count_if(seen.begin(), seen.end(), [](const MarketEvent &e) { return e.type.startsWith(QLatin1String("score")); });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(scored() >= 2, 20'000);
+        QCOMPARE(seen.front().type, QStringLiteral("status"));
+        QCOMPARE(seen.front().slug, QString::fromStdString(exchange.engine().markets()[4].slug));
+        QTRY_VERIFY(feed.pongs() > 0); // its pings are answered
+        QCOMPARE(client.malformedCount(), 0);
+        // Each goal moved the market's value: home up, away down, 6 ticks each
+        // (checked at a moment when no goal is on its way to the client).
+        // The first update gives the score so far ("HOME a-b AWAY, ..."), then every goal is an event.
+        const QStringList first = seen.front().text.section(QLatin1Char(' '), 1, 1).split(QLatin1Char('-'));
+        auto agrees = [&] {
+            int net = first.value(0).toInt() - first.value(1).toInt();
+            for (const MarketEvent &e : seen)
+                net += e.type == QLatin1String("score home") ? 1 : e.type == QLatin1String("score away") ? -1 : 0;
+            return exchange.engine().markets()[4].fair - fair0 == Fixed(net) * 60'000;
+        };
+        QTRY_VERIFY(agrees());
+    }
+
     void theModelLearnsWhatTheBookSaysAndNothingElse()
     {
         // The depth says where the mid goes (80 % of the time): out of sample it shows.
@@ -327,5 +406,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TstEvents)
+QTEST_MAIN(TstEvents)
 #include "tst_events.moc"
