@@ -19,6 +19,15 @@ void EventLogModel::setEvents(std::vector<MarketEvent> events)
     endResetModel();
 }
 
+void EventLogModel::append(const std::vector<MarketEvent> &events)
+{
+    if (events.empty())
+        return;
+    beginInsertRows({}, int(m_events.size()), int(m_events.size() + events.size()) - 1);
+    m_events.insert(m_events.end(), events.begin(), events.end());
+    endInsertRows();
+}
+
 QStringList EventLogModel::types() const
 {
     QStringList types;
@@ -59,6 +68,8 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         const QString label = m_label ? m_label(e) : QString();
         if (!label.isEmpty())
             return label;
+        if (!e.slug.isEmpty())
+            return e.slug;
         if (e.market.isEmpty() && e.assetId.isEmpty())
             return tr("every market");
         return e.assetId.isEmpty() ? e.market.left(12) + QStringLiteral("…") : e.assetId.left(12) + QStringLiteral("…");

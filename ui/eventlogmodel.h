@@ -21,6 +21,8 @@ public:
     explicit EventLogModel(QObject *parent = nullptr);
 
     void setEvents(std::vector<MarketEvent> events);
+    // Live events, newer than those held.
+    void append(const std::vector<MarketEvent> &events);
     const std::vector<MarketEvent> &events() const noexcept { return m_events; }
     QStringList types() const;
     // Names a market or token for the Market column ("" when not known).

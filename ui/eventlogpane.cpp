@@ -3,6 +3,7 @@
 #include "eventlogmodel.h"
 #include "events/eventfile.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -23,6 +24,8 @@ EventLogPane::EventLogPane(QWidget *parent)
     , m_view(new QTableView(this))
     , m_type(new QComboBox(this))
     , m_status(new QLabel(this))
+    , m_sports(new QCheckBox(tr("Sports channel"), this))
+    , m_sportsState(new QLabel(this))
 {
     setObjectName(QStringLiteral("eventLogPane"));
     m_filter->setSourceModel(m_model);
@@ -45,6 +48,13 @@ EventLogPane::EventLogPane(QWidget *parent)
     auto *bar = new QHBoxLayout;
     bar->addWidget(load);
     bar->addWidget(m_type);
+    bar->addSpacing(12);
+    m_sports->setObjectName(QStringLiteral("sportsSwitch"));
+    m_sports->setToolTip(tr("Scores, periods and ends of games as Polymarket's sports channel sends them, shown on "
+                            "the markets of each game"));
+    m_sportsState->setObjectName(QStringLiteral("sportsState"));
+    bar->addWidget(m_sports);
+    bar->addWidget(m_sportsState);
     bar->addStretch();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -52,12 +62,40 @@ EventLogPane::EventLogPane(QWidget *parent)
     layout->addWidget(m_status);
     layout->addWidget(m_view, 1);
     connect(load, &QPushButton::clicked, this, &EventLogPane::chooseFile);
+    connect(m_sports, &QCheckBox::toggled, this, &EventLogPane::sportsToggled);
     connect(m_type, &QComboBox::currentIndexChanged, this, [this](int index) {
         m_filter->setFilterFixedString(index <= 0 ? QString() : m_type->itemText(index));
     });
     connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         Q_EMIT seekRequested(m_filter->data(index, EventLogModel::TimestampRole).toLongLong());
     });
+}
+
+void EventLogPane::refreshTypes()
+{
+    const QString current = m_type->currentText();
+    const QSignalBlocker block(m_type);
+    m_type->clear();
+    m_type->addItem(tr("All types"));
+    m_type->addItems(m_model->types());
+    m_type->setCurrentIndex(std::max(0, m_type->findText(current)));
+}
+
+void EventLogPane::append(const std::vector<MarketEvent> &events)
+{
+    m_model->append(events);
+    for (const MarketEvent &e : events)
+        if (m_type->findText(e.type) < 0) {
+            refreshTypes();
+            break;
+        }
+    m_status->setText(tr("%n event(s).", nullptr, m_model->rowCount()));
+    Q_EMIT eventsChanged(m_model->events());
+}
+
+void EventLogPane::setSportsState(const QString &text)
+{
+    m_sportsState->setText(text);
 }
 
 void EventLogPane::chooseFile()
@@ -77,11 +115,7 @@ bool EventLogPane::load(const QString &path)
         return false;
     }
     m_model->setEvents(result.events);
-    const QString current = m_type->currentText();
-    m_type->clear();
-    m_type->addItem(tr("All types"));
-    m_type->addItems(m_model->types());
-    m_type->setCurrentIndex(std::max(0, m_type->findText(current)));
+    refreshTypes();
     m_view->resizeColumnsToContents();
     m_status->setText(result.badLines == 0
                           ? tr("%n event(s) from %1.", nullptr, int(result.events.size())).arg(QFileInfo(path).fileName())

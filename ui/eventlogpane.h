@@ -6,6 +6,7 @@
 
 #include <vector>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QSortFilterProxyModel;
@@ -16,8 +17,9 @@ namespace polymon {
 class EventLogModel;
 
 // The events dock: load a file of timestamped events (JSONL or CSV, the
-// format of `polymon-cli events correlate`), filter by type, and
-// double-click one to take the replay there. The chart draws them.
+// format of `polymon-cli events correlate`) or follow the sports channel,
+// filter by type, and double-click one to take the replay there. The
+// charts draw them.
 class EventLogPane final : public QWidget
 {
     Q_OBJECT
@@ -28,9 +30,15 @@ public:
     QTableView *view() const noexcept { return m_view; }
     // Loads a file; false with the reason shown in the pane.
     bool load(const QString &path);
+    // Events as a live feed sends them.
+    void append(const std::vector<MarketEvent> &events);
+    // The sports channel switch: on while the simulator's runs; live, the user's choice.
+    QCheckBox *sportsSwitch() const noexcept { return m_sports; }
+    void setSportsState(const QString &text);
 
 Q_SIGNALS:
     void eventsChanged(const std::vector<polymon::MarketEvent> &events);
+    void sportsToggled(bool on);
     void seekRequested(qint64 ms);
 
 private:
@@ -41,6 +49,9 @@ private:
     QTableView *m_view;
     QComboBox *m_type;
     QLabel *m_status;
+    QCheckBox *m_sports;
+    QLabel *m_sportsState;
+    void refreshTypes();
 };
 
 } // namespace polymon

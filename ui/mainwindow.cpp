@@ -3,6 +3,8 @@
 #include "livetradingcontroller.h"
 #include "eventlogmodel.h"
 #include "eventlogpane.h"
+#include "events/sportsfeedclient.h"
+#include <QCheckBox>
 #include "pricechartview.h"
 #include "eventpane.h"
 #include "dockwidthkeeper.h"
@@ -296,6 +298,12 @@ void MainWindow::buildTimeline()
         for (MarketView *view : std::as_const(m_views))
             applyTimeline(view);
     });
+    m_sportsFeed = new SportsFeedClient(this);
+    connect(m_sportsFeed, &SportsFeedClient::eventsReceived, m_eventLog, &EventLogPane::append);
+    connect(m_sportsFeed, &SportsFeedClient::connected, m_eventLog, [this] { m_eventLog->setSportsState(tr("connected")); });
+    connect(m_sportsFeed, &SportsFeedClient::disconnected, m_eventLog,
+            [this](const QString &why) { m_eventLog->setSportsState(tr("lost (%1), reconnecting").arg(why)); });
+    connect(m_eventLog, &EventLogPane::sportsToggled, this, [this](bool on) { followSports(on); });
     connect(m_eventLog, &EventLogPane::seekRequested, this, [this](qint64 ms) {
         if (!m_replaying) {
             statusBar()->showMessage(tr("Going to an event needs a replay: open a recording (File ▸ Replay) that covers it."), 8000);
@@ -307,13 +315,27 @@ void MainWindow::buildTimeline()
 
 void MainWindow::applyTimeline(MarketView *view)
 {
-    // A market's own events, its tokens', and those that name no market.
+    // A market's own events, its tokens', its game's, and those that name nothing.
     std::vector<MarketEvent> mine;
+    const MarketInfo &m = view->market();
     for (const MarketEvent &e : m_eventLog->model()->events())
-        if ((e.market.isEmpty() && e.assetId.isEmpty()) || e.market == view->market().conditionId
-            || (!e.assetId.isEmpty() && view->market().tokenIds.contains(e.assetId)))
+        if ((e.market.isEmpty() && e.assetId.isEmpty() && e.slug.isEmpty()) || e.market == m.conditionId
+            || (!e.assetId.isEmpty() && m.tokenIds.contains(e.assetId)) || (!e.slug.isEmpty() && m.slug.startsWith(e.slug)))
             mine.push_back(e);
     view->chart()->setEvents(std::move(mine));
+}
+
+void MainWindow::followSports(bool on)
+{
+    // The simulator serves its own channel; live it is Polymarket's.
+    const QUrl url = m_simulated ? m_service->simSportsUrl() : SportsFeedClient::polymarketUrl();
+    m_sportsFeed->stop();
+    if (!on || url.isEmpty()) {
+        m_eventLog->setSportsState(on ? tr("not available here") : QString());
+        return;
+    }
+    m_eventLog->setSportsState(tr("connecting…"));
+    m_sportsFeed->start(url);
 }
 
 void MainWindow::buildEvents()
@@ -551,6 +573,11 @@ void MainWindow::onModeChanged(bool simulated, const QString &reason)
                                          "database holds its last hour). %2")
                                           .arg(detector.minWarmupMinutes)
                                           .arg(outcomes));
+    // The simulator's game is followed by default; Polymarket's channel when the user asks.
+    if (m_eventLog->sportsSwitch()->isChecked() != simulated)
+        m_eventLog->sportsSwitch()->setChecked(simulated);
+    else
+        followSports(simulated);
     if (simulated) {
         setWindowTitle(tr("polymon — SIMULATED exchange"));
         m_banner->showNotice(tr("<b>SIMULATED exchange</b> — %1. Markets, prices and trades are generated locally "

@@ -29,6 +29,7 @@ class StatusBarPresenter;
 class TradingBar;
 class LiveTradingController;
 class EventLogPane;
+class SportsFeedClient;
 class TradingController;
 class SignalLogPane;
 class SignalQualityDialog;
@@ -80,6 +81,7 @@ private:
     // The Timeline dock: loaded events, drawn on the charts.
     void buildTimeline();
     void applyTimeline(MarketView *view);
+    void followSports(bool on);
     // Every outcome of the event in the Event dock (all of them watched).
     void openEvent(const QString &eventId);
     void applyTradingSettings();
@@ -129,6 +131,7 @@ private:
     TradingBar *m_tradingBar;
     LiveTradingController *m_live = nullptr;
     EventLogPane *m_eventLog = nullptr;
+    SportsFeedClient *m_sportsFeed = nullptr;
     TradingController *m_trading;
     EventPane *m_eventPane = nullptr;
     QHash<QString, MarketView *> m_views;      // by condition id

@@ -2,6 +2,7 @@
 
 #include "clob/clobrestclient.h"
 #include "sim/simclob.h"
+#include "sim/simsportsfeed.h"
 
 #include "trading/tradingservice.h"
 
@@ -187,6 +188,10 @@ void MonitorService::recordMarkets(const QList<MarketInfo> &markets)
         m_recording->recordMarket(m);
 }
 
+namespace {
+constexpr int kSportsMarket = 4; // the simulator's "home team ... championship final" market
+}
+
 void MonitorService::startSimulated(const QString &reason)
 {
     qCInfo(lcService) << "SIMULATED exchange:" << reason;
@@ -219,6 +224,10 @@ void MonitorService::startSimulated(const QString &reason)
                 delete m_clob;
                 m_clob = nullptr;
             }
+            // A game for "Will the home team win the championship final?" (its goals move that book).
+            m_sports = new SimSportsFeed(exchange, kSportsMarket, m_options.seed);
+            if (m_sports->listen())
+                m_sportsUrl = m_sports->url();
         },
         Qt::BlockingQueuedConnection);
     if (!listening) {
@@ -329,12 +338,15 @@ void MonitorService::teardown()
         m_trading->dropLive(tr("the simulated exchange stopped"));
         QMetaObject::invokeMethod(
             m_exchange,
-            [exchange = m_exchange, clob = m_clob] {
+            [exchange = m_exchange, clob = m_clob, sports = m_sports] {
+                delete sports;
                 delete clob;
                 delete exchange;
             },
             Qt::BlockingQueuedConnection);
         m_clob = nullptr;
+        m_sports = nullptr;
+        m_sportsUrl.clear();
         m_exchange = nullptr;
         m_simThread->quit();
         m_simThread->wait();

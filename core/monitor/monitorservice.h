@@ -27,6 +27,7 @@ class RecordingService;
 class SnapshotPublisher;
 class ClobRestClient;
 class SimClob;
+class SimSportsFeed;
 class SimExchange;
 class TradingService;
 
@@ -80,6 +81,8 @@ public:
     // The simulator's CLOB on its books (REST and user channel), in the same
     // thread; null when not simulated. Live trading offline goes there.
     SimClob *simClob() const noexcept { return m_clob; }
+    // The simulator's sports channel (a game for one of its markets); empty when not simulated.
+    QUrl simSportsUrl() const { return m_sportsUrl; }
 
 public Q_SLOTS:
     void start();
@@ -167,6 +170,8 @@ private:
     bool m_liveStarted = false;
     SimExchange *m_exchange = nullptr; // lives in m_simThread
     SimClob *m_clob = nullptr;         // too
+    SimSportsFeed *m_sports = nullptr; // too
+    QUrl m_sportsUrl;
     // Asks the CLOB (or the simulator's) for each watched market's rules.
     std::unique_ptr<ClobRestClient> m_rulesClient;
     std::unique_ptr<QThread> m_simThread;

@@ -1046,6 +1046,13 @@ private Q_SLOTS:
         file.write("broken line\n");
         file.close();
         EventLogPane *pane = window->eventLog();
+        // The simulator's sports channel is followed by default: its game's state arrives.
+        QVERIFY(pane->sportsSwitch()->isChecked());
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(pane->model()->events().begin(), pane->model()->events().end(),
+                                             [](const MarketEvent &e) { return e.slug == QLatin1String("sim-market-5"); }),
+                                 10000);
+        QVERIFY(pane->findChild<QLabel *>(QStringLiteral("sportsState"))->text().contains(QLatin1String("connected")));
+        pane->sportsSwitch()->setChecked(false); // the file's events alone from here
         QVERIFY(pane->load(path));
         QCOMPARE(pane->model()->rowCount(), 3);
         QVERIFY(pane->findChild<QLabel *>(QStringLiteral("eventLogStatus"))->text().contains(QLatin1String("1 line(s) skipped")));
