@@ -300,6 +300,11 @@ void MainWindow::buildTimeline()
     });
     m_sportsFeed = new SportsFeedClient(this);
     connect(m_sportsFeed, &SportsFeedClient::eventsReceived, m_eventLog, &EventLogPane::append);
+    connect(m_sportsFeed, &SportsFeedClient::eventsReceived, this, [this](const std::vector<MarketEvent> &events) {
+        // Kept with the recording (polymon-cli events export reads them back).
+        QMetaObject::invokeMethod(m_service, [s = m_service, events] { s->recordEvents(events, QStringLiteral("sports")); },
+                                  Qt::QueuedConnection);
+    });
     connect(m_sportsFeed, &SportsFeedClient::connected, m_eventLog, [this] { m_eventLog->setSportsState(tr("connected")); });
     connect(m_sportsFeed, &SportsFeedClient::disconnected, m_eventLog,
             [this](const QString &why) { m_eventLog->setSportsState(tr("lost (%1), reconnecting").arg(why)); });

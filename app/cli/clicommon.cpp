@@ -1,5 +1,7 @@
 #include "clicommon.h"
 
+#include <QDateTime>
+
 #include "sim/simexchange.h"
 
 #include <QUrl>
@@ -81,6 +83,9 @@ const char kUsage[] =
     "      and the book then (imbalance, spread, momentum): a logistic regression trained\n"
     "      on the earlier 70% of the events and scored on the later 30% (accuracy, AUC,\n"
     "      base rate), or says there is too little data. Recordings oldest first.\n"
+    "  events export --db DB [--since TIME] [--until TIME] --out EVENTS.jsonl\n"
+    "      The events the desktop stored (the sports channel while recording) as the\n"
+    "      JSONL that correlate and model read.\n"
     "  evaluate [--seed N] [--hours H] [--markets N] [--json] [--record FILE] [SETTINGS]\n"
     "      The detector on an independent order-flow model (queue-reactive books,\n"
     "      Hawkes market orders, injected episodes of varied shape): recall by\n"
@@ -92,6 +97,18 @@ const char kUsage[] =
     "           frame, a dropped connection, 30 s without PONG, 75 s of silence.\n";
 
 } // namespace
+
+bool parseTime(const std::string &text, qint64 &ms)
+{
+    const QString value = QString::fromStdString(text);
+    bool isNumber = false;
+    ms = value.toLongLong(&isNumber);
+    if (isNumber)
+        return true;
+    const QDateTime t = QDateTime::fromString(value, Qt::ISODateWithMs);
+    ms = t.toMSecsSinceEpoch();
+    return t.isValid();
+}
 
 int usage(const char *problem)
 {

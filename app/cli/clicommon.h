@@ -21,6 +21,8 @@ namespace cli {
 
 // The usage on stderr after the problem, if any; returns 2 (the exit code).
 int usage(const char *problem = nullptr);
+// ISO 8601 or epoch milliseconds; false when it is neither.
+bool parseTime(const std::string &text, qint64 &ms);
 void printHelp();
 // Parses args against the command's options (the SETTINGS ones added when
 // `withSettings`); false after printing the problem and the usage.

@@ -7,10 +7,16 @@
 #include "events/eventstudy.h"
 #include "events/midseries.h"
 #include "replay/replayengine.h"
+#include "storage/eventreader.h"
+
+#include <QFile>
+#include <QJsonObject>
+#include <QSaveFile>
 
 #include <QJsonDocument>
 
 #include <cstdio>
+#include <limits>
 
 namespace polymon::cli {
 
@@ -121,19 +127,59 @@ int model(const CliArgs &parser)
     return 0;
 }
 
+// Stored events as the JSONL that correlate and model read.
+int exportEvents(const CliArgs &parser)
+{
+    if (!parser.has("--db") || !parser.has("--out"))
+        return usage("events export needs --db DB and --out EVENTS.jsonl");
+    qint64 fromMs = 0, toMs = std::numeric_limits<qint64>::max();
+    if (parser.has("--since") && !parseTime(parser.value("--since"), fromMs))
+        return usage("--since needs ISO 8601 or epoch milliseconds");
+    if (parser.has("--until") && !parseTime(parser.value("--until"), toMs))
+        return usage("--until needs ISO 8601 or epoch milliseconds");
+    std::vector<MarketEvent> events;
+    QString error;
+    if (!EventReader::read(QString::fromStdString(parser.value("--db")), fromMs, toMs, events, error)) {
+        std::fprintf(stderr, "polymon-cli: %s\n", error.toUtf8().constData());
+        return 1;
+    }
+    QSaveFile out(QString::fromStdString(parser.value("--out")));
+    if (!out.open(QIODevice::WriteOnly)) {
+        std::fprintf(stderr, "polymon-cli: cannot write %s: %s\n", qPrintable(out.fileName()), qPrintable(out.errorString()));
+        return 1;
+    }
+    for (const MarketEvent &e : events) {
+        QJsonObject o{{QStringLiteral("ts"), qint64(e.tsMs)}, {QStringLiteral("type"), e.type}};
+        for (const auto &[key, value] : {std::pair{"market", e.market}, {"asset_id", e.assetId}, {"slug", e.slug}, {"text", e.text}})
+            if (!value.isEmpty())
+                o.insert(QLatin1String(key), value);
+        out.write(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
+    }
+    if (!out.commit()) {
+        std::fprintf(stderr, "polymon-cli: cannot write %s: %s\n", qPrintable(out.fileName()), qPrintable(out.errorString()));
+        return 1;
+    }
+    std::fprintf(stderr, "%zu event(s) written to %s\n", events.size(), qPrintable(out.fileName()));
+    return 0;
+}
+
 } // namespace
 
 int eventsCommand(const std::vector<std::string> &args)
 {
     if (args.empty())
-        return usage("events needs a subcommand: correlate, model");
+        return usage("events needs a subcommand: correlate, model, export");
     const std::string sub = args.front();
     const std::vector<std::string> rest(args.begin() + 1, args.end());
-    if (sub != "correlate" && sub != "model")
+    if (sub != "correlate" && sub != "model" && sub != "export")
         return usage(("unknown events subcommand: " + sub).c_str());
-    CliArgs parser({{"--capture", true}, {"--events", true}, {"--horizons", true}, {"--horizon", true}, {"--json", false}}, 0);
+    CliArgs parser({{"--capture", true}, {"--events", true}, {"--horizons", true}, {"--horizon", true}, {"--json", false},
+                    {"--db", true}, {"--out", true}, {"--since", true}, {"--until", true}},
+                   0);
     if (!parse(parser, rest))
         return 2;
+    if (sub == "export")
+        return exportEvents(parser);
     return sub == "model" ? model(parser) : correlate(parser);
 }
 

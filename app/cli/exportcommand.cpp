@@ -16,19 +16,6 @@ namespace polymon::cli {
 
 namespace {
 
-// ISO 8601 or epoch milliseconds; false when it is neither.
-bool parseTime(const std::string &text, qint64 &ms)
-{
-    const QString value = QString::fromStdString(text);
-    bool isNumber = false;
-    ms = value.toLongLong(&isNumber);
-    if (isNumber)
-        return true;
-    const QDateTime t = QDateTime::fromString(value, Qt::ISODateWithMs);
-    ms = t.toMSecsSinceEpoch();
-    return t.isValid();
-}
-
 // The recorded snapshots and trades of a time range as a raw capture.
 int exportCapture(const QString &db, const CliArgs &parser)
 {

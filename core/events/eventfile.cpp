@@ -61,6 +61,7 @@ bool fromJson(const QByteArray &line, MarketEvent &e, QString &why)
     e.market = o.value(QStringLiteral("market")).toString();
     e.assetId = o.value(QStringLiteral("asset_id")).toString();
     e.text = o.value(QStringLiteral("text")).toString();
+    e.slug = o.value(QStringLiteral("slug")).toString();
     return true;
 }
 

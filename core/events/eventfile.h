@@ -10,8 +10,8 @@
 namespace polymon {
 
 // A user's own events: JSONL, one {"ts": ms, "type": "...", "market": "...",
-// "asset_id": "...", "text": "..."} per line (market, asset_id and text
-// optional), or CSV with the header ts,type,market,asset_id,text (the
+// "asset_id": "...", "text": "...", "slug": "..."} per line (all but ts and
+// type optional), or CSV with the header ts,type,market,asset_id,text (the
 // same columns; text may be quoted). A bad line is counted and named with
 // its number and reason; the others are read.
 class EventFile final

@@ -13,6 +13,7 @@
 #include "snapshotpublisher.h"
 #include "session/rangecapture.h"
 #include "session/recordingservice.h"
+#include "storage/storagewriter.h"
 
 #include <QDir>
 #include <QLoggingCategory>
@@ -246,6 +247,14 @@ void MonitorService::startSimulated(const QString &reason)
                                                 std::min(m_options.simRate, 100.0), now - spanMs, now);
     qCInfo(lcService) << "baselines warmed from" << frames << "simulated frames over" << spanMs / 60'000 << "minutes";
     Q_EMIT catalogPage(m_catalog, true, false);
+}
+
+void MonitorService::recordEvents(const std::vector<MarketEvent> &events, const QString &source)
+{
+    if (!m_recording || !m_recording->writer())
+        return;
+    for (const MarketEvent &e : events)
+        m_recording->writer()->enqueue(EventRow{e, source});
 }
 
 void MonitorService::askMarketRules(const QUrl &clob)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "events/marketevent.h"
+
 #include "book/booklistenerfanout.h"
 #include "catalog/marketinfo.h"
 #include "storage/historyreader.h"
@@ -83,6 +85,9 @@ public:
     SimClob *simClob() const noexcept { return m_clob; }
     // The simulator's sports channel (a game for one of its markets); empty when not simulated.
     QUrl simSportsUrl() const { return m_sportsUrl; }
+
+    // Stores events from a live feed while the session records to a database.
+    void recordEvents(const std::vector<MarketEvent> &events, const QString &source);
 
 public Q_SLOTS:
     void start();

@@ -70,6 +70,16 @@ const char *const kMigrations[][8] = {
         "sold INTEGER NOT NULL, updated_ms INTEGER NOT NULL, PRIMARY KEY (account, asset_id))",
         nullptr,
     },
+    // 5: events on the market's clock (the sports channel, a user's file):
+    // the same event twice is kept once
+    {
+        "CREATE TABLE market_event (id INTEGER PRIMARY KEY, ts INTEGER NOT NULL, type TEXT NOT NULL, "
+        "market TEXT NOT NULL DEFAULT '', asset_id TEXT NOT NULL DEFAULT '', slug TEXT NOT NULL DEFAULT '', "
+        "text TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT '', "
+        "UNIQUE (ts, type, market, asset_id, slug, text))",
+        "CREATE INDEX market_event_ts ON market_event (ts)",
+        nullptr,
+    },
 };
 
 } // namespace

@@ -11,7 +11,7 @@ namespace polymon {
 class Schema final
 {
 public:
-    static constexpr int kVersion = 4;
+    static constexpr int kVersion = 5;
 
     // Brings the database to `target` (default: the latest). False with a
     // reason when it cannot; a database from a newer polymon is refused.

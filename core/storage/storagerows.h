@@ -3,6 +3,7 @@
 #include "analysis/signal.h"
 #include "book/bookmetrics.h"
 #include "book/tradeprint.h"
+#include "events/marketevent.h"
 #include "protocol/events.h"
 #include "trading/order.h"
 #include "trading/position.h"
@@ -79,6 +80,13 @@ struct PositionRow
     qint64 timestampMs = 0;
 };
 
-using StorageRow = std::variant<SnapshotRow, TradeRow, MarketRow, SignalRow, SpanRow, OrderRow, FillRow, PositionRow>;
+// An event on the market's clock and where it came from ("sports", a file name).
+struct EventRow
+{
+    MarketEvent event;
+    QString source;
+};
+
+using StorageRow = std::variant<SnapshotRow, TradeRow, MarketRow, SignalRow, SpanRow, OrderRow, FillRow, PositionRow, EventRow>;
 
 } // namespace polymon

@@ -274,8 +274,10 @@ struct StorageWriter::Statements
 {
     explicit Statements(const QSqlDatabase &db)
         : snapshot(db), trade(db), market(db), asset(db), signal(db), outcome(db), span(db), order(db), fill(db),
-          position(db)
+          position(db), event(db)
     {
+        event.prepare(QStringLiteral("INSERT OR IGNORE INTO market_event (ts, type, market, asset_id, slug, text, source) "
+                                     "VALUES (?,?,?,?,?,?,?)"));
         order.prepare(QStringLiteral(
             "INSERT INTO trading_order (account, id, asset_id, side, order_type, price, size, filled, status, reason, "
             "post_only, expires_ms, created_ms, updated_ms, queue_ahead) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
@@ -305,7 +307,7 @@ struct StorageWriter::Statements
         outcome.prepare(QStringLiteral("UPDATE psychology_signal SET resolved=1, reverted=?, reversion_time=?, max_profit=?, "
                                        "max_adverse=?, tracked=? WHERE signal_key=?"));
     }
-    QSqlQuery snapshot, trade, market, asset, signal, outcome, span, order, fill, position;
+    QSqlQuery snapshot, trade, market, asset, signal, outcome, span, order, fill, position, event;
 };
 
 bool StorageWriter::writeRow(const StorageRow &row, Statements &st, QSqlError &error)
@@ -362,6 +364,11 @@ bool StorageWriter::writeRow(const StorageRow &row, Statements &st, QSqlError &e
         return run(st.position, {text(p->account), text(x.assetId), QVariant(qint64(x.size)), QVariant(qint64(x.cost)),
                                  QVariant(qint64(x.realized)), QVariant(qint64(x.fees)), QVariant(qint64(x.bought)),
                                  QVariant(qint64(x.sold)), QVariant(p->timestampMs)});
+    }
+    if (const auto *e = std::get_if<EventRow>(&row)) {
+        const MarketEvent &x = e->event;
+        return run(st.event, {QVariant(qint64(x.tsMs)), text(x.type), text(x.market), text(x.assetId), text(x.slug),
+                              text(x.text), text(e->source)});
     }
     const SignalRow &sg = std::get<SignalRow>(row);
     const Signal &s = sg.signal;

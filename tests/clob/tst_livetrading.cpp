@@ -259,6 +259,9 @@ private Q_SLOTS:
     {
         auto t = trader(kKey, 1000 * kFixedScale);
         QVERIFY(t);
+        // Heartbeats at their usual pace (the helper's 200 ms would spend the whole budget).
+        t->broker->setHeartbeatIntervalMs(5000);
+        QTest::qWait(300);
         m_clob->setRateLimit(2);
         std::vector<qint64> ids;
         for (int i = 0; i < 4; ++i) {

@@ -7,6 +7,8 @@
 #include "events/sportsfeedclient.h"
 #include "events/sportsresults.h"
 #include "sim/simexchange.h"
+#include "storage/eventreader.h"
+#include "storage/storagewriter.h"
 #include "sim/simsportsfeed.h"
 #include "events/eventstudy.h"
 #include "events/midseries.h"
@@ -145,7 +147,7 @@ std::vector<MarketEvent> burstEvents(const std::vector<qint64> &times)
 {
     std::vector<MarketEvent> events;
     for (qint64 t : times)
-        events.push_back(MarketEvent{t, QStringLiteral("trade burst"), QLatin1String(kMarket), {}, {}});
+        events.push_back(MarketEvent{t, QStringLiteral("trade burst"), QLatin1String(kMarket), {}, {}, {}});
     return events;
 }
 
@@ -165,6 +167,46 @@ class TstEvents : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void eventsAreStoredOnceAndExported()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("events.db"));
+        {
+            StorageWriter writer(db);
+            writer.start();
+            const MarketEvent goal{1000, QStringLiteral("score home"), {}, {}, QStringLiteral("HOME 1-0 AWAY, 1H 12:00"),
+                                   QStringLiteral("sim-market-5")};
+            writer.enqueue(EventRow{goal, QStringLiteral("sports")});
+            writer.enqueue(EventRow{goal, QStringLiteral("sports")}); // the same event again: kept once
+            writer.enqueue(EventRow{MarketEvent{500, QStringLiteral("note"), QStringLiteral("0xm"), {}, {}, {}}, QStringLiteral("file")});
+            writer.stop();
+            QCOMPARE(writer.stats().lastError, QString());
+        }
+        std::vector<MarketEvent> stored;
+        QString error;
+        QVERIFY2(EventReader::read(db, 0, 10'000, stored, error), qPrintable(error));
+        QCOMPARE(stored.size(), std::size_t(2));
+        QCOMPARE(stored[0].type, QStringLiteral("note")); // oldest first
+        QCOMPARE(stored[1].slug, QStringLiteral("sim-market-5"));
+        // Out as JSONL, back in as the same events.
+        const QString out = dir.filePath(QStringLiteral("out.jsonl"));
+        QProcess cli;
+        cli.start(QStringLiteral(POLYMON_CLI_PATH), {QStringLiteral("events"), QStringLiteral("export"), QStringLiteral("--db"), db,
+                                                    QStringLiteral("--since"), QStringLiteral("0"), QStringLiteral("--out"), out});
+        QVERIFY(cli.waitForFinished(30'000));
+        QCOMPARE(cli.exitCode(), 0);
+        EventFile::Result back;
+        QVERIFY(EventFile::read(out, back, error));
+        QCOMPARE(back.badLines, 0);
+        QCOMPARE(back.events.size(), std::size_t(2));
+        QCOMPARE(back.events[1].text, stored[1].text);
+        QCOMPARE(back.events[1].slug, stored[1].slug);
+        QCOMPARE(back.events[0].market, QStringLiteral("0xm"));
+        cli.start(QStringLiteral(POLYMON_CLI_PATH), {QStringLiteral("events"), QStringLiteral("export"), QStringLiteral("--db"), db});
+        QVERIFY(cli.waitForFinished(30'000));
+        QCOMPARE(cli.exitCode(), 2); // no --out: usage
+    }
+
     void sportsUpdatesBecomeTypedEvents()
     {
         SportsResults results;
