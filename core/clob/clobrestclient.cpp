@@ -183,32 +183,29 @@ void ClobRestClient::createOrDeriveApiKey(const EthKey &key, quint64 nonce)
 
 void ClobRestClient::fetchBalance(const QString &address, const ApiCredentials &creds)
 {
-    sendL2(QStringLiteral("GET"), QStringLiteral("/balance-allowance?asset_type=COLLATERAL"), address, creds, {},
-           [this](int status, const QByteArray &body) {
-               const QJsonObject o = QJsonDocument::fromJson(body).object();
-               Fixed micro = 0;
-               bool ok = false;
-               micro = o.value(QStringLiteral("balance")).toString().toLongLong(&ok);
-               if (status != 200 || !ok) {
-                   Q_EMIT failed(QStringLiteral("balance"), describe(status, body));
-                   return;
-               }
-               Q_EMIT balanceLoaded(micro);
-           });
+    readBalance(QStringLiteral("/balance-allowance?asset_type=COLLATERAL"), QStringLiteral("balance"), address, creds,
+                [this](Fixed micro) { Q_EMIT balanceLoaded(micro); });
+}
+
+void ClobRestClient::readBalance(const QString &path, const QString &call, const QString &address, const ApiCredentials &creds,
+                                 const std::function<void(Fixed)> &onBalance)
+{
+    sendL2(QStringLiteral("GET"), path, address, creds, {}, [this, call, onBalance](int status, const QByteArray &body) {
+        // Micro-units as a decimal string: pUSD or outcome-token shares.
+        bool ok = false;
+        const Fixed amount = QJsonDocument::fromJson(body).object().value(QStringLiteral("balance")).toString().toLongLong(&ok);
+        if (status != 200 || !ok) {
+            Q_EMIT failed(call, describe(status, body));
+            return;
+        }
+        onBalance(amount);
+    });
 }
 
 void ClobRestClient::fetchTokenBalance(const QString &address, const ApiCredentials &creds, const QString &tokenId)
 {
-    sendL2(QStringLiteral("GET"), QStringLiteral("/balance-allowance?asset_type=CONDITIONAL&token_id=%1").arg(tokenId), address,
-           creds, {}, [this, tokenId](int status, const QByteArray &body) {
-               bool ok = false;
-               const Fixed shares = QJsonDocument::fromJson(body).object().value(QStringLiteral("balance")).toString().toLongLong(&ok);
-               if (status != 200 || !ok) {
-                   Q_EMIT failed(QStringLiteral("token balance"), describe(status, body));
-                   return;
-               }
-               Q_EMIT tokenBalanceLoaded(tokenId, shares);
-           });
+    readBalance(QStringLiteral("/balance-allowance?asset_type=CONDITIONAL&token_id=%1").arg(tokenId), QStringLiteral("token balance"),
+                address, creds, [this, tokenId](Fixed shares) { Q_EMIT tokenBalanceLoaded(tokenId, shares); });
 }
 
 QJsonObject ClobRestClient::orderJson(const ClobOrder &order, const SignedOrder &signedOrder)

@@ -115,6 +115,9 @@ private:
     static constexpr int kMaxRetryAfterS = 10; // longer: the signed timestamp would be stale
     // "HTTP 401: <the server's error>", or the network's reason when no answer came (status 0).
     static QString describe(int status, const QByteArray &body);
+    // GET a /balance-allowance path and hand its "balance" on; `call` names it in failures.
+    void readBalance(const QString &path, const QString &call, const QString &address, const ApiCredentials &creds,
+                     const std::function<void(Fixed)> &onBalance);
     void findAfterLostAnswer(const QString &address, const ApiCredentials &creds, const QStringList &orderHashes);
     static QJsonObject orderJson(const ClobOrder &order, const SignedOrder &signedOrder);
     void sendCancel(const QString &path, const QString &address, const ApiCredentials &creds, const QByteArray &body);

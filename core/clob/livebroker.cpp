@@ -160,13 +160,7 @@ void LiveBroker::setMarket(const QString &assetId, const QString &conditionId)
 
 MarketRules LiveBroker::rules(const QString &assetId) const
 {
-    MarketRules r = m_rules.value(assetId, m_defaultRules);
-    if (m_books) {
-        const AssetBook *book = m_books->find(assetId.toStdString());
-        if (book && book->synced() && book->tickSize > 0)
-            r.tick = book->tickSize;
-    }
-    return r;
+    return withLiveTick(m_rules.value(assetId, m_defaultRules), m_books, assetId);
 }
 
 std::int64_t LiveBroker::nowMs() const
@@ -367,7 +361,7 @@ void LiveBroker::onTradeEvent(const UserTradeEvent &e)
                       leg.price,
                       leg.size,
                       leg.maker ? 0 : r.fees.takerFee(leg.size, leg.price),
-                      o.request.side == Side::Buy ? notionalUp(leg.price, leg.size) : notionalDown(leg.price, leg.size),
+                      fillNotional(o.request.side, leg.price, leg.size),
                       leg.maker};
             if (m_listener)
                 m_listener->onFill(fill);

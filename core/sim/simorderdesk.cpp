@@ -210,13 +210,10 @@ void SimOrderDesk::match(Resting &order, Fixed price, Fixed size, bool maker, co
     order.matched += size;
     const QString account = order.address.toLower();
     const QString tokens = account + QLatin1Char('/') + order.tokenId;
-    if (order.side == 0) {
-        m_cash[account] -= notionalUp(price, size);
-        m_tokens[tokens] += size;
-    } else {
-        m_tokens[tokens] -= size;
-        m_cash[account] += notionalDown(price, size);
-    }
+    const bool buy = order.side == 0;
+    const Fixed value = fillNotional(buy ? Side::Buy : Side::Sell, price, size);
+    m_cash[account] += buy ? -value : value;
+    m_tokens[tokens] += buy ? size : -size;
     const qint64 nowS = QDateTime::currentSecsSinceEpoch();
     Trade t{QUuid::createUuid().toString(QUuid::WithoutBraces), order.owner, order.address, order.id, takerOrderId,
             order.tokenId, order.side, price, size, maker, QStringLiteral("MATCHED"), nowS, nowS, m_failing > 0};
@@ -241,13 +238,10 @@ void SimOrderDesk::settle(const QString &tradeId)
             // The chain refused it: the shares and the money go back.
             const QString account = t.address.toLower();
             const QString tokens = account + QLatin1Char('/') + t.tokenId;
-            if (t.side == 0) {
-                m_cash[account] += notionalUp(t.price, t.size);
-                m_tokens[tokens] -= t.size;
-            } else {
-                m_tokens[tokens] += t.size;
-                m_cash[account] -= notionalDown(t.price, t.size);
-            }
+            const bool buy = t.side == 0;
+            const Fixed value = fillNotional(buy ? Side::Buy : Side::Sell, t.price, t.size);
+            m_cash[account] += buy ? value : -value;
+            m_tokens[tokens] += buy ? -t.size : t.size;
             t.status = QStringLiteral("FAILED");
             m_channel->publish(t.owner, condition, tradeEvent(t));
             return;

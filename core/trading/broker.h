@@ -46,6 +46,11 @@ public:
     virtual std::int64_t lastEventMs() const noexcept = 0;
     virtual qint64 nextId() const noexcept = 0;
     virtual void setNextId(qint64 id) noexcept = 0;
+
+protected:
+    // `rules` with the tick the token's synced book has now (cached ticks
+    // go stale: shared/trading.md), as both brokers check orders.
+    static MarketRules withLiveTick(MarketRules rules, const BookStore *books, const QString &assetId);
 };
 
 } // namespace polymon

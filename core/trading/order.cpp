@@ -108,6 +108,11 @@ Fixed notionalDown(Fixed price, Fixed size) noexcept
     return Fixed(Int128(price) * size / kFixedScale);
 }
 
+Fixed fillNotional(Side side, Fixed price, Fixed size) noexcept
+{
+    return side == Side::Buy ? notionalUp(price, size) : notionalDown(price, size);
+}
+
 Fixed OrderRequest::notional() const noexcept
 {
     return notionalUp(price, size); // limits compare against the most it can cost

@@ -36,6 +36,9 @@ bool parseSide(QStringView text, Side &out) noexcept;
 // what a limit counts), down for what a sale receives or a mark is worth.
 Fixed notionalUp(Fixed price, Fixed size) noexcept;
 Fixed notionalDown(Fixed price, Fixed size) noexcept;
+// What a fill of `side` is worth, rounded against the trader (a buy pays up,
+// a sale receives down): every broker's Fill::notional.
+Fixed fillNotional(Side side, Fixed price, Fixed size) noexcept;
 
 inline bool isMarketable(OrderType type) noexcept
 {

@@ -9,12 +9,6 @@
 namespace polymon {
 
 namespace {
-Fixed roundedValue(Fixed price, Fixed size, Side side)
-{
-    // Against the trader: a buy pays up to the micro-USDC, a sell receives down.
-    return side == Side::Buy ? notionalUp(price, size) : notionalDown(price, size);
-}
-
 // Whether `price` on the other side of the book is one `order` would take.
 bool crosses(const OrderRequest &order, Fixed price)
 {
@@ -51,10 +45,7 @@ void PaperBroker::setRules(const QString &assetId, const MarketRules &rules)
 
 MarketRules PaperBroker::rules(const QString &assetId) const
 {
-    MarketRules r = m_rules.value(assetId, m_defaultRules);
-    if (const AssetBook *book = bookOf(assetId); book && book->tickSize > 0)
-        r.tick = book->tickSize;
-    return r;
+    return withLiveTick(m_rules.value(assetId, m_defaultRules), m_books, assetId);
 }
 
 const AssetBook *PaperBroker::bookOf(const QString &assetId) const
@@ -153,7 +144,7 @@ void PaperBroker::takeAsTaker(Order &order, const AssetBook *book, AssetState &a
         used += take;
         order.filled += take;
         emitFill(Fill{order.id, r.assetId, nowMs, r.side, it->price, take, fees.takerFee(take, it->price),
-                      roundedValue(it->price, take, r.side), false});
+                      fillNotional(r.side, it->price, take), false});
     }
 }
 
@@ -300,7 +291,7 @@ void PaperBroker::fillResting(Resting &r, Fixed size, std::int64_t timestampMs)
     r.order.filled += size;
     r.order.updatedMs = timestampMs;
     emitFill(Fill{r.order.id, req.assetId, timestampMs, req.side, req.price, size, 0,
-                  roundedValue(req.price, size, req.side), true});
+                  fillNotional(req.side, req.price, size), true});
     if (r.order.remaining() == 0)
         finish(r.order, OrderStatus::Matched, {}, timestampMs);
     else
