@@ -3,7 +3,8 @@
 #include "livetradingcontroller.h"
 #include "eventlogmodel.h"
 #include "eventlogpane.h"
-#include "events/sportsfeedclient.h"
+#include "timelinecontroller.h"
+#include "videopane.h"
 #include <QCheckBox>
 #include "pricechartview.h"
 #include "eventpane.h"
@@ -217,6 +218,8 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
                 QMessageBox::warning(this, tr("Replay"), error);
             });
     connect(service, &MonitorService::replayPosition, m_replayBar, &ReplayBar::setPosition);
+    connect(service, &MonitorService::replayPosition, m_timeline,
+            [this](qint64 ns, bool playing) { m_timeline->onReplayPosition(ns, playing, m_replayBar->speed()); });
     connect(m_banner, &NoticeBanner::primaryClicked, this, [this] {
         if (m_replaying) {
             invoke(m_service, [s = m_service] { s->leaveReplay(); });
@@ -231,6 +234,16 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+EventLogPane *MainWindow::eventLog() const
+{
+    return m_timeline->log();
+}
+
+VideoPane *MainWindow::videoPane() const
+{
+    return m_timeline->video();
+}
 
 void MainWindow::buildTrading()
 {
@@ -285,62 +298,28 @@ void MainWindow::buildTrading()
 
 void MainWindow::buildTimeline()
 {
-    m_eventLog = new EventLogPane(this);
-    QDockWidget *signalDock = findChild<QDockWidget *>(QStringLiteral("signalsDock"));
-    QDockWidget *dock = addDock(tr("Timeline"), QStringLiteral("timelineDock"), m_eventLog, Qt::BottomDockWidgetArea);
-    tabifyDockWidget(signalDock, dock);
-    signalDock->raise();
-    m_eventLog->model()->setLabeler([this](const MarketEvent &e) {
+    m_timeline = new TimelineController(m_service, this);
+    m_timeline->setLabeler([this](const MarketEvent &e) {
         const MarketView *view = !e.assetId.isEmpty() ? m_assetViews.value(e.assetId) : m_views.value(e.market);
         return view ? view->market().question : QString();
     });
-    connect(m_eventLog, &EventLogPane::eventsChanged, this, [this] {
-        for (MarketView *view : std::as_const(m_views))
-            applyTimeline(view);
+    m_timeline->setViews([this] { return m_views.values(); });
+    connect(m_timeline, &TimelineController::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    QDockWidget *signalDock = findChild<QDockWidget *>(QStringLiteral("signalsDock"));
+    QDockWidget *dock = addDock(tr("Timeline"), QStringLiteral("timelineDock"), m_timeline->log(), Qt::BottomDockWidgetArea);
+    tabifyDockWidget(signalDock, dock);
+    signalDock->raise();
+    // The video shares the left column with the market list (no room beside
+    // the books at 1024 px); drag it out to float it on a second screen.
+    QDockWidget *markets = findChild<QDockWidget *>(QStringLiteral("marketsDock"));
+    QDockWidget *video = addDock(tr("Video"), QStringLiteral("videoDock"), m_timeline->video(), Qt::LeftDockWidgetArea);
+    tabifyDockWidget(markets, video);
+    markets->raise();
+    // View ▸ Video brings it in front of the market list.
+    connect(video->toggleViewAction(), &QAction::triggered, video, [video](bool on) {
+        if (on)
+            video->raise();
     });
-    m_sportsFeed = new SportsFeedClient(this);
-    connect(m_sportsFeed, &SportsFeedClient::eventsReceived, m_eventLog, &EventLogPane::append);
-    connect(m_sportsFeed, &SportsFeedClient::eventsReceived, this, [this](const std::vector<MarketEvent> &events) {
-        // Kept with the recording (polymon-cli events export reads them back).
-        QMetaObject::invokeMethod(m_service, [s = m_service, events] { s->recordEvents(events, QStringLiteral("sports")); },
-                                  Qt::QueuedConnection);
-    });
-    connect(m_sportsFeed, &SportsFeedClient::connected, m_eventLog, [this] { m_eventLog->setSportsState(tr("connected")); });
-    connect(m_sportsFeed, &SportsFeedClient::disconnected, m_eventLog,
-            [this](const QString &why) { m_eventLog->setSportsState(tr("lost (%1), reconnecting").arg(why)); });
-    connect(m_eventLog, &EventLogPane::sportsToggled, this, [this](bool on) { followSports(on); });
-    connect(m_eventLog, &EventLogPane::seekRequested, this, [this](qint64 ms) {
-        if (!m_replaying) {
-            statusBar()->showMessage(tr("Going to an event needs a replay: open a recording (File ▸ Replay) that covers it."), 8000);
-            return;
-        }
-        QMetaObject::invokeMethod(m_service, [s = m_service, ms] { s->replaySeek(ms * 1'000'000); }, Qt::QueuedConnection);
-    });
-}
-
-void MainWindow::applyTimeline(MarketView *view)
-{
-    // A market's own events, its tokens', its game's, and those that name nothing.
-    std::vector<MarketEvent> mine;
-    const MarketInfo &m = view->market();
-    for (const MarketEvent &e : m_eventLog->model()->events())
-        if ((e.market.isEmpty() && e.assetId.isEmpty() && e.slug.isEmpty()) || e.market == m.conditionId
-            || (!e.assetId.isEmpty() && m.tokenIds.contains(e.assetId)) || (!e.slug.isEmpty() && m.slug.startsWith(e.slug)))
-            mine.push_back(e);
-    view->chart()->setEvents(std::move(mine));
-}
-
-void MainWindow::followSports(bool on)
-{
-    // The simulator serves its own channel; live it is Polymarket's.
-    const QUrl url = m_simulated ? m_service->simSportsUrl() : SportsFeedClient::polymarketUrl();
-    m_sportsFeed->stop();
-    if (!on || url.isEmpty()) {
-        m_eventLog->setSportsState(on ? tr("not available here") : QString());
-        return;
-    }
-    m_eventLog->setSportsState(tr("connecting…"));
-    m_sportsFeed->start(url);
 }
 
 void MainWindow::buildEvents()
@@ -531,6 +510,7 @@ void MainWindow::onReplayOpened(const QString &path, qint64 startNs, qint64 endN
     m_replayPath = path;
     m_simulated = false;
     m_replaying = true;
+    m_timeline->setReplaying(true);
     const QString name = QFileInfo(path).fileName();
     setWindowTitle(tr("polymon — REPLAY of %1").arg(name));
     statusBar()->clearMessage();
@@ -579,10 +559,7 @@ void MainWindow::onModeChanged(bool simulated, const QString &reason)
                                           .arg(detector.minWarmupMinutes)
                                           .arg(outcomes));
     // The simulator's game is followed by default; Polymarket's channel when the user asks.
-    if (m_eventLog->sportsSwitch()->isChecked() != simulated)
-        m_eventLog->sportsSwitch()->setChecked(simulated);
-    else
-        followSports(simulated);
+    m_timeline->setMode(simulated);
     if (simulated) {
         setWindowTitle(tr("polymon — SIMULATED exchange"));
         m_banner->showNotice(tr("<b>SIMULATED exchange</b> — %1. Markets, prices and trades are generated locally "
@@ -601,6 +578,7 @@ void MainWindow::onModeChanged(bool simulated, const QString &reason)
 void MainWindow::leaveReplayView()
 {
     m_replaying = false;
+    m_timeline->setReplaying(false);
     m_replayBar->hide();
 }
 
@@ -698,7 +676,7 @@ void MainWindow::watchMarket(const MarketInfo &market, bool withTab)
                                            .arg(market.outcomes.value(0, tr("Yes")), market.outcomes.value(1, tr("No")),
                                                 market.question));
     m_trading->attachView(view);
-    applyTimeline(view);
+    m_timeline->apply(view);
     // The side last shown for this market comes back, and is remembered.
     view->setOutcome(AppSettings::shownOutcome(market.conditionId));
     connect(view, &MarketView::currentAssetChanged, this, [this, view] {

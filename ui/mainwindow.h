@@ -29,7 +29,8 @@ class StatusBarPresenter;
 class TradingBar;
 class LiveTradingController;
 class EventLogPane;
-class SportsFeedClient;
+class TimelineController;
+class VideoPane;
 class TradingController;
 class SignalLogPane;
 class SignalQualityDialog;
@@ -59,7 +60,8 @@ public:
     void watchAndShow(const MarketInfo &market);
     MarketView *marketView(const QString &conditionId) const { return m_views.value(conditionId); }
     MarketView *currentMarketView() const;
-    EventLogPane *eventLog() const noexcept { return m_eventLog; }
+    EventLogPane *eventLog() const;
+    VideoPane *videoPane() const;
     QTabWidget *marketTabs() const noexcept { return m_tabs; }
     NoticeBanner *banner() const noexcept { return m_banner; }
     QLabel *simulatedBadge() const;
@@ -78,10 +80,8 @@ private:
     void buildMenus();
     void buildTrading();
     void buildEvents();
-    // The Timeline dock: loaded events, drawn on the charts.
+    // The Timeline and Video docks.
     void buildTimeline();
-    void applyTimeline(MarketView *view);
-    void followSports(bool on);
     // Every outcome of the event in the Event dock (all of them watched).
     void openEvent(const QString &eventId);
     void applyTradingSettings();
@@ -130,8 +130,7 @@ private:
     StatusBarPresenter *m_status;
     TradingBar *m_tradingBar;
     LiveTradingController *m_live = nullptr;
-    EventLogPane *m_eventLog = nullptr;
-    SportsFeedClient *m_sportsFeed = nullptr;
+    TimelineController *m_timeline = nullptr;
     TradingController *m_trading;
     EventPane *m_eventPane = nullptr;
     QHash<QString, MarketView *> m_views;      // by condition id

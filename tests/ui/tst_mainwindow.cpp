@@ -9,6 +9,7 @@
 #include "eventpane.h"
 #include "eventtablemodel.h"
 #include "mainwindow.h"
+#include "videopane.h"
 #include "livesetupwizard.h"
 #include "eventlogpane.h"
 #include "eventlogmodel.h"
@@ -153,6 +154,36 @@ class TstMainWindow final : public QObject
     static QString status(WatchTableModel *watch, int row)
     {
         return watch->data(watch->index(row, WatchTableModel::Status), Qt::DisplayRole).toString();
+    }
+
+    // A capture as the desktop writes it: notes naming each market, then
+    // `minutes` simulated minutes of frames (two a second a market).
+    static void writeSimCapture(const QString &path, qint64 t0, int minutes)
+    {
+        SimExchange source(21, 3);
+        SimEngine engine(21, 3);
+        {
+            CaptureWriter writer;
+            std::string error;
+            if (!writer.open(path.toStdString(), t0 * 1'000'000, error))
+                QFAIL(error.c_str());
+            for (const MarketInfo &m : source.catalog())
+                writer.writeNote(t0 * 1'000'000, RecordingService::marketNote(m));
+            // The recorder's books, checkpointed every minute as the desktop does.
+            BookStore books;
+            FrameParser parser;
+            auto frame = [&](qint64 t, const std::string &json) {
+                writer.writeFrame(0, t * 1'000'000, json);
+                parser.parse(json, books);
+            };
+            for (const std::string &id : engine.allAssetIds())
+                frame(t0, engine.bookEvent(id, t0));
+            for (qint64 t = t0; t < t0 + minutes * 60'000; t += 166) {
+                if ((t - t0) % 60'000 < 166)
+                    writer.writeCheckpoint(t * 1'000'000, books);
+                frame(t, engine.next(t).json);
+            }
+        }
     }
 
 private Q_SLOTS:
@@ -369,29 +400,8 @@ private Q_SLOTS:
         // ten simulated minutes of frames (two a second a market).
         const QString path = m_dir.filePath(QStringLiteral("session.pmcap"));
         SimExchange source(21, 3);
-        SimEngine engine(21, 3);
         const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 3'600'000;
-        {
-            CaptureWriter writer;
-            std::string error;
-            QVERIFY(writer.open(path.toStdString(), t0 * 1'000'000, error));
-            for (const MarketInfo &m : source.catalog())
-                writer.writeNote(t0 * 1'000'000, RecordingService::marketNote(m));
-            // The recorder's books, checkpointed every minute as the desktop does.
-            BookStore books;
-            FrameParser parser;
-            auto frame = [&](qint64 t, const std::string &json) {
-                writer.writeFrame(0, t * 1'000'000, json);
-                parser.parse(json, books);
-            };
-            for (const std::string &id : engine.allAssetIds())
-                frame(t0, engine.bookEvent(id, t0));
-            for (qint64 t = t0; t < t0 + 600'000; t += 166) {
-                if ((t - t0) % 60'000 < 166)
-                    writer.writeCheckpoint(t * 1'000'000, books);
-                frame(t, engine.next(t).json);
-            }
-        }
+        writeSimCapture(path, t0, 10);
         MainWindow *window = startWindow(simOptions());
         QTRY_COMPARE_WITH_TIMEOUT(window->watchedOutcomes(), 6, 10000);
         QMetaObject::invokeMethod(m_service, [s = m_service, path] { s->openRecording(path); }, Qt::QueuedConnection);
@@ -461,6 +471,45 @@ private Q_SLOTS:
         // Back on the paper account: the practice order is not its.
         QTRY_VERIFY_WITH_TIMEOUT(window->tradingBar()->badge()->text().contains(QLatin1String("PAPER")), 5000);
         QCOMPARE(window->trading()->orders()->workingCount(), 0);
+        stopWindow(window);
+    }
+
+    void videoFollowsTheReplayInTheWindow()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("video-session.pmcap"));
+        const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 7'200'000;
+        writeSimCapture(path, t0, 2);
+        MainWindow *window = startWindow(simOptions());
+        window->resize(1024, 700);
+        QTRY_COMPARE_WITH_TIMEOUT(window->watchedOutcomes(), 6, 10000);
+        QDockWidget *dock = window->findChild<QDockWidget *>(QStringLiteral("videoDock"));
+        QVERIFY(dock);
+        dock->toggleViewAction()->trigger();
+        dock->toggleViewAction()->trigger(); // View ▸ Video: off (it was "on", in a tab), on and in front
+        QTRY_VERIFY(dock->isVisible());
+        VideoPane *video = window->videoPane();
+        video->openFile(QStringLiteral(POLYMON_VIDEO_DIR "/clock-20s.ogv"));
+        QTRY_VERIFY_WITH_TIMEOUT(video->player()->duration() > 19'000, 10000);
+        video->alignAt(0, t0 + 60'000); // the video starts a minute into the recording
+
+        QMetaObject::invokeMethod(m_service, [s = m_service, path] { s->openRecording(path); }, Qt::QueuedConnection);
+        QTRY_VERIFY_WITH_TIMEOUT(window->isReplaying(), 10000);
+        // The replay seeks 5 s into the video: the paused video shows that frame.
+        QMetaObject::invokeMethod(m_service, [s = m_service, t0] { s->replaySeek((t0 + 65'000) * 1'000'000); },
+                                  Qt::QueuedConnection);
+        QTRY_VERIFY_WITH_TIMEOUT(qAbs(video->player()->position() - 5'000) <= 100, 10000);
+        QVERIFY(video->player()->playbackState() != QMediaPlayer::PlayingState);
+        // The replay plays: so does the video, at its speed.
+        QMetaObject::invokeMethod(m_service, [s = m_service] { s->replaySetSpeed(1.0); s->replayPlay(); }, Qt::QueuedConnection);
+        QTRY_COMPARE_WITH_TIMEOUT(video->player()->playbackState(), QMediaPlayer::PlayingState, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(video->player()->position() > 6'000, 10000);
+        QVERIFY(window->grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/video-replay-1024.png")));
+        QMetaObject::invokeMethod(m_service, [s = m_service] { s->replayPause(); }, Qt::QueuedConnection);
+        QTRY_VERIFY_WITH_TIMEOUT(video->player()->playbackState() != QMediaPlayer::PlayingState, 10000);
+        // Leaving the replay lets the video play on its own again.
+        QMetaObject::invokeMethod(m_service, [s = m_service] { s->leaveReplay(); }, Qt::QueuedConnection);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->isReplaying(), 10000);
+        window->findChild<QDockWidget *>(QStringLiteral("marketsDock"))->raise();
         stopWindow(window);
     }
 
