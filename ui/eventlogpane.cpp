@@ -1,5 +1,6 @@
 #include "eventlogpane.h"
 
+#include "chatfeedbar.h"
 #include "eventlogmodel.h"
 #include "events/eventfile.h"
 
@@ -26,6 +27,7 @@ EventLogPane::EventLogPane(QWidget *parent)
     , m_status(new QLabel(this))
     , m_sports(new QCheckBox(tr("Sports channel"), this))
     , m_sportsState(new QLabel(this))
+    , m_chat(new ChatFeedBar(this))
 {
     setObjectName(QStringLiteral("eventLogPane"));
     m_filter->setSourceModel(m_model);
@@ -59,6 +61,7 @@ EventLogPane::EventLogPane(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
+    layout->addWidget(m_chat);
     layout->addWidget(m_status);
     layout->addWidget(m_view, 1);
     connect(load, &QPushButton::clicked, this, &EventLogPane::chooseFile);

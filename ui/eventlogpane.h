@@ -14,6 +14,7 @@ class QTableView;
 
 namespace polymon {
 
+class ChatFeedBar;
 class EventLogModel;
 
 // The events dock: load a file of timestamped events (JSONL or CSV, the
@@ -35,6 +36,7 @@ public:
     // The sports channel switch: on while the simulator's runs; live, the user's choice.
     QCheckBox *sportsSwitch() const noexcept { return m_sports; }
     void setSportsState(const QString &text);
+    ChatFeedBar *chatBar() const noexcept { return m_chat; }
 
 Q_SIGNALS:
     void eventsChanged(const std::vector<polymon::MarketEvent> &events);
@@ -51,6 +53,7 @@ private:
     QLabel *m_status;
     QCheckBox *m_sports;
     QLabel *m_sportsState;
+    ChatFeedBar *m_chat;
     void refreshTypes();
 };
 

@@ -304,6 +304,10 @@ void MainWindow::buildTimeline()
         return view ? view->market().question : QString();
     });
     m_timeline->setViews([this] { return m_views.values(); });
+    m_timeline->setCurrentMarket([this] {
+        const MarketView *view = currentMarketView();
+        return view ? view->market() : MarketInfo{};
+    });
     connect(m_timeline, &TimelineController::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     QDockWidget *signalDock = findChild<QDockWidget *>(QStringLiteral("signalsDock"));
     QDockWidget *dock = addDock(tr("Timeline"), QStringLiteral("timelineDock"), m_timeline->log(), Qt::BottomDockWidgetArea);

@@ -1,6 +1,8 @@
 #include "timelinecontroller.h"
 
+#include "chatfeedbar.h"
 #include "eventlogmodel.h"
+#include "events/chatfeedclient.h"
 #include "eventlogpane.h"
 #include "events/sportsfeedclient.h"
 #include "marketview.h"
@@ -18,6 +20,7 @@ TimelineController::TimelineController(MonitorService *service, QWidget *window)
     , m_log(new EventLogPane(window))
     , m_video(new VideoPane(window))
     , m_sports(new SportsFeedClient(this))
+    , m_chat(new ChatFeedClient(this))
 {
     m_video->setEventSource([this] { return m_log->model()->events(); });
     connect(m_log, &EventLogPane::eventsChanged, this, [this] {
@@ -36,6 +39,19 @@ TimelineController::TimelineController(MonitorService *service, QWidget *window)
             [this](const QString &why) { m_log->setSportsState(tr("lost (%1), reconnecting").arg(why)); });
     connect(m_log, &EventLogPane::sportsToggled, this, &TimelineController::followSports);
     connect(m_log, &EventLogPane::seekRequested, this, &TimelineController::seek);
+    ChatFeedBar *bar = m_log->chatBar();
+    connect(bar, &ChatFeedBar::toggled, this, &TimelineController::followChat);
+    connect(m_chat, &ChatFeedClient::eventsReceived, this, &TimelineController::onChatEvents);
+    connect(m_chat, &ChatFeedClient::connected, bar, [this, bar] { bar->setState(tr("%1: joined").arg(m_chat->channel())); });
+    connect(m_chat, &ChatFeedClient::disconnected, bar,
+            [bar](const QString &why) { bar->setState(tr("lost (%1), reconnecting").arg(why)); });
+    connect(m_chat, &ChatFeedClient::rateChanged, bar, [this, bar](double recent, double usual, bool burst) {
+        bar->setState(tr("%1: %2 msg/s, usually %3%4")
+                          .arg(m_chat->channel())
+                          .arg(recent, 0, 'f', 1)
+                          .arg(usual, 0, 'f', 1)
+                          .arg(burst ? tr(" · BURST") : QString()));
+    });
 }
 
 void TimelineController::setLabeler(std::function<QString(const MarketEvent &)> labeler)
@@ -57,10 +73,17 @@ void TimelineController::apply(MarketView *view) const
 void TimelineController::setMode(bool simulated)
 {
     m_simulated = simulated;
+    // The simulator's game and its chat are followed by default; Polymarket's
+    // sports channel and a real stream's chat when the user asks.
     if (m_log->sportsSwitch()->isChecked() != simulated)
         m_log->sportsSwitch()->setChecked(simulated);
     else
         followSports(simulated);
+    QCheckBox *chat = m_log->chatBar()->chatSwitch();
+    if (chat->isChecked() != simulated)
+        chat->setChecked(simulated);
+    else
+        followChat(simulated);
 }
 
 void TimelineController::setReplaying(bool replaying)
@@ -87,6 +110,58 @@ void TimelineController::followSports(bool on)
     }
     m_log->setSportsState(tr("connecting…"));
     m_sports->start(url);
+}
+
+void TimelineController::followChat(bool on)
+{
+    ChatFeedBar *bar = m_log->chatBar();
+    m_chat->stop();
+    if (!on) {
+        bar->setState(QString());
+        return;
+    }
+    ChatActivity::Options options;
+    options.keywords = bar->keywords();
+    MarketEvent concerns;
+    QUrl url;
+    QString channel;
+    if (m_simulated) {
+        // The simulator's stream chat talks about its game.
+        url = m_service->simChatUrl();
+        channel = QStringLiteral("#final");
+        concerns.slug = m_service->simGameSlug();
+    } else {
+        url = ChatFeedClient::twitchUrl();
+        channel = bar->channel();
+        const MarketInfo market = m_currentMarket ? m_currentMarket() : MarketInfo{};
+        concerns.market = market.conditionId;
+        if (channel.isEmpty() || market.conditionId.isEmpty()) {
+            bar->setState(channel.isEmpty() ? tr("enter the stream's channel first") : tr("open the stream's market first"));
+            const QSignalBlocker block(bar->chatSwitch());
+            bar->chatSwitch()->setChecked(false);
+            return;
+        }
+    }
+    if (url.isEmpty()) {
+        bar->setState(tr("not available here"));
+        return;
+    }
+    bar->setState(tr("connecting…"));
+    m_chat->start(url, channel, options, concerns);
+}
+
+void TimelineController::onChatEvents(const std::vector<MarketEvent> &events)
+{
+    // Every second's pace is kept with the recording (the study correlates
+    // it with the book); the Timeline lists only bursts and keywords.
+    std::vector<MarketEvent> shown;
+    for (const MarketEvent &e : events)
+        if (e.type != QLatin1String("chat_rate"))
+            shown.push_back(e);
+    if (!shown.empty())
+        m_log->append(shown);
+    QMetaObject::invokeMethod(m_service, [s = m_service, events] { s->recordEvents(events, QStringLiteral("chat")); },
+                              Qt::QueuedConnection);
 }
 
 void TimelineController::seek(qint64 ms)

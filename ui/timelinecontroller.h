@@ -1,5 +1,6 @@
 #pragma once
 
+#include "catalog/marketinfo.h"
 #include "events/marketevent.h"
 
 #include <QList>
@@ -10,6 +11,7 @@
 
 namespace polymon {
 
+class ChatFeedClient;
 class EventLogPane;
 class MarketView;
 class MonitorService;
@@ -31,6 +33,9 @@ public:
     // The market views to draw events on, and a name for an event's market.
     void setViews(std::function<QList<MarketView *>()> views) { m_views = std::move(views); }
     void setLabeler(std::function<QString(const MarketEvent &)> labeler);
+    // The market on screen: a live stream's chat concerns it.
+    void setCurrentMarket(std::function<MarketInfo()> market) { m_currentMarket = std::move(market); }
+    ChatFeedClient *chat() const noexcept { return m_chat; }
     // A market's own events, its tokens', its game's, and those naming no market, on its chart.
     void apply(MarketView *view) const;
     // The simulator's game is followed by default; Polymarket's sports channel when the user asks.
@@ -43,12 +48,16 @@ Q_SIGNALS:
 
 private:
     void followSports(bool on);
+    void followChat(bool on);
+    void onChatEvents(const std::vector<MarketEvent> &events);
     void seek(qint64 ms);
 
     MonitorService *m_service;
     EventLogPane *m_log;
     VideoPane *m_video;
     SportsFeedClient *m_sports;
+    ChatFeedClient *m_chat;
+    std::function<MarketInfo()> m_currentMarket;
     std::function<QList<MarketView *>()> m_views;
     bool m_simulated = false;
     bool m_replaying = false;

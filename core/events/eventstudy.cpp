@@ -84,6 +84,15 @@ double EventStudy::tQuantile(int df)
     return 1.96 + 2.4 / df; // within 0.002 of the exact value beyond 30
 }
 
+double EventStudy::weightOf(const MarketEvent &e)
+{
+    if (e.type != QLatin1String("chat_rate"))
+        return 1.0;
+    bool ok = false;
+    const double messages = e.text.toDouble(&ok);
+    return ok && messages >= 0 ? messages : 0.0;
+}
+
 std::vector<EventStudy::TypeResult> EventStudy::run(const std::vector<MarketEvent> &events, const MidSeries &mids,
                                                     const Options &options)
 {
@@ -143,7 +152,7 @@ std::vector<EventStudy::TypeResult> EventStudy::run(const std::vector<MarketEven
             for (const MarketEvent *e : *it) {
                 const std::int64_t b = e->tsMs / 1000 - first;
                 if (b >= 0 && b < std::int64_t(buckets))
-                    counts[std::size_t(b)] += 1;
+                    counts[std::size_t(b)] += weightOf(*e);
             }
             for (const QString &token : tokens) {
                 const std::vector<MidSeries::Point> *points = mids.series(token);
@@ -165,6 +174,7 @@ std::vector<EventStudy::TypeResult> EventStudy::run(const std::vector<MarketEven
                     y.push_back(activity[std::size_t(other)]);
                 }
                 const double c = x.size() > 2 ? correlation(x, y) : 0.0;
+                r.lagCurve.push_back(c);
                 if (c > best) {
                     best = c;
                     r.leadLagS = lag;
@@ -190,11 +200,22 @@ QJsonArray EventStudy::toJson(const std::vector<TypeResult> &results)
                                         {QStringLiteral("ci_high"), decimal(h.ciHigh * kFixedScale)},
                                         {QStringLiteral("baseline_mean"), decimal(h.baselineMean * kFixedScale)},
                                         {QStringLiteral("baseline_n"), h.baselineN}});
-        out.append(QJsonObject{{QStringLiteral("type"), r.type},
-                               {QStringLiteral("n"), r.events},
-                               {QStringLiteral("horizons"), horizons},
-                               {QStringLiteral("lead_lag_s"), r.leadLagS},
-                               {QStringLiteral("lag_correlation"), std::round(r.lagCorrelation * 1000) / 1000}});
+        QJsonObject type{{QStringLiteral("type"), r.type},
+                         {QStringLiteral("n"), r.events},
+                         {QStringLiteral("horizons"), horizons},
+                         {QStringLiteral("lead_lag_s"), r.leadLagS},
+                         {QStringLiteral("lag_correlation"), std::round(r.lagCorrelation * 1000) / 1000}};
+        if (r.type == QLatin1String("chat_rate")) {
+            // The chat's pace against the book's absolute moves, at every lag
+            // (positive: the book moves after the chat).
+            QJsonArray curve;
+            const int maxLag = int(r.lagCurve.size() / 2);
+            for (std::size_t i = 0; i < r.lagCurve.size(); ++i)
+                curve.append(QJsonObject{{QStringLiteral("lag_s"), int(i) - maxLag},
+                                         {QStringLiteral("r"), std::round(r.lagCurve[i] * 1000) / 1000}});
+            type.insert(QStringLiteral("cross_correlation"), curve);
+        }
+        out.append(type);
     }
     return out;
 }

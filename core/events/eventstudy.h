@@ -45,8 +45,13 @@ public:
         std::vector<Horizon> horizons;
         int leadLagS = 0;
         double lagCorrelation = 0; // at leadLagS; 0 when there is no variation
+        std::vector<double> lagCurve; // the correlation at each lag, -maxLagS..maxLagS
     };
 
+    // An event counts once, a `chat_rate` sample as its messages (so the
+    // lead/lag of chat_rate is the cross-correlation of the chat's pace with
+    // the book's absolute moves).
+    static double weightOf(const MarketEvent &e);
     static std::vector<TypeResult> run(const std::vector<MarketEvent> &events, const MidSeries &mids, const Options &options);
     // As `polymon-cli events correlate --json` prints it: moves as decimal
     // strings in price units, to the millionth.

@@ -1,12 +1,10 @@
 #pragma once
 
-#include "feed/reconnectbackoff.h"
+#include "feed/keepalivesocket.h"
 #include "sportsresults.h"
 
 #include <QObject>
-#include <QTimer>
 #include <QUrl>
-#include <QWebSocket>
 
 namespace polymon {
 
@@ -20,13 +18,12 @@ class SportsFeedClient final : public QObject
     Q_OBJECT
 public:
     explicit SportsFeedClient(QObject *parent = nullptr);
-    ~SportsFeedClient() override;
 
     static QUrl polymarketUrl() { return QUrl(QStringLiteral("wss://sports-api.polymarket.com/ws")); }
-    void start(const QUrl &url);
-    void stop();
+    void start(const QUrl &url) { m_socket.start(url); }
+    void stop() { m_socket.stop(); }
     int malformedCount() const noexcept { return m_malformed; }
-    bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
+    bool isConnected() const { return m_socket.isConnected(); }
 
 Q_SIGNALS:
     void connected();
@@ -36,15 +33,9 @@ Q_SIGNALS:
 private:
     void onText(const QString &text);
 
-    QWebSocket m_socket;
-    QUrl m_url;
+    KeepAliveSocket m_socket;
     SportsResults m_results;
-    QTimer m_watchdog;
-    QTimer m_retry;
-    ReconnectBackoff m_backoff;
-    qint64 m_lastFrameMs = 0;
     int m_malformed = 0;
-    bool m_running = false;
 };
 
 } // namespace polymon

@@ -2,7 +2,6 @@
 
 #include "clob/clobrestclient.h"
 #include "sim/simclob.h"
-#include "sim/simsportsfeed.h"
 
 #include "trading/tradingservice.h"
 
@@ -189,56 +188,29 @@ void MonitorService::recordMarkets(const QList<MarketInfo> &markets)
         m_recording->recordMarket(m);
 }
 
-namespace {
-constexpr int kSportsMarket = 4; // the simulator's "home team ... championship final" market
-}
-
 void MonitorService::startSimulated(const QString &reason)
 {
     qCInfo(lcService) << "SIMULATED exchange:" << reason;
     m_simulated = true;
-    m_simThread = std::make_unique<QThread>();
-    m_simThread->setObjectName(QStringLiteral("simulator"));
-    m_simThread->start();
-    m_exchange = new SimExchange(m_options.seed, m_options.simMarkets);
-    m_exchange->setRate(m_options.simRate);
-    m_exchange->setEpisodesOnWatchedMarkets(true);
-    m_exchange->moveToThread(m_simThread.get());
-    bool listening = false;
-    QString error;
-    QUrl url;
     // Baselines are warmed from simulated past below, so episodes can start soon.
-    const qint64 episodesAfterMs = 60'000;
-    QMetaObject::invokeMethod(
-        m_exchange,
-        [&, exchange = m_exchange] {
-            listening = exchange->listen(0);
-            error = exchange->errorString();
-            url = exchange->url();
-            exchange->addDemoEvent();
-            m_catalog = exchange->catalog();
-            exchange->scheduleEpisodes(episodesAfterMs, 3 * 60'000LL);
-            // Its CLOB: orders from the live broker trade in these books.
-            m_clob = new SimClob();
-            m_clob->attach(exchange);
-            if (!m_clob->listen()) {
-                delete m_clob;
-                m_clob = nullptr;
-            }
-            // A game for "Will the home team win the championship final?" (its goals move that book).
-            m_sports = new SimSportsFeed(exchange, kSportsMarket, m_options.seed);
-            if (m_sports->listen())
-                m_sportsUrl = m_sports->url();
-        },
-        Qt::BlockingQueuedConnection);
+    SimulatorHost::Options options;
+    options.seed = m_options.seed;
+    options.markets = m_options.simMarkets;
+    options.rate = m_options.simRate;
+    options.episodesAfterMs = 60'000;
+    m_sim = std::make_unique<SimulatorHost>();
+    QString error;
+    const bool listening = m_sim->start(options, error);
+    m_catalog = m_sim->catalog();
+    const QUrl url = m_sim->marketUrl();
     if (!listening) {
         Q_EMIT modeChanged(true, tr("the simulated exchange cannot listen: %1").arg(error));
         return;
     }
     Q_EMIT modeChanged(true, reason);
     createMonitor(url);
-    if (m_clob)
-        askMarketRules(m_clob->url()); // its port was set in the blocking call above
+    if (!m_sim->clobUrl().isEmpty())
+        askMarketRules(m_sim->clobUrl());
     // A fresh simulator has no past: learn its normal state from the same
     // seed's order flow over the full warm-up span, so signals can fire now.
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -343,23 +315,9 @@ void MonitorService::teardown()
     m_trading->setBooks(nullptr); // the books go with the monitor
     m_monitor.reset();
     m_rulesClient.reset();
-    if (m_exchange) {
+    if (m_sim) {
         m_trading->dropLive(tr("the simulated exchange stopped"));
-        QMetaObject::invokeMethod(
-            m_exchange,
-            [exchange = m_exchange, clob = m_clob, sports = m_sports] {
-                delete sports;
-                delete clob;
-                delete exchange;
-            },
-            Qt::BlockingQueuedConnection);
-        m_clob = nullptr;
-        m_sports = nullptr;
-        m_sportsUrl.clear();
-        m_exchange = nullptr;
-        m_simThread->quit();
-        m_simThread->wait();
-        m_simThread.reset();
+        m_sim.reset();
     }
     m_watched.clear();
     m_closed.clear();

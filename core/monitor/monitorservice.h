@@ -7,6 +7,7 @@
 #include "storage/historyreader.h"
 #include "storage/signalcsv.h"
 #include "marketmonitor.h"
+#include "sim/simulatorhost.h"
 #include "topsnapshot.h"
 
 #include <QElapsedTimer>
@@ -29,7 +30,6 @@ class RecordingService;
 class SnapshotPublisher;
 class ClobRestClient;
 class SimClob;
-class SimSportsFeed;
 class SimExchange;
 class TradingService;
 
@@ -79,12 +79,15 @@ public:
     // Paper trading on the session's books (a child: it lives in this thread).
     TradingService *trading() const noexcept { return m_trading; }
     // The simulator runs in a thread of its own, like a remote exchange.
-    SimExchange *simExchange() const noexcept { return m_exchange; }
+    SimExchange *simExchange() const noexcept { return m_sim ? m_sim->exchange() : nullptr; }
     // The simulator's CLOB on its books (REST and user channel), in the same
     // thread; null when not simulated. Live trading offline goes there.
-    SimClob *simClob() const noexcept { return m_clob; }
-    // The simulator's sports channel (a game for one of its markets); empty when not simulated.
-    QUrl simSportsUrl() const { return m_sportsUrl; }
+    SimClob *simClob() const noexcept { return m_sim ? m_sim->clob() : nullptr; }
+    // The simulator's sports channel (a game for one of its markets) and
+    // that game's stream chat; empty when not simulated.
+    QUrl simSportsUrl() const { return m_sim ? m_sim->sportsUrl() : QUrl(); }
+    QUrl simChatUrl() const { return m_sim ? m_sim->chatUrl() : QUrl(); }
+    QString simGameSlug() const { return m_sim ? m_sim->gameSlug() : QString(); }
 
     // Stores events from a live feed while the session records to a database.
     void recordEvents(const std::vector<MarketEvent> &events, const QString &source);
@@ -173,13 +176,9 @@ private:
     CapturePlayer *m_player = nullptr; // the monitor's source while a recording plays
     bool m_simulatedBeforeReplay = false;
     bool m_liveStarted = false;
-    SimExchange *m_exchange = nullptr; // lives in m_simThread
-    SimClob *m_clob = nullptr;         // too
-    SimSportsFeed *m_sports = nullptr; // too
-    QUrl m_sportsUrl;
+    std::unique_ptr<SimulatorHost> m_sim; // when simulated
     // Asks the CLOB (or the simulator's) for each watched market's rules.
     std::unique_ptr<ClobRestClient> m_rulesClient;
-    std::unique_ptr<QThread> m_simThread;
     std::unique_ptr<MarketMonitor> m_monitor;
     std::unique_ptr<RecordingService> m_recording;
     BookListener *m_bookListener = nullptr;

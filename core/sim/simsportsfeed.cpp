@@ -99,6 +99,7 @@ void SimSportsFeed::tick()
         if (m_exchange)
             m_exchange->shiftFair(m_market, home ? kGoalMove : -kGoalMove);
         changed = true;
+        Q_EMIT goalScored(home);
     }
     if (m_minute >= kTicksPerGame) {
         m_ended = true;

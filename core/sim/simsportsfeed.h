@@ -36,6 +36,9 @@ public:
     int pongs() const noexcept { return m_pongs; }
     QString slug() const { return m_slug; }
 
+Q_SIGNALS:
+    void goalScored(bool home);
+
 private:
     void tick();
     void broadcast();

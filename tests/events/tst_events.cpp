@@ -1,7 +1,11 @@
 // The event study on a stream built with a known effect: the mid moves
 // +3 ticks 5 s after each "goal" and nothing follows "noise"; the study must
 // recover both within its intervals, through the library and the CLI.
+#include "events/chatactivity.h"
+#include "events/chatfeedclient.h"
 #include "events/eventfeatures.h"
+#include "events/ircmessage.h"
+#include "sim/simchatserver.h"
 #include "events/eventfile.h"
 #include "events/eventmodel.h"
 #include "events/sportsfeedclient.h"
@@ -395,6 +399,155 @@ private Q_SLOTS:
         // The book follows goals by 5 s.
         QVERIFY2(goal.leadLagS == 5, qPrintable(QStringLiteral("lag %1 r %2, noise lag %3").arg(goal.leadLagS).arg(goal.lagCorrelation).arg(quiet.leadLagS)));
         QVERIFY(goal.lagCorrelation > 0.3);
+    }
+
+    void ircLinesAreParsed()
+    {
+        // Lines as Twitch's IRC documentation shows them.
+        IrcMessage m;
+        QString error;
+        QVERIFY(IrcMessage::parse(QStringLiteral("@badge-info=;display-name=Ronni;emotes=;id=b34ccfc7;mod=0;"
+                                                 "tmi-sent-ts=1642696567751;user-type= :ronni!ronni@ronni.tmi.twitch.tv "
+                                                 "PRIVMSG #dallas :Kappa Keepo Kappa\r\n"),
+                                  m, error));
+        QCOMPARE(m.command, QStringLiteral("PRIVMSG"));
+        QCOMPARE(m.nick(), QStringLiteral("ronni"));
+        QCOMPARE(m.params, QStringList({QStringLiteral("#dallas"), QStringLiteral("Kappa Keepo Kappa")}));
+        QCOMPARE(m.tags.value(QStringLiteral("tmi-sent-ts")), QStringLiteral("1642696567751"));
+        QCOMPARE(m.tags.value(QStringLiteral("display-name")), QStringLiteral("Ronni"));
+        QVERIFY(m.tags.contains(QStringLiteral("badge-info")));
+        // Escaped tag values; a PING; a numeric reply.
+        QVERIFY(IrcMessage::parse(QStringLiteral("@system-msg=a\\sb\\:c\\\\d :tmi.twitch.tv USERNOTICE #dallas"), m, error));
+        QCOMPARE(m.tags.value(QStringLiteral("system-msg")), QStringLiteral("a b;c\\d"));
+        QVERIFY(IrcMessage::parse(QStringLiteral("PING :tmi.twitch.tv"), m, error));
+        QCOMPARE(m.command, QStringLiteral("PING"));
+        QCOMPARE(m.last(), QStringLiteral("tmi.twitch.tv"));
+        QVERIFY(IrcMessage::parse(QStringLiteral(":tmi.twitch.tv 001 justinfan123 :Welcome, GLHF!"), m, error));
+        QCOMPARE(m.command, QStringLiteral("001"));
+        // Not IRC: said, not fatal.
+        QVERIFY(!IrcMessage::parse(QStringLiteral(""), m, error));
+        QVERIFY(!IrcMessage::parse(QStringLiteral(":prefix-only"), m, error));
+        QVERIFY(!IrcMessage::parse(QStringLiteral("{\"json\": 1}"), m, error));
+    }
+
+    void chatBurstsAndKeywordsAreFound()
+    {
+        ChatActivity::Options options;
+        options.keywords = {QStringLiteral("goal"), QStringLiteral("red card")};
+        MarketEvent concerns;
+        concerns.market = QLatin1String(kMarket);
+        ChatActivity chat(options, concerns);
+        std::vector<MarketEvent> out;
+        // Two minutes at 2 messages a second, none naming a keyword as a word.
+        for (int s = 0; s < 120; ++s) {
+            chat.add(kT0 + s * 1000 + 100, QStringLiteral("what a goalkeeper"), out);
+            chat.add(kT0 + s * 1000 + 600, QStringLiteral("come on"), out);
+        }
+        chat.advance(kT0 + 120'000, out);
+        QVERIFY(std::none_of(out.begin(), out.end(), [](const MarketEvent &e) { return e.type != QLatin1String("chat_rate"); }));
+        QCOMPARE(out.size(), std::size_t(120)); // a pace sample a second
+        QCOMPARE(out.back().text, QStringLiteral("2"));
+        QCOMPARE(out.back().market, QLatin1String(kMarket));
+        QVERIFY(std::abs(chat.usualRate() - 2.0) < 0.01);
+        out.clear();
+        // A goal: 20 messages a second for 6 s; the keyword once per cooldown, in any case.
+        for (int s = 120; s < 126; ++s)
+            for (int i = 0; i < 20; ++i)
+                chat.add(kT0 + s * 1000 + i * 50, i % 2 ? QStringLiteral("GOAL!!!") : QStringLiteral("unreal"), out);
+        chat.add(kT0 + 126'500, QStringLiteral("that was a Red Card surely"), out);
+        chat.advance(kT0 + 127'000, out);
+        std::vector<MarketEvent> bursts, keywords;
+        std::copy_if(out.begin(), out.end(), std::back_inserter(bursts), [](const MarketEvent &e) { return e.type == QLatin1String("chat_burst"); });
+        std::copy_if(out.begin(), out.end(), std::back_inserter(keywords), [](const MarketEvent &e) { return e.type == QLatin1String("chat_keyword"); });
+        QCOMPARE(bursts.size(), std::size_t(1));
+        QCOMPARE(bursts[0].tsMs, kT0 + 120'000); // dated when it began, not when it was seen
+        QVERIFY2(bursts[0].text.contains(QStringLiteral("the usual 2.")), qPrintable(bursts[0].text)); // seen two seconds in
+        QCOMPARE(keywords.size(), std::size_t(2));
+        QVERIFY(keywords[0].text.startsWith(QStringLiteral("goal: GOAL!!!")));
+        QCOMPARE(keywords[0].tsMs, kT0 + 120'050);
+        QVERIFY(keywords[1].text.startsWith(QStringLiteral("red card: ")));
+        // Back to the usual pace: the burst ends, and the next one is found again.
+        out.clear();
+        for (int s = 127; s < 160; ++s)
+            for (int half : {0, 500})
+                chat.add(kT0 + s * 1000 + half, QStringLiteral("ok"), out);
+        chat.advance(kT0 + 160'000, out);
+        QVERIFY(!chat.inBurst());
+        QVERIFY(std::abs(chat.usualRate() - 2.0) < 0.2); // the burst did not teach what is usual
+    }
+
+    void theSimulatorsChatIsReadOverIrcWebSocket()
+    {
+        SimChatServer server(nullptr, 0, 5);
+        server.setPingEveryMs(200);
+        server.setBaseRate(4);
+        QVERIFY(server.listen());
+        ChatFeedClient client;
+        std::vector<MarketEvent> seen;
+        connect(&client, &ChatFeedClient::eventsReceived, this,
+                [&seen](const std::vector<MarketEvent> &events) { seen.insert(seen.end(), events.begin(), events.end()); });
+        ChatActivity::Options options;
+        options.keywords = {QStringLiteral("goal")};
+        options.warmupS = 3;
+        MarketEvent concerns;
+        concerns.slug = QStringLiteral("home-final");
+        client.start(server.url(), QStringLiteral("Final"), options, concerns);
+        QTRY_VERIFY_WITH_TIMEOUT(client.messageCount() > 10, 10'000);
+        QCOMPARE(client.channel(), QStringLiteral("#final"));
+        QTRY_VERIFY(server.pongs() > 0); // its pings are answered
+        // Let the usual pace settle, then a goal: a burst and the keyword, naming the game.
+        QTest::qWait(4'500);
+        server.goal(true);
+        auto has = [&seen](const char *type) {
+            return std::any_of(seen.begin(), seen.end(), [type](const MarketEvent &e) { return e.type == QLatin1String(type); });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(has("chat_burst"), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(has("chat_keyword"), 5'000);
+        QVERIFY(has("chat_rate"));
+        for (const MarketEvent &e : seen)
+            QCOMPARE(e.slug, QStringLiteral("home-final"));
+        QCOMPARE(client.malformedCount(), 0);
+    }
+
+    void chatPaceCorrelatesWithTheBookAtItsLag()
+    {
+        // The book jumps 5 s after each goal; the chat bursts at the goal.
+        std::vector<qint64> goals, noise;
+        const QByteArray stream = buildStream(goals, noise);
+        MidSeries mids;
+        ReplayEngine engine(&mids);
+        engine.loadText(std::string_view(stream.constData(), std::size_t(stream.size())));
+        engine.run();
+        QRandomGenerator random(11);
+        auto paceEvents = [&](bool withBursts) {
+            std::vector<MarketEvent> events;
+            std::size_t next = 0;
+            for (int s = 0; s < kSeconds; ++s) {
+                int messages = 1 + int(random.bounded(3));
+                const qint64 sec = kT0 / 1000 + s;
+                while (next < goals.size() && goals[next] / 1000 < sec)
+                    ++next;
+                if (withBursts && next < goals.size() && goals[next] / 1000 == sec)
+                    messages += 30;
+                if (withBursts && next > 0 && goals[next - 1] / 1000 == sec - 1)
+                    messages += 10;
+                events.push_back(MarketEvent{sec * 1000, QStringLiteral("chat_rate"), QLatin1String(kMarket), {},
+                                             QString::number(messages), {}});
+            }
+            return events;
+        };
+        const auto excited = EventStudy::run(paceEvents(true), mids, {});
+        QCOMPARE(excited.size(), std::size_t(1));
+        QVERIFY2(excited[0].leadLagS == 5, qPrintable(QStringLiteral("lag %1 r %2").arg(excited[0].leadLagS).arg(excited[0].lagCorrelation)));
+        QVERIFY(excited[0].lagCorrelation > 0.3);
+        const QJsonArray json = EventStudy::toJson(excited);
+        const QJsonArray curve = json[0].toObject().value(QStringLiteral("cross_correlation")).toArray();
+        QCOMPARE(curve.size(), 61);
+        QCOMPARE(curve[0].toObject().value(QStringLiteral("lag_s")).toInt(), -30);
+        QCOMPARE(curve[35].toObject().value(QStringLiteral("lag_s")).toInt(), 5);
+        // Chat that ignores the game: no lag stands out.
+        const auto idle = EventStudy::run(paceEvents(false), mids, {});
+        QVERIFY2(idle[0].lagCorrelation < 0.1, qPrintable(QString::number(idle[0].lagCorrelation)));
     }
 
     void theCliPrintsTheStudy()
