@@ -130,6 +130,8 @@ void TimelineController::followChat(bool on)
         url = m_service->simChatUrl();
         channel = QStringLiteral("#final");
         concerns.slug = m_service->simGameSlug();
+        if (concerns.slug.isEmpty())
+            url.clear(); // too few simulated markets for the game
     } else {
         url = ChatFeedClient::twitchUrl();
         channel = bar->channel();

@@ -1,12 +1,10 @@
 #include "clicommon.h"
 #include "commands.h"
 
-#include "events/eventfeatures.h"
 #include "events/eventfile.h"
 #include "events/eventmodel.h"
+#include "events/eventanalysis.h"
 #include "events/eventstudy.h"
-#include "events/midseries.h"
-#include "replay/replayengine.h"
 #include "storage/eventreader.h"
 
 #include <QFile>
@@ -69,15 +67,17 @@ int correlate(const CliArgs &parser)
     EventFile::Result events;
     if (!readEvents(parser, events))
         return 1;
-    MidSeries mids;
-    ReplayEngine engine(&mids);
-    std::string loadError;
-    if (!engine.loadFile(parser.value("--capture"), loadError)) {
-        std::fprintf(stderr, "polymon-cli: %s\n", loadError.c_str());
+    EventAnalysis::Request request;
+    request.recordings << QString::fromStdString(parser.value("--capture"));
+    request.events = events.events;
+    request.study = options;
+    request.withModel = false;
+    const EventAnalysis::Result analysis = EventAnalysis::run(request);
+    if (!analysis.error.empty()) {
+        std::fprintf(stderr, "polymon-cli: %s\n", analysis.error.c_str());
         return 1;
     }
-    engine.run();
-    const std::vector<EventStudy::TypeResult> results = EventStudy::run(events.events, mids, options);
+    const std::vector<EventStudy::TypeResult> &results = analysis.study;
     if (parser.has("--json"))
         std::printf("%s\n", QJsonDocument(EventStudy::toJson(results)).toJson(QJsonDocument::Compact).constData());
     else
@@ -96,23 +96,20 @@ int model(const CliArgs &parser)
     EventFile::Result events;
     if (!readEvents(parser, events))
         return 1;
-    // Each recording replays on its own books; the samples are pooled and split by time.
-    std::vector<EventFeatureRecorder::Sample> samples;
-    int skipped = 0;
-    for (const std::string &file : parser.values("--capture")) {
-        EventFeatureRecorder recorder(events.events, horizon);
-        ReplayEngine engine(&recorder);
-        std::string loadError;
-        if (!engine.loadFile(file, loadError)) {
-            std::fprintf(stderr, "polymon-cli: %s\n", loadError.c_str());
-            return 1;
-        }
-        engine.run();
-        const auto s = recorder.samples();
-        samples.insert(samples.end(), s.begin(), s.end());
-        skipped += recorder.skipped();
+    // Each recording replays on its own books (and signal detector); the samples are pooled and split by time.
+    EventAnalysis::Request request;
+    for (const std::string &file : parser.values("--capture"))
+        request.recordings << QString::fromStdString(file);
+    request.events = events.events;
+    request.modelHorizonS = horizon;
+    request.withStudy = false;
+    const EventAnalysis::Result analysis = EventAnalysis::run(request);
+    if (!analysis.error.empty()) {
+        std::fprintf(stderr, "polymon-cli: %s\n", analysis.error.c_str());
+        return 1;
     }
-    const EventModel::Report report = EventModel::fitAndScore(samples);
+    const EventModel::Report &report = analysis.model;
+    const int skipped = analysis.skipped;
     if (parser.has("--json")) {
         std::printf("%s\n", QJsonDocument(EventModel::toJson(report, horizon)).toJson(QJsonDocument::Compact).constData());
         return 0;

@@ -1,5 +1,6 @@
 #include "eventfeatures.h"
 
+#include "analysis/signal.h"
 #include "book/assetbook.h"
 
 namespace polymon {
@@ -7,6 +8,7 @@ namespace polymon {
 namespace {
 constexpr int kBandTicks = 5;
 constexpr std::int64_t kMomentumMs = 30'000;
+constexpr std::int64_t kSignalWindowMs = 60'000;
 } // namespace
 
 EventFeatureRecorder::EventFeatureRecorder(std::vector<MarketEvent> events, int horizonS)
@@ -34,9 +36,28 @@ void EventFeatureRecorder::takeDue(std::int64_t beforeMs)
         p.sample.momentumTicks = m_mids.midAt(p.token, p.event.tsMs - kMomentumMs, before)
                                      ? double(it->mid - before) / double(it->tick)
                                      : 0.0;
+        p.sample.signalLean = leanAt(p.token, p.event.tsMs);
         p.midAt = it->mid;
         p.taken = true;
     }
+}
+
+void EventFeatureRecorder::onSignal(const Signal &signal)
+{
+    const int lean = signal.side == SignalSide::Buy ? 1 : signal.side == SignalSide::Sell ? -1 : 0;
+    m_signals[QString::fromStdString(signal.assetId)].push_back({signal.timestampMs, lean});
+}
+
+double EventFeatureRecorder::leanAt(const QString &token, std::int64_t tsMs) const
+{
+    const auto it = m_signals.constFind(token);
+    if (it == m_signals.cend())
+        return 0.0;
+    int lean = 0;
+    for (auto m = it->rbegin(); m != it->rend() && m->tsMs > tsMs - kSignalWindowMs; ++m)
+        if (m->tsMs <= tsMs)
+            lean += m->lean;
+    return lean;
 }
 
 void EventFeatureRecorder::onTop(const AssetBook &asset, std::int64_t timestampMs)

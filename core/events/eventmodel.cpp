@@ -16,7 +16,7 @@ constexpr double kL2 = 0.01;
 
 std::vector<double> featuresOf(const EventFeatureRecorder::Sample &s, const QStringList &types)
 {
-    std::vector<double> x{s.imbalance, s.spreadTicks, s.momentumTicks};
+    std::vector<double> x{s.imbalance, s.spreadTicks, s.momentumTicks, s.signalLean};
     for (const QString &t : types)
         x.push_back(s.type == t ? 1.0 : 0.0);
     return x;
@@ -72,7 +72,8 @@ EventModel::Report EventModel::fitAndScore(std::vector<EventFeatureRecorder::Sam
         if (!types.contains(s.type))
             types << s.type;
     types.sort();
-    r.features = QStringList{QStringLiteral("imbalance"), QStringLiteral("spread_ticks"), QStringLiteral("momentum_30s_ticks")};
+    r.features = QStringList{QStringLiteral("imbalance"), QStringLiteral("spread_ticks"), QStringLiteral("momentum_30s_ticks"),
+                              QStringLiteral("signal_lean_60s")};
     for (const QString &t : types)
         r.features << QStringLiteral("type=%1").arg(t);
     if (r.train < kMinTrain || r.test < kMinTest) {

@@ -3,6 +3,7 @@
 // recover both within its intervals, through the library and the CLI.
 #include "events/chatactivity.h"
 #include "events/chatfeedclient.h"
+#include "analysis/signal.h"
 #include "events/eventfeatures.h"
 #include "events/ircmessage.h"
 #include "sim/simchatserver.h"
@@ -548,6 +549,36 @@ private Q_SLOTS:
         // Chat that ignores the game: no lag stands out.
         const auto idle = EventStudy::run(paceEvents(false), mids, {});
         QVERIFY2(idle[0].lagCorrelation < 0.1, qPrintable(QString::number(idle[0].lagCorrelation)));
+    }
+
+    void theSignalStateIsAFeature()
+    {
+        // Events 10 s and 90 s after a FOMO signal (buy) on the token: the first sees it, the second no more.
+        std::vector<MarketEvent> events{MarketEvent{kT0 + 20'000, QStringLiteral("goal"), {}, QLatin1String(kYes), {}, {}},
+                                        MarketEvent{kT0 + 100'000, QStringLiteral("goal"), {}, QLatin1String(kYes), {}, {}}};
+        EventFeatureRecorder recorder(events, 5);
+        QByteArray stream = bookLine(50, 52);
+        stream += priceChangeLine(kT0 + 21'000, {entry(50, 120, "BUY")});
+        stream += priceChangeLine(kT0 + 24'000, moveEntries(50, 52, 1)); // 51c -> 52c after the first event
+        stream += priceChangeLine(kT0 + 101'000, {entry(51, 130, "BUY")});
+        stream += priceChangeLine(kT0 + 104'000, moveEntries(51, 53, -1)); // and back after the second
+        ReplayEngine engine(&recorder);
+        Signal fomo;
+        fomo.assetId = kYes;
+        fomo.type = SignalType::FomoBuy;
+        fomo.side = SignalSide::Buy;
+        fomo.timestampMs = kT0 + 10'000;
+        recorder.onSignal(fomo);
+        engine.loadText(std::string_view(stream.constData(), std::size_t(stream.size())));
+        engine.run();
+        const auto samples = recorder.samples();
+        QCOMPARE(samples.size(), std::size_t(2));
+        QCOMPARE(samples[0].tsMs, kT0 + 20'000);
+        QCOMPARE(samples[0].signalLean, 1.0);
+        QVERIFY(samples[0].up);
+        QCOMPARE(samples[1].signalLean, 0.0);
+        QVERIFY(!samples[1].up);
+        QVERIFY(EventModel::fitAndScore(samples).features.contains(QStringLiteral("signal_lean_60s")));
     }
 
     void theCliPrintsTheStudy()
