@@ -562,6 +562,7 @@ private Q_SLOTS:
         stream += priceChangeLine(kT0 + 24'000, moveEntries(50, 52, 1)); // 51c -> 52c after the first event
         stream += priceChangeLine(kT0 + 101'000, {entry(51, 130, "BUY")});
         stream += priceChangeLine(kT0 + 104'000, moveEntries(51, 53, -1)); // and back after the second
+        stream += priceChangeLine(kT0 + 110'000, {entry(50, 140, "BUY")});   // the stream covers its horizon
         ReplayEngine engine(&recorder);
         Signal fomo;
         fomo.assetId = kYes;
