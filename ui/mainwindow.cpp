@@ -13,6 +13,7 @@
 
 #include "appsettings.h"
 #include "backtestdialog.h"
+#include "eventstudydialog.h"
 #include "databaserangedialog.h"
 #include "session/rangecapture.h"
 #include "marketbrowserpane.h"
@@ -419,6 +420,7 @@ void MainWindow::buildMenus()
     QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
     QAction *backtest = toolsMenu->addAction(tr("&Backtest on a recording…"), this, &MainWindow::openBacktest);
     backtest->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    toolsMenu->addAction(tr("&Event study on a recording…"), this, &MainWindow::openEventStudy);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("Keyboard shortcuts"), this, [this] {
@@ -506,6 +508,23 @@ void MainWindow::openBacktest()
     m_backtest->show();
     m_backtest->raise();
     m_backtest->activateWindow();
+}
+
+void MainWindow::openEventStudy()
+{
+    if (!m_study)
+        m_study = new EventStudyDialog(RecordingService::captureDirFor(AppSettings::databasePath().isEmpty()
+                                                                           ? StorageWriter::defaultPath()
+                                                                           : AppSettings::databasePath()),
+                                       this);
+    if (!m_study->running()) {
+        if (m_replaying && !m_replayPath.isEmpty())
+            m_study->setRecording(m_replayPath); // the recording on screen
+        m_study->setEvents(m_timeline->log()->model()->events());
+    }
+    m_study->show();
+    m_study->raise();
+    m_study->activateWindow();
 }
 
 void MainWindow::onReplayOpened(const QString &path, qint64 startNs, qint64 endNs, const QList<MarketInfo> &markets)

@@ -22,6 +22,7 @@ class MarketBrowserPane;
 class MarketListModel;
 class MarketView;
 class EventPane;
+class EventStudyDialog;
 class MonitorService;
 class NoticeBanner;
 class ReplayBar;
@@ -72,6 +73,9 @@ public:
     TradingController *trading() const noexcept { return m_trading; }
     TradingBar *tradingBar() const noexcept { return m_tradingBar; }
     void openSettings();
+    // Tools ▸ Event study: the recording on screen and the Timeline's events.
+    void openEventStudy();
+    EventStudyDialog *eventStudy() const noexcept { return m_study; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -126,6 +130,7 @@ private:
     QSystemTrayIcon *m_tray = nullptr;
     ReplayBar *m_replayBar;
     BacktestDialog *m_backtest = nullptr; // made on first use
+    EventStudyDialog *m_study = nullptr;  // too
     SignalQualityDialog *m_quality = nullptr; // made on first use
     StatusBarPresenter *m_status;
     TradingBar *m_tradingBar;

@@ -10,6 +10,7 @@
 #include "eventtablemodel.h"
 #include "mainwindow.h"
 #include "videopane.h"
+#include "eventstudydialog.h"
 #include "livesetupwizard.h"
 #include "eventlogpane.h"
 #include "eventlogmodel.h"
@@ -60,6 +61,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QStandardItemModel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSqlQuery>
@@ -510,6 +512,52 @@ private Q_SLOTS:
         QMetaObject::invokeMethod(m_service, [s = m_service] { s->leaveReplay(); }, Qt::QueuedConnection);
         QTRY_VERIFY_WITH_TIMEOUT(!window->isReplaying(), 10000);
         window->findChild<QDockWidget *>(QStringLiteral("marketsDock"))->raise();
+        stopWindow(window);
+    }
+
+    void eventStudyRunsOnTheReplayedRecording()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("study-session.pmcap"));
+        const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 10'800'000;
+        writeSimCapture(path, t0, 3);
+        MainWindow *window = startWindow(simOptions());
+        QTRY_COMPARE_WITH_TIMEOUT(window->watchedOutcomes(), 6, 10000);
+        QMetaObject::invokeMethod(m_service, [s = m_service, path] { s->openRecording(path); }, Qt::QueuedConnection);
+        QTRY_VERIFY_WITH_TIMEOUT(window->isReplaying(), 10000);
+        // Events in the Timeline: a dozen goals and a few notes over the recording.
+        std::vector<MarketEvent> events;
+        for (int i = 0; i < 12; ++i)
+            events.push_back(MarketEvent{t0 + 5'000 + i * 12'000, QStringLiteral("goal"), {}, {}, QStringLiteral("goal %1").arg(i), {}});
+        for (int i = 0; i < 4; ++i)
+            events.push_back(MarketEvent{t0 + 11'000 + i * 30'000, QStringLiteral("note"), {}, {}, {}, {}});
+        window->eventLog()->model()->setEvents(events); // only these (the simulator's game told its own)
+        window->openEventStudy();
+        EventStudyDialog *study = window->eventStudy();
+        QVERIFY(study && study->isVisible());
+        QSignalSpy done(study, &EventStudyDialog::finished);
+        QVERIFY(study->run());
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 30000);
+        QCOMPARE(done.first().first().toBool(), true);
+        // Both types, three horizons each, every event of a type counted.
+        QCOMPARE(study->table()->rowCount(), 6);
+        QCOMPARE(study->table()->item(0, 0)->text(), QStringLiteral("goal"));
+        QCOMPARE(study->table()->item(0, 2)->text(), QStringLiteral("5 s"));
+        QCOMPARE(study->table()->item(0, 1)->text(), QStringLiteral("12"));
+        QCOMPARE(study->table()->item(0, 3)->text(), QStringLiteral("72")); // on each of the six tokens
+        QVERIFY(study->table()->item(0, 4)->text().endsWith(QStringLiteral("¢")));
+        // Sixteen events cannot train a model: said plainly.
+        QVERIFY2(study->modelText().contains(QStringLiteral("too little data")), qPrintable(study->modelText()));
+        study->resize(1000, 620);
+        QVERIFY(study->grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/event-study.png")));
+        // A recording that is not there: said, nothing else lost.
+        study->findChild<QLineEdit *>(QStringLiteral("studyRecording"))->setText(m_dir.filePath(QStringLiteral("gone.pmcap")));
+        QVERIFY(study->run());
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, 30000);
+        QCOMPARE(done.last().first().toBool(), false);
+        QVERIFY(study->statusText().startsWith(QStringLiteral("The recording could not be read")));
+        study->close();
+        QMetaObject::invokeMethod(m_service, [s = m_service] { s->leaveReplay(); }, Qt::QueuedConnection);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->isReplaying(), 10000);
         stopWindow(window);
     }
 
