@@ -83,6 +83,13 @@ void HeatmapView::addSignalMarker(std::int64_t ms, const QString &label, const Q
     update();
 }
 
+void HeatmapView::setEvents(std::vector<MarketEvent> events)
+{
+    std::stable_sort(events.begin(), events.end(), [](const MarketEvent &a, const MarketEvent &b) { return a.tsMs < b.tsMs; });
+    m_events = std::move(events);
+    update();
+}
+
 void HeatmapView::clearMarkers()
 {
     m_markers.clear();
@@ -365,6 +372,30 @@ void HeatmapView::paintEvent(QPaintEvent *)
         p.setPen(Qt::NoPen);
         p.drawPolygon(QPolygonF({QPointF(x - 5, 0), QPointF(x + 5, 0), QPointF(x, 8)}));
     }
+    // The Timeline's events: dotted lines, their type at the foot (one label where they crowd).
+    {
+        QColor ink = pal.color(QPalette::Text);
+        ink.setAlpha(170);
+        const QFontMetrics small(font());
+        double labelledUntil = -1e9;
+        for (const MarketEvent &e : m_events) {
+            const double x = xOfTime(e.tsMs);
+            if (x < 0 || x > plot.width())
+                continue;
+            p.setPen(QPen(ink, 1, Qt::DotLine));
+            p.drawLine(QPointF(x, 0), QPointF(x, plot.height()));
+            if (x < labelledUntil)
+                continue;
+            const QString label = small.elidedText(e.type, Qt::ElideRight, 90);
+            QRectF box(x + 2, plot.height() - small.height() - 2, small.horizontalAdvance(label) + 6, small.height());
+            if (box.right() > plot.width()) // at the live edge: the label goes left of its line
+                box.moveRight(x - 2);
+            p.fillRect(box, pal.color(QPalette::Base));
+            p.setPen(ink);
+            p.drawText(box, Qt::AlignCenter, label);
+            labelledUntil = box.right() + 4;
+        }
+    }
     p.setRenderHint(QPainter::Antialiasing, false);
 
     // Axes: prices every few ticks on the right, times along the bottom.
@@ -392,6 +423,11 @@ void HeatmapView::paintEvent(QPaintEvent *)
     m_lastPaintMs = double(timer.nsecsElapsed()) / 1e6;
 }
 
+QPoint HeatmapView::pointOf(std::int64_t ms, Fixed price) const
+{
+    return QPointF(xOfTime(ms), yOfPrice(price)).toPoint();
+}
+
 QString HeatmapView::describeAt(const QPoint &pos) const
 {
     if (!m_history)
@@ -399,9 +435,13 @@ QString HeatmapView::describeAt(const QPoint &pos) const
     const std::int64_t ms = timeAtX(pos.x());
     const Fixed price = priceAtY(pos.y());
     const QString when = QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss"));
+    QString events;
+    for (const MarketEvent &e : m_events)
+        if (std::abs(xOfTime(e.tsMs) - pos.x()) <= 4)
+            events += tr(" · %1 %2").arg(e.type, e.text.left(60));
     const HeatColumn *col = m_history->bookAt(ms);
     if (!col)
-        return tr("%1  %2  no data").arg(when, PriceFormat::price(price));
+        return tr("%1  %2  no data").arg(when, PriceFormat::price(price)) + events;
     const HeatColumn *slice = m_history->columnAt(ms);
     Fixed size = 0;
     QString side;
@@ -424,7 +464,7 @@ QString HeatmapView::describeAt(const QPoint &pos) const
     text += size > 0 ? tr("%1 %2").arg(side, QString::fromStdString(formatFixed(size))) : tr("empty");
     if (traded > 0)
         text += tr(" · traded %1").arg(QString::fromStdString(formatFixed(traded)));
-    return text;
+    return text + events;
 }
 
 void HeatmapView::wheelEvent(QWheelEvent *event)

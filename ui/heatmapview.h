@@ -1,11 +1,14 @@
 #pragma once
 
+#include "events/marketevent.h"
 #include "heatmap/depthhistory.h"
 
 #include <QImage>
 #include <QPoint>
 #include <QVector>
 #include <QWidget>
+
+#include <vector>
 
 namespace polymon {
 
@@ -34,11 +37,14 @@ public:
     void setClock(std::int64_t ms) { m_clockMs = ms; }
     void addSignalMarker(std::int64_t ms, const QString &label, const QColor &colour);
     void clearMarkers();
+    // The Timeline's events of this market: dotted lines labelled with their type.
+    void setEvents(std::vector<MarketEvent> events);
     // Redraws when shown and something changed since the last paint.
     void refresh();
 
     // For tests: what the crosshair would show at a widget position.
     QString describeAt(const QPoint &pos) const;
+    QPoint pointOf(std::int64_t ms, Fixed price) const;
     double lastPaintMs() const noexcept { return m_lastPaintMs; }
 
 Q_SIGNALS:
@@ -67,6 +73,7 @@ private:
     double yOfPrice(Fixed price) const;
     void followEdges();
 
+    std::vector<MarketEvent> m_events; // by time
     const DepthHistory *m_history = nullptr;
     Fixed m_tick = 10'000;
     double m_lowerPct = 10;

@@ -5,6 +5,8 @@
 #include "events/chatfeedclient.h"
 #include "eventlogpane.h"
 #include "events/sportsfeedclient.h"
+#include "heatmappane.h"
+#include "heatmapview.h"
 #include "marketview.h"
 #include "monitor/monitorservice.h"
 #include "pricechartview.h"
@@ -67,6 +69,7 @@ void TimelineController::apply(MarketView *view) const
         if ((e.market.isEmpty() && e.assetId.isEmpty() && e.slug.isEmpty()) || e.market == m.conditionId
             || (!e.assetId.isEmpty() && m.tokenIds.contains(e.assetId)) || (!e.slug.isEmpty() && m.slug.startsWith(e.slug)))
             mine.push_back(e);
+    view->heatmap()->view()->setEvents(mine);
     view->chart()->setEvents(std::move(mine));
 }
 

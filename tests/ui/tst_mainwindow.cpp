@@ -17,6 +17,7 @@
 #include "priceformat.h"
 #include "marketlistmodel.h"
 #include "marketview.h"
+#include "heatmappane.h"
 #include "heatmapview.h"
 #include <QTabWidget>
 #include "fillsmodel.h"
@@ -1167,6 +1168,16 @@ private Q_SLOTS:
         for (int dx = -6; dx <= 6; ++dx) // the other market's event is not drawn here
             QVERIFY(!chart->describeAt(QPoint(chart->pointOf(now - 600, 500'000).toPoint().x() + dx, chart->height() / 2))
                          .contains(QLatin1String("penalty")));
+        // And on its heatmap.
+        auto *views = qobject_cast<QTabWidget *>(view->heatmap()->parentWidget()->parentWidget());
+        QVERIFY(views);
+        views->setCurrentWidget(view->heatmap());
+        HeatmapView *heatmap = view->heatmap()->view();
+        QTRY_VERIFY2_WITH_TIMEOUT(heatmap->describeAt(heatmap->pointOf(now - 800, 500'000)).contains(QLatin1String("goal 1-0")),
+                                  qPrintable(heatmap->describeAt(heatmap->pointOf(now - 800, 500'000))), 5000);
+        QVERIFY(!heatmap->describeAt(heatmap->pointOf(now - 600, 500'000)).contains(QLatin1String("penalty")));
+        QVERIFY(heatmap->grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/heatmap-events.png")));
+        views->setCurrentIndex(0);
         window->findChild<QDockWidget *>(QStringLiteral("timelineDock"))->raise();
         window->resize(1024, 700);
         QTest::qWait(300);
