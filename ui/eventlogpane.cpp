@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QSet>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -93,6 +94,26 @@ void EventLogPane::append(const std::vector<MarketEvent> &events)
             break;
         }
     m_status->setText(tr("%n event(s).", nullptr, m_model->rowCount()));
+    Q_EMIT eventsChanged(m_model->events());
+}
+
+void EventLogPane::merge(const std::vector<MarketEvent> &events)
+{
+    auto key = [](const MarketEvent &e) {
+        return QStringList{QString::number(e.tsMs), e.type, e.market, e.assetId, e.text}.join(QChar(0x1f));
+    };
+    std::vector<MarketEvent> all = m_model->events();
+    QSet<QString> held;
+    for (const MarketEvent &e : all)
+        held.insert(key(e));
+    for (const MarketEvent &e : events)
+        if (!held.contains(key(e))) {
+            held.insert(key(e));
+            all.push_back(e);
+        }
+    m_model->setEvents(std::move(all));
+    refreshTypes();
+    m_status->setText(tr("%n event(s), with those stored for this recording.", nullptr, m_model->rowCount()));
     Q_EMIT eventsChanged(m_model->events());
 }
 

@@ -33,6 +33,8 @@ public:
     bool load(const QString &path);
     // Events as a live feed sends them.
     void append(const std::vector<MarketEvent> &events);
+    // Events from elsewhere (those stored with a recording), each kept once, in time order.
+    void merge(const std::vector<MarketEvent> &events);
     // The sports channel switch: on while the simulator's runs; live, the user's choice.
     QCheckBox *sportsSwitch() const noexcept { return m_sports; }
     void setSportsState(const QString &text);

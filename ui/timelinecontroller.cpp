@@ -16,6 +16,20 @@
 
 namespace polymon {
 
+namespace {
+
+// The Timeline lists what happened; the chat's pace a second is a series, not an event to list.
+std::vector<MarketEvent> listed(const std::vector<MarketEvent> &events)
+{
+    std::vector<MarketEvent> out;
+    for (const MarketEvent &e : events)
+        if (e.type != QLatin1String("chat_rate"))
+            out.push_back(e);
+    return out;
+}
+
+} // namespace
+
 TimelineController::TimelineController(MonitorService *service, QWidget *window)
     : QObject(window)
     , m_service(service)
@@ -41,6 +55,9 @@ TimelineController::TimelineController(MonitorService *service, QWidget *window)
             [this](const QString &why) { m_log->setSportsState(tr("lost (%1), reconnecting").arg(why)); });
     connect(m_log, &EventLogPane::sportsToggled, this, &TimelineController::followSports);
     connect(m_log, &EventLogPane::seekRequested, this, &TimelineController::seek);
+    connect(m_service, &MonitorService::storedEventsLoaded, m_log, [this](const std::vector<MarketEvent> &events) {
+        m_log->merge(listed(events));
+    });
     ChatFeedBar *bar = m_log->chatBar();
     connect(bar, &ChatFeedBar::toggled, this, &TimelineController::followChat);
     connect(m_chat, &ChatFeedClient::eventsReceived, this, &TimelineController::onChatEvents);
@@ -159,10 +176,7 @@ void TimelineController::onChatEvents(const std::vector<MarketEvent> &events)
 {
     // Every second's pace is kept with the recording (the study correlates
     // it with the book); the Timeline lists only bursts and keywords.
-    std::vector<MarketEvent> shown;
-    for (const MarketEvent &e : events)
-        if (e.type != QLatin1String("chat_rate"))
-            shown.push_back(e);
+    const std::vector<MarketEvent> shown = listed(events);
     if (!shown.empty())
         m_log->append(shown);
     QMetaObject::invokeMethod(m_service, [s = m_service, events] { s->recordEvents(events, QStringLiteral("chat")); },

@@ -36,6 +36,7 @@ MonitorService::MonitorService(const Options &options, QObject *parent)
     qRegisterMetaType<QList<polymon::MarketInfo>>();
     qRegisterMetaType<polymon::TopSnapshot>();
     qRegisterMetaType<QList<polymon::TopSnapshot>>();
+    qRegisterMetaType<std::vector<polymon::MarketEvent>>();
     qRegisterMetaType<polymon::FeedStatus>();
     qRegisterMetaType<polymon::TradePrint>();
     qRegisterMetaType<QList<polymon::TradePrint>>();
@@ -451,6 +452,20 @@ void MonitorService::openRecording(const QString &path)
     createMonitor(std::move(player), FeedSettings{});
     qCInfo(lcService) << "replaying" << path << markets.size() << "markets";
     Q_EMIT replayOpened(path, m_player->startNs(), m_player->endNs(), markets);
+    readStoredEvents(m_player->startNs() / 1'000'000, m_player->endNs() / 1'000'000);
+}
+
+void MonitorService::readStoredEvents(qint64 fromMs, qint64 toMs)
+{
+    // The feeds' events of the replayed span come back to the Timeline.
+    if (!m_recording || !m_recording->recordsToDatabase())
+        return;
+    m_recording->readEvents(fromMs, toMs, this, [this](const std::vector<MarketEvent> &events, const QString &error) {
+        if (!error.isEmpty())
+            qCWarning(lcService) << "stored events not read:" << error;
+        else if (!events.empty())
+            Q_EMIT storedEventsLoaded(events);
+    });
 }
 
 void MonitorService::openDatabaseRange(qint64 fromMs, qint64 toMs)

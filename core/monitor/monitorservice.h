@@ -155,6 +155,8 @@ Q_SIGNALS:
     void replayOpened(const QString &path, qint64 startNs, qint64 endNs, const QList<polymon::MarketInfo> &markets);
     void replayFailed(const QString &error);
     void replayPosition(qint64 timeNs, bool playing);
+    // The events stored with the recording over a replay's span.
+    void storedEventsLoaded(const std::vector<polymon::MarketEvent> &events);
     void connectionStateChanged(int connectionId, const QString &state, const QString &detail);
 
 private:
@@ -168,6 +170,7 @@ private:
     // The monitor over any source (the live feed's policy for its resyncs).
     void createMonitor(std::unique_ptr<FrameSource> source, const FeedSettings &settings);
     void teardown();
+    void readStoredEvents(qint64 fromMs, qint64 toMs);
     void subscribe(const MarketInfo &market);
     void closeMarket(const QString &conditionId, const QStringList &tokens, const QString &reason);
 

@@ -1,5 +1,7 @@
 #include "recordingservice.h"
 
+#include "storage/eventreader.h"
+
 #include "capture/capturewriter.h"
 #include "captureretention.h"
 #include "catalog/marketinfojson.h"
@@ -159,6 +161,22 @@ void RecordingService::readHistory(const HistoryReader::Request &request, QObjec
         return;
     m_reader->run<QList<AssetHistory>>([path = m_options.dbPath, request] { return HistoryReader::read(path, request); },
                                        context, std::move(done));
+}
+
+void RecordingService::readEvents(qint64 fromMs, qint64 toMs, QObject *context,
+                                  std::function<void(const std::vector<MarketEvent> &, const QString &)> done)
+{
+    if (!m_reader || !m_writer)
+        return;
+    using Result = std::pair<std::vector<MarketEvent>, QString>;
+    m_reader->run<Result>(
+        [writer = m_writer.get(), db = m_options.dbPath, fromMs, toMs]() -> Result {
+            writer->waitUntilWritten(5000); // the events seen so far
+            Result r;
+            EventReader::read(db, fromMs, toMs, r.first, r.second);
+            return r;
+        },
+        context, [done = std::move(done)](const Result &r) { done(r.first, r.second); });
 }
 
 void RecordingService::writeRangeCapture(qint64 fromMs, qint64 toMs, const QString &path, QObject *context,

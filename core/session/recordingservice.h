@@ -1,5 +1,7 @@
 #pragma once
 
+#include "events/marketevent.h"
+
 #include "storage/signalcsv.h"
 
 #include "catalog/marketinfo.h"
@@ -80,6 +82,10 @@ public:
     // default fee schedule), read on the reader thread; done(quality as
     // SignalQuality::toJson, BUY/SELL signals read, error) in `context`'s thread.
     void readSignalQuality(QObject *context, std::function<void(const QJsonObject &, int, const QString &)> done);
+    // The events stored over a time range (sports, chat), oldest first, on
+    // the reader thread; done(events, error) in `context`'s thread.
+    void readEvents(qint64 fromMs, qint64 toMs, QObject *context,
+                    std::function<void(const std::vector<MarketEvent> &, const QString &)> done);
     // The signal history as CSV; done(ok, message) in `context`'s thread.
     void exportCsv(const QString &path, const SignalCsv::Filter &filter, QObject *context,
                    std::function<void(bool, const QString &)> done);

@@ -13,6 +13,7 @@
 #include "eventstudydialog.h"
 #include "livesetupwizard.h"
 #include "eventlogpane.h"
+#include "chatfeedbar.h"
 #include "eventlogmodel.h"
 #include "priceformat.h"
 #include "marketlistmodel.h"
@@ -557,6 +558,37 @@ private Q_SLOTS:
         QCOMPARE(done.last().first().toBool(), false);
         QVERIFY(study->statusText().startsWith(QStringLiteral("The recording could not be read")));
         study->close();
+        QMetaObject::invokeMethod(m_service, [s = m_service] { s->leaveReplay(); }, Qt::QueuedConnection);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->isReplaying(), 10000);
+        stopWindow(window);
+    }
+
+    void storedEventsComeBackWithTheReplay()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("stored-events.db"));
+        const QString path = m_dir.filePath(QStringLiteral("stored-events.pmcap"));
+        const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 14'400'000;
+        writeSimCapture(path, t0, 2);
+        MainWindow *window = startWindow(simOptions(db));
+        QTRY_COMPARE_WITH_TIMEOUT(window->watchedOutcomes(), 6, 10000);
+        // The feeds' events of that session, stored as they came (and one outside it).
+        std::vector<MarketEvent> stored{
+            MarketEvent{t0 + 30'000, QStringLiteral("score home"), {}, {}, QStringLiteral("HOME 1-0 AWAY"), QStringLiteral("sim-market-5")},
+            MarketEvent{t0 + 31'000, QStringLiteral("chat_rate"), {}, {}, QStringLiteral("12"), QStringLiteral("sim-market-5")},
+            MarketEvent{t0 + 32'000, QStringLiteral("chat_burst"), {}, {}, QStringLiteral("12.0 msg/s"), QStringLiteral("sim-market-5")},
+            MarketEvent{t0 + 600'000, QStringLiteral("score away"), {}, {}, QStringLiteral("later"), QStringLiteral("sim-market-5")}};
+        QMetaObject::invokeMethod(m_service, [s = m_service, stored] { s->recordEvents(stored, QStringLiteral("sports")); },
+                                  Qt::QueuedConnection);
+        window->eventLog()->sportsSwitch()->setChecked(false);
+        window->eventLog()->chatBar()->chatSwitch()->setChecked(false);
+        window->eventLog()->model()->setEvents({});
+        QMetaObject::invokeMethod(m_service, [s = m_service, path] { s->openRecording(path); }, Qt::QueuedConnection);
+        QTRY_VERIFY_WITH_TIMEOUT(window->isReplaying(), 10000);
+        // Those inside the recording's span, listed once (the chat's pace is a series, not listed).
+        EventLogModel *log = window->eventLog()->model();
+        QTRY_COMPARE_WITH_TIMEOUT(int(log->events().size()), 2, 10000);
+        QCOMPARE(log->events()[0].type, QStringLiteral("score home"));
+        QCOMPARE(log->events()[1].type, QStringLiteral("chat_burst"));
         QMetaObject::invokeMethod(m_service, [s = m_service] { s->leaveReplay(); }, Qt::QueuedConnection);
         QTRY_VERIFY_WITH_TIMEOUT(!window->isReplaying(), 10000);
         stopWindow(window);
