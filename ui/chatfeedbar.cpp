@@ -29,6 +29,7 @@ ChatFeedBar::ChatFeedBar(QWidget *parent)
     QSettings settings;
     m_channel->setText(settings.value(QStringLiteral("chat/channel")).toString());
     m_keywords->setText(settings.value(QStringLiteral("chat/keywords"), QStringLiteral("goal, red card, penalty")).toString());
+    m_keywords->setCursorPosition(0);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_switch);

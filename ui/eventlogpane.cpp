@@ -28,6 +28,8 @@ EventLogPane::EventLogPane(QWidget *parent)
     , m_status(new QLabel(this))
     , m_sports(new QCheckBox(tr("Sports channel"), this))
     , m_sportsState(new QLabel(this))
+    , m_comments(new QCheckBox(tr("Comments"), this))
+    , m_commentsState(new QLabel(this))
     , m_chat(new ChatFeedBar(this))
 {
     setObjectName(QStringLiteral("eventLogPane"));
@@ -58,6 +60,12 @@ EventLogPane::EventLogPane(QWidget *parent)
     m_sportsState->setObjectName(QStringLiteral("sportsState"));
     bar->addWidget(m_sports);
     bar->addWidget(m_sportsState);
+    bar->addSpacing(12);
+    m_comments->setObjectName(QStringLiteral("commentsSwitch"));
+    m_comments->setToolTip(tr("New comments on the shown market's event, from Polymarket's real-time data socket"));
+    m_commentsState->setObjectName(QStringLiteral("commentsState"));
+    bar->addWidget(m_comments);
+    bar->addWidget(m_commentsState);
     bar->addStretch();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -67,6 +75,7 @@ EventLogPane::EventLogPane(QWidget *parent)
     layout->addWidget(m_view, 1);
     connect(load, &QPushButton::clicked, this, &EventLogPane::chooseFile);
     connect(m_sports, &QCheckBox::toggled, this, &EventLogPane::sportsToggled);
+    connect(m_comments, &QCheckBox::toggled, this, &EventLogPane::commentsToggled);
     connect(m_type, &QComboBox::currentIndexChanged, this, [this](int index) {
         m_filter->setFilterFixedString(index <= 0 ? QString() : m_type->itemText(index));
     });
@@ -120,6 +129,11 @@ void EventLogPane::merge(const std::vector<MarketEvent> &events)
 void EventLogPane::setSportsState(const QString &text)
 {
     m_sportsState->setText(text);
+}
+
+void EventLogPane::setCommentsState(const QString &text)
+{
+    m_commentsState->setText(text);
 }
 
 void EventLogPane::chooseFile()

@@ -38,11 +38,15 @@ public:
     // The sports channel switch: on while the simulator's runs; live, the user's choice.
     QCheckBox *sportsSwitch() const noexcept { return m_sports; }
     void setSportsState(const QString &text);
+    // Polymarket's comments on the shown market's event (live only).
+    QCheckBox *commentsSwitch() const noexcept { return m_comments; }
+    void setCommentsState(const QString &text);
     ChatFeedBar *chatBar() const noexcept { return m_chat; }
 
 Q_SIGNALS:
     void eventsChanged(const std::vector<polymon::MarketEvent> &events);
     void sportsToggled(bool on);
+    void commentsToggled(bool on);
     void seekRequested(qint64 ms);
 
 private:
@@ -55,6 +59,8 @@ private:
     QLabel *m_status;
     QCheckBox *m_sports;
     QLabel *m_sportsState;
+    QCheckBox *m_comments;
+    QLabel *m_commentsState;
     ChatFeedBar *m_chat;
     void refreshTypes();
 };

@@ -3,6 +3,7 @@
 #include "chatfeedbar.h"
 #include "eventlogmodel.h"
 #include "events/chatfeedclient.h"
+#include "events/commentsfeedclient.h"
 #include "eventlogpane.h"
 #include "events/sportsfeedclient.h"
 #include "heatmappane.h"
@@ -37,6 +38,7 @@ TimelineController::TimelineController(MonitorService *service, QWidget *window)
     , m_video(new VideoPane(window))
     , m_sports(new SportsFeedClient(this))
     , m_chat(new ChatFeedClient(this))
+    , m_comments(new CommentsFeedClient(this))
 {
     m_video->setEventSource([this] { return m_log->model()->events(); });
     connect(m_log, &EventLogPane::eventsChanged, this, [this] {
@@ -58,6 +60,15 @@ TimelineController::TimelineController(MonitorService *service, QWidget *window)
     connect(m_service, &MonitorService::storedEventsLoaded, m_log, [this](const std::vector<MarketEvent> &events) {
         m_log->merge(listed(events));
     });
+    connect(m_log, &EventLogPane::commentsToggled, this, &TimelineController::followComments);
+    connect(m_comments, &CommentsFeedClient::eventsReceived, this, [this](const std::vector<MarketEvent> &events) {
+        m_log->append(events);
+        QMetaObject::invokeMethod(m_service, [s = m_service, events] { s->recordEvents(events, QStringLiteral("comments")); },
+                                  Qt::QueuedConnection);
+    });
+    connect(m_comments, &CommentsFeedClient::connected, m_log, [this] { m_log->setCommentsState(tr("connected")); });
+    connect(m_comments, &CommentsFeedClient::disconnected, m_log,
+            [this](const QString &why) { m_log->setCommentsState(tr("lost (%1), reconnecting").arg(why)); });
     ChatFeedBar *bar = m_log->chatBar();
     connect(bar, &ChatFeedBar::toggled, this, &TimelineController::followChat);
     connect(m_chat, &ChatFeedClient::eventsReceived, this, &TimelineController::onChatEvents);
@@ -93,6 +104,8 @@ void TimelineController::apply(MarketView *view) const
 void TimelineController::setMode(bool simulated)
 {
     m_simulated = simulated;
+    if (m_log->commentsSwitch()->isChecked())
+        m_log->commentsSwitch()->setChecked(false); // they were another mode's market's
     // The simulator's game and its chat are followed by default; Polymarket's
     // sports channel and a real stream's chat when the user asks.
     if (m_log->sportsSwitch()->isChecked() != simulated)
@@ -170,6 +183,30 @@ void TimelineController::followChat(bool on)
     }
     bar->setState(tr("connecting…"));
     m_chat->start(url, channel, options, concerns);
+}
+
+void TimelineController::followComments(bool on)
+{
+    m_comments->stop();
+    m_log->setCommentsState(QString());
+    if (!on)
+        return;
+    const MarketInfo market = m_currentMarket ? m_currentMarket() : MarketInfo{};
+    QString why;
+    if (m_simulated)
+        why = tr("the simulator has no comments");
+    else if (market.eventId.isEmpty())
+        why = tr("open a market of a Polymarket event first");
+    if (!why.isEmpty()) {
+        m_log->setCommentsState(why);
+        const QSignalBlocker block(m_log->commentsSwitch());
+        m_log->commentsSwitch()->setChecked(false);
+        return;
+    }
+    MarketEvent concerns;
+    concerns.market = market.conditionId;
+    m_log->setCommentsState(tr("connecting…"));
+    m_comments->start(CommentsFeedClient::polymarketUrl(), market.eventId, concerns);
 }
 
 void TimelineController::onChatEvents(const std::vector<MarketEvent> &events)

@@ -12,6 +12,7 @@
 namespace polymon {
 
 class ChatFeedClient;
+class CommentsFeedClient;
 class EventLogPane;
 class MarketView;
 class MonitorService;
@@ -49,6 +50,7 @@ Q_SIGNALS:
 private:
     void followSports(bool on);
     void followChat(bool on);
+    void followComments(bool on);
     void onChatEvents(const std::vector<MarketEvent> &events);
     void seek(qint64 ms);
 
@@ -57,6 +59,7 @@ private:
     VideoPane *m_video;
     SportsFeedClient *m_sports;
     ChatFeedClient *m_chat;
+    CommentsFeedClient *m_comments;
     std::function<MarketInfo()> m_currentMarket;
     std::function<QList<MarketView *>()> m_views;
     bool m_simulated = false;

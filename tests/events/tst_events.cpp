@@ -2,6 +2,8 @@
 // +3 ticks 5 s after each "goal" and nothing follows "noise"; the study must
 // recover both within its intervals, through the library and the CLI.
 #include "events/chatactivity.h"
+#include "events/commentevents.h"
+#include "events/commentsfeedclient.h"
 #include "events/chatfeedclient.h"
 #include "analysis/signal.h"
 #include "events/eventfeatures.h"
@@ -26,6 +28,8 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWebSocket>
+#include <QWebSocketServer>
 
 using namespace polymon;
 
@@ -580,6 +584,68 @@ private Q_SLOTS:
         QCOMPARE(samples[1].signalLean, 0.0);
         QVERIFY(!samples[1].up);
         QVERIFY(EventModel::fitAndScore(samples).features.contains(QStringLiteral("signal_lean_60s")));
+    }
+
+    void commentsAreReadFromTheRealTimeDataSocket()
+    {
+        QFile fixture(QStringLiteral(POLYMON_FIXTURES_DIR "/rtds/comments.jsonl"));
+        QVERIFY(fixture.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = fixture.readAll().split('\n');
+        MarketEvent concerns;
+        concerns.market = QLatin1String(kMarket);
+        // The parser on the documented messages.
+        std::vector<MarketEvent> parsed;
+        int bad = 0;
+        for (const QByteArray &line : lines) {
+            if (line.trimmed().isEmpty())
+                continue;
+            QString error;
+            if (!CommentEvents::parse(QJsonDocument::fromJson(line).object(), concerns, parsed, error))
+                ++bad;
+        }
+        QCOMPARE(bad, 1); // the comment without a body
+        QCOMPARE(parsed.size(), std::size_t(2));
+        QCOMPARE(parsed[0].tsMs, qint64(1753454975808));
+        QCOMPARE(parsed[0].type, QStringLiteral("comment"));
+        QVERIFY(parsed[0].text.startsWith(QStringLiteral("salted.caramel: do you know")));
+        QCOMPARE(parsed[0].market, QLatin1String(kMarket));
+        QCOMPARE(parsed[1].tsMs, QDateTime::fromString(QStringLiteral("2025-07-25T14:50:01.5Z"), Qt::ISODateWithMs).toMSecsSinceEpoch());
+        QCOMPARE(parsed[1].text, QStringLiteral("Quiet-Owl: no way this resolves yes"));
+
+        // The client against a local socket speaking RTDS: it subscribes to the event, pings, and reports.
+        QWebSocketServer server(QStringLiteral("rtds"), QWebSocketServer::NonSecureMode);
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        QJsonObject subscription;
+        int pings = 0;
+        connect(&server, &QWebSocketServer::newConnection, this, [&] {
+            QWebSocket *socket = server.nextPendingConnection();
+            connect(socket, &QWebSocket::textMessageReceived, socket, [&, socket](const QString &text) {
+                if (text == QLatin1String("PING")) {
+                    ++pings;
+                    socket->sendTextMessage(QStringLiteral("PONG"));
+                    return;
+                }
+                subscription = QJsonDocument::fromJson(text.toUtf8()).object();
+                for (const QByteArray &line : lines)
+                    if (!line.trimmed().isEmpty())
+                        socket->sendTextMessage(QString::fromUtf8(line));
+                socket->sendTextMessage(QStringLiteral("not json"));
+            });
+        });
+        CommentsFeedClient client;
+        std::vector<MarketEvent> seen;
+        connect(&client, &CommentsFeedClient::eventsReceived, this,
+                [&seen](const std::vector<MarketEvent> &events) { seen.insert(seen.end(), events.begin(), events.end()); });
+        client.start(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(server.serverPort())), QStringLiteral("18396"), concerns);
+        QTRY_COMPARE_WITH_TIMEOUT(int(seen.size()), 2, 5000);
+        QTRY_COMPARE(client.malformedCount(), 2); // no body; not JSON
+        const QJsonObject topic = subscription.value(QStringLiteral("subscriptions")).toArray().first().toObject();
+        QCOMPARE(subscription.value(QStringLiteral("action")).toString(), QStringLiteral("subscribe"));
+        QCOMPARE(topic.value(QStringLiteral("topic")).toString(), QStringLiteral("comments"));
+        const QJsonObject filter = QJsonDocument::fromJson(topic.value(QStringLiteral("filters")).toString().toUtf8()).object();
+        QCOMPARE(filter.value(QStringLiteral("parentEntityID")).toInteger(), 18396);
+        QCOMPARE(filter.value(QStringLiteral("parentEntityType")).toString(), QStringLiteral("Event"));
+        QTRY_VERIFY_WITH_TIMEOUT(pings > 0, 8000); // the socket asks for a PING every 5 s
     }
 
     void theCliPrintsTheStudy()

@@ -1183,6 +1183,10 @@ private Q_SLOTS:
                                  10000);
         QVERIFY(pane->findChild<QLabel *>(QStringLiteral("sportsState"))->text().contains(QLatin1String("connected")));
         pane->sportsSwitch()->setChecked(false); // the file's events alone from here
+        // Comments are Polymarket's: in the simulator the switch says so and stays off (nothing connects).
+        pane->commentsSwitch()->setChecked(true);
+        QVERIFY(!pane->commentsSwitch()->isChecked());
+        QCOMPARE(pane->findChild<QLabel *>(QStringLiteral("commentsState"))->text(), QStringLiteral("the simulator has no comments"));
         QVERIFY(pane->load(path));
         QCOMPARE(pane->model()->rowCount(), 3);
         QVERIFY(pane->findChild<QLabel *>(QStringLiteral("eventLogStatus"))->text().contains(QLatin1String("1 line(s) skipped")));
