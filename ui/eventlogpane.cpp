@@ -153,6 +153,7 @@ bool EventLogPane::load(const QString &path)
         return false;
     }
     m_model->setEvents(result.events);
+    Q_EMIT fileLoaded(result.events);
     refreshTypes();
     m_view->resizeColumnsToContents();
     m_status->setText(result.badLines == 0

@@ -47,6 +47,7 @@ Q_SIGNALS:
     void eventsChanged(const std::vector<polymon::MarketEvent> &events);
     void sportsToggled(bool on);
     void commentsToggled(bool on);
+    void fileLoaded(const std::vector<polymon::MarketEvent> &events);
     void seekRequested(qint64 ms);
 
 private:

@@ -61,6 +61,10 @@ TimelineController::TimelineController(MonitorService *service, QWidget *window)
         m_log->merge(listed(events));
     });
     connect(m_log, &EventLogPane::commentsToggled, this, &TimelineController::followComments);
+    connect(m_log, &EventLogPane::fileLoaded, this, [this](const std::vector<MarketEvent> &events) {
+        QMetaObject::invokeMethod(m_service, [s = m_service, events] { s->recordEvents(events, QStringLiteral("file")); },
+                                  Qt::QueuedConnection);
+    });
     connect(m_comments, &CommentsFeedClient::eventsReceived, this, [this](const std::vector<MarketEvent> &events) {
         m_log->append(events);
         QMetaObject::invokeMethod(m_service, [s = m_service, events] { s->recordEvents(events, QStringLiteral("comments")); },

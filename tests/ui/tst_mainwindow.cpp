@@ -579,6 +579,13 @@ private Q_SLOTS:
             MarketEvent{t0 + 600'000, QStringLiteral("score away"), {}, {}, QStringLiteral("later"), QStringLiteral("sim-market-5")}};
         QMetaObject::invokeMethod(m_service, [s = m_service, stored] { s->recordEvents(stored, QStringLiteral("sports")); },
                                   Qt::QueuedConnection);
+        // A file loaded into the Timeline is kept with the recording too.
+        const QString file = m_dir.filePath(QStringLiteral("stored-events.jsonl"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral(R"({"ts": %1, "type": "whistle", "text": "from my notes"})").arg(t0 + 40'000).toUtf8() + "\n");
+        f.close();
+        QVERIFY(window->eventLog()->load(file));
         window->eventLog()->sportsSwitch()->setChecked(false);
         window->eventLog()->chatBar()->chatSwitch()->setChecked(false);
         window->eventLog()->model()->setEvents({});
@@ -586,9 +593,10 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(window->isReplaying(), 10000);
         // Those inside the recording's span, listed once (the chat's pace is a series, not listed).
         EventLogModel *log = window->eventLog()->model();
-        QTRY_COMPARE_WITH_TIMEOUT(int(log->events().size()), 2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(int(log->events().size()), 3, 10000);
         QCOMPARE(log->events()[0].type, QStringLiteral("score home"));
         QCOMPARE(log->events()[1].type, QStringLiteral("chat_burst"));
+        QCOMPARE(log->events()[2].type, QStringLiteral("whistle"));
         QMetaObject::invokeMethod(m_service, [s = m_service] { s->leaveReplay(); }, Qt::QueuedConnection);
         QTRY_VERIFY_WITH_TIMEOUT(!window->isReplaying(), 10000);
         stopWindow(window);
