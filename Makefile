@@ -6,7 +6,8 @@ DEBS  := build-essential cmake pkg-config qt6-base-dev qt6-websockets-dev \
          qt6-charts-dev libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins \
          libgl-dev libsimdjson-dev libsecp256k1-dev libcrypto++-dev \
          qt6-httpserver-dev qtkeychain-qt6-dev qt6-multimedia-dev \
-         gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
+         gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav \
+         postgresql-15 libqt6sql6-psql
 SUDO  := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ARGS  ?=
 

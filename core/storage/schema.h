@@ -5,9 +5,11 @@
 
 namespace polymon {
 
-// The SQLite schema and its migrations. The version lives in PRAGMA
-// user_version; each migration runs in its own transaction. Prices and sizes
-// are INTEGER millionths (exact), ratios REAL.
+// The schema and its migrations, for SQLite and PostgreSQL alike (the same
+// steps, PostgreSQL's column types; see forPostgres). The version lives in
+// SQLite's PRAGMA user_version, in PostgreSQL's polymon_schema table; each
+// migration runs in its own transaction. Prices and sizes are integer
+// millionths (exact), ratios floating point.
 class Schema final
 {
 public:
@@ -19,6 +21,8 @@ public:
     static int version(QSqlDatabase &db);
     // WAL, NORMAL sync, a busy timeout: what every connection wants.
     static bool configure(QSqlDatabase &db, QString &error);
+    // A migration statement in PostgreSQL's words.
+    static QString forPostgres(const QString &sqliteSql);
 };
 
 } // namespace polymon
