@@ -57,13 +57,8 @@ public:
             probe.listen(QHostAddress::LocalHost, 0);
             m_port = probe.serverPort();
         }
-        const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off").arg(m_port).arg(m_dir.path());
-        if (!run(m_bin + QStringLiteral("/pg_ctl"), {QStringLiteral("-D"), m_data, QStringLiteral("-o"), options, QStringLiteral("-w"),
-                                                     QStringLiteral("-l"), m_dir.filePath(QStringLiteral("log")), QStringLiteral("start")})) {
+        if (!start())
             m_reason = QStringLiteral("the server did not start: ") + m_output;
-            return;
-        }
-        m_running = true;
     }
     ~PgTestServer() { stop(); }
 
@@ -78,7 +73,17 @@ public:
              QStringLiteral("polymon"), name});
         return QStringLiteral("postgresql://polymon@127.0.0.1:%1/%2").arg(m_port).arg(name);
     }
-    // Stops the server (a recorder losing it); start() brings it back on the same port.
+    // Starts the server (again, after stop(): a recorder's server coming back), on the same port.
+    bool start()
+    {
+        if (m_running)
+            return true;
+        const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off").arg(m_port).arg(m_dir.path());
+        m_running = run(m_bin + QStringLiteral("/pg_ctl"), {QStringLiteral("-D"), m_data, QStringLiteral("-o"), options, QStringLiteral("-w"),
+                                                            QStringLiteral("-l"), m_dir.filePath(QStringLiteral("log")), QStringLiteral("start")});
+        return m_running;
+    }
+    // Stops the server (a recorder losing it).
     bool stop()
     {
         if (!m_running)

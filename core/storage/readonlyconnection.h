@@ -1,13 +1,16 @@
 #pragma once
 
+#include "databaselocation.h"
+
 #include <QSqlDatabase>
 #include <QString>
 
 namespace polymon {
 
-// A short-lived, read-only SQLite connection with a unique name, closed and
-// removed when it goes out of scope (export, baseline seeding). Declare it
-// before any QSqlQuery that uses it.
+// A short-lived, read-only connection with a unique name, closed and removed
+// when it goes out of scope (export, baseline seeding): to a SQLite file or,
+// given a postgresql:// URL, to the shared store (its session read-only).
+// Declare it before any QSqlQuery that uses it.
 class ReadOnlyConnection final
 {
 public:
@@ -24,6 +27,7 @@ public:
 private:
     QString m_name;
     QString m_path;
+    DatabaseLocation m_location;
     QSqlDatabase m_db;
 };
 

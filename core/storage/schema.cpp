@@ -105,9 +105,13 @@ int Schema::version(QSqlDatabase &db)
 {
     QSqlQuery q(db);
     if (isPostgres(db)) {
-        // PostgreSQL has no user_version: a one-row table holds it.
-        if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS polymon_schema (version INTEGER NOT NULL)"))
-            || !q.exec(QStringLiteral("SELECT version FROM polymon_schema")))
+        // PostgreSQL has no user_version: a one-row table holds it (none yet: 0).
+        // Read without writing, so a read-only role can ask.
+        if (!q.exec(QStringLiteral("SELECT to_regclass('polymon_schema') IS NOT NULL")) || !q.next())
+            return -1;
+        if (!q.value(0).toBool())
+            return 0;
+        if (!q.exec(QStringLiteral("SELECT version FROM polymon_schema")))
             return -1;
         return q.next() ? q.value(0).toInt() : 0;
     }
@@ -148,6 +152,11 @@ bool Schema::migrate(QSqlDatabase &db, QString &error, int target)
             return false;
         }
         QSqlQuery q(db);
+        if (isPostgres(db) && !q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS polymon_schema (version INTEGER NOT NULL)"))) {
+            error = QStringLiteral("migration %1 failed: %2").arg(v).arg(q.lastError().text());
+            db.rollback();
+            return false;
+        }
         for (const char *const *sql = kMigrations[v - 1]; *sql; ++sql) {
             if (!q.exec(isPostgres(db) ? forPostgres(QLatin1String(*sql)) : QString(QLatin1String(*sql)))) {
                 error = QStringLiteral("migration %1 failed: %2").arg(v).arg(q.lastError().text());

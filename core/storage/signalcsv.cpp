@@ -55,7 +55,9 @@ bool SignalCsv::exportTo(const QString &dbPath, QIODevice &out, const Filter &fi
         "LEFT JOIN market m ON m.condition_id = COALESCE(a.condition_id, s.market) "
         "WHERE s.ts >= ? AND (? = '' OR s.asset_id = ? OR s.market = ? OR a.condition_id = ?) "
         "AND (? = '' OR s.signal_type = ?) AND s.score >= ? "
-        "AND (? = '' OR instr(lower(COALESCE(a.outcome, '') || ' ' || COALESCE(m.question, '')), lower(?)) > 0) "
+        // "contains" as SQLite and PostgreSQL both read it (instr and strpos differ)
+        "AND (? = '' OR length(lower(COALESCE(a.outcome, '') || ' ' || COALESCE(m.question, ''))) > "
+        "length(replace(lower(COALESCE(a.outcome, '') || ' ' || COALESCE(m.question, '')), lower(?), ''))) "
         "ORDER BY s.ts, s.id"));
     q.addBindValue(filter.sinceMs);
     // A null QString binds as NULL, which never equals '': bind "" instead.

@@ -33,6 +33,8 @@ StorageWriter::StorageWriter(const QString &path, qsizetype maxQueue, QObject *p
     , m_connection(QStringLiteral("polymon-writer-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
     , m_maxQueue(maxQueue)
 {
+    if (!DatabaseLocation::parse(path, m_location, m_locationError))
+        m_location.path = path; // the writer reports the error when it runs
 }
 
 StorageWriter::~StorageWriter()
@@ -127,6 +129,7 @@ void StorageWriter::applySizeLimit()
 void StorageWriter::run()
 {
     bool open = false;
+    bool reconnecting = false;
     bool failing = false;
     int retryMs = 0;
     auto report = [&](const QString &message) {
@@ -146,8 +149,8 @@ void StorageWriter::run()
         failing = true;
     };
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-        db.setDatabaseName(m_path);
+        QSqlDatabase db = QSqlDatabase::addDatabase(m_location.driver(), m_connection);
+        m_location.apply(db);
     }
     for (;;) {
         std::deque<StorageRow> batch;
@@ -165,22 +168,26 @@ void StorageWriter::run()
         }
         if (!open) {
             QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-            QDir().mkpath(QFileInfo(m_path).absolutePath());
+            if (!m_location.isPostgres())
+                QDir().mkpath(QFileInfo(m_path).absolutePath());
             QString error;
-            if (!db.open()) {
-                report(QStringLiteral("cannot open %1: %2").arg(m_path, db.lastError().text()));
+            if (!m_locationError.isEmpty()) {
+                report(QStringLiteral("cannot use %1: %2").arg(m_path, m_locationError));
+            } else if (!db.open()) {
+                report(QStringLiteral("cannot open %1: %2").arg(m_location.display(), db.lastError().text()));
             } else if (!Schema::configure(db, error) || !Schema::migrate(db, error)) {
-                report(QStringLiteral("cannot use %1: %2").arg(m_path, error));
+                report(QStringLiteral("cannot use %1: %2").arg(m_location.display(), error));
                 db.close();
             } else {
                 open = true;
-                failing = false;
-                {
+                if (!reconnecting) {
+                    failing = false;
                     QMutexLocker lock(&m_mutex);
                     m_stats.lastError.clear();
                     m_stats.retryInMs = 0;
-                }
-                qCInfo(lcStorage) << "recording to" << m_path;
+                } // reconnected: the first batch written says it has recovered
+                reconnecting = false;
+                qCInfo(lcStorage) << "recording to" << m_location.display();
                 Q_EMIT opened(m_path);
                 continue;
             }
@@ -188,7 +195,8 @@ void StorageWriter::run()
                 break;
             continue;
         }
-        applySizeLimit();
+        if (!m_location.isPostgres())
+            applySizeLimit(); // a SQLite file's own ceiling
         QString error;
         const BatchResult result = batch.empty() ? BatchResult::Written : writeBatch(batch, error);
         if (result != BatchResult::Written) {
@@ -208,7 +216,14 @@ void StorageWriter::run()
                            .arg(stats().queued)
                            .arg(error));
             else
-                report(QStringLiteral("cannot write to %1: %2").arg(m_path, error));
+                report(QStringLiteral("cannot write to %1: %2").arg(m_location.display(), error));
+            if (m_location.isPostgres() && result == BatchResult::Failed) {
+                // A server that went away leaves a dead connection: open a new one next time.
+                QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+                db.close();
+                open = false;
+                reconnecting = true;
+            }
             if (stopping)
                 break;
             continue;
@@ -246,20 +261,27 @@ void StorageWriter::run()
 
 namespace {
 
-// SQLite primary result codes that say something about one row (a constraint,
-// a type, a size): that row is set aside. Every other failure (full disk,
-// locked or read-only file, I/O) concerns the database: the rows wait.
-bool rowSpecific(const QSqlError &error)
+// Failures that say something about one row (a constraint, a type, a
+// size): that row is set aside. Every other failure (full disk, locked or
+// read-only file, a lost server, I/O) concerns the database: the rows wait.
+// SQLite gives its primary result code; PostgreSQL its SQLSTATE.
+bool rowSpecific(const QSqlError &error, bool postgres)
 {
+    const QString native = error.nativeErrorCode();
+    if (postgres) // class 22: data exception; 23: integrity constraint violation
+        return native.startsWith(QLatin1String("22")) || native.startsWith(QLatin1String("23"));
     bool ok = false;
-    const int code = error.nativeErrorCode().toInt(&ok) & 0xff;
+    const int code = native.toInt(&ok) & 0xff;
     return ok && (code == 18 /*TOOBIG*/ || code == 19 /*CONSTRAINT*/ || code == 20 /*MISMATCH*/ || code == 25 /*RANGE*/);
 }
 
-bool diskFull(const QSqlError &error)
+bool diskFull(const QSqlError &error, bool postgres)
 {
+    const QString native = error.nativeErrorCode();
+    if (postgres) // 53100 disk_full, 53200 out of memory... class 53: insufficient resources
+        return native == QLatin1String("53100");
     bool ok = false;
-    return (error.nativeErrorCode().toInt(&ok) & 0xff) == 13 /*FULL*/ && ok;
+    return (native.toInt(&ok) & 0xff) == 13 /*FULL*/ && ok;
 }
 
 // NOT NULL text columns get "" for a null string (Qt binds a null QString as NULL).
@@ -276,8 +298,8 @@ struct StorageWriter::Statements
         : snapshot(db), trade(db), market(db), asset(db), signal(db), outcome(db), span(db), order(db), fill(db),
           position(db), event(db)
     {
-        event.prepare(QStringLiteral("INSERT OR IGNORE INTO market_event (ts, type, market, asset_id, slug, text, source) "
-                                     "VALUES (?,?,?,?,?,?,?)"));
+        event.prepare(QStringLiteral("INSERT INTO market_event (ts, type, market, asset_id, slug, text, source) "
+                                     "VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"));
         order.prepare(QStringLiteral(
             "INSERT INTO trading_order (account, id, asset_id, side, order_type, price, size, filled, status, reason, "
             "post_only, expires_ms, created_ms, updated_ms, queue_ahead) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
@@ -299,11 +321,12 @@ struct StorageWriter::Statements
         market.prepare(QStringLiteral("INSERT INTO market (condition_id, question, slug, end_date, updated_ms) VALUES (?,?,?,?,?) "
                                       "ON CONFLICT(condition_id) DO UPDATE SET question=excluded.question, slug=excluded.slug, "
                                       "end_date=excluded.end_date, updated_ms=excluded.updated_ms"));
-        asset.prepare(QStringLiteral("INSERT OR REPLACE INTO asset (asset_id, condition_id, outcome) VALUES (?,?,?)"));
+        asset.prepare(QStringLiteral("INSERT INTO asset (asset_id, condition_id, outcome) VALUES (?,?,?) ON CONFLICT(asset_id) "
+                                     "DO UPDATE SET condition_id=excluded.condition_id, outcome=excluded.outcome"));
         signal.prepare(QStringLiteral(
-            "INSERT OR IGNORE INTO psychology_signal (signal_key, signal_type, asset_id, market, ts, side, score, depth_ratio, "
+            "INSERT INTO psychology_signal (signal_key, signal_type, asset_id, market, ts, side, score, depth_ratio, "
             "spread_ratio, imbalance, price_change, expected_reversion, best_bid, best_ask, mid, description) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"));
         outcome.prepare(QStringLiteral("UPDATE psychology_signal SET resolved=1, reverted=?, reversion_time=?, max_profit=?, "
                                        "max_adverse=?, tracked=? WHERE signal_key=?"));
     }
@@ -398,7 +421,7 @@ StorageWriter::BatchResult StorageWriter::writeBatch(std::deque<StorageRow> &bat
     auto fail = [&](const QSqlError &e) {
         error = e.text();
         db.rollback();
-        return diskFull(e) ? BatchResult::DiskFull : BatchResult::Failed;
+        return diskFull(e, m_location.isPostgres()) ? BatchResult::DiskFull : BatchResult::Failed;
     };
     if (!db.transaction())
         return fail(db.lastError());
@@ -413,7 +436,7 @@ StorageWriter::BatchResult StorageWriter::writeBatch(std::deque<StorageRow> &bat
     }
     if (!rowFailed)
         return db.commit() ? BatchResult::Written : fail(db.lastError());
-    if (!rowSpecific(rowError))
+    if (!rowSpecific(rowError, m_location.isPostgres()))
         return fail(rowError);
     db.rollback();
     // One row is bad: again row by row, each in a savepoint, setting aside the
@@ -429,7 +452,7 @@ StorageWriter::BatchResult StorageWriter::writeBatch(std::deque<StorageRow> &bat
             kept.push_back(std::move(row));
             continue;
         }
-        if (!rowSpecific(rowError))
+        if (!rowSpecific(rowError, m_location.isPostgres()))
             return fail(rowError);
         control.exec(QStringLiteral("ROLLBACK TO row"));
         control.exec(QStringLiteral("RELEASE row"));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "databaselocation.h"
 #include "storagerows.h"
 
 #include <QMutex>
@@ -25,7 +26,8 @@ struct StorageStats
     int retryInMs = 0;   // while failing: the current backoff
 };
 
-// The one SQLite writer: its own thread and connection, a bounded queue,
+// The one writer of a store (a SQLite file, or a postgresql:// URL for the
+// shared PostgreSQL): its own thread and connection, a bounded queue,
 // batched transactions every 250 ms. A full disk, a read-only file or a
 // locked database is reported (errorOccurred, once per streak) and retried
 // with a growing backoff, keeping the rows; callers never block, and rows
@@ -73,6 +75,8 @@ private:
     void applySizeLimit();
 
     QString m_path;
+    DatabaseLocation m_location;
+    QString m_locationError;
     QString m_connection;
     qsizetype m_maxQueue;
     mutable QMutex m_mutex;

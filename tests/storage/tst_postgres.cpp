@@ -3,12 +3,19 @@
 // SQLite and on a real PostgreSQL server the test starts for itself.
 #include "pgtestserver.h"
 #include "storage/databaselocation.h"
+#include "storage/eventreader.h"
+#include "storage/historyreader.h"
+#include "storage/readonlyconnection.h"
 #include "storage/schema.h"
+#include "storage/signalcsv.h"
+#include "storage/storagewriter.h"
 
+#include <QBuffer>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace polymon;
@@ -20,6 +27,101 @@ const QStringList kTables{QStringLiteral("market"),        QStringLiteral("asset
                           QStringLiteral("trade"),         QStringLiteral("recording_span"),
                           QStringLiteral("trading_order"), QStringLiteral("trading_fill"),
                           QStringLiteral("trading_position"), QStringLiteral("market_event")};
+
+Signal sampleSignal(const char *asset, std::int64_t ts, SignalType type)
+{
+    Signal s;
+    s.type = type;
+    s.side = SignalSide::Buy;
+    s.assetId = asset;
+    s.market = "0xmarket";
+    s.timestampMs = ts;
+    s.confidence = 73;
+    s.depthRatio = 4.25;
+    s.spreadRatio = 2.5;
+    s.imbalance = -0.8;
+    s.priceChange = -30'000;
+    s.expectedReversion = 15'000;
+    s.bestBid = 470'000;
+    s.bestAsk = 510'000;
+    s.mid = 490'000;
+    s.description = "-1 cent, \"quoted\", and a comma";
+    return s;
+}
+
+constexpr qint64 kT0 = 1'767'225'600'000;
+
+// A recorder's rows: a market, two signals (one resolved), a minute of
+// snapshots, a trade, and events (one twice).
+void record(StorageWriter &writer)
+{
+    writer.enqueue(MarketRow{QStringLiteral("0xmarket"), QStringLiteral("Will it rain?"), QStringLiteral("rain"), QString(),
+                             {QStringLiteral("111"), QStringLiteral("222")}, {QStringLiteral("Yes"), QStringLiteral("No")}});
+    Signal first = sampleSignal("111", kT0, SignalType::PanicSell);
+    writer.enqueue(SignalRow{first, false});
+    writer.enqueue(SignalRow{sampleSignal("222", kT0 + 60'000, SignalType::LiquidityVacuum), false});
+    first.resolved = true;
+    first.reverted = true;
+    first.reversionTimeS = 42.5;
+    first.maxProfit = 25'000;
+    first.maxAdverse = 5'000;
+    writer.enqueue(SignalRow{first, true});
+    for (int i = 0; i < 60; ++i) {
+        BookMetrics m;
+        m.hasBid = m.hasAsk = true;
+        m.bestBid = 470'000 + (i % 3) * 10'000;
+        m.bestAsk = m.bestBid + 20'000;
+        m.spread = 20'000;
+        m.mid = m.bestBid + 10'000;
+        m.bidDepth = 123'450'000;
+        m.askDepth = 98'000'000;
+        writer.enqueue(SnapshotRow{QStringLiteral("111"), kT0 + i * 1'000, m, "[[\"0.47\",\"123.45\"]]", "[]", 10'000});
+    }
+    writer.enqueue(TradeRow{QStringLiteral("111"), kT0 + 600, 480'000, 2'500'000, Side::Sell});
+    const MarketEvent goal{kT0 + 5'000, QStringLiteral("score home"), {}, {}, QStringLiteral("HOME 1-0"), QStringLiteral("final")};
+    writer.enqueue(EventRow{goal, QStringLiteral("sports")});
+    writer.enqueue(EventRow{goal, QStringLiteral("sports")}); // the same event again: kept once
+    writer.enqueue(EventRow{MarketEvent{kT0 + 9'000, QStringLiteral("chat_burst"), QStringLiteral("0xmarket"), {},
+                                        QStringLiteral("12 msg/s"), {}},
+                            QStringLiteral("chat")});
+}
+
+// What the desktop and the CLI read back from a store.
+struct ReadBack
+{
+    QByteArray csv;
+    int csvRows = 0;
+    int rainRows = 0;
+    std::vector<MarketEvent> events;
+    int historyPoints = 0;
+    int historySignals = 0;
+    int historyBaseline = 0;
+};
+
+ReadBack readBack(const QString &store)
+{
+    ReadBack r;
+    QString error;
+    QBuffer csv;
+    csv.open(QIODevice::WriteOnly);
+    if (!SignalCsv::exportTo(store, csv, {}, r.csvRows, error))
+        qWarning() << "export:" << error;
+    r.csv = csv.data();
+    QBuffer rain;
+    rain.open(QIODevice::WriteOnly);
+    SignalCsv::Filter byText;
+    byText.text = QStringLiteral("WILL IT RAIN");
+    SignalCsv::exportTo(store, rain, byText, r.rainRows, error);
+    EventReader::read(store, 0, kT0 + 3'600'000, r.events, error);
+    const QList<AssetHistory> histories =
+        HistoryReader::read(store, HistoryReader::Request{{QStringLiteral("111")}, kT0 - 1, kT0 - 1, 1'000});
+    for (const AssetHistory &h : histories) {
+        r.historyPoints += int(h.points.size());
+        r.historySignals += int(h.signals_.size());
+        r.historyBaseline += int(h.baseline.size());
+    }
+    return r;
+}
 
 } // namespace
 
@@ -117,6 +219,76 @@ private Q_SLOTS:
         db.close();
         db = {};
         QSqlDatabase::removeDatabase(QStringLiteral("sqlite"));
+    }
+
+    void theWriterAndTheReadersAgreeOnBothEngines()
+    {
+        needServer();
+        QTemporaryDir dir;
+        const QString sqlite = dir.filePath(QStringLiteral("store.db"));
+        const QString postgres = m_server->createDatabase(QStringLiteral("agree"));
+        for (const QString &store : {sqlite, postgres}) {
+            StorageWriter writer(store);
+            writer.start();
+            record(writer);
+            QVERIFY2(writer.waitUntilWritten(20'000), qPrintable(writer.stats().lastError));
+            QCOMPARE(writer.stats().rejected, 0);
+            writer.stop();
+        }
+        const ReadBack a = readBack(sqlite);
+        const ReadBack b = readBack(postgres);
+        QCOMPARE(a.csvRows, 2);
+        QCOMPARE(b.csvRows, a.csvRows);
+        QCOMPARE(QString::fromUtf8(b.csv), QString::fromUtf8(a.csv)); // the same file, byte for byte
+        QCOMPARE(a.rainRows, 2);                                       // the question, any case
+        QCOMPARE(b.rainRows, a.rainRows);
+        QCOMPARE(int(a.events.size()), 2);
+        QCOMPARE(int(b.events.size()), 2);
+        for (std::size_t i = 0; i < a.events.size(); ++i) {
+            QCOMPARE(b.events[i].tsMs, a.events[i].tsMs);
+            QCOMPARE(b.events[i].type, a.events[i].type);
+            QCOMPARE(b.events[i].text, a.events[i].text);
+            QCOMPARE(b.events[i].slug, a.events[i].slug);
+        }
+        QVERIFY(a.historyPoints > 0);
+        QCOMPARE(b.historyPoints, a.historyPoints);
+        QCOMPARE(b.historySignals, a.historySignals);
+        QCOMPARE(b.historyBaseline, a.historyBaseline);
+    }
+
+    void aRecorderThatLosesTheServerCatchesUp()
+    {
+        needServer();
+        const QString store = m_server->createDatabase(QStringLiteral("lost"));
+        StorageWriter writer(store);
+        writer.setRetryBackoff(50, 400);
+        writer.start();
+        writer.enqueue(TradeRow{QStringLiteral("111"), kT0, 480'000, 1'000'000, Side::Buy});
+        QVERIFY2(writer.waitUntilWritten(20'000), qPrintable(writer.stats().lastError));
+        // The server goes away: the writer says so and keeps what comes.
+        QSignalSpy failed(&writer, &StorageWriter::errorOccurred);
+        QSignalSpy recovered(&writer, &StorageWriter::recovered);
+        QVERIFY(m_server->stop());
+        for (int i = 1; i <= 50; ++i)
+            writer.enqueue(TradeRow{QStringLiteral("111"), kT0 + i, 480'000, 1'000'000, Side::Buy});
+        QTRY_VERIFY_WITH_TIMEOUT(failed.count() >= 1, 10'000);
+        QVERIFY(!writer.stats().lastError.isEmpty());
+        QVERIFY(writer.stats().queued > 0);
+        QCOMPARE(writer.stats().dropped, 0);
+        // It comes back: everything kept is written, once.
+        QVERIFY(m_server->start());
+        QTRY_VERIFY_WITH_TIMEOUT(recovered.count() >= 1, 20'000);
+        QVERIFY2(writer.waitUntilWritten(20'000), qPrintable(writer.stats().lastError));
+        writer.stop();
+        ReadOnlyConnection read(store);
+        QString error;
+        QVERIFY2(read.open(error), qPrintable(error));
+        QSqlQuery q(read.db());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*), count(DISTINCT ts) FROM trade")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 51);
+        QCOMPARE(q.value(1).toInt(), 51);
+        // Readers cannot write, whatever the role may do.
+        QVERIFY(!q.exec(QStringLiteral("DELETE FROM trade")));
     }
 
     void theSchemaMigratesOnPostgres()
