@@ -18,5 +18,6 @@ int evaluateCommand(const std::vector<std::string> &args);
 int paperCommand(const std::vector<std::string> &args);
 int clobCommand(const std::vector<std::string> &args);
 int eventsCommand(const std::vector<std::string> &args);
+int dbCommand(const std::vector<std::string> &args);
 
 } // namespace polymon::cli

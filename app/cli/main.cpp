@@ -34,6 +34,8 @@ int main(int argc, char **argv)
         return cli::clobCommand(args);
     if (command == "events")
         return cli::eventsCommand(args);
+    if (command == "db")
+        return cli::dbCommand(args);
     if (command == "--help" || command == "-h" || command == "help") {
         cli::printHelp();
         return 0;

@@ -1,5 +1,6 @@
 #include "clicommon.h"
 #include "commands.h"
+#include "storage/databaselocation.h"
 #include "quitonsignal.h"
 #include "terminalmonitor.h"
 
@@ -37,6 +38,12 @@ int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
     const bool chaos = parser.has("--chaos");
     const bool json = parser.has("--json");
     const QString dbPath = QString::fromStdString(parser.value("--db"));
+    if (!dbPath.isEmpty()) {
+        DatabaseLocation location; // a path, or the shared store's postgresql:// URL
+        QString dbError;
+        if (!DatabaseLocation::parse(dbPath, location, dbError))
+            return usage(dbError.toUtf8().constData());
+    }
     double duration = 0, perConnection = FeedSettings().maxAssetsPerConnection;
     if (!parser.number("--duration", 0.001, 1e9, duration))
         return usage("--duration needs a positive number of seconds");

@@ -1,5 +1,6 @@
 #include "clicommon.h"
 #include "commands.h"
+#include "storage/databaselocation.h"
 
 #include "analysis/signalengine.h"
 #include "analysis/signaljson.h"
@@ -65,6 +66,12 @@ int replayCommand(const std::vector<std::string> &args)
     if (emit != "tops" && emit != "none" && emit != "signals" && emit != "frames")
         return usage(("unknown --emit value: " + emit).c_str());
     const QString dbPath = QString::fromStdString(parser.value("--db"));
+    if (!dbPath.isEmpty()) {
+        DatabaseLocation location; // a path, or the shared store's postgresql:// URL
+        QString dbError;
+        if (!DatabaseLocation::parse(dbPath, location, dbError))
+            return usage(dbError.toUtf8().constData());
+    }
 
     TopsPrinter printer;
     SignalPrinter signalPrinter;

@@ -80,6 +80,24 @@ const char *const kMigrations[][8] = {
         "CREATE INDEX market_event_ts ON market_event (ts)",
         nullptr,
     },
+    // 6: a snapshot or a trade recorded twice (two recorders on one asset, a
+    // copy run again) is kept once
+    {
+        "DELETE FROM order_book_snapshot WHERE id NOT IN (SELECT min(id) FROM order_book_snapshot GROUP BY asset_id, ts)",
+        "CREATE UNIQUE INDEX snapshot_asset_ts_unique ON order_book_snapshot (asset_id, ts)",
+        "DROP INDEX snapshot_asset_ts",
+        "DELETE FROM trade WHERE id NOT IN (SELECT min(id) FROM trade GROUP BY asset_id, ts, price, size, side)",
+        "CREATE UNIQUE INDEX trade_unique ON trade (asset_id, ts, price, size, side)",
+        "DROP INDEX trade_asset_ts",
+        nullptr,
+    },
+    // 7: a fill copied twice is kept once (copies between stores are idempotent)
+    {
+        "DELETE FROM trading_fill WHERE id NOT IN (SELECT min(id) FROM trading_fill "
+        "GROUP BY account, order_id, ts, side, price, size)",
+        "CREATE UNIQUE INDEX trading_fill_unique ON trading_fill (account, order_id, ts, side, price, size)",
+        nullptr,
+    },
 };
 
 bool isPostgres(const QSqlDatabase &db)

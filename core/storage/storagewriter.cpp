@@ -306,7 +306,7 @@ struct StorageWriter::Statements
             "ON CONFLICT(account, id) DO UPDATE SET filled=excluded.filled, status=excluded.status, "
             "reason=excluded.reason, updated_ms=excluded.updated_ms, queue_ahead=excluded.queue_ahead"));
         fill.prepare(QStringLiteral("INSERT INTO trading_fill (account, order_id, asset_id, ts, side, price, size, fee, "
-                                    "notional, maker) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+                                    "notional, maker) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"));
         position.prepare(QStringLiteral(
             "INSERT INTO trading_position (account, asset_id, size, cost, realized, fees, bought, sold, updated_ms) "
             "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(account, asset_id) DO UPDATE SET size=excluded.size, "
@@ -316,8 +316,9 @@ struct StorageWriter::Statements
                                     "ON CONFLICT(session_id) DO UPDATE SET last_ms=excluded.last_ms"));
         snapshot.prepare(QStringLiteral(
             "INSERT INTO order_book_snapshot (asset_id, ts, best_bid, best_ask, spread, mid, bid_depth, ask_depth, "
-            "band_bid_depth, band_ask_depth, imbalance, bids, asks, tick) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
-        trade.prepare(QStringLiteral("INSERT INTO trade (asset_id, ts, price, size, side) VALUES (?,?,?,?,?)"));
+            "band_bid_depth, band_ask_depth, imbalance, bids, asks, tick) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+            "ON CONFLICT DO NOTHING"));
+        trade.prepare(QStringLiteral("INSERT INTO trade (asset_id, ts, price, size, side) VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING"));
         market.prepare(QStringLiteral("INSERT INTO market (condition_id, question, slug, end_date, updated_ms) VALUES (?,?,?,?,?) "
                                       "ON CONFLICT(condition_id) DO UPDATE SET question=excluded.question, slug=excluded.slug, "
                                       "end_date=excluded.end_date, updated_ms=excluded.updated_ms"));

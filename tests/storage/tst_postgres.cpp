@@ -9,8 +9,10 @@
 #include "storage/schema.h"
 #include "storage/signalcsv.h"
 #include "storage/storagewriter.h"
+#include "storage/storecopy.h"
 
 #include <QBuffer>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -159,8 +161,12 @@ class TstPostgres : public QObject
         QSqlQuery q(db);
         for (int i = 0; i < 2; ++i)
             QVERIFY2(q.exec(QStringLiteral("INSERT INTO trade (asset_id, ts, price, size, side) VALUES "
-                                           "('a', 1764400000000, 500000, 9000000000000, 'BUY')")),
+                                           "('a', %1, 500000, 9000000000000, 'BUY')")
+                                .arg(1764400000000 + i)),
                      qPrintable(q.lastError().text()));
+        // The same trade recorded twice (two recorders on one asset) is kept once.
+        QVERIFY(!q.exec(QStringLiteral("INSERT INTO trade (asset_id, ts, price, size, side) VALUES "
+                                       "('a', 1764400000000, 500000, 9000000000000, 'BUY')")));
         QVERIFY(q.exec(QStringLiteral("SELECT id, ts, size FROM trade ORDER BY id")));
         QVERIFY(q.next());
         const qint64 first = q.value(0).toLongLong();
@@ -235,6 +241,15 @@ private Q_SLOTS:
             QCOMPARE(writer.stats().rejected, 0);
             writer.stop();
         }
+        // A second recorder on the same assets: what it records again is kept once.
+        {
+            StorageWriter other(postgres);
+            other.start();
+            record(other);
+            QVERIFY2(other.waitUntilWritten(20'000), qPrintable(other.stats().lastError));
+            QCOMPARE(other.stats().rejected, 0);
+            other.stop();
+        }
         const ReadBack a = readBack(sqlite);
         const ReadBack b = readBack(postgres);
         QCOMPARE(a.csvRows, 2);
@@ -289,6 +304,64 @@ private Q_SLOTS:
         QCOMPARE(q.value(1).toInt(), 51);
         // Readers cannot write, whatever the role may do.
         QVERIFY(!q.exec(QStringLiteral("DELETE FROM trade")));
+    }
+
+    void aRecordingMovesIntoTheSharedStoreAndBack()
+    {
+        needServer();
+        QTemporaryDir dir;
+        const QString local = dir.filePath(QStringLiteral("laptop.db"));
+        {
+            StorageWriter writer(local);
+            writer.start();
+            record(writer);
+            QVERIFY2(writer.waitUntilWritten(20'000), qPrintable(writer.stats().lastError));
+            writer.stop();
+        }
+        const QString shared = m_server->createDatabase(QStringLiteral("team"));
+        auto rows = [](const QString &store, const char *table) {
+            ReadOnlyConnection c(store);
+            QString error;
+            if (!c.open(error))
+                return -1;
+            QSqlQuery q(c.db());
+            return q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table))) && q.next() ? q.value(0).toInt() : -1;
+        };
+        QList<StoreCopy::TableCount> counts;
+        QString error;
+        QVERIFY2(StoreCopy::run(local, shared, counts, error), qPrintable(error));
+        const ReadBack original = readBack(local);
+        const ReadBack copied = readBack(shared);
+        QCOMPARE(QString::fromUtf8(copied.csv), QString::fromUtf8(original.csv));
+        QCOMPARE(int(copied.events.size()), int(original.events.size()));
+        QCOMPARE(copied.historyPoints, original.historyPoints);
+        // Again: nothing is copied twice.
+        QVERIFY2(StoreCopy::run(local, shared, counts, error), qPrintable(error));
+        for (const StoreCopy::TableCount &c : counts)
+            if (c.table == QLatin1String("order_book_snapshot") || c.table == QLatin1String("trade")
+                || c.table == QLatin1String("market_event"))
+                QVERIFY2(c.written == 0, qPrintable(c.table));
+        for (const char *table : {"order_book_snapshot", "trade", "psychology_signal", "market_event", "asset"})
+            QCOMPARE(rows(shared, table), rows(local, table));
+        // And out again into a new file, through the command line.
+        const QString back = dir.filePath(QStringLiteral("back.db"));
+        QProcess cli;
+        cli.start(QStringLiteral(POLYMON_CLI_PATH), {QStringLiteral("db"), QStringLiteral("copy"), QStringLiteral("--from"), shared,
+                                                    QStringLiteral("--to"), back});
+        QVERIFY(cli.waitForFinished(60'000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        QVERIFY(cli.readAllStandardOutput().contains("copied:"));
+        QCOMPARE(QString::fromUtf8(readBack(back).csv), QString::fromUtf8(original.csv));
+        // Bad arguments: usage and 2; a password in the URL is refused.
+        for (const QStringList &args : {QStringList{QStringLiteral("db"), QStringLiteral("copy"), QStringLiteral("--from"), local},
+                                        QStringList{QStringLiteral("db"), QStringLiteral("copy"), QStringLiteral("--from"), local,
+                                                    QStringLiteral("--to"), QStringLiteral("postgresql://u:secret@127.0.0.1/x")},
+                                        QStringList{QStringLiteral("db"), QStringLiteral("move")}}) {
+            cli.start(QStringLiteral(POLYMON_CLI_PATH), args);
+            QVERIFY(cli.waitForFinished(30'000));
+            QCOMPARE(cli.exitCode(), 2);
+            QVERIFY(!cli.readAllStandardError().contains("secret"));
+        }
     }
 
     void theSchemaMigratesOnPostgres()

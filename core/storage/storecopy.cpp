@@ -1,0 +1,180 @@
+#include "storecopy.h"
+
+#include "databaselocation.h"
+#include "readonlyconnection.h"
+#include "schema.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QUuid>
+
+namespace polymon {
+
+namespace {
+
+struct TableCopy
+{
+    const char *table;
+    const char *columns;   // all but the row id
+    const char *onConflict;
+};
+
+// Parents first; each table's own conflict rule (see StoreCopy).
+const TableCopy kTables[] = {
+    {"market", "condition_id, question, slug, end_date, updated_ms",
+     "ON CONFLICT (condition_id) DO UPDATE SET question=excluded.question, slug=excluded.slug, "
+     "end_date=excluded.end_date, updated_ms=excluded.updated_ms"},
+    {"asset", "asset_id, condition_id, outcome",
+     "ON CONFLICT (asset_id) DO UPDATE SET condition_id=excluded.condition_id, outcome=excluded.outcome"},
+    {"order_book_snapshot",
+     "asset_id, ts, best_bid, best_ask, spread, mid, bid_depth, ask_depth, band_bid_depth, band_ask_depth, imbalance, "
+     "bids, asks, tick",
+     "ON CONFLICT DO NOTHING"},
+    {"trade", "asset_id, ts, price, size, side", "ON CONFLICT DO NOTHING"},
+    {"psychology_signal",
+     "signal_key, signal_type, asset_id, market, ts, side, score, depth_ratio, spread_ratio, imbalance, price_change, "
+     "expected_reversion, best_bid, best_ask, mid, description, resolved, reverted, reversion_time, max_profit, "
+     "max_adverse, tracked",
+     "ON CONFLICT (signal_key) DO UPDATE SET resolved=excluded.resolved, reverted=excluded.reverted, "
+     "reversion_time=excluded.reversion_time, max_profit=excluded.max_profit, max_adverse=excluded.max_adverse, "
+     "tracked=excluded.tracked"},
+    {"recording_span", "session_id, started_ms, last_ms",
+     "ON CONFLICT (session_id) DO UPDATE SET last_ms=excluded.last_ms"},
+    {"trading_order",
+     "account, id, asset_id, side, order_type, price, size, filled, status, reason, post_only, expires_ms, created_ms, "
+     "updated_ms, queue_ahead",
+     "ON CONFLICT (account, id) DO UPDATE SET filled=excluded.filled, status=excluded.status, reason=excluded.reason, "
+     "updated_ms=excluded.updated_ms, queue_ahead=excluded.queue_ahead"},
+    {"trading_fill", "account, order_id, asset_id, ts, side, price, size, fee, notional, maker", "ON CONFLICT DO NOTHING"},
+    {"trading_position", "account, asset_id, size, cost, realized, fees, bought, sold, updated_ms",
+     "ON CONFLICT (account, asset_id) DO UPDATE SET size=excluded.size, cost=excluded.cost, realized=excluded.realized, "
+     "fees=excluded.fees, bought=excluded.bought, sold=excluded.sold, updated_ms=excluded.updated_ms"},
+    {"market_event", "ts, type, market, asset_id, slug, text, source", "ON CONFLICT DO NOTHING"},
+};
+
+constexpr int kRowsPerTransaction = 5000;
+
+// The destination: writable, at the latest schema.
+class Destination
+{
+public:
+    explicit Destination(const QString &to)
+        : m_name(QStringLiteral("polymon-copy-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+    {
+        QString error;
+        if (!DatabaseLocation::parse(to, m_location, m_error))
+            return;
+        m_db = QSqlDatabase::addDatabase(m_location.driver(), m_name);
+        m_location.apply(m_db);
+    }
+    ~Destination()
+    {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    bool open(QString &error)
+    {
+        if (!m_error.isEmpty()) {
+            error = m_error;
+            return false;
+        }
+        if (!m_db.open()) {
+            error = QStringLiteral("cannot open %1: %2").arg(m_location.display(), m_db.lastError().text());
+            return false;
+        }
+        QString why;
+        if (!Schema::configure(m_db, why) || !Schema::migrate(m_db, why)) {
+            error = QStringLiteral("cannot use %1: %2").arg(m_location.display(), why);
+            return false;
+        }
+        return true;
+    }
+    QSqlDatabase &db() { return m_db; }
+
+private:
+    QString m_name;
+    DatabaseLocation m_location;
+    QString m_error;
+    QSqlDatabase m_db;
+};
+
+} // namespace
+
+bool StoreCopy::run(const QString &from, const QString &to, QList<TableCount> &counts, QString &error,
+                    const std::function<bool(const QString &, qint64)> &progress)
+{
+    counts.clear();
+    ReadOnlyConnection source(from);
+    if (!source.open(error))
+        return false;
+    const int version = Schema::version(source.db());
+    if (version > Schema::kVersion) {
+        error = QStringLiteral("%1 has a newer schema than this polymon").arg(from);
+        return false;
+    }
+    if (version < 5) { // older stores lack columns and tables the copy reads; recording to one upgrades it
+        error = QStringLiteral("%1 has schema %2, older than the copy reads (5): record to it once with this polymon "
+                               "(polymon-cli monitor --sim --db %1 --duration 1) to bring it up to date")
+                    .arg(from)
+                    .arg(version);
+        return false;
+    }
+    Destination dest(to);
+    if (!dest.open(error))
+        return false;
+    for (const TableCopy &t : kTables) {
+        TableCount count;
+        count.table = QLatin1String(t.table);
+        const QString columns = QLatin1String(t.columns);
+        const int n = int(columns.count(QLatin1Char(',')) + 1);
+        QSqlQuery read(source.db());
+        read.setForwardOnly(true);
+        if (!read.exec(QStringLiteral("SELECT %1 FROM %2").arg(columns, count.table))) {
+            error = QStringLiteral("cannot read %1 from %2: %3").arg(count.table, from, read.lastError().text());
+            return false;
+        }
+        QStringList marks;
+        for (int i = 0; i < n; ++i)
+            marks << QStringLiteral("?");
+        QSqlQuery write(dest.db());
+        if (!write.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) %4")
+                               .arg(count.table, columns, marks.join(QLatin1Char(',')), QLatin1String(t.onConflict)))) {
+            error = QStringLiteral("cannot write %1: %2").arg(count.table, write.lastError().text());
+            return false;
+        }
+        bool inTransaction = false;
+        while (read.next()) {
+            if (!inTransaction) {
+                dest.db().transaction();
+                inTransaction = true;
+            }
+            for (int i = 0; i < n; ++i)
+                write.addBindValue(read.value(i));
+            if (!write.exec()) {
+                error = QStringLiteral("cannot write %1 to %2: %3").arg(count.table, to, write.lastError().text());
+                dest.db().rollback();
+                return false;
+            }
+            count.written += std::max(0, write.numRowsAffected());
+            if (++count.read % kRowsPerTransaction == 0) {
+                dest.db().commit();
+                inTransaction = false;
+                if (progress && !progress(count.table, count.read)) {
+                    error = QStringLiteral("stopped");
+                    counts << count;
+                    return false;
+                }
+            }
+        }
+        if (inTransaction && !dest.db().commit()) {
+            error = QStringLiteral("cannot write %1 to %2: %3").arg(count.table, to, dest.db().lastError().text());
+            return false;
+        }
+        counts << count;
+    }
+    return true;
+}
+
+} // namespace polymon
