@@ -1,5 +1,7 @@
 #include "settingsdialog.h"
 
+#include "storage/databaselocation.h"
+
 #include "feed/feedsettings.h"
 
 #include "appsettings.h"
@@ -183,7 +185,9 @@ QWidget *SettingsDialog::storagePage()
     auto *row = new QHBoxLayout;
     row->addWidget(m_dbPath, 1);
     row->addWidget(browse);
-    fl->addRow(tr("Database file"), row);
+    m_dbPath->setToolTip(tr("A SQLite file, or a shared PostgreSQL store as postgresql://user@host[:port]/database "
+                            "(its password in ~/.pgpass, never here)"));
+    fl->addRow(tr("Database"), row);
     m_assetsPerConnection = new QSpinBox(page);
     m_assetsPerConnection->setObjectName(QStringLiteral("assetsPerConnection"));
     m_assetsPerConnection->setRange(1, kMaxAssetsPerConnection);
@@ -217,7 +221,8 @@ QWidget *SettingsDialog::storagePage()
                                           page);
     keepNote->setWordWrap(true);
     fl->addRow(keepNote);
-    auto *note = ViewFactory::caption(tr("Empty uses the default file. Database and connection changes take effect "
+    auto *note = ViewFactory::caption(tr("Empty uses the default file; a postgresql:// URL records to a shared store "
+                                         "(several machines, one history). Database and connection changes take effect "
                                          "on the next start; --db and --no-db on the command line win over them."),
                                       page);
     note->setWordWrap(true);
@@ -303,6 +308,10 @@ void SettingsDialog::accept()
             edit->setStyleSheet(QString());
         }
     }
+    DatabaseLocation location;
+    QString databaseError;
+    if (!m_dbPath->text().trimmed().isEmpty() && !DatabaseLocation::parse(m_dbPath->text(), location, databaseError))
+        errors << tr("database: %1").arg(databaseError);
     if (!errors.isEmpty()) {
         QMessageBox::warning(this, tr("Settings"), tr("Nothing was saved. Fix these values:\n%1").arg(errors.join(QLatin1Char('\n'))));
         return;

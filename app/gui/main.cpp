@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "monitor/monitorservice.h"
 #include "session/recordingservice.h"
+#include "storage/databaselocation.h"
 #include "storage/storagewriter.h"
 #include "themes.h"
 
@@ -86,6 +87,14 @@ int main(int argc, char **argv)
         options.dbPath = parser.value(dbOption);
     else if (!parser.isSet(noDbOption) && AppSettings::recording())
         options.dbPath = AppSettings::databasePath().isEmpty() ? StorageWriter::defaultPath() : AppSettings::databasePath();
+    if (!options.dbPath.isEmpty()) {
+        DatabaseLocation location; // a file, or a shared store's postgresql:// URL
+        QString error;
+        if (!DatabaseLocation::parse(options.dbPath, location, error)) {
+            std::fprintf(stderr, "polymon: --db: %s\n", qPrintable(error));
+            return 2;
+        }
+    }
     // The raw frames beside the database: captures/ next to it, one file per session.
     if (!options.dbPath.isEmpty())
         options.captureDir = RecordingService::captureDirFor(options.dbPath);

@@ -1,5 +1,6 @@
 #include "recordingservice.h"
 
+#include "storage/databaselocation.h"
 #include "storage/eventreader.h"
 
 #include "capture/capturewriter.h"
@@ -136,6 +137,12 @@ void RecordingService::noteSubscribed(const MarketInfo &market)
 
 QString RecordingService::captureDirFor(const QString &dbPath)
 {
+    // A shared store keeps no files: the raw frames stay on this machine, in
+    // captures/ beside the default database.
+    DatabaseLocation location;
+    QString error;
+    if (DatabaseLocation::parse(dbPath, location, error) && location.isPostgres())
+        return QFileInfo(StorageWriter::defaultPath()).absoluteDir().filePath(QStringLiteral("captures"));
     return QFileInfo(dbPath).absoluteDir().filePath(QStringLiteral("captures"));
 }
 

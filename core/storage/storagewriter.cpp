@@ -215,6 +215,9 @@ void StorageWriter::run()
                            .arg(m_path)
                            .arg(stats().queued)
                            .arg(error));
+            else if (m_readOnlyRole)
+                report(tr("%1 is read-only for this role: nothing is recorded (reading, charts and replays work): %2")
+                           .arg(m_location.display(), error));
             else
                 report(QStringLiteral("cannot write to %1: %2").arg(m_location.display(), error));
             if (m_location.isPostgres() && result == BatchResult::Failed) {
@@ -421,6 +424,8 @@ StorageWriter::BatchResult StorageWriter::writeBatch(std::deque<StorageRow> &bat
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     auto fail = [&](const QSqlError &e) {
         error = e.text();
+        // PostgreSQL's insufficient_privilege: a role that may read the shared store, not write it.
+        m_readOnlyRole = m_location.isPostgres() && e.nativeErrorCode() == QLatin1String("42501");
         db.rollback();
         return diskFull(e, m_location.isPostgres()) ? BatchResult::DiskFull : BatchResult::Failed;
     };

@@ -77,6 +77,7 @@ private:
     QString m_path;
     DatabaseLocation m_location;
     QString m_locationError;
+    bool m_readOnlyRole = false; // the last write was refused for want of rights
     QString m_connection;
     qsizetype m_maxQueue;
     mutable QMutex m_mutex;

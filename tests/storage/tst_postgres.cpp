@@ -364,6 +364,52 @@ private Q_SLOTS:
         }
     }
 
+    void aReadOnlyRoleReadsEverythingAndRecordsNothing()
+    {
+        needServer();
+        const QString store = m_server->createDatabase(QStringLiteral("readonly"));
+        {
+            StorageWriter writer(store);
+            writer.start();
+            record(writer);
+            QVERIFY2(writer.waitUntilWritten(20'000), qPrintable(writer.stats().lastError));
+            writer.stop();
+        }
+        {
+            DatabaseLocation l;
+            QString error;
+            QVERIFY(DatabaseLocation::parse(store, l, error));
+            QSqlDatabase admin = QSqlDatabase::addDatabase(l.driver(), QStringLiteral("admin"));
+            l.apply(admin);
+            QVERIFY2(admin.open(), qPrintable(admin.lastError().text()));
+            QSqlQuery q(admin);
+            for (const char *sql : {"CREATE ROLE reader LOGIN", "GRANT CONNECT ON DATABASE readonly TO reader",
+                                    "GRANT USAGE ON SCHEMA public TO reader", "GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader"})
+                QVERIFY2(q.exec(QLatin1String(sql)), qPrintable(q.lastError().text()));
+            admin.close();
+            admin = {};
+            QSqlDatabase::removeDatabase(QStringLiteral("admin"));
+        }
+        QString readerStore = store;
+        readerStore.replace(QStringLiteral("polymon@"), QStringLiteral("reader@"));
+        const ReadBack owner = readBack(store);
+        const ReadBack reader = readBack(readerStore);
+        QCOMPARE(reader.csvRows, 2);
+        QCOMPARE(QString::fromUtf8(reader.csv), QString::fromUtf8(owner.csv));
+        QCOMPARE(int(reader.events.size()), int(owner.events.size()));
+        QCOMPARE(reader.historyPoints, owner.historyPoints);
+        // Its recorder says plainly that nothing is recorded.
+        StorageWriter writer(readerStore);
+        writer.setRetryBackoff(50, 200);
+        QSignalSpy failed(&writer, &StorageWriter::errorOccurred);
+        writer.start();
+        writer.enqueue(TradeRow{QStringLiteral("111"), kT0 + 99, 480'000, 1'000'000, Side::Buy});
+        QTRY_VERIFY_WITH_TIMEOUT(failed.count() >= 1, 10'000);
+        QVERIFY2(failed.first().first().toString().contains(QStringLiteral("read-only for this role: nothing is recorded")),
+                 qPrintable(failed.first().first().toString()));
+        writer.stop();
+    }
+
     void theSchemaMigratesOnPostgres()
     {
         needServer();
