@@ -50,8 +50,12 @@ QMap<QString, MarketInfo> readMarkets(QSqlDatabase &db, const QStringList &only)
     QMap<QString, MarketInfo> markets;
     QSqlQuery q(db);
     q.setForwardOnly(true);
+    // Tokens in their market's order: SQLite's rowid is the order they were
+    // stored in (files older than schema 8 have no token_index); PostgreSQL has no rowid.
+    const bool postgres = db.driverName() == QLatin1String("QPSQL");
     q.exec(QStringLiteral("SELECT a.asset_id, a.condition_id, a.outcome, m.question, m.slug FROM asset a "
-                          "LEFT JOIN market m ON m.condition_id = a.condition_id ORDER BY a.rowid"));
+                          "LEFT JOIN market m ON m.condition_id = a.condition_id ORDER BY %1")
+               .arg(postgres ? QStringLiteral("a.condition_id, a.token_index, a.asset_id") : QStringLiteral("a.rowid")));
     while (q.next()) {
         const QString condition = q.value(1).toString();
         if (condition.isEmpty() || (!only.isEmpty() && !only.contains(condition)))
@@ -83,13 +87,15 @@ bool RangeCapture::write(const QString &dbPath, const Range &range, const QStrin
             marketOf.insert(t, m.conditionId);
     }
 
+    // Both are read side by side. PostgreSQL streams one forward-only query
+    // per connection at a time: there the trades are fetched whole first.
     QSqlQuery snapshots(db), trades(db);
     snapshots.setForwardOnly(true);
-    trades.setForwardOnly(true);
+    trades.setForwardOnly(connection.streamsSideBySide());
     snapshots.prepare(QStringLiteral("SELECT asset_id, ts, bids, asks, tick FROM order_book_snapshot "
                                      "WHERE ts >= ? AND ts < ? ORDER BY ts, id"));
     trades.prepare(QStringLiteral("SELECT asset_id, ts, price, size, side FROM trade WHERE ts >= ? AND ts < ? ORDER BY ts, id"));
-    for (QSqlQuery *q : {&snapshots, &trades}) {
+    for (QSqlQuery *q : {&trades, &snapshots}) {
         q->addBindValue(range.fromMs);
         q->addBindValue(range.toMs);
         if (!q->exec()) {

@@ -23,6 +23,10 @@ public:
     // polymon database.
     bool open(QString &error);
     QSqlDatabase &db() noexcept { return m_db; }
+    // Whether a forward-only query may stream while another query runs on
+    // the connection: SQLite yes; PostgreSQL streams one at a time, so a
+    // query read beside others is fetched whole there.
+    bool streamsSideBySide() const { return !m_location.isPostgres(); }
 
 private:
     QString m_name;

@@ -98,6 +98,12 @@ const char *const kMigrations[][8] = {
         "CREATE UNIQUE INDEX trading_fill_unique ON trading_fill (account, order_id, ts, side, price, size)",
         nullptr,
     },
+    // 8: a token's place among its market's outcomes (YES first), which
+    // PostgreSQL, having no rowid, cannot read from the insertion order
+    {
+        "ALTER TABLE asset ADD COLUMN token_index INTEGER",
+        nullptr,
+    },
 };
 
 bool isPostgres(const QSqlDatabase &db)

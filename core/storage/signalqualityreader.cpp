@@ -15,7 +15,7 @@ bool SignalQualityReader::read(const QString &dbPath, qint64 sinceMs, const FeeS
     if (!connection.open(error))
         return false;
     QSqlQuery signals(connection.db()), at(connection.db()), last(connection.db());
-    signals.setForwardOnly(true);
+    signals.setForwardOnly(connection.streamsSideBySide()); // read while `at` and `last` run
     if (!signals.prepare(QStringLiteral("SELECT signal_type, asset_id, ts, side, best_bid, best_ask, mid, resolved, reverted, "
                                         "tracked FROM psychology_signal WHERE ts >= ? ORDER BY ts"))
         || !at.prepare(QStringLiteral("SELECT mid, best_bid, best_ask FROM order_book_snapshot WHERE asset_id = ? AND ts <= ? "

@@ -325,8 +325,9 @@ struct StorageWriter::Statements
         market.prepare(QStringLiteral("INSERT INTO market (condition_id, question, slug, end_date, updated_ms) VALUES (?,?,?,?,?) "
                                       "ON CONFLICT(condition_id) DO UPDATE SET question=excluded.question, slug=excluded.slug, "
                                       "end_date=excluded.end_date, updated_ms=excluded.updated_ms"));
-        asset.prepare(QStringLiteral("INSERT INTO asset (asset_id, condition_id, outcome) VALUES (?,?,?) ON CONFLICT(asset_id) "
-                                     "DO UPDATE SET condition_id=excluded.condition_id, outcome=excluded.outcome"));
+        asset.prepare(QStringLiteral("INSERT INTO asset (asset_id, condition_id, outcome, token_index) VALUES (?,?,?,?) "
+                                     "ON CONFLICT(asset_id) DO UPDATE SET condition_id=excluded.condition_id, "
+                                     "outcome=excluded.outcome, token_index=excluded.token_index"));
         signal.prepare(QStringLiteral(
             "INSERT INTO psychology_signal (signal_key, signal_type, asset_id, market, ts, side, score, depth_ratio, "
             "spread_ratio, imbalance, price_change, expected_reversion, best_bid, best_ask, mid, description) "
@@ -365,7 +366,8 @@ bool StorageWriter::writeRow(const StorageRow &row, Statements &st, QSqlError &e
         bool ok = run(st.market, {text(mk->conditionId), text(mk->question), QVariant(mk->slug), QVariant(mk->endDate),
                                   QVariant(QDateTime::currentMSecsSinceEpoch())});
         for (qsizetype i = 0; ok && i < mk->tokenIds.size(); ++i)
-            ok = run(st.asset, {text(mk->tokenIds[i]), QVariant(mk->conditionId), QVariant(mk->outcomes.value(i))});
+            ok = run(st.asset, {text(mk->tokenIds[i]), QVariant(mk->conditionId), QVariant(mk->outcomes.value(i)),
+                                QVariant(qint64(i))});
         return ok;
     }
     if (const auto *sp = std::get_if<SpanRow>(&row))

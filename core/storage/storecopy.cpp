@@ -25,8 +25,9 @@ const TableCopy kTables[] = {
     {"market", "condition_id, question, slug, end_date, updated_ms",
      "ON CONFLICT (condition_id) DO UPDATE SET question=excluded.question, slug=excluded.slug, "
      "end_date=excluded.end_date, updated_ms=excluded.updated_ms"},
-    {"asset", "asset_id, condition_id, outcome",
-     "ON CONFLICT (asset_id) DO UPDATE SET condition_id=excluded.condition_id, outcome=excluded.outcome"},
+    {"asset", "asset_id, condition_id, outcome, token_index",
+     "ON CONFLICT (asset_id) DO UPDATE SET condition_id=excluded.condition_id, outcome=excluded.outcome, "
+     "token_index=excluded.token_index"},
     {"order_book_snapshot",
      "asset_id, ts, best_bid, best_ask, spread, mid, bid_depth, ask_depth, band_bid_depth, band_ask_depth, imbalance, "
      "bids, asks, tick",
@@ -114,8 +115,8 @@ bool StoreCopy::run(const QString &from, const QString &to, QList<TableCount> &c
         error = QStringLiteral("%1 has a newer schema than this polymon").arg(from);
         return false;
     }
-    if (version < 5) { // older stores lack columns and tables the copy reads; recording to one upgrades it
-        error = QStringLiteral("%1 has schema %2, older than the copy reads (5): record to it once with this polymon "
+    if (version < Schema::kVersion) { // older stores lack columns the copy reads; recording to one upgrades it
+        error = QStringLiteral("%1 has schema %2, older than this polymon's: record to it once with this polymon "
                                "(polymon-cli monitor --sim --db %1 --duration 1) to bring it up to date")
                     .arg(from)
                     .arg(version);

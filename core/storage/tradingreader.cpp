@@ -14,8 +14,8 @@ bool TradingReader::read(const QString &dbPath, const QString &account, Result &
     if (!connection.open(error))
         return false;
     QSqlQuery orders(connection.db()), fills(connection.db()), last(connection.db());
-    orders.setForwardOnly(true);
-    fills.setForwardOnly(true);
+    orders.setForwardOnly(connection.streamsSideBySide()); // read while the fills' query runs
+    fills.setForwardOnly(connection.streamsSideBySide());
     if (!orders.prepare(QStringLiteral("SELECT id, asset_id, side, order_type, price, size, filled, status, post_only, "
                                        "expires_ms, created_ms, updated_ms FROM trading_order WHERE account = ? AND "
                                        "status IN ('LIVE', 'DELAYED') ORDER BY id"))

@@ -6,9 +6,12 @@
 #include "storage/eventreader.h"
 #include "storage/historyreader.h"
 #include "storage/readonlyconnection.h"
+#include "session/captureplayer.h"
+#include "session/rangecapture.h"
 #include "storage/schema.h"
 #include "storage/signalcsv.h"
 #include "storage/storagewriter.h"
+#include "storage/tradingreader.h"
 #include "storage/storecopy.h"
 
 #include <QBuffer>
@@ -86,6 +89,24 @@ void record(StorageWriter &writer)
     writer.enqueue(EventRow{MarketEvent{kT0 + 9'000, QStringLiteral("chat_burst"), QStringLiteral("0xmarket"), {},
                                         QStringLiteral("12 msg/s"), {}},
                             QStringLiteral("chat")});
+    // Paper trading: a working order partly filled, and its fill.
+    Order order;
+    order.id = 7;
+    order.request.assetId = QStringLiteral("111");
+    order.request.price = 470'000;
+    order.request.size = 10'000'000;
+    order.filled = 4'000'000;
+    order.createdMs = order.updatedMs = kT0 + 1'000;
+    writer.enqueue(OrderRow{QStringLiteral("paper"), order});
+    Fill fill;
+    fill.orderId = 7;
+    fill.assetId = QStringLiteral("111");
+    fill.timestampMs = kT0 + 2'000;
+    fill.price = 470'000;
+    fill.size = 4'000'000;
+    fill.notional = 1'880'000;
+    fill.maker = true;
+    writer.enqueue(FillRow{QStringLiteral("paper"), fill});
 }
 
 // What the desktop and the CLI read back from a store.
@@ -98,6 +119,7 @@ struct ReadBack
     int historyPoints = 0;
     int historySignals = 0;
     int historyBaseline = 0;
+    TradingReader::Result trading;
 };
 
 ReadBack readBack(const QString &store)
@@ -117,6 +139,7 @@ ReadBack readBack(const QString &store)
     EventReader::read(store, 0, kT0 + 3'600'000, r.events, error);
     const QList<AssetHistory> histories =
         HistoryReader::read(store, HistoryReader::Request{{QStringLiteral("111")}, kT0 - 1, kT0 - 1, 1'000});
+    TradingReader::read(store, QStringLiteral("paper"), r.trading, error);
     for (const AssetHistory &h : histories) {
         r.historyPoints += int(h.points.size());
         r.historySignals += int(h.signals_.size());
@@ -230,6 +253,7 @@ private Q_SLOTS:
     void theWriterAndTheReadersAgreeOnBothEngines()
     {
         needServer();
+        QString error;
         QTemporaryDir dir;
         const QString sqlite = dir.filePath(QStringLiteral("store.db"));
         const QString postgres = m_server->createDatabase(QStringLiteral("agree"));
@@ -267,8 +291,34 @@ private Q_SLOTS:
         }
         QVERIFY(a.historyPoints > 0);
         QCOMPARE(b.historyPoints, a.historyPoints);
+        // File ▸ Replay from the database: the same range capture, tokens in their market's order.
+        QList<RangeCapture::Summary> summaries;
+        for (const QString &store : {sqlite, postgres}) {
+            RangeCapture::Summary summary;
+            const QString capture = dir.filePath(QStringLiteral("range-%1.pmcap").arg(store == sqlite ? 1 : 2));
+            QVERIFY2(RangeCapture::write(store, RangeCapture::Range{kT0 - 1, kT0 + 3'600'000, {}}, capture, summary, error),
+                     qPrintable(error));
+            summaries << summary;
+            CapturePlayer player;
+            QVERIFY2(player.open(capture, error), qPrintable(error));
+            const QList<MarketInfo> markets = player.recordedMarkets();
+            QCOMPARE(markets.size(), 1);
+            QCOMPARE(markets[0].tokenIds, QStringList({QStringLiteral("111"), QStringLiteral("222")}));
+        }
+        QVERIFY(summaries[0].snapshots > 0);
+        QCOMPARE(summaries[1].snapshots, summaries[0].snapshots);
+        QCOMPARE(summaries[1].trades, summaries[0].trades);
+        QCOMPARE(summaries[1].firstMs, summaries[0].firstMs);
+        QCOMPARE(summaries[1].lastMs, summaries[0].lastMs);
         QCOMPARE(b.historySignals, a.historySignals);
         QCOMPARE(b.historyBaseline, a.historyBaseline);
+        QCOMPARE(int(a.trading.working.size()), 1);
+        QCOMPARE(int(b.trading.working.size()), 1);
+        QCOMPARE(b.trading.working[0].filled, a.trading.working[0].filled);
+        QCOMPARE(int(b.trading.fills.size()), 1);
+        QCOMPARE(b.trading.fills[0].notional, a.trading.fills[0].notional);
+        QCOMPARE(b.trading.fills[0].maker, true);
+        QCOMPARE(b.trading.lastOrderId, qint64(7));
     }
 
     void aRecorderThatLosesTheServerCatchesUp()
