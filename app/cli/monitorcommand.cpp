@@ -119,6 +119,7 @@ int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
     monitor.stop();
     if (!json)
         display.render();
+    recorder.reset(); // its last heartbeat and coverage, before the writer's last batch
     if (writer) {
         writer->stop();
         const StorageStats st = writer->stats();

@@ -4,6 +4,8 @@
 #include "storage/snapshotrows.h"
 
 #include <QDateTime>
+#include <QSet>
+#include <QSysInfo>
 #include <QUuid>
 
 namespace polymon {
@@ -14,7 +16,8 @@ Recorder::Recorder(MarketMonitor &monitor, StorageWriter &writer, Fixed band, QO
     , m_writer(writer)
     , m_band(band)
 {
-    m_span = SpanRow{QUuid::createUuid().toString(QUuid::WithoutBraces), QDateTime::currentMSecsSinceEpoch(), 0};
+    m_span = SpanRow{QUuid::createUuid().toString(QUuid::WithoutBraces), QDateTime::currentMSecsSinceEpoch(), 0,
+                     QSysInfo::machineHostName()};
     heartbeat();
     m_spanTimer.setInterval(kSpanHeartbeatMs);
     connect(&m_spanTimer, &QTimer::timeout, this, &Recorder::heartbeat);
@@ -38,6 +41,24 @@ void Recorder::heartbeat()
 {
     m_span.lastMs = QDateTime::currentMSecsSinceEpoch();
     m_writer.enqueue(m_span);
+    // Every stretch in progress is extended to now.
+    for (auto it = m_stretchFrom.cbegin(); it != m_stretchFrom.cend(); ++it)
+        m_writer.enqueue(CoverageRow{m_span.sessionId, it.key(), it.value(), m_span.lastMs});
+}
+
+void Recorder::updateCoverage(const AssetBook &asset, qint64 nowMs)
+{
+    const QString id = QString::fromStdString(asset.assetId);
+    const auto it = m_stretchFrom.find(id);
+    if (asset.synced()) {
+        if (it == m_stretchFrom.end()) {
+            m_stretchFrom.insert(id, nowMs);
+            m_writer.enqueue(CoverageRow{m_span.sessionId, id, nowMs, nowMs});
+        }
+    } else if (it != m_stretchFrom.end()) {
+        m_writer.enqueue(CoverageRow{m_span.sessionId, id, it.value(), nowMs}); // the stretch ends here
+        m_stretchFrom.erase(it);
+    }
 }
 
 void Recorder::recordMarket(const MarketInfo &market)
@@ -50,7 +71,11 @@ void Recorder::recordMarket(const MarketInfo &market)
 
 void Recorder::snapshotChanged()
 {
-    m_monitor.books().forEach([this](const AssetBook &a) {
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QSet<QString> present;
+    m_monitor.books().forEach([this, now, &present](const AssetBook &a) {
+        present.insert(QString::fromStdString(a.assetId));
+        updateCoverage(a, now);
         if (!a.synced())
             return;
         const QString id = QString::fromStdString(a.assetId);
@@ -60,6 +85,15 @@ void Recorder::snapshotChanged()
         m_recordedUpdates.insert(id, a.updates);
         m_writer.enqueue(SnapshotRows::make(a, m_band));
     });
+    // An asset no longer followed ends its stretch.
+    for (auto it = m_stretchFrom.begin(); it != m_stretchFrom.end();) {
+        if (present.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        m_writer.enqueue(CoverageRow{m_span.sessionId, it.key(), it.value(), now});
+        it = m_stretchFrom.erase(it);
+    }
 }
 
 } // namespace polymon

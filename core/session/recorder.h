@@ -14,6 +14,8 @@ class MarketMonitor;
 // Feeds a StorageWriter from a MarketMonitor: one snapshot per asset every
 // 500 ms when its book changed, every trade, every signal and its outcome.
 // Lives in the monitor's thread; the writer does the I/O in its own.
+struct AssetBook;
+
 class Recorder final : public QObject
 {
     Q_OBJECT
@@ -32,6 +34,9 @@ public:
 private:
     void snapshotChanged();
     void heartbeat();
+    // The coverage ledger: a stretch starts when an asset's book is in sync,
+    // is extended at each heartbeat, and ends (written) when it is not.
+    void updateCoverage(const AssetBook &asset, qint64 nowMs);
 
     MarketMonitor &m_monitor;
     StorageWriter &m_writer;
@@ -40,6 +45,7 @@ private:
     QHash<QString, quint64> m_recordedUpdates;
     QTimer m_spanTimer;
     SpanRow m_span;
+    QHash<QString, qint64> m_stretchFrom; // asset -> start of its stretch in sync
 };
 
 } // namespace polymon

@@ -104,6 +104,16 @@ const char *const kMigrations[][8] = {
         "ALTER TABLE asset ADD COLUMN token_index INTEGER",
         nullptr,
     },
+    // 9: many recorders on one store: each session names its machine, and a
+    // coverage ledger says which session held which asset's book over which
+    // stretch (the gaps between stretches are times nobody recorded it)
+    {
+        "ALTER TABLE recording_span ADD COLUMN host TEXT",
+        "CREATE TABLE coverage (session_id TEXT NOT NULL, asset_id TEXT NOT NULL, from_ms INTEGER NOT NULL, "
+        "to_ms INTEGER NOT NULL, PRIMARY KEY (session_id, asset_id, from_ms))",
+        "CREATE INDEX coverage_asset ON coverage (asset_id, from_ms)",
+        nullptr,
+    },
 };
 
 bool isPostgres(const QSqlDatabase &db)

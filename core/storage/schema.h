@@ -13,7 +13,7 @@ namespace polymon {
 class Schema final
 {
 public:
-    static constexpr int kVersion = 8;
+    static constexpr int kVersion = 9;
 
     // Brings the database to `target` (default: the latest). False with a
     // reason when it cannot; a database from a newer polymon is refused.

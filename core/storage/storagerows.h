@@ -58,6 +58,17 @@ struct SpanRow
     QString sessionId;
     qint64 startedMs = 0;
     qint64 lastMs = 0;
+    QString host; // the machine recording (several share a store)
+};
+
+// The coverage ledger: this session held the asset's book in sync from
+// fromMs to toMs (a stretch; a desync or a lost link ends it).
+struct CoverageRow
+{
+    QString sessionId;
+    QString assetId;
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
 };
 
 // Trading rows carry their account ("paper"; "live" later) so the two never mix.
@@ -87,6 +98,7 @@ struct EventRow
     QString source;
 };
 
-using StorageRow = std::variant<SnapshotRow, TradeRow, MarketRow, SignalRow, SpanRow, OrderRow, FillRow, PositionRow, EventRow>;
+using StorageRow = std::variant<SnapshotRow, TradeRow, MarketRow, SignalRow, SpanRow, OrderRow, FillRow, PositionRow, EventRow,
+                                CoverageRow>;
 
 } // namespace polymon

@@ -299,7 +299,7 @@ struct StorageWriter::Statements
 {
     explicit Statements(const QSqlDatabase &db)
         : snapshot(db), trade(db), market(db), asset(db), signal(db), outcome(db), span(db), order(db), fill(db),
-          position(db), event(db)
+          position(db), event(db), coverage(db)
     {
         event.prepare(QStringLiteral("INSERT INTO market_event (ts, type, market, asset_id, slug, text, source) "
                                      "VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"));
@@ -315,8 +315,10 @@ struct StorageWriter::Statements
             "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(account, asset_id) DO UPDATE SET size=excluded.size, "
             "cost=excluded.cost, realized=excluded.realized, fees=excluded.fees, bought=excluded.bought, "
             "sold=excluded.sold, updated_ms=excluded.updated_ms"));
-        span.prepare(QStringLiteral("INSERT INTO recording_span (session_id, started_ms, last_ms) VALUES (?,?,?) "
+        span.prepare(QStringLiteral("INSERT INTO recording_span (session_id, started_ms, last_ms, host) VALUES (?,?,?,?) "
                                     "ON CONFLICT(session_id) DO UPDATE SET last_ms=excluded.last_ms"));
+        coverage.prepare(QStringLiteral("INSERT INTO coverage (session_id, asset_id, from_ms, to_ms) VALUES (?,?,?,?) "
+                                        "ON CONFLICT(session_id, asset_id, from_ms) DO UPDATE SET to_ms=excluded.to_ms"));
         snapshot.prepare(QStringLiteral(
             "INSERT INTO order_book_snapshot (asset_id, ts, best_bid, best_ask, spread, mid, bid_depth, ask_depth, "
             "band_bid_depth, band_ask_depth, imbalance, bids, asks, tick) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
@@ -335,7 +337,7 @@ struct StorageWriter::Statements
         outcome.prepare(QStringLiteral("UPDATE psychology_signal SET resolved=1, reverted=?, reversion_time=?, max_profit=?, "
                                        "max_adverse=?, tracked=? WHERE signal_key=?"));
     }
-    QSqlQuery snapshot, trade, market, asset, signal, outcome, span, order, fill, position, event;
+    QSqlQuery snapshot, trade, market, asset, signal, outcome, span, order, fill, position, event, coverage;
 };
 
 bool StorageWriter::writeRow(const StorageRow &row, Statements &st, QSqlError &error)
@@ -371,7 +373,9 @@ bool StorageWriter::writeRow(const StorageRow &row, Statements &st, QSqlError &e
         return ok;
     }
     if (const auto *sp = std::get_if<SpanRow>(&row))
-        return run(st.span, {text(sp->sessionId), QVariant(sp->startedMs), QVariant(sp->lastMs)});
+        return run(st.span, {text(sp->sessionId), QVariant(sp->startedMs), QVariant(sp->lastMs), QVariant(sp->host)});
+    if (const auto *c = std::get_if<CoverageRow>(&row))
+        return run(st.coverage, {text(c->sessionId), text(c->assetId), QVariant(c->fromMs), QVariant(c->toMs)});
     if (const auto *o = std::get_if<OrderRow>(&row)) {
         const OrderRequest &r = o->order.request;
         return run(st.order, {text(o->account), QVariant(o->order.id), text(r.assetId), QVariant(QLatin1String(sideName(r.side))),

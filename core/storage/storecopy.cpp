@@ -40,8 +40,10 @@ const TableCopy kTables[] = {
      "ON CONFLICT (signal_key) DO UPDATE SET resolved=excluded.resolved, reverted=excluded.reverted, "
      "reversion_time=excluded.reversion_time, max_profit=excluded.max_profit, max_adverse=excluded.max_adverse, "
      "tracked=excluded.tracked"},
-    {"recording_span", "session_id, started_ms, last_ms",
+    {"recording_span", "session_id, started_ms, last_ms, host",
      "ON CONFLICT (session_id) DO UPDATE SET last_ms=excluded.last_ms"},
+    {"coverage", "session_id, asset_id, from_ms, to_ms",
+     "ON CONFLICT (session_id, asset_id, from_ms) DO UPDATE SET to_ms=excluded.to_ms"},
     {"trading_order",
      "account, id, asset_id, side, order_type, price, size, filled, status, reason, post_only, expires_ms, created_ms, "
      "updated_ms, queue_ahead",

@@ -3,6 +3,7 @@
 // SQLite and on a real PostgreSQL server the test starts for itself.
 #include "pgtestserver.h"
 #include "storage/databaselocation.h"
+#include "storage/coveragereader.h"
 #include "storage/eventreader.h"
 #include "storage/historyreader.h"
 #include "storage/readonlyconnection.h"
@@ -21,6 +22,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QSignalSpy>
+#include <QSysInfo>
 #include <QTest>
 
 using namespace polymon;
@@ -491,6 +493,70 @@ private Q_SLOTS:
         QVERIFY2(next.waitUntilWritten(20'000), qPrintable(next.stats().lastError));
         next.stop();
         QCOMPARE(count("SELECT count(*) FROM order_book_snapshot"), before + 60);
+    }
+
+    void theCoverageLedgerSaysWhereNobodyRecorded()
+    {
+        needServer();
+        QTemporaryDir dir;
+        for (const QString &store : {dir.filePath(QStringLiteral("ledger.db")), m_server->createDatabase(QStringLiteral("ledger"))}) {
+            StorageWriter writer(store);
+            writer.start();
+            // Two machines: A holds "111" for 0-100 s and 400-500 s, B for 80-200 s.
+            writer.enqueue(SpanRow{QStringLiteral("a1"), kT0, kT0 + 100'000, QStringLiteral("machine-a")});
+            writer.enqueue(SpanRow{QStringLiteral("b1"), kT0 + 80'000, kT0 + 200'000, QStringLiteral("machine-b")});
+            writer.enqueue(SpanRow{QStringLiteral("a2"), kT0 + 400'000, kT0 + 500'000, QStringLiteral("machine-a")});
+            writer.enqueue(CoverageRow{QStringLiteral("a1"), QStringLiteral("111"), kT0, kT0 + 50'000});
+            writer.enqueue(CoverageRow{QStringLiteral("a1"), QStringLiteral("111"), kT0, kT0 + 100'000}); // extended
+            writer.enqueue(CoverageRow{QStringLiteral("b1"), QStringLiteral("111"), kT0 + 80'000, kT0 + 200'000});
+            writer.enqueue(CoverageRow{QStringLiteral("a2"), QStringLiteral("111"), kT0 + 400'000, kT0 + 500'000});
+            writer.enqueue(CoverageRow{QStringLiteral("a2"), QStringLiteral("111"), kT0 + 502'000, kT0 + 510'000}); // a 2-s desync
+            QVERIFY2(writer.waitUntilWritten(20'000), qPrintable(writer.stats().lastError));
+            writer.stop();
+            CoverageReader::Result r;
+            QString error;
+            QVERIFY2(CoverageReader::read(store, {QStringLiteral("111"), QStringLiteral("222")}, kT0, kT0 + 600'000, r, error),
+                     qPrintable(error));
+            QVERIFY(r.ledgerKept);
+            QCOMPARE(r.gaps.size(), 3);
+            QCOMPARE(r.gaps[0].assetId, QStringLiteral("111"));
+            QCOMPARE(r.gaps[0].fromMs, kT0 + 200'000); // nobody between B's end and A's return
+            QCOMPARE(r.gaps[0].toMs, kT0 + 400'000);
+            QCOMPARE(r.gaps[1].fromMs, kT0 + 510'000); // the 2-s desync is too short to report
+            QCOMPARE(r.gaps[1].toMs, kT0 + 600'000);
+            QCOMPARE(r.gaps[2].assetId, QStringLiteral("222")); // never recorded
+            QCOMPARE(r.gaps[2].toMs - r.gaps[2].fromMs, qint64(600'000));
+            QCOMPARE(r.recorders, QStringList({QStringLiteral("machine-a"), QStringLiteral("machine-b")}));
+        }
+    }
+
+    void aRecorderKeepsItsLedger()
+    {
+        needServer();
+        const QString store = m_server->createDatabase(QStringLiteral("ledgerlive"));
+        QProcess recorder;
+        recorder.start(QStringLiteral(POLYMON_CLI_PATH), {QStringLiteral("monitor"), QStringLiteral("--sim"), QStringLiteral("--json"),
+                                                         QStringLiteral("--db"), store, QStringLiteral("--duration"),
+                                                         QStringLiteral("4")});
+        QVERIFY(recorder.waitForFinished(60'000));
+        QCOMPARE(recorder.exitCode(), 0);
+        ReadOnlyConnection c(store);
+        QString error;
+        QVERIFY2(c.open(error), qPrintable(error));
+        QSqlQuery q(c.db());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(DISTINCT asset_id), max(to_ms - from_ms) FROM coverage")) && q.next());
+        QVERIFY(q.value(0).toInt() >= 2);        // each followed asset has its stretch
+        QVERIFY(q.value(1).toLongLong() >= 2000); // held in sync for seconds, to the last heartbeat
+        QVERIFY(q.exec(QStringLiteral("SELECT host FROM recording_span")) && q.next());
+        QCOMPARE(q.value(0).toString(), QSysInfo::machineHostName());
+        // The command line names the recorder and the gaps of the past day (before this run: all of it).
+        QProcess cli;
+        cli.start(QStringLiteral(POLYMON_CLI_PATH), {QStringLiteral("db"), QStringLiteral("coverage"), QStringLiteral("--db"), store});
+        QVERIFY(cli.waitForFinished(30'000));
+        QCOMPARE(cli.exitCode(), 0);
+        const QString out = QString::fromUtf8(cli.readAllStandardOutput());
+        QVERIFY2(out.contains(QStringLiteral("recorders: ") + QSysInfo::machineHostName()), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("gap(s) over")), qPrintable(out));
     }
 
     void theSchemaMigratesOnPostgres()
