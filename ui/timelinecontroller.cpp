@@ -46,12 +46,8 @@ TimelineController::TimelineController(MonitorService *service, QWidget *window)
             for (MarketView *view : m_views())
                 apply(view);
     });
-    connect(m_sports, &SportsFeedClient::eventsReceived, m_log, &EventLogPane::append);
-    connect(m_sports, &SportsFeedClient::eventsReceived, this, [this](const std::vector<MarketEvent> &events) {
-        // Kept with the recording (polymon-cli events export reads them back).
-        QMetaObject::invokeMethod(m_service, [s = m_service, events] { s->recordEvents(events, QStringLiteral("sports")); },
-                                  Qt::QueuedConnection);
-    });
+    connect(m_sports, &SportsFeedClient::eventsReceived, this,
+            [this](const std::vector<MarketEvent> &events) { keep(events, QStringLiteral("sports")); });
     connect(m_sports, &SportsFeedClient::connected, m_log, [this] { m_log->setSportsState(tr("connected")); });
     connect(m_sports, &SportsFeedClient::disconnected, m_log,
             [this](const QString &why) { m_log->setSportsState(tr("lost (%1), reconnecting").arg(why)); });
@@ -61,21 +57,17 @@ TimelineController::TimelineController(MonitorService *service, QWidget *window)
         m_log->merge(listed(events));
     });
     connect(m_log, &EventLogPane::commentsToggled, this, &TimelineController::followComments);
-    connect(m_log, &EventLogPane::fileLoaded, this, [this](const std::vector<MarketEvent> &events) {
-        QMetaObject::invokeMethod(m_service, [s = m_service, events] { s->recordEvents(events, QStringLiteral("file")); },
-                                  Qt::QueuedConnection);
-    });
-    connect(m_comments, &CommentsFeedClient::eventsReceived, this, [this](const std::vector<MarketEvent> &events) {
-        m_log->append(events);
-        QMetaObject::invokeMethod(m_service, [s = m_service, events] { s->recordEvents(events, QStringLiteral("comments")); },
-                                  Qt::QueuedConnection);
-    });
+    connect(m_log, &EventLogPane::fileLoaded, this,
+            [this](const std::vector<MarketEvent> &events) { record(events, QStringLiteral("file")); });
+    connect(m_comments, &CommentsFeedClient::eventsReceived, this,
+            [this](const std::vector<MarketEvent> &events) { keep(events, QStringLiteral("comments")); });
     connect(m_comments, &CommentsFeedClient::connected, m_log, [this] { m_log->setCommentsState(tr("connected")); });
     connect(m_comments, &CommentsFeedClient::disconnected, m_log,
             [this](const QString &why) { m_log->setCommentsState(tr("lost (%1), reconnecting").arg(why)); });
     ChatFeedBar *bar = m_log->chatBar();
     connect(bar, &ChatFeedBar::toggled, this, &TimelineController::followChat);
-    connect(m_chat, &ChatFeedClient::eventsReceived, this, &TimelineController::onChatEvents);
+    connect(m_chat, &ChatFeedClient::eventsReceived, this,
+            [this](const std::vector<MarketEvent> &events) { keep(events, QStringLiteral("chat")); });
     connect(m_chat, &ChatFeedClient::connected, bar, [this, bar] { bar->setState(tr("%1: joined").arg(m_chat->channel())); });
     connect(m_chat, &ChatFeedClient::disconnected, bar,
             [bar](const QString &why) { bar->setState(tr("lost (%1), reconnecting").arg(why)); });
@@ -213,14 +205,19 @@ void TimelineController::followComments(bool on)
     m_comments->start(CommentsFeedClient::polymarketUrl(), market.eventId, concerns);
 }
 
-void TimelineController::onChatEvents(const std::vector<MarketEvent> &events)
+void TimelineController::keep(const std::vector<MarketEvent> &events, const QString &source)
 {
-    // Every second's pace is kept with the recording (the study correlates
-    // it with the book); the Timeline lists only bursts and keywords.
     const std::vector<MarketEvent> shown = listed(events);
     if (!shown.empty())
         m_log->append(shown);
-    QMetaObject::invokeMethod(m_service, [s = m_service, events] { s->recordEvents(events, QStringLiteral("chat")); },
+    record(events, source);
+}
+
+void TimelineController::record(const std::vector<MarketEvent> &events, const QString &source)
+{
+    // Kept with the recording, every one (the chat's pace too: the study
+    // correlates it with the book; polymon-cli events export reads them back).
+    QMetaObject::invokeMethod(m_service, [s = m_service, events, source] { s->recordEvents(events, source); },
                               Qt::QueuedConnection);
 }
 

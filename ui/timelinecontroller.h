@@ -51,7 +51,9 @@ private:
     void followSports(bool on);
     void followChat(bool on);
     void followComments(bool on);
-    void onChatEvents(const std::vector<MarketEvent> &events);
+    // A feed's events: listed in the Timeline (not the chat's pace) and kept with the recording.
+    void keep(const std::vector<MarketEvent> &events, const QString &source);
+    void record(const std::vector<MarketEvent> &events, const QString &source);
     void seek(qint64 ms);
 
     MonitorService *m_service;

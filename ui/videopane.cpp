@@ -298,7 +298,7 @@ void VideoPane::showError(QMediaPlayer::Error error, const QString &detail)
 
 QString VideoPane::errorText() const
 {
-    return m_error->isVisible() || !m_error->isHidden() ? m_error->text() : QString();
+    return m_error->isHidden() ? QString() : m_error->text();
 }
 
 QString VideoPane::statusText() const

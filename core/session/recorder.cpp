@@ -46,11 +46,10 @@ void Recorder::heartbeat()
         m_writer.enqueue(CoverageRow{m_span.sessionId, it.key(), it.value(), m_span.lastMs});
 }
 
-void Recorder::updateCoverage(const AssetBook &asset, qint64 nowMs)
+void Recorder::updateCoverage(const QString &id, bool synced, qint64 nowMs)
 {
-    const QString id = QString::fromStdString(asset.assetId);
     const auto it = m_stretchFrom.find(id);
-    if (asset.synced()) {
+    if (synced) {
         if (it == m_stretchFrom.end()) {
             m_stretchFrom.insert(id, nowMs);
             m_writer.enqueue(CoverageRow{m_span.sessionId, id, nowMs, nowMs});
@@ -74,11 +73,11 @@ void Recorder::snapshotChanged()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QSet<QString> present;
     m_monitor.books().forEach([this, now, &present](const AssetBook &a) {
-        present.insert(QString::fromStdString(a.assetId));
-        updateCoverage(a, now);
+        const QString id = QString::fromStdString(a.assetId);
+        present.insert(id);
+        updateCoverage(id, a.synced(), now);
         if (!a.synced())
             return;
-        const QString id = QString::fromStdString(a.assetId);
         auto it = m_recordedUpdates.find(id);
         if (it != m_recordedUpdates.end() && it.value() == a.updates)
             return;

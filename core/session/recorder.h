@@ -14,8 +14,6 @@ class MarketMonitor;
 // Feeds a StorageWriter from a MarketMonitor: one snapshot per asset every
 // 500 ms when its book changed, every trade, every signal and its outcome.
 // Lives in the monitor's thread; the writer does the I/O in its own.
-struct AssetBook;
-
 class Recorder final : public QObject
 {
     Q_OBJECT
@@ -36,7 +34,7 @@ private:
     void heartbeat();
     // The coverage ledger: a stretch starts when an asset's book is in sync,
     // is extended at each heartbeat, and ends (written) when it is not.
-    void updateCoverage(const AssetBook &asset, qint64 nowMs);
+    void updateCoverage(const QString &assetId, bool synced, qint64 nowMs);
 
     MarketMonitor &m_monitor;
     StorageWriter &m_writer;

@@ -2,6 +2,7 @@
 // postgresql:// URL, never with a password), and one schema migrated on
 // SQLite and on a real PostgreSQL server the test starts for itself.
 #include "pgtestserver.h"
+#include "samplesignal.h"
 #include "storage/databaselocation.h"
 #include "storage/coveragereader.h"
 #include "storage/eventreader.h"
@@ -35,27 +36,7 @@ const QStringList kTables{QStringLiteral("market"),        QStringLiteral("asset
                           QStringLiteral("trading_order"), QStringLiteral("trading_fill"),
                           QStringLiteral("trading_position"), QStringLiteral("market_event")};
 
-Signal sampleSignal(const char *asset, std::int64_t ts, SignalType type)
-{
-    Signal s;
-    s.type = type;
-    s.side = SignalSide::Buy;
-    s.assetId = asset;
-    s.market = "0xmarket";
-    s.timestampMs = ts;
-    s.confidence = 73;
-    s.depthRatio = 4.25;
-    s.spreadRatio = 2.5;
-    s.imbalance = -0.8;
-    s.priceChange = -30'000;
-    s.expectedReversion = 15'000;
-    s.bestBid = 470'000;
-    s.bestAsk = 510'000;
-    s.mid = 490'000;
-    s.description = "-1 cent, \"quoted\", and a comma";
-    return s;
-}
-
+constexpr char kDescription[] = "-1 cent, \"quoted\", and a comma";
 constexpr qint64 kT0 = 1'767'225'600'000;
 
 // A recorder's rows: a market, two signals (one resolved), a minute of
@@ -64,9 +45,9 @@ void record(StorageWriter &writer)
 {
     writer.enqueue(MarketRow{QStringLiteral("0xmarket"), QStringLiteral("Will it rain?"), QStringLiteral("rain"), QString(),
                              {QStringLiteral("111"), QStringLiteral("222")}, {QStringLiteral("Yes"), QStringLiteral("No")}});
-    Signal first = sampleSignal("111", kT0, SignalType::PanicSell);
+    Signal first = sampleSignal("111", kT0, kDescription);
     writer.enqueue(SignalRow{first, false});
-    writer.enqueue(SignalRow{sampleSignal("222", kT0 + 60'000, SignalType::LiquidityVacuum), false});
+    writer.enqueue(SignalRow{sampleSignal("222", kT0 + 60'000, kDescription, SignalType::LiquidityVacuum), false});
     first.resolved = true;
     first.reverted = true;
     first.reversionTimeS = 42.5;

@@ -1,4 +1,5 @@
 #include "analysis/signalengine.h"
+#include "samplesignal.h"
 #include "storage/historyreader.h"
 #include "storage/schema.h"
 #include "storage/openoutcomeresolver.h"
@@ -50,27 +51,6 @@ class TstStorage final : public QObject
             db.close();
         }
         QSqlDatabase::removeDatabase(name);
-    }
-
-    static Signal sampleSignal(const char *asset, std::int64_t ts, const char *description)
-    {
-        Signal s;
-        s.type = SignalType::PanicSell;
-        s.side = SignalSide::Buy;
-        s.assetId = asset;
-        s.market = "0xmarket";
-        s.timestampMs = ts;
-        s.confidence = 73;
-        s.depthRatio = 4.25;
-        s.spreadRatio = 2.5;
-        s.imbalance = -0.8;
-        s.priceChange = -30'000;
-        s.expectedReversion = 15'000;
-        s.bestBid = 470'000;
-        s.bestAsk = 510'000;
-        s.mid = 490'000;
-        s.description = description;
-        return s;
     }
 
     // A minimal RFC 4180 reader, for checking what we wrote.
@@ -298,9 +278,9 @@ private Q_SLOTS:
             StorageWriter writer(path);
             writer.start();
             // A run from t0 - 2000 s to t0 - 500 s, another from t0 - 60 s to t0 + 200 s, one from t0 + 400 s.
-            writer.enqueue(SpanRow{QStringLiteral("run1"), t0 - 2'000'000, t0 - 500'000});
-            writer.enqueue(SpanRow{QStringLiteral("run2"), t0 - 60'000, t0 + 200'000});
-            writer.enqueue(SpanRow{QStringLiteral("run3"), t0 + 400'000, t0 + 900'000});
+            writer.enqueue(SpanRow{QStringLiteral("run1"), t0 - 2'000'000, t0 - 500'000, QString()});
+            writer.enqueue(SpanRow{QStringLiteral("run2"), t0 - 60'000, t0 + 200'000, QString()});
+            writer.enqueue(SpanRow{QStringLiteral("run3"), t0 + 400'000, t0 + 900'000, QString()});
             // Fired during run1, its horizon inside it: resolved from the snapshots.
             Signal covered = sampleSignal("111", t0 - 1'000'000, "covered"); // BUY at the ask 0.51
             writer.enqueue(SignalRow{covered, false});
