@@ -1,5 +1,7 @@
 #include "storagewriter.h"
 
+#include "upserts.h"
+
 #include "schema.h"
 
 #include <QDir>
@@ -301,39 +303,38 @@ struct StorageWriter::Statements
         : snapshot(db), trade(db), market(db), asset(db), signal(db), outcome(db), span(db), order(db), fill(db),
           position(db), event(db), coverage(db)
     {
-        event.prepare(QStringLiteral("INSERT INTO market_event (ts, type, market, asset_id, slug, text, source) "
-                                     "VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"));
-        order.prepare(QStringLiteral(
-            "INSERT INTO trading_order (account, id, asset_id, side, order_type, price, size, filled, status, reason, "
-            "post_only, expires_ms, created_ms, updated_ms, queue_ahead) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-            "ON CONFLICT(account, id) DO UPDATE SET filled=excluded.filled, status=excluded.status, "
-            "reason=excluded.reason, updated_ms=excluded.updated_ms, queue_ahead=excluded.queue_ahead"));
-        fill.prepare(QStringLiteral("INSERT INTO trading_fill (account, order_id, asset_id, ts, side, price, size, fee, "
-                                    "notional, maker) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"));
-        position.prepare(QStringLiteral(
-            "INSERT INTO trading_position (account, asset_id, size, cost, realized, fees, bought, sold, updated_ms) "
-            "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(account, asset_id) DO UPDATE SET size=excluded.size, "
-            "cost=excluded.cost, realized=excluded.realized, fees=excluded.fees, bought=excluded.bought, "
-            "sold=excluded.sold, updated_ms=excluded.updated_ms"));
-        span.prepare(QStringLiteral("INSERT INTO recording_span (session_id, started_ms, last_ms, host) VALUES (?,?,?,?) "
-                                    "ON CONFLICT(session_id) DO UPDATE SET last_ms=excluded.last_ms"));
-        coverage.prepare(QStringLiteral("INSERT INTO coverage (session_id, asset_id, from_ms, to_ms) VALUES (?,?,?,?) "
-                                        "ON CONFLICT(session_id, asset_id, from_ms) DO UPDATE SET to_ms=excluded.to_ms"));
-        snapshot.prepare(QStringLiteral(
-            "INSERT INTO order_book_snapshot (asset_id, ts, best_bid, best_ask, spread, mid, bid_depth, ask_depth, "
-            "band_bid_depth, band_ask_depth, imbalance, bids, asks, tick) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-            "ON CONFLICT DO NOTHING"));
-        trade.prepare(QStringLiteral("INSERT INTO trade (asset_id, ts, price, size, side) VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING"));
-        market.prepare(QStringLiteral("INSERT INTO market (condition_id, question, slug, end_date, updated_ms) VALUES (?,?,?,?,?) "
-                                      "ON CONFLICT(condition_id) DO UPDATE SET question=excluded.question, slug=excluded.slug, "
-                                      "end_date=excluded.end_date, updated_ms=excluded.updated_ms"));
-        asset.prepare(QStringLiteral("INSERT INTO asset (asset_id, condition_id, outcome, token_index) VALUES (?,?,?,?) "
-                                     "ON CONFLICT(asset_id) DO UPDATE SET condition_id=excluded.condition_id, "
-                                     "outcome=excluded.outcome, token_index=excluded.token_index"));
-        signal.prepare(QStringLiteral(
-            "INSERT INTO psychology_signal (signal_key, signal_type, asset_id, market, ts, side, score, depth_ratio, "
-            "spread_ratio, imbalance, price_change, expected_reversion, best_bid, best_ask, mid, description) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"));
+        using namespace Upserts;
+        auto insert = [](QSqlQuery &q, const char *sql, const char *onConflict) {
+            q.prepare(QLatin1String(sql) + QLatin1Char(' ') + QLatin1String(onConflict));
+        };
+        insert(event, "INSERT INTO market_event (ts, type, market, asset_id, slug, text, source) VALUES (?,?,?,?,?,?,?)",
+               kKeepFirst);
+        insert(order,
+               "INSERT INTO trading_order (account, id, asset_id, side, order_type, price, size, filled, status, reason, "
+               "post_only, expires_ms, created_ms, updated_ms, queue_ahead) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+               kOrder);
+        insert(fill,
+               "INSERT INTO trading_fill (account, order_id, asset_id, ts, side, price, size, fee, notional, maker) "
+               "VALUES (?,?,?,?,?,?,?,?,?,?)",
+               kKeepFirst);
+        insert(position,
+               "INSERT INTO trading_position (account, asset_id, size, cost, realized, fees, bought, sold, updated_ms) "
+               "VALUES (?,?,?,?,?,?,?,?,?)",
+               kPosition);
+        insert(span, "INSERT INTO recording_span (session_id, started_ms, last_ms, host) VALUES (?,?,?,?)", kSpan);
+        insert(coverage, "INSERT INTO coverage (session_id, asset_id, from_ms, to_ms) VALUES (?,?,?,?)", kCoverage);
+        insert(snapshot,
+               "INSERT INTO order_book_snapshot (asset_id, ts, best_bid, best_ask, spread, mid, bid_depth, ask_depth, "
+               "band_bid_depth, band_ask_depth, imbalance, bids, asks, tick) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+               kKeepFirst);
+        insert(trade, "INSERT INTO trade (asset_id, ts, price, size, side) VALUES (?,?,?,?,?)", kKeepFirst);
+        insert(market, "INSERT INTO market (condition_id, question, slug, end_date, updated_ms) VALUES (?,?,?,?,?)", kMarket);
+        insert(asset, "INSERT INTO asset (asset_id, condition_id, outcome, token_index) VALUES (?,?,?,?)", kAsset);
+        insert(signal,
+               "INSERT INTO psychology_signal (signal_key, signal_type, asset_id, market, ts, side, score, depth_ratio, "
+               "spread_ratio, imbalance, price_change, expected_reversion, best_bid, best_ask, mid, description) "
+               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+               kKeepFirst);
         outcome.prepare(QStringLiteral("UPDATE psychology_signal SET resolved=1, reverted=?, reversion_time=?, max_profit=?, "
                                        "max_adverse=?, tracked=? WHERE signal_key=?"));
     }

@@ -3,6 +3,7 @@
 #include "databaselocation.h"
 #include "readonlyconnection.h"
 #include "schema.h"
+#include "upserts.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -20,19 +21,17 @@ struct TableCopy
     const char *onConflict;
 };
 
-// Parents first; each table's own conflict rule (see StoreCopy).
+// Parents first; each table's own conflict rule (see StoreCopy), the
+// writer's where it has one.
 const TableCopy kTables[] = {
-    {"market", "condition_id, question, slug, end_date, updated_ms",
-     "ON CONFLICT (condition_id) DO UPDATE SET question=excluded.question, slug=excluded.slug, "
-     "end_date=excluded.end_date, updated_ms=excluded.updated_ms"},
-    {"asset", "asset_id, condition_id, outcome, token_index",
-     "ON CONFLICT (asset_id) DO UPDATE SET condition_id=excluded.condition_id, outcome=excluded.outcome, "
-     "token_index=excluded.token_index"},
+    {"market", "condition_id, question, slug, end_date, updated_ms", Upserts::kMarket},
+    {"asset", "asset_id, condition_id, outcome, token_index", Upserts::kAsset},
     {"order_book_snapshot",
      "asset_id, ts, best_bid, best_ask, spread, mid, bid_depth, ask_depth, band_bid_depth, band_ask_depth, imbalance, "
      "bids, asks, tick",
-     "ON CONFLICT DO NOTHING"},
-    {"trade", "asset_id, ts, price, size, side", "ON CONFLICT DO NOTHING"},
+     Upserts::kKeepFirst},
+    {"trade", "asset_id, ts, price, size, side", Upserts::kKeepFirst},
+    // The writer records a signal, then its outcome by key; a copy brings the outcome along.
     {"psychology_signal",
      "signal_key, signal_type, asset_id, market, ts, side, score, depth_ratio, spread_ratio, imbalance, price_change, "
      "expected_reversion, best_bid, best_ask, mid, description, resolved, reverted, reversion_time, max_profit, "
@@ -40,20 +39,15 @@ const TableCopy kTables[] = {
      "ON CONFLICT (signal_key) DO UPDATE SET resolved=excluded.resolved, reverted=excluded.reverted, "
      "reversion_time=excluded.reversion_time, max_profit=excluded.max_profit, max_adverse=excluded.max_adverse, "
      "tracked=excluded.tracked"},
-    {"recording_span", "session_id, started_ms, last_ms, host",
-     "ON CONFLICT (session_id) DO UPDATE SET last_ms=excluded.last_ms"},
-    {"coverage", "session_id, asset_id, from_ms, to_ms",
-     "ON CONFLICT (session_id, asset_id, from_ms) DO UPDATE SET to_ms=excluded.to_ms"},
+    {"recording_span", "session_id, started_ms, last_ms, host", Upserts::kSpan},
+    {"coverage", "session_id, asset_id, from_ms, to_ms", Upserts::kCoverage},
     {"trading_order",
      "account, id, asset_id, side, order_type, price, size, filled, status, reason, post_only, expires_ms, created_ms, "
      "updated_ms, queue_ahead",
-     "ON CONFLICT (account, id) DO UPDATE SET filled=excluded.filled, status=excluded.status, reason=excluded.reason, "
-     "updated_ms=excluded.updated_ms, queue_ahead=excluded.queue_ahead"},
-    {"trading_fill", "account, order_id, asset_id, ts, side, price, size, fee, notional, maker", "ON CONFLICT DO NOTHING"},
-    {"trading_position", "account, asset_id, size, cost, realized, fees, bought, sold, updated_ms",
-     "ON CONFLICT (account, asset_id) DO UPDATE SET size=excluded.size, cost=excluded.cost, realized=excluded.realized, "
-     "fees=excluded.fees, bought=excluded.bought, sold=excluded.sold, updated_ms=excluded.updated_ms"},
-    {"market_event", "ts, type, market, asset_id, slug, text, source", "ON CONFLICT DO NOTHING"},
+     Upserts::kOrder},
+    {"trading_fill", "account, order_id, asset_id, ts, side, price, size, fee, notional, maker", Upserts::kKeepFirst},
+    {"trading_position", "account, asset_id, size, cost, realized, fees, bought, sold, updated_ms", Upserts::kPosition},
+    {"market_event", "ts, type, market, asset_id, slug, text, source", Upserts::kKeepFirst},
 };
 
 constexpr int kRowsPerTransaction = 5000;
