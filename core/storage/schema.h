@@ -13,7 +13,7 @@ namespace polymon {
 class Schema final
 {
 public:
-    static constexpr int kVersion = 9;
+    static constexpr int kVersion = 10;
 
     // Brings the database to `target` (default: the latest). False with a
     // reason when it cannot; a database from a newer polymon is refused.

@@ -1,8 +1,9 @@
 #include "storagewriter.h"
 
-#include "upserts.h"
-
+#include "daypartitions.h"
+#include "multirowinsert.h"
 #include "schema.h"
+#include "upserts.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -11,6 +12,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QStringList>
 #include <QUuid>
 #include <QVariant>
 
@@ -21,6 +23,8 @@ namespace polymon {
 namespace {
 
 constexpr int kFlushMs = 250;
+constexpr qint64 kRetentionEveryMs = 3'600'000;
+constexpr qint64 kRetentionRowsPerPass = 200'000; // SQLite: about a second of deleting, then back to writing
 
 QVariant price(bool present, Fixed v)
 {
@@ -108,6 +112,48 @@ void StorageWriter::setRetryBackoff(int initialMs, int maxMs)
     m_retryMaxMs = std::max(m_retryInitialMs, maxMs);
 }
 
+void StorageWriter::setRetentionDays(int days)
+{
+    QMutexLocker lock(&m_mutex);
+    m_retentionDays = std::max(0, days);
+    m_wake.wakeAll();
+}
+
+void StorageWriter::keepUp(qint64 &nextDueMs)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (now < nextDueMs)
+        return;
+    int days;
+    {
+        QMutexLocker lock(&m_mutex);
+        days = m_retentionDays;
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QString error;
+    // Today's and tomorrow's tables before they are needed: midnight never waits on a new table.
+    const qint64 today = DayPartitions::dayOf(now);
+    bool ok = m_partitions.ensure(db, {today, today + 1}, error);
+    qint64 removed = 0;
+    bool more = false;
+    ok = ok && DayPartitions::dropBefore(db, now, days, kRetentionRowsPerPass, removed, more, error);
+    if (!ok) {
+        if (!m_retentionWarned) // retried next hour; recording goes on
+            qCWarning(lcStorage) << "retention in" << m_location.display() << "failed:" << error;
+        m_retentionWarned = true;
+        nextDueMs = now + kRetentionEveryMs;
+        return;
+    }
+    m_retentionWarned = false;
+    if (removed > 0) {
+        qCInfo(lcStorage) << "retention:" << removed << (m_location.isPostgres() ? "day table(s) dropped" : "rows deleted")
+                          << "older than" << days << "day(s)";
+        QMutexLocker lock(&m_mutex);
+        m_stats.expired += removed;
+    }
+    nextDueMs = more ? now : now + kRetentionEveryMs;
+}
+
 void StorageWriter::applySizeLimit()
 {
     qint64 bytes;
@@ -134,6 +180,8 @@ void StorageWriter::run()
     bool reconnecting = false;
     bool failing = false;
     int retryMs = 0;
+    qint64 retentionDueMs = 0; // at open, then hourly
+    int retentionDaysSeen = -1;
     auto report = [&](const QString &message) {
         {
             QMutexLocker lock(&m_mutex);
@@ -189,6 +237,8 @@ void StorageWriter::run()
                     m_stats.retryInMs = 0;
                 } // reconnected: the first batch written says it has recovered
                 reconnecting = false;
+                m_partitions.forget();
+                retentionDueMs = 0;
                 qCInfo(lcStorage) << "recording to" << m_location.display();
                 Q_EMIT opened(m_path);
                 continue;
@@ -253,6 +303,15 @@ void StorageWriter::run()
             QMutexLocker lock(&m_mutex);
             if (m_queue.empty())
                 break;
+        } else {
+            {
+                QMutexLocker lock(&m_mutex);
+                if (m_retentionDays != retentionDaysSeen) { // a changed setting applies now
+                    retentionDaysSeen = m_retentionDays;
+                    retentionDueMs = 0;
+                }
+            }
+            keepUp(retentionDueMs);
         }
     }
     {
@@ -295,6 +354,37 @@ QVariant text(const QString &s)
     return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
 }
 
+constexpr char kSnapshotInsert[] = "INSERT INTO order_book_snapshot (asset_id, ts, best_bid, best_ask, spread, mid, "
+                                   "bid_depth, ask_depth, band_bid_depth, band_ask_depth, imbalance, bids, asks, tick)";
+constexpr int kSnapshotColumns = 14;
+constexpr char kTradeInsert[] = "INSERT INTO trade (asset_id, ts, price, size, side)";
+constexpr int kTradeColumns = 5;
+
+QVariantList snapshotValues(const SnapshotRow &s)
+{
+    const BookMetrics &m = s.metrics;
+    return {text(s.assetId), QVariant(s.timestampMs), price(m.hasBid, m.bestBid), price(m.hasAsk, m.bestAsk),
+            price(m.twoSided(), m.spread), price(m.twoSided(), m.mid), QVariant(qint64(m.bidDepth)),
+            QVariant(qint64(m.askDepth)), QVariant(qint64(m.bandBidDepth)), QVariant(qint64(m.bandAskDepth)),
+            QVariant(m.imbalance), text(QString::fromUtf8(s.bids)), text(QString::fromUtf8(s.asks)),
+            price(s.tickSize > 0, s.tickSize)};
+}
+
+QVariantList tradeValues(const TradeRow &t)
+{
+    return {text(t.assetId), QVariant(t.timestampMs), QVariant(qint64(t.price)), QVariant(qint64(t.size)),
+            QVariant(t.side == Side::Buy ? QStringLiteral("BUY") : QStringLiteral("SELL"))};
+}
+
+QString statement(const char *insert, int columns, const char *onConflict)
+{
+    QStringList marks;
+    for (int i = 0; i < columns; ++i)
+        marks << QStringLiteral("?");
+    return QLatin1String(insert) + QLatin1String(" VALUES (") + marks.join(QLatin1Char(',')) + QLatin1String(") ")
+         + QLatin1String(onConflict);
+}
+
 } // namespace
 
 struct StorageWriter::Statements
@@ -323,11 +413,8 @@ struct StorageWriter::Statements
                kPosition);
         insert(span, "INSERT INTO recording_span (session_id, started_ms, last_ms, host) VALUES (?,?,?,?)", kSpan);
         insert(coverage, "INSERT INTO coverage (session_id, asset_id, from_ms, to_ms) VALUES (?,?,?,?)", kCoverage);
-        insert(snapshot,
-               "INSERT INTO order_book_snapshot (asset_id, ts, best_bid, best_ask, spread, mid, bid_depth, ask_depth, "
-               "band_bid_depth, band_ask_depth, imbalance, bids, asks, tick) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-               kKeepFirst);
-        insert(trade, "INSERT INTO trade (asset_id, ts, price, size, side) VALUES (?,?,?,?,?)", kKeepFirst);
+        snapshot.prepare(statement(kSnapshotInsert, kSnapshotColumns, kKeepFirst));
+        trade.prepare(statement(kTradeInsert, kTradeColumns, kKeepFirst));
         insert(market, "INSERT INTO market (condition_id, question, slug, end_date, updated_ms) VALUES (?,?,?,?,?)", kMarket);
         insert(asset, "INSERT INTO asset (asset_id, condition_id, outcome, token_index) VALUES (?,?,?,?)", kAsset);
         insert(signal,
@@ -343,7 +430,7 @@ struct StorageWriter::Statements
 
 bool StorageWriter::writeRow(const StorageRow &row, Statements &st, QSqlError &error)
 {
-    auto run = [&error](QSqlQuery &q, std::initializer_list<QVariant> values) {
+    auto run = [&error](QSqlQuery &q, const QVariantList &values) {
         for (const QVariant &v : values)
             q.addBindValue(v);
         if (q.exec())
@@ -351,20 +438,10 @@ bool StorageWriter::writeRow(const StorageRow &row, Statements &st, QSqlError &e
         error = q.lastError();
         return false;
     };
-    if (const auto *s = std::get_if<SnapshotRow>(&row)) {
-        const BookMetrics &m = s->metrics;
-        return run(st.snapshot, {text(s->assetId), QVariant(s->timestampMs), price(m.hasBid, m.bestBid),
-                                 price(m.hasAsk, m.bestAsk), price(m.twoSided(), m.spread), price(m.twoSided(), m.mid),
-                                 QVariant(qint64(m.bidDepth)), QVariant(qint64(m.askDepth)),
-                                 QVariant(qint64(m.bandBidDepth)), QVariant(qint64(m.bandAskDepth)),
-                                 QVariant(m.imbalance), text(QString::fromUtf8(s->bids)),
-                                 text(QString::fromUtf8(s->asks)), price(s->tickSize > 0, s->tickSize)});
-    }
-    if (const auto *t = std::get_if<TradeRow>(&row)) {
-        return run(st.trade, {text(t->assetId), QVariant(t->timestampMs), QVariant(qint64(t->price)),
-                              QVariant(qint64(t->size)),
-                              QVariant(t->side == Side::Buy ? QStringLiteral("BUY") : QStringLiteral("SELL"))});
-    }
+    if (const auto *s = std::get_if<SnapshotRow>(&row))
+        return run(st.snapshot, snapshotValues(*s));
+    if (const auto *t = std::get_if<TradeRow>(&row))
+        return run(st.trade, tradeValues(*t));
     if (const auto *mk = std::get_if<MarketRow>(&row)) {
         bool ok = run(st.market, {text(mk->conditionId), text(mk->question), QVariant(mk->slug), QVariant(mk->endDate),
                                   QVariant(QDateTime::currentMSecsSinceEpoch())});
@@ -436,16 +513,42 @@ StorageWriter::BatchResult StorageWriter::writeBatch(std::deque<StorageRow> &bat
         db.rollback();
         return diskFull(e, m_location.isPostgres()) ? BatchResult::DiskFull : BatchResult::Failed;
     };
+    if (m_location.isPostgres()) {
+        // The days' tables, each in its own short transaction before the batch's.
+        QSet<qint64> days;
+        for (const StorageRow &row : batch) {
+            if (const auto *s = std::get_if<SnapshotRow>(&row))
+                days.insert(DayPartitions::dayOf(s->timestampMs));
+            else if (const auto *t = std::get_if<TradeRow>(&row))
+                days.insert(DayPartitions::dayOf(t->timestampMs));
+        }
+        if (!m_partitions.ensure(db, days, error))
+            return BatchResult::Failed;
+    }
     if (!db.transaction())
         return fail(db.lastError());
     Statements st(db);
     QSqlError rowError;
     bool rowFailed = false;
-    for (const StorageRow &row : batch) {
-        if (!writeRow(row, st, rowError)) {
-            rowFailed = true;
-            break;
+    {
+        // The bulk (snapshots, trades) many rows to a statement; the rest one by one.
+        using Upserts::kKeepFirst;
+        MultiRowInsert snapshots(db, QLatin1String(kSnapshotInsert), kSnapshotColumns, QLatin1String(kKeepFirst), 100);
+        MultiRowInsert trades(db, QLatin1String(kTradeInsert), kTradeColumns, QLatin1String(kKeepFirst), 200);
+        for (const StorageRow &row : batch) {
+            bool ok;
+            if (const auto *s = std::get_if<SnapshotRow>(&row))
+                ok = snapshots.add(snapshotValues(*s), rowError);
+            else if (const auto *t = std::get_if<TradeRow>(&row))
+                ok = trades.add(tradeValues(*t), rowError);
+            else
+                ok = writeRow(row, st, rowError);
+            if (!ok) {
+                rowFailed = true;
+                break;
+            }
         }
+        rowFailed = rowFailed || !snapshots.flush(rowError) || !trades.flush(rowError);
     }
     if (!rowFailed)
         return db.commit() ? BatchResult::Written : fail(db.lastError());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "databaselocation.h"
+#include "daypartitions.h"
 #include "storagerows.h"
 
 #include <QMutex>
@@ -24,6 +25,7 @@ struct StorageStats
     qint64 failedBatches = 0;
     QString lastError;   // empty while writes succeed
     int retryInMs = 0;   // while failing: the current backoff
+    qint64 expired = 0;  // removed by retention: days dropped (PostgreSQL) or rows deleted (SQLite)
 };
 
 // The one writer of a store (a SQLite file, or a postgresql:// URL for the
@@ -56,6 +58,9 @@ public:
     void setMaxSizeBytes(qint64 bytes);
     // The wait after a failed write, doubling from initialMs to maxMs.
     void setRetryBackoff(int initialMs, int maxMs);
+    // Snapshots and trades older than this many days (the current UTC day
+    // counts as one) are removed at open and every hour; 0 keeps everything.
+    void setRetentionDays(int days);
 
 Q_SIGNALS:
     void opened(const QString &path);
@@ -73,6 +78,8 @@ private:
     static bool writeRow(const StorageRow &row, Statements &statements, QSqlError &error);
     void setAside(const QString &reason);
     void applySizeLimit();
+    // Retention and tomorrow's day tables, when due (again at once while more is to remove).
+    void keepUp(qint64 &nextDueMs);
 
     QString m_path;
     DatabaseLocation m_location;
@@ -89,6 +96,9 @@ private:
     bool m_limitChanged = false;
     int m_retryInitialMs = 250;
     int m_retryMaxMs = 30'000;
+    int m_retentionDays = 0;
+    DayPartitions m_partitions; // the writer thread's
+    bool m_retentionWarned = false;
     bool m_stopping = false;
     bool m_busy = false;
     StorageStats m_stats;

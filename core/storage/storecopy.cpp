@@ -1,6 +1,7 @@
 #include "storecopy.h"
 
 #include "databaselocation.h"
+#include "daypartitions.h"
 #include "readonlyconnection.h"
 #include "schema.h"
 #include "upserts.h"
@@ -89,12 +90,29 @@ public:
         return true;
     }
     QSqlDatabase &db() { return m_db; }
+    // PostgreSQL's day tables for the days a source table holds (see DayPartitions).
+    bool makeDays(QSqlDatabase &source, const QString &table, QString &error)
+    {
+        if (table != QLatin1String("order_book_snapshot") && table != QLatin1String("trade"))
+            return true;
+        QSqlQuery q(source);
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT DISTINCT ts / %1 FROM %2").arg(DayPartitions::kDayMs).arg(table))) {
+            error = q.lastError().text();
+            return false;
+        }
+        QSet<qint64> days;
+        while (q.next())
+            days.insert(q.value(0).toLongLong());
+        return m_days.ensure(m_db, days, error);
+    }
 
 private:
     QString m_name;
     DatabaseLocation m_location;
     QString m_error;
     QSqlDatabase m_db;
+    DayPartitions m_days;
 };
 
 } // namespace
@@ -126,6 +144,10 @@ bool StoreCopy::run(const QString &from, const QString &to, QList<TableCount> &c
         count.table = QLatin1String(t.table);
         const QString columns = QLatin1String(t.columns);
         const int n = int(columns.count(QLatin1Char(',')) + 1);
+        if (!dest.makeDays(source.db(), count.table, error)) {
+            error = QStringLiteral("cannot write %1 to %2: %3").arg(count.table, to, error);
+            return false;
+        }
         QSqlQuery read(source.db());
         read.setForwardOnly(true);
         if (!read.exec(QStringLiteral("SELECT %1 FROM %2").arg(columns, count.table))) {
