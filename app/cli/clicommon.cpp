@@ -3,6 +3,7 @@
 #include <QDateTime>
 
 #include "sim/simexchange.h"
+#include "storage/databaselocation.h"
 
 #include <QUrl>
 
@@ -23,17 +24,20 @@ const char kUsage[] =
     "      signals: one JSON line per signal, with its outcome, frames' own clock.\n"
     "      frames: every recorded frame, byte for byte, one per line.\n"
     "      none: only a summary line on stderr.\n"
-    "      --db records snapshots, trades and signals with outcomes (SQLite).\n"
+    "      --db records snapshots, trades and signals with outcomes.\n"
     "  monitor [--sim [--chaos]| --endpoint URL] [--asset ID]... [--json] [--duration S] [--seed N]\n"
-    "          [--db STORE] [--assets-per-connection N] [SETTINGS]\n"
+    "          [--db STORE [--retention-days N]] [--assets-per-connection N] [SETTINGS]\n"
     "      Live books and signal alerts. With --sim and no --asset every simulated\n"
-    "      market is watched. --db records snapshots, trades and signals (SQLite).\n"
+    "      market is watched. --db records snapshots, trades, signals and coverage.\n"
+    "      --retention-days: snapshots and trades older than N days are removed (0: kept).\n"
     "      --assets-per-connection: tokens per WebSocket (default 200, at most 500).\n"
-    "  record [--sim [--seed N] | --endpoint URL] [--asset ID]... --out FILE [--duration S]\n"
-    "         [--checkpoint-every S]\n"
+    "  record [--sim [--seed N] | --endpoint URL] [--asset ID]... [--out FILE] [--duration S]\n"
+    "         [--checkpoint-every S] [--db STORE [--retention-days N]]\n"
     "      Record every frame as received, with its arrival time and connection, and\n"
     "      a checkpoint of every book each S seconds (60), into a raw capture\n"
-    "      (docs/capture.md) that replay reads. Headless; stops on SIGINT/SIGTERM.\n"
+    "      (docs/capture.md) that replay reads; and/or, with --db, snapshots, trades,\n"
+    "      signals and the coverage ledger into a store (several recorders on several\n"
+    "      machines may share one PostgreSQL). Headless; stops on SIGINT/SIGTERM.\n"
     "  sim [--port N] [--seed N] [--rate FRAMES_PER_S] [--markets N] [--chaos]\n"
     "      Serve the SIMULATED exchange on ws://127.0.0.1:N/ws/market until stopped.\n"
     "  export --db DB [--since TIME] [--market ID] --out FILE\n"
@@ -161,6 +165,28 @@ bool applySettings(const CliArgs &parser, SignalSettings &settings)
             usage(error.toUtf8().constData());
             return false;
         }
+    }
+    return true;
+}
+
+bool readStoreChoice(const CliArgs &parser, const QString &store, double &retentionDays)
+{
+    retentionDays = 0;
+    if (!parser.number("--retention-days", 0, 36'500, retentionDays)) {
+        usage("--retention-days needs 0..36500 days (0 keeps everything)");
+        return false;
+    }
+    if (parser.has("--retention-days") && store.isEmpty()) {
+        usage("--retention-days needs --db STORE");
+        return false;
+    }
+    if (store.isEmpty())
+        return true;
+    DatabaseLocation location; // a path, or the shared store's postgresql:// URL
+    QString error;
+    if (!DatabaseLocation::parse(store, location, error)) {
+        usage(error.toUtf8().constData());
+        return false;
     }
     return true;
 }

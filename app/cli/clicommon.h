@@ -32,6 +32,10 @@ bool parse(CliArgs &parser, const std::vector<std::string> &args);
 bool applySettings(const CliArgs &parser, SignalSettings &settings);
 inline const std::vector<CliArgs::Option> kSettingsOptions = {{"--settings", true}, {"--set", true}};
 bool isWebSocketUrl(const QString &text);
+// --db STORE (a path or a postgresql:// URL, checked) and --retention-days N
+// (0..36500; 0 keeps everything): false after printing the problem and the usage.
+inline const std::vector<CliArgs::Option> kStoreOptions = {{"--db", true}, {"--retention-days", true}};
+bool readStoreChoice(const CliArgs &parser, const QString &store, double &retentionDays);
 
 // Where a command's frames come from: --sim [--seed N] (the simulator in
 // this process) or --endpoint URL, and --asset ID... (all simulated assets

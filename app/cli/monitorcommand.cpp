@@ -1,16 +1,12 @@
 #include "clicommon.h"
 #include "commands.h"
-#include "storage/databaselocation.h"
 #include "quitonsignal.h"
+#include "storerecording.h"
 #include "terminalmonitor.h"
 
 #include "monitor/marketmonitor.h"
-#include "session/recorder.h"
 #include "sim/simexchange.h"
 #include "sim/simfaultschedule.h"
-#include "storage/historyreader.h"
-#include "storage/openoutcomeresolver.h"
-#include "storage/storagewriter.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -24,7 +20,8 @@ namespace polymon::cli {
 int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
 {
     std::vector<CliArgs::Option> options = {
-        {"--chaos", false}, {"--json", false}, {"--db", true}, {"--duration", true}, {"--assets-per-connection", true}};
+        {"--chaos", false}, {"--json", false}, {"--db", true}, {"--duration", true}, {"--assets-per-connection", true},
+        {"--retention-days", true}};
     options.insert(options.end(), kFeedOptions.begin(), kFeedOptions.end());
     options.insert(options.end(), kSettingsOptions.begin(), kSettingsOptions.end());
     CliArgs parser(options, 0);
@@ -38,13 +35,9 @@ int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
     const bool chaos = parser.has("--chaos");
     const bool json = parser.has("--json");
     const QString dbPath = QString::fromStdString(parser.value("--db"));
-    if (!dbPath.isEmpty()) {
-        DatabaseLocation location; // a path, or the shared store's postgresql:// URL
-        QString dbError;
-        if (!DatabaseLocation::parse(dbPath, location, dbError))
-            return usage(dbError.toUtf8().constData());
-    }
-    double duration = 0, perConnection = FeedSettings().maxAssetsPerConnection;
+    double duration = 0, perConnection = FeedSettings().maxAssetsPerConnection, retentionDays = 0;
+    if (!readStoreChoice(parser, dbPath, retentionDays))
+        return 2;
     if (!parser.number("--duration", 0.001, 1e9, duration))
         return usage("--duration needs a positive number of seconds");
     if (!parser.number("--assets-per-connection", 1, kMaxAssetsPerConnection, perConnection))
@@ -74,34 +67,13 @@ int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
             display.setLabel(QString::fromStdString(m.noToken), QStringLiteral("NO   ") + QString::fromStdString(m.question));
         }
     }
-    std::unique_ptr<StorageWriter> writer;
-    std::unique_ptr<Recorder> recorder;
+    std::unique_ptr<StoreRecording> store;
     if (!dbPath.isEmpty()) {
-        // Recording problems are reported, never fatal: monitoring goes on.
-        writer = std::make_unique<StorageWriter>(dbPath);
-        QObject::connect(writer.get(), &StorageWriter::errorOccurred, &display,
-                         [&display](const QString &m) { display.note(QStringLiteral("storage error: ") + m); });
-        QObject::connect(writer.get(), &StorageWriter::recovered, &display,
-                         [&display] { display.note(QStringLiteral("storage recovered")); });
-        writer->start();
-        // Before anything is subscribed: no frame waits on this read.
-        const SignalSettings &ss = monitor.signalEngine()->settings();
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        int seeded = 0;
-        for (const AssetHistory &h : HistoryReader::read(
-                 dbPath, {assets, now, now - qint64(ss.baselineBuckets) * ss.bucketSeconds * 1000, ss.sampleIntervalMs}))
-            seeded += HistoryReader::seedBaseline(h, *monitor.signalEngine());
-        if (seeded > 0)
-            display.note(QStringLiteral("baselines seeded from %1 stored snapshots").arg(seeded));
-        const QList<Signal> open = OpenOutcomeResolver::resolve(dbPath, ss.horizonMs, now, now);
-        for (const Signal &s : open)
-            writer->enqueue(SignalRow{s, true});
-        if (!open.isEmpty())
-            display.note(QStringLiteral("%1 signals left open by an earlier run resolved").arg(open.size()));
-        recorder = std::make_unique<Recorder>(monitor, *writer, monitor.signalEngine()->settings().band);
+        store = std::make_unique<StoreRecording>(dbPath, int(retentionDays), monitor, assets,
+                                                 [&display](const QString &m) { display.note(m); });
         if (sim) {
             for (const MarketInfo &info : exchange->catalog())
-                recorder->recordMarket(info);
+                store->recordMarket(info);
         }
     }
     monitor.subscribe(assets);
@@ -119,15 +91,7 @@ int monitorCommand(int argc, char **argv, const std::vector<std::string> &args)
     monitor.stop();
     if (!json)
         display.render();
-    recorder.reset(); // its last heartbeat and coverage, before the writer's last batch
-    if (writer) {
-        writer->stop();
-        const StorageStats st = writer->stats();
-        std::fprintf(stderr, "storage: %lld rows written, %lld dropped, %lld queued%s%s\n",
-                     static_cast<long long>(st.written), static_cast<long long>(st.dropped),
-                     static_cast<long long>(st.queued), st.lastError.isEmpty() ? "" : ", last error: ",
-                     st.lastError.toUtf8().constData());
-    }
+    store.reset(); // the recorder's last heartbeat and coverage, then the writer's last batch
     return rc;
 }
 

@@ -384,11 +384,21 @@ private Q_SLOTS:
         for (const QStringList &args : {QStringList{QStringLiteral("record"), QStringLiteral("--sim")},
                                         QStringList{QStringLiteral("record"), QStringLiteral("--out"), QStringLiteral("x")},
                                         QStringList{QStringLiteral("record"), QStringLiteral("--sim"), QStringLiteral("--out"),
-                                                    QStringLiteral("x"), QStringLiteral("--checkpoint-every"), QStringLiteral("0")}}) {
+                                                    QStringLiteral("x"), QStringLiteral("--checkpoint-every"), QStringLiteral("0")},
+                                        // Retention needs a store and a sensible number of days; a store has no password.
+                                        QStringList{QStringLiteral("record"), QStringLiteral("--sim"), QStringLiteral("--out"),
+                                                    QStringLiteral("x"), QStringLiteral("--retention-days"), QStringLiteral("3")},
+                                        QStringList{QStringLiteral("record"), QStringLiteral("--sim"), QStringLiteral("--db"),
+                                                    QStringLiteral("x.db"), QStringLiteral("--retention-days"), QStringLiteral("-1")},
+                                        QStringList{QStringLiteral("record"), QStringLiteral("--sim"), QStringLiteral("--db"),
+                                                    QStringLiteral("postgresql://me:secret@db.lan/books")},
+                                        QStringList{QStringLiteral("monitor"), QStringLiteral("--sim"), QStringLiteral("--db"),
+                                                    QStringLiteral("x.db"), QStringLiteral("--retention-days"), QStringLiteral("nine")}}) {
             QProcess p;
             p.start(QStringLiteral(POLYMON_CLI_PATH), args);
             QVERIFY(p.waitForFinished(10000));
             QCOMPARE(p.exitCode(), 2);
+            QVERIFY(!p.readAllStandardError().contains("secret"));
         }
     }
 };

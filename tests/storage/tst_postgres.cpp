@@ -523,20 +523,35 @@ private Q_SLOTS:
     {
         needServer();
         const QString store = m_server->createDatabase(QStringLiteral("ledgerlive"));
-        QProcess recorder;
-        recorder.start(QStringLiteral(POLYMON_CLI_PATH), {QStringLiteral("monitor"), QStringLiteral("--sim"), QStringLiteral("--json"),
-                                                         QStringLiteral("--db"), store, QStringLiteral("--duration"),
-                                                         QStringLiteral("4")});
-        QVERIFY(recorder.waitForFinished(60'000));
-        QCOMPARE(recorder.exitCode(), 0);
+        // Two recorders at once on one new store (each its own simulator, the
+        // same token ids): `record` headless with retention, and `monitor`.
+        QProcess recorders[2];
+        recorders[0].start(QStringLiteral(POLYMON_CLI_PATH),
+                           {QStringLiteral("record"), QStringLiteral("--sim"), QStringLiteral("--db"), store,
+                            QStringLiteral("--retention-days"), QStringLiteral("30"), QStringLiteral("--duration"), QStringLiteral("4")});
+        recorders[1].start(QStringLiteral(POLYMON_CLI_PATH), {QStringLiteral("monitor"), QStringLiteral("--sim"), QStringLiteral("--json"),
+                                                              QStringLiteral("--db"), store, QStringLiteral("--duration"),
+                                                              QStringLiteral("4")});
+        for (QProcess &recorder : recorders) {
+            QVERIFY(recorder.waitForFinished(60'000));
+            const QByteArray err = recorder.readAllStandardError();
+            QCOMPARE(recorder.exitCode(), 0);
+            QVERIFY2(!err.contains("storage error") && err.contains("storage: "), err.constData());
+            QVERIFY2(err.contains(", 0 dropped, 0 queued\n"), err.constData());
+        }
         ReadOnlyConnection c(store);
         QString error;
         QVERIFY2(c.open(error), qPrintable(error));
         QSqlQuery q(c.db());
-        QVERIFY(q.exec(QStringLiteral("SELECT count(DISTINCT asset_id), max(to_ms - from_ms) FROM coverage")) && q.next());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(DISTINCT asset_id), max(to_ms - from_ms), count(DISTINCT session_id) FROM coverage"))
+                && q.next());
         QVERIFY(q.value(0).toInt() >= 2);        // each followed asset has its stretch
         QVERIFY(q.value(1).toLongLong() >= 2000); // held in sync for seconds, to the last heartbeat
-        QVERIFY(q.exec(QStringLiteral("SELECT host FROM recording_span")) && q.next());
+        QCOMPARE(q.value(2).toInt(), 2);          // by each recorder
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*), count(DISTINCT (asset_id, ts)) FROM order_book_snapshot")) && q.next());
+        QVERIFY(q.value(0).toInt() > 10);
+        QCOMPARE(q.value(0).toInt(), q.value(1).toInt()); // no snapshot twice
+        QVERIFY(q.exec(QStringLiteral("SELECT DISTINCT host FROM recording_span")) && q.next());
         QCOMPARE(q.value(0).toString(), QSysInfo::machineHostName());
         // The command line names the recorder and the gaps of the past day (before this run: all of it).
         QProcess cli;
