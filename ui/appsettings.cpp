@@ -116,6 +116,16 @@ void AppSettings::setRecording(bool on)
     QSettings().setValue(QStringLiteral("storage/recording"), on);
 }
 
+int AppSettings::storeKeepDays()
+{
+    return std::max(0, QSettings().value(QStringLiteral("storage/storeKeepDays"), 0).toInt());
+}
+
+void AppSettings::setStoreKeepDays(int days)
+{
+    QSettings().setValue(QStringLiteral("storage/storeKeepDays"), std::max(0, days));
+}
+
 int AppSettings::captureKeepDays()
 {
     return std::max(0, QSettings().value(QStringLiteral("storage/captureKeepDays"), 30).toInt());

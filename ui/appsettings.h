@@ -44,6 +44,9 @@ public:
     static void setCaptureKeepDays(int days);
     static int captureKeepGb();
     static void setCaptureKeepGb(int gb);
+    // The database's snapshots and trades kept, in days (0: for ever); the next start.
+    static int storeKeepDays();
+    static void setStoreKeepDays(int days);
     // Tokens per market-channel connection (1 to 500); the next start.
     static int assetsPerConnection();
     static void setAssetsPerConnection(int assets);

@@ -188,6 +188,18 @@ QWidget *SettingsDialog::storagePage()
     m_dbPath->setToolTip(tr("A SQLite file, or a shared PostgreSQL store as postgresql://user@host[:port]/database "
                             "(its password in ~/.pgpass, never here)"));
     fl->addRow(tr("Database"), row);
+    m_storeKeepDays = new QSpinBox(page);
+    m_storeKeepDays->setObjectName(QStringLiteral("storeKeepDays"));
+    m_storeKeepDays->setRange(0, 36'500);
+    m_storeKeepDays->setSuffix(tr(" days"));
+    m_storeKeepDays->setSpecialValueText(tr("for ever"));
+    m_storeKeepDays->setValue(AppSettings::storeKeepDays());
+    m_storeKeepDays->setToolTip(tr("Snapshots and trades older than this are removed, a whole day at a time on a shared "
+                                   "PostgreSQL store. Signals, outcomes, events and trading are always kept."));
+    auto *storeKeep = new QHBoxLayout;
+    storeKeep->addWidget(m_storeKeepDays);
+    storeKeep->addStretch(1);
+    fl->addRow(tr("Keep books and trades"), storeKeep);
     m_assetsPerConnection = new QSpinBox(page);
     m_assetsPerConnection->setObjectName(QStringLiteral("assetsPerConnection"));
     m_assetsPerConnection->setRange(1, kMaxAssetsPerConnection);
@@ -328,6 +340,7 @@ void SettingsDialog::accept()
     AppSettings::setRecording(m_recording->isChecked());
     AppSettings::setAssetsPerConnection(m_assetsPerConnection->value());
     AppSettings::setCaptureKeepDays(m_keepDays->value());
+    AppSettings::setStoreKeepDays(m_storeKeepDays->value());
     AppSettings::setCaptureKeepGb(m_keepGb->value());
     AppSettings::setTheme(AppSettings::Theme(m_theme->currentData().toInt()));
     AppSettings::setPriceUnit(PriceFormat::Unit(m_priceUnit->currentData().toInt()));

@@ -43,6 +43,7 @@ private:
     QSpinBox *m_assetsPerConnection = nullptr;
     QSpinBox *m_keepDays = nullptr;
     QSpinBox *m_keepGb = nullptr;
+    QSpinBox *m_storeKeepDays = nullptr;
     QLineEdit *m_dbPath = nullptr;
     QComboBox *m_theme = nullptr;
     QComboBox *m_priceUnit = nullptr;

@@ -100,6 +100,7 @@ int main(int argc, char **argv)
         options.captureDir = RecordingService::captureDirFor(options.dbPath);
     options.captureKeepDays = AppSettings::captureKeepDays();
     options.captureKeepBytes = qint64(AppSettings::captureKeepGb()) * 1'000'000'000;
+    options.storeKeepDays = AppSettings::storeKeepDays();
     options.signalSettings = AppSettings::signalSettings();
     options.assetsPerConnection = AppSettings::assetsPerConnection();
     // The very first start without network goes to the simulator; once live

@@ -281,6 +281,7 @@ void MonitorService::createMonitor(std::unique_ptr<FrameSource> source, const Fe
             recording.captureDir = m_options.captureDir;
             recording.captureKeepDays = m_options.captureKeepDays;
             recording.captureKeepBytes = m_options.captureKeepBytes;
+            recording.storeKeepDays = m_options.storeKeepDays;
             recording.signalHorizonMs = m_options.signalSettings.horizonMs;
             m_recording = std::make_unique<RecordingService>(recording);
         }

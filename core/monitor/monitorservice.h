@@ -66,6 +66,7 @@ public:
         QString captureDir; // empty: no raw capture of the frames
         int captureKeepDays = 30;
         qint64 captureKeepBytes = 20'000'000'000;
+        int storeKeepDays = 0; // snapshots and trades in the database (0: kept)
         SignalSettings signalSettings;
     };
 

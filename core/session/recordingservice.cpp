@@ -37,6 +37,7 @@ RecordingService::RecordingService(const Options &options, QObject *parent)
     if (!m_options.dbPath.isEmpty()) {
         // Recording problems are shown in the status bar; monitoring goes on.
         m_writer = std::make_unique<StorageWriter>(m_options.dbPath);
+        m_writer->setRetentionDays(m_options.storeKeepDays);
         m_writer->start();
         m_reader = std::make_unique<StorageReader>();
         // Signals an earlier run left open: now, and once more when the

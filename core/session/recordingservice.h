@@ -38,6 +38,7 @@ public:
         int checkpointEveryMs = 60'000;
         int captureKeepDays = 30;     // older captures are removed (0: kept)
         qint64 captureKeepBytes = 20'000'000'000; // then the oldest, to stay under this (0: no limit)
+        int storeKeepDays = 0; // the database's snapshots and trades (StorageWriter::setRetentionDays; 0: kept)
         int signalHorizonMs = 300'000;
     };
     struct CaptureStatus

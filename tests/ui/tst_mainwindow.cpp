@@ -978,6 +978,8 @@ private Q_SLOTS:
             pages->setCurrentIndex(2);
             QCOMPARE(dialog.findChild<QSpinBox *>(QStringLiteral("captureKeepDays"))->value(), 30);
             dialog.findChild<QSpinBox *>(QStringLiteral("captureKeepGb"))->setValue(50);
+            QCOMPARE(dialog.findChild<QSpinBox *>(QStringLiteral("storeKeepDays"))->value(), 0); // for ever by default
+            dialog.findChild<QSpinBox *>(QStringLiteral("storeKeepDays"))->setValue(90);
             QVERIFY(dialog.grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/settings-storage.png")));
             dialog.accept();
             QCOMPARE(dialog.result(), int(QDialog::Accepted));
@@ -998,6 +1000,7 @@ private Q_SLOTS:
         QCOMPARE(AppSettings::priceUnit(), PriceFormat::Unit::Decimals);
         QCOMPARE(AppSettings::captureKeepGb(), 50);
         QCOMPARE(AppSettings::captureKeepDays(), 30);
+        QCOMPARE(AppSettings::storeKeepDays(), 90);
         {
             SettingsDialog reopened;
             QCOMPARE(reopened.findChild<QLineEdit *>(QStringLiteral("detector/panic_ask_depth_ratio"))->text(), QStringLiteral("4.5"));
