@@ -538,11 +538,12 @@ void MainWindow::onReplayOpened(const QString &path, qint64 startNs, qint64 endN
     setWindowTitle(tr("polymon — REPLAY of %1").arg(name));
     statusBar()->clearMessage();
     const QString recorded = QDateTime::fromMSecsSinceEpoch(startNs / 1'000'000).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    const QString gaps = m_service->replayGaps().describe();
     if (name.startsWith(QLatin1String(RangeCapture::kFilePrefix)))
         m_banner->showNotice(tr("<b>REPLAY</b> of the database from %1: books rebuilt from the stored snapshots (at most "
                                 "two a second, 20 levels a side) and trades, so coarser than a recording; signals use the "
-                                "current settings (baselines start empty).")
-                                 .arg(recorded),
+                                "current settings (baselines start empty).%2")
+                                 .arg(recorded, gaps.isEmpty() ? QString() : QStringLiteral(" <b>Gaps:</b> ") + gaps.toHtmlEscaped() + QLatin1Char('.')),
                              tr("Close the replay"));
     else
         m_banner->showNotice(tr("<b>REPLAY</b> of %1, recorded %2. Books, trades and signals are rebuilt from the recorded "

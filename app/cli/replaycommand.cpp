@@ -113,6 +113,8 @@ int replayCommand(const std::vector<std::string> &args)
     }
     const ReplaySummary s = engine.run();
     warnIfCut();
+    if (s.coverageGaps.gaps > 0)
+        std::fprintf(stderr, "polymon-cli: coverage: %s\n", s.coverageGaps.describe().toUtf8().constData());
     printer.flush();
     analysis.finish();
     if (emit == "signals")

@@ -535,4 +535,9 @@ void MonitorService::stop()
     m_recording.reset(); // writes what is queued
 }
 
+CoverageGapTally MonitorService::replayGaps() const
+{
+    return m_player ? m_player->coverageGaps() : CoverageGapTally{};
+}
+
 } // namespace polymon

@@ -3,6 +3,7 @@
 #include "events/marketevent.h"
 
 #include "book/booklistenerfanout.h"
+#include "capture/coveragegapnote.h"
 #include "catalog/marketinfo.h"
 #include "storage/historyreader.h"
 #include "storage/signalcsv.h"
@@ -74,6 +75,8 @@ public:
     ~MonitorService() override;
 
     bool simulated() const noexcept { return m_simulated; }
+    // The recording playing now: the stretches its notes say nobody recorded (none when live).
+    CoverageGapTally replayGaps() const;
     // Sees every applied top in the monitor's thread, synchronously, across
     // mode changes (benchmarks and tests; call before start).
     void setBookListener(BookListener *listener) { m_bookListener = listener; }

@@ -165,6 +165,10 @@ QJsonObject BacktestReport::toJson() const
                            {QStringLiteral("frames"), double(frames)},
                            {QStringLiteral("entries"), double(entries)},
                            {QStringLiteral("wall_seconds"), wallSeconds},
+                           {QStringLiteral("coverage_gaps"),
+                            QJsonObject{{QStringLiteral("count"), coverageGaps.gaps},
+                                        {QStringLiteral("total_ms"), double(coverageGaps.totalMs)},
+                                        {QStringLiteral("longest_ms"), double(coverageGaps.longestMs)}}},
                            {QStringLiteral("types"), types}};
     return QJsonObject{{QStringLiteral("seed"), QString::number(seed)},
                        {QStringLiteral("hours"), hours},

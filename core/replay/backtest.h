@@ -3,6 +3,7 @@
 #include "analysis/signal.h"
 #include "analysis/signalquality.h"
 #include "analysis/signalsettings.h"
+#include "capture/coveragegapnote.h"
 
 #include <QJsonObject>
 
@@ -46,6 +47,7 @@ struct BacktestReport
     std::array<BacktestTypeStats, kSignalTypeCount> types{};
     std::vector<Signal> allSignals;
     SignalQuality quality; // does each type pay
+    CoverageGapTally coverageGaps; // a capture from a shared store: where nobody recorded
 
     QJsonObject toJson() const;
 };

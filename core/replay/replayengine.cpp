@@ -39,6 +39,13 @@ std::size_t ReplayEngine::forEachFrame(const std::function<bool(std::string_view
         return FrameSplitter::forEach(file, fn);
     std::size_t frames = 0;
     reader.forEach([&](const CaptureReader::Record &r) {
+        if (CoverageGapNote gap; r.header.type == capture::RecordType::Note && CoverageGapNote::fromJson(r.payload, gap)) {
+            // Nobody recorded these books from here: dropped until their next `book`.
+            for (const QString &asset : std::as_const(gap.assets))
+                m_store.markAwaitingBook(asset.toStdString());
+            m_gaps.add(gap);
+            return true;
+        }
         if (r.header.type != capture::RecordType::Frame)
             return true;
         ++frames;
@@ -85,6 +92,7 @@ ReplaySummary ReplayEngine::run()
     summary.errors = m_parser.stats().errors;
     summary.seconds = std::chrono::duration<double>(end - start).count();
     summary.stopped = stopped;
+    summary.coverageGaps = m_gaps;
     return summary;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "capture/coveragegapnote.h"
+
 #include "book/bookstore.h"
 #include "mappedfile.h"
 #include "protocol/frameparser.h"
@@ -22,6 +24,7 @@ struct ReplaySummary
     std::uint64_t errors = 0;
     double seconds = 0.0;
     bool stopped = false; // the progress callback asked to stop
+    CoverageGapTally coverageGaps; // stretches nobody recorded (a capture from a shared store)
 
     double entriesPerSecond() const noexcept { return seconds > 0 ? double(entriesApplied) / seconds : 0.0; }
 };
@@ -60,6 +63,7 @@ public:
 private:
     MappedFile m_file; // the stream, padded for the parser
     bool m_captureComplete = true;
+    CoverageGapTally m_gaps;
     std::function<bool(double)> m_progress;
     BookStore m_store;
     FrameParser m_parser;

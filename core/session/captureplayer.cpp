@@ -38,6 +38,7 @@ bool CapturePlayer::open(const QString &path, QString &error)
     }
     // One pass over the headers: the span, the checkpoints, the first note.
     m_checkpoints.clear();
+    m_gaps = CoverageGapTally{};
     bool first = true;
     m_reader.forEach([&](const CaptureReader::Record &r) {
         if (first) {
@@ -47,6 +48,8 @@ bool CapturePlayer::open(const QString &path, QString &error)
         m_endNs = std::max<qint64>(m_endNs, r.header.timeNs);
         if (r.header.type == RecordType::Checkpoint) {
             m_checkpoints.push_back(CaptureReader::Checkpoint{r.header.timeNs, r.offset});
+        } else if (CoverageGapNote gap; r.header.type == RecordType::Note && CoverageGapNote::fromJson(r.payload, gap)) {
+            m_gaps.add(gap);
         } else if (r.header.type == RecordType::Note) {
             // Each note may name assets subscribed then; the union, in order.
             const QJsonObject note =
@@ -135,14 +138,23 @@ std::size_t CapturePlayer::emitUntil(qint64 untilNs, std::size_t maxFrames)
             break;
         m_offset = CaptureReader::nextOffset(r);
         m_positionNs = std::max<qint64>(m_positionNs, r.header.timeNs);
-        if (r.header.type != RecordType::Frame)
+        if (r.header.type != RecordType::Frame) {
+            dropGapBooks(r);
             continue; // checkpoints serve seeking; the frames carry the books on
+        }
         ++frames;
         // The mapping outlives the (synchronous) receivers: no copy.
         Q_EMIT frameReceived(r.header.connection, QByteArray::fromRawData(r.payload.data(), qsizetype(r.payload.size())),
                              steadyNowNs());
     }
     return frames;
+}
+
+void CapturePlayer::dropGapBooks(const CaptureReader::Record &r)
+{
+    // Nobody recorded these books from here: none until their next `book`.
+    if (CoverageGapNote gap; r.header.type == RecordType::Note && CoverageGapNote::fromJson(r.payload, gap))
+        Q_EMIT assetsInvalidated(0, gap.assets);
 }
 
 void CapturePlayer::onTick()
@@ -174,6 +186,8 @@ bool CapturePlayer::step()
             return true;
         }
         m_offset = CaptureReader::nextOffset(r);
+        m_positionNs = std::max<qint64>(m_positionNs, r.header.timeNs);
+        dropGapBooks(r);
     }
     m_atEnd = true;
     return false;

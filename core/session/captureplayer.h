@@ -1,6 +1,7 @@
 #pragma once
 
 #include "capture/capturereader.h"
+#include "capture/coveragegapnote.h"
 #include "catalog/marketinfo.h"
 #include "framesource.h"
 #include "replay/mappedfile.h"
@@ -46,6 +47,9 @@ public:
     QList<MarketInfo> recordedMarkets() const;
     const QString &endpoint() const noexcept { return m_endpoint; }
     std::size_t checkpointCount() const noexcept { return m_checkpoints.size(); }
+    // The stretches its gap notes say nobody recorded (a capture made from a
+    // shared store); playing past one drops those books until their next `book`.
+    const CoverageGapTally &coverageGaps() const noexcept { return m_gaps; }
     // False when the file ends in a cut or corrupt record (read up to it).
     bool complete() const noexcept { return m_complete; }
 
@@ -70,6 +74,7 @@ private:
     // maxFrames frames; returns the frames sent.
     std::size_t emitUntil(qint64 untilNs, std::size_t maxFrames);
     void anchor();
+    void dropGapBooks(const CaptureReader::Record &note);
 
     MappedFile m_file;
     CaptureReader m_reader;
@@ -77,6 +82,7 @@ private:
     QStringList m_assets;
     QList<MarketInfo> m_markets;
     QString m_endpoint;
+    CoverageGapTally m_gaps;
     std::size_t m_offset = 0; // the next record
     qint64 m_startNs = 0, m_endNs = 0, m_positionNs = 0;
     double m_speed = 1.0;

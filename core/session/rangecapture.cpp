@@ -5,6 +5,7 @@
 #include "catalog/marketinfo.h"
 #include "protocol/frameparser.h"
 #include "recordingservice.h"
+#include "storage/coveragereader.h"
 #include "storage/readonlyconnection.h"
 
 #include <QDateTime>
@@ -70,6 +71,47 @@ QMap<QString, MarketInfo> readMarkets(QSqlDatabase &db, const QStringList &only)
     return markets;
 }
 
+// The ledger's gaps of the assets recorded in the range, oldest first. A
+// gap where snapshots were stored all the same (written by something that
+// keeps no ledger: a replay recorded with --db, an old copy) is not one.
+bool readGaps(const QString &dbPath, QSqlDatabase &db, const RangeCapture::Range &range,
+              std::vector<CoverageGapNote> &gaps, bool &ledgerKept, QString &error)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT DISTINCT asset_id FROM order_book_snapshot WHERE ts >= ? AND ts < ?"));
+    q.addBindValue(range.fromMs);
+    q.addBindValue(range.toMs);
+    if (!q.exec()) {
+        error = QStringLiteral("cannot read %1: %2").arg(dbPath, q.lastError().text());
+        return false;
+    }
+    QStringList assets;
+    while (q.next())
+        assets << q.value(0).toString();
+    CoverageReader::Result coverage;
+    if (!CoverageReader::read(dbPath, assets, range.fromMs, range.toMs, coverage, error))
+        return false;
+    ledgerKept = coverage.ledgerKept;
+    QSqlQuery stored(db);
+    stored.setForwardOnly(true);
+    stored.prepare(QStringLiteral("SELECT count(*) FROM order_book_snapshot WHERE asset_id = ? AND ts > ? AND ts < ?"));
+    for (const CoverageReader::Gap &g : std::as_const(coverage.gaps)) {
+        stored.addBindValue(g.assetId);
+        stored.addBindValue(g.fromMs);
+        stored.addBindValue(g.toMs);
+        if (!stored.exec() || !stored.next()) {
+            error = QStringLiteral("cannot read %1: %2").arg(dbPath, stored.lastError().text());
+            return false;
+        }
+        if (stored.value(0).toLongLong() == 0)
+            gaps.push_back(CoverageGapNote{{g.assetId}, g.fromMs, g.toMs});
+        stored.finish();
+    }
+    std::sort(gaps.begin(), gaps.end(), [](const CoverageGapNote &a, const CoverageGapNote &b) { return a.fromMs < b.fromMs; });
+    return true;
+}
+
 } // namespace
 
 bool RangeCapture::write(const QString &dbPath, const Range &range, const QString &capturePath, Summary &summary,
@@ -86,6 +128,11 @@ bool RangeCapture::write(const QString &dbPath, const Range &range, const QStrin
         for (const QString &t : m.tokenIds)
             marketOf.insert(t, m.conditionId);
     }
+
+    std::vector<CoverageGapNote> gaps;
+    if (!readGaps(dbPath, db, range, gaps, summary.ledgerKept, error))
+        return false;
+    std::size_t nextGap = 0;
 
     // Both are read side by side. PostgreSQL streams one forward-only query
     // per connection at a time: there the trades are fetched whole first.
@@ -137,6 +184,17 @@ bool RangeCapture::write(const QString &dbPath, const Range &range, const QStrin
             else if (!marketsNoted.contains(conditionId))
                 writer.writeNote(ts * 1'000'000, RecordingService::marketNote(markets.value(conditionId)));
             marketsNoted.insert(conditionId.isEmpty() ? asset : conditionId);
+        }
+        // Gaps begun by now: the books they concern are dropped (here too, so
+        // that no checkpoint inside a gap holds them).
+        for (; nextGap < gaps.size() && gaps[nextGap].fromMs <= ts; ++nextGap) {
+            const CoverageGapNote &gap = gaps[nextGap];
+            if (!marketOf.contains(gap.assets.front()) && !range.conditionIds.isEmpty())
+                continue; // a market the range leaves out
+            writer.writeNote(std::max(gap.fromMs, summary.firstMs) * 1'000'000, gap.toJson());
+            for (const QString &a : gap.assets)
+                books.markAwaitingBook(a.toStdString());
+            summary.gaps.add(gap);
         }
         const std::string_view bytes(frame.constData(), std::size_t(frame.size()));
         writer.writeFrame(0, ts * 1'000'000, bytes);

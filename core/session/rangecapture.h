@@ -1,5 +1,7 @@
 #pragma once
 
+#include "capture/coveragegapnote.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -11,7 +13,9 @@ namespace polymon {
 // the snapshot kept), each stored trade a `last_trade_price` frame, in time
 // order, with the markets as notes and a checkpoint of every book each
 // minute. Coarser than a raw capture, and said so wherever it is shown:
-// books at most twice a second, 20 levels a side, nothing in between.
+// books at most twice a second, 20 levels a side, nothing in between. Where
+// the coverage ledger says no recorder held an asset's book, a gap note
+// drops its book until the next snapshot (CoverageGapNote).
 class RangeCapture final
 {
 public:
@@ -29,6 +33,11 @@ public:
         qint64 trades = 0;
         qint64 firstMs = 0;
         qint64 lastMs = 0;
+        // Stretches the coverage ledger says nobody recorded (a note each in
+        // the capture, at its start); ledgerKept false: the store keeps no
+        // ledger (older than schema 9, or never recorded live), gaps unknown.
+        CoverageGapTally gaps;
+        bool ledgerKept = true;
     };
 
     // Captures made from the database are named so (the window says what

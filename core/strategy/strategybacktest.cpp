@@ -63,6 +63,7 @@ bool StrategyBacktest::run(const std::string &path, const std::vector<GridPoint>
             BacktestReport &r = out.signals;
             r.frames = summary.frames;
             r.entries = summary.entriesApplied;
+            r.coverageGaps = summary.coverageGaps;
             r.markets = int(replay.store().size());
             for (const Signal &s : run.outcomes())
                 r.types[std::size_t(s.type)].addOutcome(s);

@@ -563,6 +563,81 @@ private Q_SLOTS:
         QVERIFY2(out.contains(QStringLiteral("gap(s) over")), qPrintable(out));
     }
 
+    void aReplayOverAGapSaysSoOnBothEngines_data()
+    {
+        QTest::addColumn<bool>("postgres");
+        QTest::newRow("sqlite") << false;
+        QTest::newRow("postgresql") << true;
+    }
+
+    // Token 111 was recorded by machine A for a minute, then nobody held it
+    // for two, then machine B; 222 was held throughout; 333's ledger ends
+    // early but its snapshots go on (a writer that keeps no ledger): no gap.
+    void aReplayOverAGapSaysSoOnBothEngines()
+    {
+        QFETCH(bool, postgres);
+        if (postgres)
+            needServer();
+        QTemporaryDir dir;
+        const QString store = postgres ? m_server->createDatabase(QStringLiteral("gaps")) : dir.filePath(QStringLiteral("gaps.db"));
+        {
+            StorageWriter writer(store);
+            writer.start();
+            writer.enqueue(MarketRow{QStringLiteral("0xm"), QStringLiteral("Will it snow?"), QStringLiteral("snow"), QString(),
+                                     {QStringLiteral("111"), QStringLiteral("222")}, {QStringLiteral("Yes"), QStringLiteral("No")}});
+            BookMetrics m;
+            m.hasBid = m.hasAsk = true;
+            m.bestBid = 480'000;
+            m.bestAsk = 500'000;
+            for (qint64 s = 0; s < 240; ++s) {
+                const qint64 ts = kT0 + s * 1'000;
+                if (s < 60 || s >= 180)
+                    writer.enqueue(SnapshotRow{QStringLiteral("111"), ts, m, "[[\"0.48\",\"10\"]]", "[[\"0.5\",\"10\"]]", 10'000});
+                writer.enqueue(SnapshotRow{QStringLiteral("222"), ts, m, "[[\"0.48\",\"10\"]]", "[[\"0.5\",\"10\"]]", 10'000});
+                writer.enqueue(SnapshotRow{QStringLiteral("333"), ts, m, "[[\"0.48\",\"10\"]]", "[[\"0.5\",\"10\"]]", 10'000});
+            }
+            writer.enqueue(SpanRow{QStringLiteral("a"), kT0, kT0 + 240'000, QStringLiteral("machine-a")});
+            writer.enqueue(SpanRow{QStringLiteral("b"), kT0 + 180'000, kT0 + 240'000, QStringLiteral("machine-b")});
+            writer.enqueue(CoverageRow{QStringLiteral("a"), QStringLiteral("111"), kT0, kT0 + 60'000});
+            writer.enqueue(CoverageRow{QStringLiteral("b"), QStringLiteral("111"), kT0 + 180'000, kT0 + 240'000});
+            writer.enqueue(CoverageRow{QStringLiteral("a"), QStringLiteral("222"), kT0, kT0 + 240'000});
+            writer.enqueue(CoverageRow{QStringLiteral("a"), QStringLiteral("333"), kT0, kT0 + 30'000});
+            QVERIFY2(writer.waitUntilWritten(20'000), qPrintable(writer.stats().lastError));
+            writer.stop();
+        }
+        const QString capture = dir.filePath(QStringLiteral("db-range-gaps.pmcap"));
+        RangeCapture::Summary summary;
+        QString error;
+        QVERIFY2(RangeCapture::write(store, RangeCapture::Range{kT0, kT0 + 240'000, {}}, capture, summary, error),
+                 qPrintable(error));
+        QVERIFY(summary.ledgerKept);
+        QCOMPARE(summary.gaps.gaps, 1);
+        QCOMPARE(summary.gaps.longestMs, qint64(120'000));
+        QCOMPARE(summary.gaps.longestFromMs, kT0 + 60'000);
+        // Played in the desktop's player: 111's book is dropped where the gap begins, and only then.
+        CapturePlayer player;
+        QVERIFY2(player.open(capture, error), qPrintable(error));
+        QCOMPARE(player.coverageGaps().gaps, 1);
+        QList<QPair<qint64, QStringList>> dropped;
+        connect(&player, &FrameSource::assetsInvalidated, this,
+                [&](int, const QStringList &assets) { dropped.append({player.positionNs() / 1'000'000, assets}); });
+        while (player.step()) {
+        }
+        QCOMPARE(dropped.size(), 1);
+        QCOMPARE(dropped.front().second, QStringList{QStringLiteral("111")});
+        QCOMPARE(dropped.front().first, kT0 + 60'000);
+        // The command line's replay and backtest say so.
+        for (const QStringList &args : {QStringList{QStringLiteral("replay"), capture, QStringLiteral("--emit"), QStringLiteral("none")},
+                                        QStringList{QStringLiteral("backtest"), QStringLiteral("--capture"), capture}}) {
+            QProcess cli;
+            cli.start(QStringLiteral(POLYMON_CLI_PATH), args);
+            QVERIFY(cli.waitForFinished(60'000));
+            QCOMPARE(cli.exitCode(), 0);
+            const QByteArray said = cli.readAllStandardOutput() + cli.readAllStandardError();
+            QVERIFY2(said.contains("coverage: 1 stretch when no recorder held a book (2 min in all"), said.constData());
+        }
+    }
+
     // Rows on days today, yesterday and five days ago, through the writer.
     static void recordDays(StorageWriter &writer, qint64 now)
     {

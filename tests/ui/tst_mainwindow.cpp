@@ -643,6 +643,46 @@ private Q_SLOTS:
         stopWindow(window);
     }
 
+    void aDatabaseReplayOverAGapSaysSo()
+    {
+        // Two minutes of a token nobody recorded, per the coverage ledger of a store.
+        const QString db = m_dir.filePath(QStringLiteral("gap-window.db"));
+        const qint64 t0 = 1'767'225'600'000;
+        {
+            StorageWriter writer(db);
+            writer.start();
+            writer.enqueue(MarketRow{QStringLiteral("0xgap"), QStringLiteral("Will the gap show?"), QStringLiteral("gap"),
+                                     QString(), {QStringLiteral("9001"), QStringLiteral("9002")},
+                                     {QStringLiteral("Yes"), QStringLiteral("No")}});
+            BookMetrics m;
+            m.hasBid = m.hasAsk = true;
+            m.bestBid = 480'000;
+            m.bestAsk = 500'000;
+            for (qint64 s = 0; s < 240; ++s) {
+                if (s < 60 || s >= 180)
+                    writer.enqueue(SnapshotRow{QStringLiteral("9001"), t0 + s * 1'000, m, "[[\"0.48\",\"10\"]]",
+                                               "[[\"0.5\",\"10\"]]", 10'000});
+            }
+            writer.enqueue(SpanRow{QStringLiteral("a"), t0, t0 + 240'000, QStringLiteral("machine-a")});
+            writer.enqueue(CoverageRow{QStringLiteral("a"), QStringLiteral("9001"), t0, t0 + 60'000});
+            writer.enqueue(CoverageRow{QStringLiteral("a"), QStringLiteral("9001"), t0 + 180'000, t0 + 240'000});
+            QVERIFY2(writer.waitUntilWritten(20'000), qPrintable(writer.stats().lastError));
+        }
+        MonitorService::Options options = simOptions(db);
+        options.captureDir = m_dir.filePath(QStringLiteral("gap-captures"));
+        MainWindow *window = startWindow(options);
+        QTRY_COMPARE_WITH_TIMEOUT(window->watchedOutcomes(), 6, 10000);
+        QMetaObject::invokeMethod(m_service, [s = m_service, t0] { s->openDatabaseRange(t0, t0 + 240'000); },
+                                  Qt::QueuedConnection);
+        QTRY_VERIFY_WITH_TIMEOUT(window->isReplaying(), 15000);
+        const QString banner = window->banner()->text();
+        QVERIFY2(banner.contains(QLatin1String("1 stretch when no recorder held a book (2 min in all")), qPrintable(banner));
+        window->resize(1024, 700);
+        QTest::qWait(200);
+        QVERIFY(window->grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/replay-database-gap.png")));
+        stopWindow(window);
+    }
+
     void resolvedMarketIsShownAndUnsubscribed()
     {
         MainWindow *window = startWindow(simOptions());
