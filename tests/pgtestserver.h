@@ -18,7 +18,9 @@
 class PgTestServer
 {
 public:
-    PgTestServer()
+    // `durable`: the server syncs its writes (benchmarks); tests run without.
+    explicit PgTestServer(bool durable = false)
+        : m_durable(durable)
     {
         const QStringList versions = QDir(QStringLiteral("/usr/lib/postgresql")).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name | QDir::Reversed);
         for (const QString &v : versions) {
@@ -78,7 +80,9 @@ public:
     {
         if (m_running)
             return true;
-        const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off").arg(m_port).arg(m_dir.path());
+        const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1%3")
+                                    .arg(m_port)
+                                    .arg(m_dir.path(), m_durable ? QString() : QStringLiteral(" -c fsync=off"));
         m_running = run(m_bin + QStringLiteral("/pg_ctl"), {QStringLiteral("-D"), m_data, QStringLiteral("-o"), options, QStringLiteral("-w"),
                                                             QStringLiteral("-l"), m_dir.filePath(QStringLiteral("log")), QStringLiteral("start")});
         return m_running;
@@ -113,5 +117,6 @@ private:
     QString m_output;
     quint16 m_port = 0;
     bool m_root = false;
+    bool m_durable = false;
     bool m_running = false;
 };

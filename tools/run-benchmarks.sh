@@ -18,6 +18,7 @@ capture=$("$build/tests/bench/bench_capture" "$stream")
 backtest=$("$build/tests/bench/bench_backtest" 50 2)
 restore=$("$build/tests/bench/bench_restore" 100 5000 2>/dev/null)
 storage=$("$build/tests/bench/bench_storage" 600 1000 2>/dev/null)
+shared=$("$build/tests/bench/bench_shared_store" 300 1000 3 2>/dev/null)
 signals=$("$build/tests/bench/bench_signals" 600000)
 detection=$("$build/tests/bench/bench_detection" 6 10)
 gui=$("$build/tests/bench/bench_gui" 60 100 5000 2>/dev/null)
@@ -149,6 +150,21 @@ gui_heatmap=$("$build/tests/bench/bench_gui" 30 100 5000 heatmap 2>/dev/null)
   echo "| measure | result | detail |"
   echo "|---|---|---|"
   echo "$storage"
+  echo
+  echo "## Shared store (\`$build/tests/bench/bench_shared_store 300 1000 3\`)"
+  echo
+  echo "Three recorders (three bench_storage processes, as on three machines), each"
+  echo "its own 1,000 markets x 2 snapshots/s in real time for 5 minutes (as above:"
+  echo "20 levels a side, a trade per market every 2 s), into one local PostgreSQL 15"
+  echo "started for the run with its default durability (fsync on), on the same 2"
+  echo "cores as the recorders. Snapshots and trades go many rows to a statement"
+  echo "into the day's table (schema 10). Then an hour of one market (7,200"
+  echo "snapshots of its two tokens) is written to the shared store and to a SQLite"
+  echo "file, and read back as the desktop's chart and heatmap read it"
+  echo "(HistoryReader). Target (issue 16): every recorder's queue bounded and not"
+  echo "growing."
+  echo
+  echo "$shared"
   echo
   echo "## Liquidity heatmap (\`$build/tests/bench/bench_heatmap 300\`)"
   echo
