@@ -120,3 +120,15 @@ private:
     bool m_durable = false;
     bool m_running = false;
 };
+
+// In a test function (not a helper: QSKIP and QFAIL return from the function
+// they are written in): skips when there is no server, or fails when
+// POLYMON_REQUIRE_POSTGRES=1 (CI).
+#define POLYMON_NEED_POSTGRES(server)                                                                                  \
+    do {                                                                                                               \
+        if (!(server)->available()) {                                                                                  \
+            if (qEnvironmentVariableIntValue("POLYMON_REQUIRE_POSTGRES") == 1)                                         \
+                QFAIL(qPrintable(QStringLiteral("PostgreSQL is required here: %1").arg((server)->reason())));          \
+            QSKIP(qPrintable(QStringLiteral("no PostgreSQL server: %1").arg((server)->reason())));                     \
+        }                                                                                                              \
+    } while (false)

@@ -158,6 +158,9 @@ const char *const kMigrations[][20] = {
     },
 };
 
+// PostgreSQL's advisory lock key for migrations (any constant of our own).
+constexpr qint64 kMigrationLock = 0x706f6c796d6f6e; // "polymon"
+
 bool isPostgres(const QSqlDatabase &db)
 {
     return db.driverName() == QLatin1String("QPSQL");
@@ -183,7 +186,11 @@ int Schema::version(QSqlDatabase &db)
     if (isPostgres(db)) {
         // PostgreSQL has no user_version: a one-row table holds it (none yet: 0).
         // Read without writing, so a read-only role can ask.
-        if (!q.exec(QStringLiteral("SELECT to_regclass('polymon_schema') IS NOT NULL")) || !q.next())
+        // pg_tables, not to_regclass: a plain query sees a table another
+        // recorder's migration has just committed (the catalog cache may not yet).
+        if (!q.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM pg_tables WHERE tablename = 'polymon_schema' "
+                                   "AND schemaname = current_schema())"))
+            || !q.next())
             return -1;
         if (!q.value(0).toBool())
             return 0;
@@ -228,10 +235,21 @@ bool Schema::migrate(QSqlDatabase &db, QString &error, int target)
             return false;
         }
         QSqlQuery q(db);
-        if (isPostgres(db) && !q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS polymon_schema (version INTEGER NOT NULL)"))) {
-            error = QStringLiteral("migration %1 failed: %2").arg(v).arg(q.lastError().text());
-            db.rollback();
-            return false;
+        if (isPostgres(db)) {
+            // Recorders meeting a new store together: one migrates, the others
+            // wait for it here and then find the step done.
+            bool ok = q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kMigrationLock));
+            const int now = ok ? version(db) : -1;
+            if (now >= v) {
+                db.commit();
+                continue;
+            }
+            ok = ok && (now > 0 || q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS polymon_schema (version INTEGER NOT NULL)")));
+            if (!ok) {
+                error = QStringLiteral("migration %1 failed: %2").arg(v).arg(q.lastError().text());
+                db.rollback();
+                return false;
+            }
         }
         for (const char *const *sql = kMigrations[v - 1]; *sql; ++sql) {
             const QLatin1String step(*sql);

@@ -142,15 +142,6 @@ class TstPostgres : public QObject
     // The test's own server: started once, stopped at the end.
     PgTestServer *m_server = nullptr;
 
-    void needServer()
-    {
-        if (m_server->available())
-            return;
-        if (qEnvironmentVariableIntValue("POLYMON_REQUIRE_POSTGRES") == 1)
-            QFAIL(qPrintable(QStringLiteral("PostgreSQL is required here: %1").arg(m_server->reason())));
-        QSKIP(qPrintable(QStringLiteral("no PostgreSQL server: %1").arg(m_server->reason())));
-    }
-
     // Migrates a fresh database and checks what a user of either engine relies on.
     void checkSchema(QSqlDatabase &db)
     {
@@ -243,7 +234,7 @@ private Q_SLOTS:
 
     void theWriterAndTheReadersAgreeOnBothEngines()
     {
-        needServer();
+        POLYMON_NEED_POSTGRES(m_server);
         QString error;
         QTemporaryDir dir;
         const QString sqlite = dir.filePath(QStringLiteral("store.db"));
@@ -314,7 +305,7 @@ private Q_SLOTS:
 
     void aRecorderThatLosesTheServerCatchesUp()
     {
-        needServer();
+        POLYMON_NEED_POSTGRES(m_server);
         const QString store = m_server->createDatabase(QStringLiteral("lost"));
         StorageWriter writer(store);
         writer.setRetryBackoff(50, 400);
@@ -349,7 +340,7 @@ private Q_SLOTS:
 
     void aRecordingMovesIntoTheSharedStoreAndBack()
     {
-        needServer();
+        POLYMON_NEED_POSTGRES(m_server);
         QTemporaryDir dir;
         const QString local = dir.filePath(QStringLiteral("laptop.db"));
         {
@@ -407,7 +398,7 @@ private Q_SLOTS:
 
     void aReadOnlyRoleReadsEverythingAndRecordsNothing()
     {
-        needServer();
+        POLYMON_NEED_POSTGRES(m_server);
         const QString store = m_server->createDatabase(QStringLiteral("readonly"));
         {
             StorageWriter writer(store);
@@ -453,7 +444,7 @@ private Q_SLOTS:
 
     void aRecorderKilledMidWriteLosesAtMostItsLastBatch()
     {
-        needServer();
+        POLYMON_NEED_POSTGRES(m_server);
         const QString store = m_server->createDatabase(QStringLiteral("killed"));
         auto count = [&store](const char *sql) {
             ReadOnlyConnection c(store);
@@ -486,7 +477,7 @@ private Q_SLOTS:
 
     void theCoverageLedgerSaysWhereNobodyRecorded()
     {
-        needServer();
+        POLYMON_NEED_POSTGRES(m_server);
         QTemporaryDir dir;
         for (const QString &store : {dir.filePath(QStringLiteral("ledger.db")), m_server->createDatabase(QStringLiteral("ledger"))}) {
             StorageWriter writer(store);
@@ -521,7 +512,7 @@ private Q_SLOTS:
 
     void aRecorderKeepsItsLedger()
     {
-        needServer();
+        POLYMON_NEED_POSTGRES(m_server);
         const QString store = m_server->createDatabase(QStringLiteral("ledgerlive"));
         // Two recorders at once on one new store (each its own simulator, the
         // same token ids): `record` headless with retention, and `monitor`.
@@ -577,7 +568,7 @@ private Q_SLOTS:
     {
         QFETCH(bool, postgres);
         if (postgres)
-            needServer();
+            POLYMON_NEED_POSTGRES(m_server);
         QTemporaryDir dir;
         const QString store = postgres ? m_server->createDatabase(QStringLiteral("gaps")) : dir.filePath(QStringLiteral("gaps.db"));
         {
@@ -674,7 +665,7 @@ private Q_SLOTS:
     {
         QFETCH(bool, postgres);
         if (postgres)
-            needServer();
+            POLYMON_NEED_POSTGRES(m_server);
         QTemporaryDir dir;
         const QString store = postgres ? m_server->createDatabase(QStringLiteral("retention"))
                                        : dir.filePath(QStringLiteral("retention.db"));
@@ -715,7 +706,7 @@ private Q_SLOTS:
 
     void aPostgresStoreOfSchema9IsPartitionedKeepingItsRows()
     {
-        needServer();
+        POLYMON_NEED_POSTGRES(m_server);
         DatabaseLocation l;
         QString error;
         QVERIFY2(DatabaseLocation::parse(m_server->createDatabase(QStringLiteral("v9")), l, error), qPrintable(error));
@@ -761,7 +752,7 @@ private Q_SLOTS:
 
     void theSchemaMigratesOnPostgres()
     {
-        needServer();
+        POLYMON_NEED_POSTGRES(m_server);
         DatabaseLocation l;
         QString error;
         QVERIFY2(DatabaseLocation::parse(m_server->createDatabase(QStringLiteral("schema")), l, error), qPrintable(error));

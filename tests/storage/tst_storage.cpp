@@ -1,5 +1,7 @@
 #include "analysis/signalengine.h"
+#include "pgtestserver.h"
 #include "samplesignal.h"
+#include "storage/databaselocation.h"
 #include "storage/historyreader.h"
 #include "storage/schema.h"
 #include "storage/openoutcomeresolver.h"
@@ -30,23 +32,51 @@
 
 using namespace polymon;
 
-// Storage on real SQLite files: round trip, CSV, migration, locked and
-// unwritable databases, and a process killed while writing.
+// A new store for a test run on both engines (its data has a "postgres"
+// column: engines()): a file in the test's folder, or a database on the
+// test's own PostgreSQL server (skipped without one, failed in CI).
+#define NEW_STORE(var, name)                                                                                           \
+    QString var;                                                                                                       \
+    do {                                                                                                               \
+        QFETCH(bool, postgres);                                                                                        \
+        if (postgres) {                                                                                                \
+            POLYMON_NEED_POSTGRES(m_pg);                                                                               \
+            var = m_pg->createDatabase(QStringLiteral(name));                                                          \
+        } else {                                                                                                       \
+            var = m_dir.filePath(QStringLiteral(name ".db"));                                                          \
+        }                                                                                                              \
+    } while (false)
+
+// Storage on real SQLite files and a real PostgreSQL server: round trip,
+// CSV, history, outcomes, bad rows (both engines); migration, locked and
+// unwritable files, a full disk, and a process killed while writing (SQLite;
+// tst_postgres has the server's own).
 class TstStorage final : public QObject
 {
     Q_OBJECT
 
     QTemporaryDir m_dir;
+    PgTestServer *m_pg = nullptr;
 
-    // Runs fn with a fresh connection to path.
+    static void engines()
+    {
+        QTest::addColumn<bool>("postgres");
+        QTest::newRow("sqlite") << false;
+        QTest::newRow("postgresql") << true;
+    }
+
+    // Runs fn with a fresh connection to a store (a path or a postgresql:// URL).
     template<typename Fn>
-    static void withDb(const QString &path, Fn &&fn)
+    static void withDb(const QString &store, Fn &&fn)
     {
         const QString name = QUuid::createUuid().toString();
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
+            DatabaseLocation location;
+            QString error;
+            QVERIFY2(DatabaseLocation::parse(store, location, error), qPrintable(error));
+            QSqlDatabase db = QSqlDatabase::addDatabase(location.driver(), name);
+            location.apply(db);
+            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
             fn(db);
             db.close();
         }
@@ -90,9 +120,17 @@ class TstStorage final : public QObject
     }
 
 private Q_SLOTS:
+    void initTestCase() { m_pg = new PgTestServer; }
+    void cleanupTestCase()
+    {
+        delete m_pg;
+        m_pg = nullptr;
+    }
+
+    void roundTripAndCsv_data() { engines(); }
     void roundTripAndCsv()
     {
-        const QString path = m_dir.filePath(QStringLiteral("roundtrip.db"));
+        NEW_STORE(path, "roundtrip");
         StorageWriter writer(path);
         writer.start();
         writer.enqueue(MarketRow{QStringLiteral("0xmarket"), QStringLiteral("=HYPERLINK(\"http://evil\",\"Will it rain?\")"),
@@ -142,8 +180,10 @@ private Q_SLOTS:
             QVERIFY(q.exec(QStringLiteral("SELECT price, size, side FROM trade")));
             QVERIFY(q.next());
             QCOMPARE(q.value(2).toString(), QStringLiteral("SELL"));
-            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
-            QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+            if (db.driverName() == QLatin1String("QSQLITE")) {
+                QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+                QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+            }
         });
         writer.stop();
 
@@ -214,9 +254,10 @@ private Q_SLOTS:
         QVERIFY(byText.narrowed());
     }
 
+    void historyOfAnAssetForItsChart_data() { engines(); }
     void historyOfAnAssetForItsChart()
     {
-        const QString path = m_dir.filePath(QStringLiteral("history.db"));
+        NEW_STORE(path, "history");
         StorageWriter writer(path);
         writer.start();
         BookMetrics m;
@@ -269,9 +310,10 @@ private Q_SLOTS:
         QVERIFY(none.first().empty());
     }
 
+    void signalsLeftOpenAreResolvedAtTheNextStart_data() { engines(); }
     void signalsLeftOpenAreResolvedAtTheNextStart()
     {
-        const QString path = m_dir.filePath(QStringLiteral("open.db"));
+        NEW_STORE(path, "open");
         const qint64 t0 = 1'767'225'600'000;
         const qint64 horizon = 300'000;
         {
@@ -486,9 +528,10 @@ private Q_SLOTS:
         return n;
     }
 
+    void badRowIsSetAsideAndTheRestWritten_data() { engines(); }
     void badRowIsSetAsideAndTheRestWritten()
     {
-        const QString path = m_dir.filePath(QStringLiteral("badrow.db"));
+        NEW_STORE(path, "badrow");
         {
             StorageWriter first(path); // creates the schema
             first.start();
@@ -498,8 +541,18 @@ private Q_SLOTS:
         // A row the database refuses on its own (as a constraint would).
         withDb(path, [](QSqlDatabase &db) {
             QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER reject_13 BEFORE INSERT ON trade WHEN NEW.size = 13 "
-                                          "BEGIN SELECT RAISE(ABORT, 'size 13 is refused'); END")));
+            if (db.driverName() == QLatin1String("QPSQL")) { // a check violation, as a constraint would raise
+                QVERIFY2(q.exec(QStringLiteral("CREATE FUNCTION reject_13() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                                               "IF NEW.size = 13 THEN RAISE EXCEPTION 'size 13 is refused' USING ERRCODE = "
+                                               "'23514'; END IF; RETURN NEW; END $$")),
+                         qPrintable(q.lastError().text()));
+                QVERIFY2(q.exec(QStringLiteral("CREATE TRIGGER reject_13 BEFORE INSERT ON trade FOR EACH ROW EXECUTE "
+                                               "FUNCTION reject_13()")),
+                         qPrintable(q.lastError().text()));
+            } else {
+                QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER reject_13 BEFORE INSERT ON trade WHEN NEW.size = 13 "
+                                              "BEGIN SELECT RAISE(ABORT, 'size 13 is refused'); END")));
+            }
         });
         StorageWriter writer(path);
         writer.start();
@@ -643,6 +696,7 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(empty + QStringLiteral(".part")));
     }
 
+    void signalQualityFromTheHistoryAgreesWithTheReplay_data() { engines(); }
     void signalQualityFromTheHistoryAgreesWithTheReplay()
     {
         auto cli = [](const QStringList &args, QByteArray *out = nullptr) {
@@ -655,7 +709,7 @@ private Q_SLOTS:
         };
         // Simulated episodes, recorded into SQLite by a replay with its signals and outcomes.
         const QString frames = m_dir.filePath(QStringLiteral("quality-frames.jsonl"));
-        const QString db = m_dir.filePath(QStringLiteral("quality.db"));
+        NEW_STORE(db, "quality");
         QCOMPARE(cli({QStringLiteral("backtest"), QStringLiteral("--sim"), QStringLiteral("--seed"), QStringLiteral("4"),
                       QStringLiteral("--hours"), QStringLiteral("1"), QStringLiteral("--markets"), QStringLiteral("4"),
                       QStringLiteral("--record"), frames, QStringLiteral("--json")}),
