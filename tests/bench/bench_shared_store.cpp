@@ -7,6 +7,7 @@
 // from SQLite.
 // Usage: bench_shared_store [SECONDS=300] [MARKETS=1000] [RECORDERS=3]
 #include "../pgtestserver.h"
+#include "benchsnapshot.h"
 
 #include "storage/historyreader.h"
 #include "storage/readonlyconnection.h"
@@ -31,18 +32,6 @@ namespace {
 
 constexpr qint64 kHourStart = 1'767'312'000'000; // 2026-01-02, a day the recorders do not write
 
-QByteArray levels(QRandomGenerator &rng, Fixed start, Fixed step)
-{
-    QByteArray out = "[";
-    for (int i = 0; i < 20; ++i) {
-        if (i)
-            out += ',';
-        out += "[\"" + QByteArray(formatFixed(start + step * i).c_str()) + "\",\""
-             + QByteArray(formatFixed(Fixed(rng.bounded(1, 500000)) * 10'000).c_str()) + "\"]";
-    }
-    return out + ']';
-}
-
 // An hour of one market (both tokens, 2 snapshots a second in all) into `store`.
 bool writeHour(const QString &store, const QStringList &tokens)
 {
@@ -50,17 +39,8 @@ bool writeHour(const QString &store, const QStringList &tokens)
     writer.start();
     QRandomGenerator rng(7);
     for (qint64 s = 0; s < 3600; ++s) {
-        for (const QString &token : tokens) {
-            BookMetrics m;
-            m.hasBid = m.hasAsk = true;
-            m.bestBid = 480'000;
-            m.bestAsk = 500'000;
-            m.spread = 20'000;
-            m.mid = 490'000;
-            m.bidDepth = m.askDepth = m.bandBidDepth = m.bandAskDepth = 5'000'000'000;
-            writer.enqueue(SnapshotRow{token, kHourStart + s * 1'000, m, levels(rng, 480'000, -10'000),
-                                       levels(rng, 500'000, 10'000), 10'000});
-        }
+        for (const QString &token : tokens)
+            writer.enqueue(bench::snapshot(rng, token, kHourStart + s * 1'000));
     }
     const bool ok = writer.waitUntilWritten(300'000);
     writer.stop();

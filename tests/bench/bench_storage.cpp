@@ -4,6 +4,7 @@
 // Usage: bench_storage [SECONDS=600] [MARKETS=1000] [STORE] [FIRST_ASSET=0]
 // (STORE: a SQLite file or a postgresql:// URL; several processes on one
 // shared store are given distinct FIRST_ASSETs: bench_shared_store).
+#include "benchsnapshot.h"
 #include "storage/storagewriter.h"
 
 #include <QCoreApplication>
@@ -18,21 +19,6 @@
 
 using namespace polymon;
 
-namespace {
-
-QByteArray levels(QRandomGenerator &rng, Fixed start, Fixed step)
-{
-    QByteArray out = "[";
-    for (int i = 0; i < 20; ++i) { // SnapshotRows::kLevelsPerSide
-        if (i)
-            out += ',';
-        out += "[\"" + QByteArray(formatFixed(start + step * i).c_str()) + "\",\""
-             + QByteArray(formatFixed(Fixed(rng.bounded(1, 500000)) * 10'000).c_str()) + "\"]";
-    }
-    return out + ']';
-}
-
-} // namespace
 
 int main(int argc, char **argv)
 {
@@ -58,15 +44,7 @@ int main(int argc, char **argv)
         const int rows = markets * 2 / 10;
         for (int i = 0; i < rows; ++i) {
             const int asset = int((tick * rows + i) % assets);
-            BookMetrics m;
-            m.hasBid = m.hasAsk = true;
-            m.bestBid = 480'000;
-            m.bestAsk = 500'000;
-            m.spread = 20'000;
-            m.mid = 490'000;
-            m.bidDepth = m.askDepth = m.bandBidDepth = m.bandAskDepth = 5'000'000'000;
-            writer.enqueue(SnapshotRow{tokenId(firstAsset + asset), 1'767'225'600'000 + tick * tickMs, m,
-                                       levels(rng, 480'000, -10'000), levels(rng, 500'000, 10'000)});
+            writer.enqueue(bench::snapshot(rng, tokenId(firstAsset + asset), 1'767'225'600'000 + tick * tickMs));
             ++enqueued;
         }
         for (int i = 0; i < markets / 20; ++i) // a trade per market every 2 s
