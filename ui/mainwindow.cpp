@@ -154,6 +154,8 @@ MainWindow::MainWindow(MonitorService *service, QWidget *parent)
 
     m_status = new StatusBarPresenter(statusBar());
     m_replayBar = new ReplayBar(this);
+    // A row of its own: beside the trading bar it was folded away at 1024 px.
+    addToolBarBreak(Qt::TopToolBarArea);
     addToolBar(Qt::TopToolBarArea, m_replayBar);
     m_replayBar->hide();
     connect(m_replayBar, &ReplayBar::playRequested, this, [this] { invoke(m_service, [s = m_service] { s->replayPlay(); }); });
@@ -527,7 +529,8 @@ void MainWindow::openEventStudy()
     m_study->activateWindow();
 }
 
-void MainWindow::onReplayOpened(const QString &path, qint64 startNs, qint64 endNs, const QList<MarketInfo> &markets)
+void MainWindow::onReplayOpened(const QString &path, qint64 startNs, qint64 endNs, const QList<MarketInfo> &markets,
+                                const QList<CoverageGapNote> &gaps)
 {
     clearMarkets();
     m_replayPath = path;
@@ -538,12 +541,17 @@ void MainWindow::onReplayOpened(const QString &path, qint64 startNs, qint64 endN
     setWindowTitle(tr("polymon — REPLAY of %1").arg(name));
     statusBar()->clearMessage();
     const QString recorded = QDateTime::fromMSecsSinceEpoch(startNs / 1'000'000).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-    const QString gaps = m_service->replayGaps().describe();
+    CoverageGapTally tally;
+    for (const CoverageGapNote &gap : gaps)
+        tally.add(gap);
+    const QString gapText = tally.describe();
     if (name.startsWith(QLatin1String(RangeCapture::kFilePrefix)))
-        m_banner->showNotice(tr("<b>REPLAY</b> of the database from %1: books rebuilt from the stored snapshots (at most "
-                                "two a second, 20 levels a side) and trades, so coarser than a recording; signals use the "
-                                "current settings (baselines start empty).%2")
-                                 .arg(recorded, gaps.isEmpty() ? QString() : QStringLiteral(" <b>Gaps:</b> ") + gaps.toHtmlEscaped() + QLatin1Char('.')),
+        m_banner->showNotice(tr("<b>REPLAY</b> of the database from %1: books from the stored snapshots (two a second at "
+                                "most, 20 levels a side) and trades, coarser than a recording; signals with the current "
+                                "settings.%2")
+                                 .arg(recorded, gapText.isEmpty() ? QString()
+                                                 : QStringLiteral(" <b>Gaps</b> (shaded on the timeline): ")
+                                                       + gapText.toHtmlEscaped() + QLatin1Char('.')),
                              tr("Close the replay"));
     else
         m_banner->showNotice(tr("<b>REPLAY</b> of %1, recorded %2. Books, trades and signals are rebuilt from the recorded "
@@ -552,6 +560,7 @@ void MainWindow::onReplayOpened(const QString &path, qint64 startNs, qint64 endN
                              tr("Close the recording"));
     m_status->setMode(StatusBarPresenter::Mode::Replay, name);
     m_replayBar->setRange(startNs, endNs);
+    m_replayBar->setGaps(gaps);
     m_signalLog->setHint(tr("Replay: signals are recomputed from the recorded frames with the current settings. Baselines "
                              "start empty, so the first signals come after %1 minutes of recorded time.")
                               .arg(AppSettings::signalSettings().minWarmupMinutes));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/signalsettings.h"
+#include "capture/coveragegapnote.h"
 #include "catalog/marketinfo.h"
 #include "monitor/marketmonitor.h"
 #include "monitor/topsnapshot.h"
@@ -96,7 +97,8 @@ private:
     void openBacktest();
     void openDatabaseRange();
     void leaveReplayView();
-    void onReplayOpened(const QString &path, qint64 startNs, qint64 endNs, const QList<MarketInfo> &markets);
+    void onReplayOpened(const QString &path, qint64 startNs, qint64 endNs, const QList<MarketInfo> &markets,
+                        const QList<CoverageGapNote> &gaps);
     void onNetworkFailed(const QString &error);
     void onCatalogPage(const QList<MarketInfo> &markets, bool first, bool hasMore);
     void onSnapshots(const QList<TopSnapshot> &tops, const FeedStatus &status);

@@ -1,10 +1,11 @@
 #include "replaybar.h"
 
+#include "replaytimeline.h"
+
 #include <QAction>
 #include <QComboBox>
 #include <QDateTime>
 #include <QLabel>
-#include <QSlider>
 #include <QStyle>
 
 namespace polymon {
@@ -18,6 +19,7 @@ ReplayBar::ReplayBar(QWidget *parent)
 {
     setObjectName(QStringLiteral("replayBar"));
     setMovable(false);
+    setIconSize(QSize(16, 16)); // as slim as the trading bar above it
     m_play = addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play"));
     m_play->setObjectName(QStringLiteral("replayPlay"));
     m_play->setShortcut(Qt::Key_Space);
@@ -39,7 +41,7 @@ ReplayBar::ReplayBar(QWidget *parent)
     connect(m_speed, &QComboBox::activated, this, [this] { Q_EMIT speedChosen(speed()); });
     addWidget(m_speed);
 
-    m_timeline = new QSlider(Qt::Horizontal, this);
+    m_timeline = new ReplayTimeline(this);
     m_timeline->setObjectName(QStringLiteral("replayTimeline"));
     m_timeline->setRange(0, kTimelineSteps);
     m_timeline->setMinimumWidth(200);
@@ -79,6 +81,19 @@ void ReplayBar::setRange(qint64 startNs, qint64 endNs)
                                .arg(QDateTime::fromMSecsSinceEpoch(startNs / 1'000'000).toString(Qt::ISODate),
                                     QDateTime::fromMSecsSinceEpoch(endNs / 1'000'000).toString(Qt::ISODate)));
     setPosition(startNs, false);
+}
+
+void ReplayBar::setGaps(const QList<CoverageGapNote> &gaps)
+{
+    QList<QPair<double, double>> spans;
+    const double range = double(m_endNs - m_startNs);
+    for (const CoverageGapNote &gap : gaps)
+        spans.append({(double(gap.fromMs) * 1e6 - double(m_startNs)) / range, (double(gap.toMs) * 1e6 - double(m_startNs)) / range});
+    m_timeline->setShaded(spans);
+    m_timeline->setToolTip(gaps.isEmpty() ? tr("Drag to seek: the books as they were at that moment")
+                                          : tr("Drag to seek: the books as they were at that moment. Shaded: %n "
+                                               "stretch(es) when no recorder held a book (blank books there)",
+                                               nullptr, int(gaps.size())));
 }
 
 void ReplayBar::setPosition(qint64 timeNs, bool playing)

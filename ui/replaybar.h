@@ -1,13 +1,16 @@
 #pragma once
 
+#include "capture/coveragegapnote.h"
+
 #include <QToolBar>
 
 class QAction;
 class QComboBox;
 class QLabel;
-class QSlider;
 
 namespace polymon {
+
+class ReplayTimeline;
 
 // The transport of a replay: play/pause (Space), one frame (.), speed from
 // 0.25x to 100x or as fast as possible, a timeline to seek on, and where
@@ -20,6 +23,8 @@ public:
 
     void setRange(qint64 startNs, qint64 endNs);
     void setPosition(qint64 timeNs, bool playing);
+    // Stretches nobody recorded, shaded on the timeline (set after setRange).
+    void setGaps(const QList<CoverageGapNote> &gaps);
     double speed() const;
     QString positionText() const;
 
@@ -36,7 +41,7 @@ private:
     QAction *m_play;
     QAction *m_step;
     QComboBox *m_speed;
-    QSlider *m_timeline;
+    ReplayTimeline *m_timeline;
     QLabel *m_position;
     qint64 m_startNs = 0;
     qint64 m_endNs = 0;

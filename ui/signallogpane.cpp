@@ -29,7 +29,8 @@ SignalLogPane::SignalLogPane(QWidget *parent)
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(SignalLogModel::Time, Qt::DescendingOrder);
     // Room for a few signals even when the dock is squeezed.
-    m_view->setMinimumHeight(m_view->verticalHeader()->defaultSectionSize() * 5 + m_view->horizontalHeader()->sizeHint().height());
+    // Three rows at least: at 1024x700 a replay's transport takes a toolbar row too.
+    m_view->setMinimumHeight(m_view->verticalHeader()->defaultSectionSize() * 3 + m_view->horizontalHeader()->sizeHint().height());
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(SignalLogModel::Market, QHeaderView::Interactive);
     m_view->horizontalHeader()->resizeSection(SignalLogModel::Market, 260);

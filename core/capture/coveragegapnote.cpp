@@ -43,7 +43,7 @@ QString CoverageGapTally::describe() const
         return {};
     auto minutes = [](qint64 ms) { return QString::number(std::max<qint64>(1, (ms + 30'000) / 60'000)); };
     return QStringLiteral("%1 stretch%2 when no recorder held a book (%3 min in all, the longest %4 min from %5 UTC): "
-                          "books are blank across them, nothing is traded there")
+                          "no book and no trading there")
         .arg(gaps)
         .arg(gaps == 1 ? QString() : QStringLiteral("es"))
         .arg(minutes(totalMs), minutes(longestMs),

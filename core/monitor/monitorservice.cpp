@@ -452,7 +452,7 @@ void MonitorService::openRecording(const QString &path)
     const QList<MarketInfo> markets = m_player->recordedMarkets();
     createMonitor(std::move(player), FeedSettings{});
     qCInfo(lcService) << "replaying" << path << markets.size() << "markets";
-    Q_EMIT replayOpened(path, m_player->startNs(), m_player->endNs(), markets);
+    Q_EMIT replayOpened(path, m_player->startNs(), m_player->endNs(), markets, m_player->coverageGapList());
     readStoredEvents(m_player->startNs() / 1'000'000, m_player->endNs() / 1'000'000);
 }
 
@@ -533,11 +533,6 @@ void MonitorService::stop()
     teardown();
     m_trading->stop(); // its timer, in this thread
     m_recording.reset(); // writes what is queued
-}
-
-CoverageGapTally MonitorService::replayGaps() const
-{
-    return m_player ? m_player->coverageGaps() : CoverageGapTally{};
 }
 
 } // namespace polymon

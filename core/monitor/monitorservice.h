@@ -75,8 +75,6 @@ public:
     ~MonitorService() override;
 
     bool simulated() const noexcept { return m_simulated; }
-    // The recording playing now: the stretches its notes say nobody recorded (none when live).
-    CoverageGapTally replayGaps() const;
     // Sees every applied top in the monitor's thread, synchronously, across
     // mode changes (benchmarks and tests; call before start).
     void setBookListener(BookListener *listener) { m_bookListener = listener; }
@@ -156,7 +154,9 @@ Q_SIGNALS:
     void exportFinished(bool ok, const QString &message);
     // SignalQuality::toJson over the database, the BUY/SELL signals read, or an error.
     void signalQualityReady(const QJsonObject &quality, int signals, const QString &error);
-    void replayOpened(const QString &path, qint64 startNs, qint64 endNs, const QList<polymon::MarketInfo> &markets);
+    // `gaps`: where its notes say nobody recorded (a capture from a shared store).
+    void replayOpened(const QString &path, qint64 startNs, qint64 endNs, const QList<polymon::MarketInfo> &markets,
+                      const QList<polymon::CoverageGapNote> &gaps);
     void replayFailed(const QString &error);
     void replayPosition(qint64 timeNs, bool playing);
     // The events stored with the recording over a replay's span.

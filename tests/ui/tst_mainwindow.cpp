@@ -9,6 +9,7 @@
 #include "eventpane.h"
 #include "eventtablemodel.h"
 #include "mainwindow.h"
+#include "replaytimeline.h"
 #include "videopane.h"
 #include "eventstudydialog.h"
 #include "livesetupwizard.h"
@@ -677,9 +678,17 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(window->isReplaying(), 15000);
         const QString banner = window->banner()->text();
         QVERIFY2(banner.contains(QLatin1String("1 stretch when no recorder held a book (2 min in all")), qPrintable(banner));
+        // Shaded on the timeline: from a quarter of the way to three quarters.
+        auto *timeline = window->findChild<ReplayTimeline *>(QStringLiteral("replayTimeline"));
+        QVERIFY(timeline);
+        QCOMPARE(timeline->shaded().size(), 1);
+        QVERIFY(std::abs(timeline->shaded().front().first - 60.0 / 239.0) < 0.01);
+        QVERIFY(std::abs(timeline->shaded().front().second - 180.0 / 239.0) < 0.01);
         window->resize(1024, 700);
         QTest::qWait(200);
+        QVERIFY2(window->height() <= 700, qPrintable(QStringLiteral("the replay's own toolbar row must still fit a 700-px screen: %1 px").arg(window->height())));
         QVERIFY(window->grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/replay-database-gap.png")));
+        QVERIFY(timeline->grab().save(QStringLiteral(POLYMON_SCREENSHOT_DIR "/replay-timeline-gap.png")));
         stopWindow(window);
     }
 
