@@ -541,10 +541,7 @@ void MainWindow::onReplayOpened(const QString &path, qint64 startNs, qint64 endN
     setWindowTitle(tr("polymon — REPLAY of %1").arg(name));
     statusBar()->clearMessage();
     const QString recorded = QDateTime::fromMSecsSinceEpoch(startNs / 1'000'000).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-    CoverageGapTally tally;
-    for (const CoverageGapNote &gap : gaps)
-        tally.add(gap);
-    const QString gapText = tally.describe();
+    const QString gapText = CoverageGapTally::of(gaps).describe();
     if (name.startsWith(QLatin1String(RangeCapture::kFilePrefix)))
         m_banner->showNotice(tr("<b>REPLAY</b> of the database from %1: books from the stored snapshots (two a second at "
                                 "most, 20 levels a side) and trades, coarser than a recording; signals with the current "

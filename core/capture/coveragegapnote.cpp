@@ -50,6 +50,14 @@ QString CoverageGapTally::describe() const
              QDateTime::fromMSecsSinceEpoch(longestFromMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
 }
 
+CoverageGapTally CoverageGapTally::of(const QList<CoverageGapNote> &gaps)
+{
+    CoverageGapTally tally;
+    for (const CoverageGapNote &gap : gaps)
+        tally.add(gap);
+    return tally;
+}
+
 void CoverageGapTally::add(const CoverageGapNote &gap)
 {
     const qint64 length = gap.toMs - gap.fromMs;

@@ -34,6 +34,7 @@ struct CoverageGapTally
     qint64 longestFromMs = 0;
 
     void add(const CoverageGapNote &gap);
+    static CoverageGapTally of(const QList<CoverageGapNote> &gaps);
     // "2 stretches nobody recorded (...)": for a banner or a report; empty when none.
     QString describe() const;
 };

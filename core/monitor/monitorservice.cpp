@@ -452,7 +452,7 @@ void MonitorService::openRecording(const QString &path)
     const QList<MarketInfo> markets = m_player->recordedMarkets();
     createMonitor(std::move(player), FeedSettings{});
     qCInfo(lcService) << "replaying" << path << markets.size() << "markets";
-    Q_EMIT replayOpened(path, m_player->startNs(), m_player->endNs(), markets, m_player->coverageGapList());
+    Q_EMIT replayOpened(path, m_player->startNs(), m_player->endNs(), markets, m_player->coverageGaps());
     readStoredEvents(m_player->startNs() / 1'000'000, m_player->endNs() / 1'000'000);
 }
 

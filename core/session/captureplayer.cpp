@@ -38,8 +38,7 @@ bool CapturePlayer::open(const QString &path, QString &error)
     }
     // One pass over the headers: the span, the checkpoints, the first note.
     m_checkpoints.clear();
-    m_gaps = CoverageGapTally{};
-    m_gapList.clear();
+    m_gaps.clear();
     bool first = true;
     m_reader.forEach([&](const CaptureReader::Record &r) {
         if (first) {
@@ -50,8 +49,7 @@ bool CapturePlayer::open(const QString &path, QString &error)
         if (r.header.type == RecordType::Checkpoint) {
             m_checkpoints.push_back(CaptureReader::Checkpoint{r.header.timeNs, r.offset});
         } else if (CoverageGapNote gap; r.header.type == RecordType::Note && CoverageGapNote::fromJson(r.payload, gap)) {
-            m_gaps.add(gap);
-            m_gapList << gap;
+            m_gaps << gap;
         } else if (r.header.type == RecordType::Note) {
             // Each note may name assets subscribed then; the union, in order.
             const QJsonObject note =

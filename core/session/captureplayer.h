@@ -49,8 +49,7 @@ public:
     std::size_t checkpointCount() const noexcept { return m_checkpoints.size(); }
     // The stretches its gap notes say nobody recorded (a capture made from a
     // shared store); playing past one drops those books until their next `book`.
-    const CoverageGapTally &coverageGaps() const noexcept { return m_gaps; }
-    const QList<CoverageGapNote> &coverageGapList() const noexcept { return m_gapList; }
+    const QList<CoverageGapNote> &coverageGaps() const noexcept { return m_gaps; }
     // False when the file ends in a cut or corrupt record (read up to it).
     bool complete() const noexcept { return m_complete; }
 
@@ -83,8 +82,7 @@ private:
     QStringList m_assets;
     QList<MarketInfo> m_markets;
     QString m_endpoint;
-    CoverageGapTally m_gaps;
-    QList<CoverageGapNote> m_gapList;
+    QList<CoverageGapNote> m_gaps;
     std::size_t m_offset = 0; // the next record
     qint64 m_startNs = 0, m_endNs = 0, m_positionNs = 0;
     double m_speed = 1.0;

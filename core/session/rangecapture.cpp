@@ -7,6 +7,7 @@
 #include "recordingservice.h"
 #include "storage/coveragereader.h"
 #include "storage/readonlyconnection.h"
+#include "storage/schema.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -53,7 +54,7 @@ QMap<QString, MarketInfo> readMarkets(QSqlDatabase &db, const QStringList &only)
     q.setForwardOnly(true);
     // Tokens in their market's order: SQLite's rowid is the order they were
     // stored in (files older than schema 8 have no token_index); PostgreSQL has no rowid.
-    const bool postgres = db.driverName() == QLatin1String("QPSQL");
+    const bool postgres = Schema::isPostgres(db);
     q.exec(QStringLiteral("SELECT a.asset_id, a.condition_id, a.outcome, m.question, m.slug FROM asset a "
                           "LEFT JOIN market m ON m.condition_id = a.condition_id ORDER BY %1")
                .arg(postgres ? QStringLiteral("a.condition_id, a.token_index, a.asset_id") : QStringLiteral("a.rowid")));
@@ -95,16 +96,16 @@ bool readGaps(const QString &dbPath, QSqlDatabase &db, const RangeCapture::Range
     ledgerKept = coverage.ledgerKept;
     QSqlQuery stored(db);
     stored.setForwardOnly(true);
-    stored.prepare(QStringLiteral("SELECT count(*) FROM order_book_snapshot WHERE asset_id = ? AND ts > ? AND ts < ?"));
+    stored.prepare(QStringLiteral("SELECT 1 FROM order_book_snapshot WHERE asset_id = ? AND ts > ? AND ts < ? LIMIT 1"));
     for (const CoverageReader::Gap &g : std::as_const(coverage.gaps)) {
         stored.addBindValue(g.assetId);
         stored.addBindValue(g.fromMs);
         stored.addBindValue(g.toMs);
-        if (!stored.exec() || !stored.next()) {
+        if (!stored.exec()) {
             error = QStringLiteral("cannot read %1: %2").arg(dbPath, stored.lastError().text());
             return false;
         }
-        if (stored.value(0).toLongLong() == 0)
+        if (!stored.next()) // nothing stored inside: a gap indeed
             gaps.push_back(CoverageGapNote{{g.assetId}, g.fromMs, g.toMs});
         stored.finish();
     }

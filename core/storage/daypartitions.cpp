@@ -1,5 +1,7 @@
 #include "daypartitions.h"
 
+#include "schema.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -10,11 +12,6 @@ namespace {
 
 const char *const kTables[] = {"order_book_snapshot", "trade"};
 
-bool isPostgres(const QSqlDatabase &db)
-{
-    return db.driverName() == QLatin1String("QPSQL");
-}
-
 } // namespace
 
 qint64 DayPartitions::dayOf(qint64 timestampMs)
@@ -24,7 +21,7 @@ qint64 DayPartitions::dayOf(qint64 timestampMs)
 
 bool DayPartitions::ensure(QSqlDatabase &db, const QSet<qint64> &days, QString &error)
 {
-    if (!isPostgres(db))
+    if (!Schema::isPostgres(db))
         return true;
     for (const qint64 day : days) {
         if (m_made.contains(day))
@@ -63,7 +60,7 @@ bool DayPartitions::dropBefore(QSqlDatabase &db, qint64 nowMs, int keepDays, qin
         return true;
     const qint64 firstKeptDay = dayOf(nowMs) - keepDays + 1;
     QSqlQuery q(db);
-    if (isPostgres(db)) {
+    if (Schema::isPostgres(db)) {
         if (!db.transaction()) {
             error = db.lastError().text();
             return false;

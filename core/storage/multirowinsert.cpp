@@ -11,16 +11,16 @@ MultiRowInsert::MultiRowInsert(const QSqlDatabase &db, const QString &head, int 
     m_held.reserve(qsizetype(m_columns) * m_rowsPerStatement);
 }
 
-QString MultiRowInsert::sql(qsizetype rows) const
+QString MultiRowInsert::statement(const QString &head, int columns, qsizetype rows, const QString &tail)
 {
     QStringList marks;
-    for (int i = 0; i < m_columns; ++i)
+    for (int i = 0; i < columns; ++i)
         marks << QStringLiteral("?");
     const QString row = QLatin1Char('(') + marks.join(QLatin1Char(',')) + QLatin1Char(')');
     QStringList values;
     for (qsizetype i = 0; i < rows; ++i)
         values << row;
-    return m_head + QLatin1String(" VALUES ") + values.join(QLatin1Char(',')) + QLatin1Char(' ') + m_tail;
+    return head + QLatin1String(" VALUES ") + values.join(QLatin1Char(',')) + QLatin1Char(' ') + tail;
 }
 
 bool MultiRowInsert::add(const QVariantList &values, QSqlError &error)
@@ -31,7 +31,7 @@ bool MultiRowInsert::add(const QVariantList &values, QSqlError &error)
         return true;
     if (!m_full) {
         m_full.emplace(m_db);
-        if (!m_full->prepare(sql(m_rowsPerStatement))) {
+        if (!m_full->prepare(statement(m_head, m_columns, m_rowsPerStatement, m_tail))) {
             error = m_full->lastError();
             m_full.reset();
             return false;
@@ -45,7 +45,7 @@ bool MultiRowInsert::flush(QSqlError &error)
     if (m_held.isEmpty())
         return true;
     QSqlQuery rest(m_db);
-    if (!rest.prepare(sql(m_held.size() / m_columns))) {
+    if (!rest.prepare(statement(m_head, m_columns, m_held.size() / m_columns, m_tail))) {
         error = rest.lastError();
         return false;
     }

@@ -24,9 +24,11 @@ public:
     // Writes what is held.
     bool flush(QSqlError &error);
 
+    // "HEAD VALUES (?,...),(?,...) TAIL": `rows` rows of `columns` placeholders.
+    static QString statement(const QString &head, int columns, qsizetype rows, const QString &tail);
+
 private:
     bool write(QSqlQuery &statement, QSqlError &error);
-    QString sql(qsizetype rows) const;
 
     QSqlDatabase m_db;
     QString m_head;

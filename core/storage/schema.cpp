@@ -161,12 +161,12 @@ const char *const kMigrations[][20] = {
 // PostgreSQL's advisory lock key for migrations (any constant of our own).
 constexpr qint64 kMigrationLock = 0x706f6c796d6f6e; // "polymon"
 
-bool isPostgres(const QSqlDatabase &db)
+} // namespace
+
+bool Schema::isPostgres(const QSqlDatabase &db)
 {
     return db.driverName() == QLatin1String("QPSQL");
 }
-
-} // namespace
 
 QString Schema::forPostgres(const QString &sqliteSql)
 {

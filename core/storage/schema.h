@@ -21,6 +21,8 @@ public:
     static int version(QSqlDatabase &db);
     // WAL, NORMAL sync, a busy timeout: what every connection wants.
     static bool configure(QSqlDatabase &db, QString &error);
+    // The shared PostgreSQL (true) or a SQLite file.
+    static bool isPostgres(const QSqlDatabase &db);
     // A migration statement in PostgreSQL's words.
     static QString forPostgres(const QString &sqliteSql);
 };

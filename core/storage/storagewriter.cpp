@@ -12,7 +12,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
-#include <QStringList>
 #include <QUuid>
 #include <QVariant>
 
@@ -376,15 +375,6 @@ QVariantList tradeValues(const TradeRow &t)
             QVariant(t.side == Side::Buy ? QStringLiteral("BUY") : QStringLiteral("SELL"))};
 }
 
-QString statement(const char *insert, int columns, const char *onConflict)
-{
-    QStringList marks;
-    for (int i = 0; i < columns; ++i)
-        marks << QStringLiteral("?");
-    return QLatin1String(insert) + QLatin1String(" VALUES (") + marks.join(QLatin1Char(',')) + QLatin1String(") ")
-         + QLatin1String(onConflict);
-}
-
 } // namespace
 
 struct StorageWriter::Statements
@@ -413,8 +403,9 @@ struct StorageWriter::Statements
                kPosition);
         insert(span, "INSERT INTO recording_span (session_id, started_ms, last_ms, host) VALUES (?,?,?,?)", kSpan);
         insert(coverage, "INSERT INTO coverage (session_id, asset_id, from_ms, to_ms) VALUES (?,?,?,?)", kCoverage);
-        snapshot.prepare(statement(kSnapshotInsert, kSnapshotColumns, kKeepFirst));
-        trade.prepare(statement(kTradeInsert, kTradeColumns, kKeepFirst));
+        // One row at a time: a batch the multi-row statements could not write, again row by row.
+        snapshot.prepare(MultiRowInsert::statement(QLatin1String(kSnapshotInsert), kSnapshotColumns, 1, QLatin1String(kKeepFirst)));
+        trade.prepare(MultiRowInsert::statement(QLatin1String(kTradeInsert), kTradeColumns, 1, QLatin1String(kKeepFirst)));
         insert(market, "INSERT INTO market (condition_id, question, slug, end_date, updated_ms) VALUES (?,?,?,?,?)", kMarket);
         insert(asset, "INSERT INTO asset (asset_id, condition_id, outcome, token_index) VALUES (?,?,?,?)", kAsset);
         insert(signal,

@@ -2,6 +2,7 @@
 
 #include "databaselocation.h"
 #include "daypartitions.h"
+#include "multirowinsert.h"
 #include "readonlyconnection.h"
 #include "schema.h"
 #include "upserts.h"
@@ -154,12 +155,9 @@ bool StoreCopy::run(const QString &from, const QString &to, QList<TableCount> &c
             error = QStringLiteral("cannot read %1 from %2: %3").arg(count.table, from, read.lastError().text());
             return false;
         }
-        QStringList marks;
-        for (int i = 0; i < n; ++i)
-            marks << QStringLiteral("?");
         QSqlQuery write(dest.db());
-        if (!write.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) %4")
-                               .arg(count.table, columns, marks.join(QLatin1Char(',')), QLatin1String(t.onConflict)))) {
+        if (!write.prepare(MultiRowInsert::statement(QStringLiteral("INSERT INTO %1 (%2)").arg(count.table, columns), n, 1,
+                                                     QLatin1String(t.onConflict)))) {
             error = QStringLiteral("cannot write %1: %2").arg(count.table, write.lastError().text());
             return false;
         }

@@ -608,7 +608,7 @@ private Q_SLOTS:
         // Played in the desktop's player: 111's book is dropped where the gap begins, and only then.
         CapturePlayer player;
         QVERIFY2(player.open(capture, error), qPrintable(error));
-        QCOMPARE(player.coverageGaps().gaps, 1);
+        QCOMPARE(player.coverageGaps().size(), 1);
         QList<QPair<qint64, QStringList>> dropped;
         connect(&player, &FrameSource::assetsInvalidated, this,
                 [&](int, const QStringList &assets) { dropped.append({player.positionNs() / 1'000'000, assets}); });
