@@ -5,7 +5,7 @@
 #include <QStringList>
 
 // Writes each event as one short line so tests can compare whole frames.
-class RecordingSink final : public polymon::EventSink
+class RecordingSink : public polymon::EventSink
 {
 public:
     QStringList lines;

@@ -1,5 +1,8 @@
 #include "frameparser.h"
 
+#include "eventfields.h"
+#include "flatjsonscanner.h"
+
 #include <simdjson.h>
 
 #include <cstring>
@@ -11,18 +14,6 @@ namespace od = simdjson::ondemand;
 static_assert(FrameParser::kPadding >= simdjson::SIMDJSON_PADDING);
 
 namespace {
-
-// The fields of one event object, collected in a single pass in any order.
-struct EventFields
-{
-    std::string_view eventType, assetId, market, hash, timestamp, price, size, side;
-    std::string_view bestBid, bestAsk, spread, feeRateBps, oldTick, newTick, tickSize;
-    std::string_view lastTradePrice, id, question, slug, winningAssetId, winningOutcome;
-    bool hasBids = false, hasAsks = false, hasPriceChanges = false, hasChanges = false;
-    bool userChannel = false;
-    bool mayEscape = true; // false when the whole frame has no backslash: no string needs a look
-    const char *invalid = nullptr; // first semantic problem, if any
-};
 
 std::string_view trimRight(std::string_view s)
 {
@@ -64,8 +55,7 @@ simdjson::error_code scalarText(od::value value, std::string_view &out, EventFie
         return value.get_string().get(out);
     case '{':
     case '[':
-        if (!f.invalid)
-            f.invalid = what;
+        f.setInvalid(what);
         return simdjson::SUCCESS;
     case 'n':
         out = {};
@@ -76,63 +66,13 @@ simdjson::error_code scalarText(od::value value, std::string_view &out, EventFie
     }
 }
 
-// True when the raw key at p is exactly the literal (its closing quote follows).
-template<std::size_t N>
-bool keyIs(const char *p, const char (&literal)[N]) noexcept
-{
-    return std::memcmp(p, literal, N - 1) == 0 && p[N - 1] == '"';
-}
-
-enum class Key : std::uint8_t {
-    Unknown, AssetId, Asks, AssetsIds, Bids, BestBid, BestAsk, Buys, Changes, EventType, FeeRateBps, Hash, Id,
-    LastTradePrice, Market, MakerOrders, NewTickSize, OldTickSize, Outcomes, Price, PriceChanges, Question, Size,
-    Side, Sells, Spread, Slug, Timestamp, TickSize, TakerOrderId, WinningAssetId, WinningOutcome,
-};
-
-// Matches the raw key against the keys this parser knows, without copying or
-// unescaping it (none of ours has escapes). Reading past a short key is
-// safe: the input is padded.
-Key knownKey(const char *p) noexcept
-{
-#define POLYMON_KEY(lit, key)                                                                                          \
-    if (keyIs(p, lit))                                                                                                 \
-        return Key::key;
-    switch (p[0]) {
-    case 'a': POLYMON_KEY("asset_id", AssetId) POLYMON_KEY("asks", Asks) POLYMON_KEY("assets_ids", AssetsIds) break;
-    case 'b':
-        POLYMON_KEY("bids", Bids) POLYMON_KEY("best_bid", BestBid) POLYMON_KEY("best_ask", BestAsk)
-        POLYMON_KEY("buys", Buys) break;
-    case 'c': POLYMON_KEY("changes", Changes) break;
-    case 'e': POLYMON_KEY("event_type", EventType) break;
-    case 'f': POLYMON_KEY("fee_rate_bps", FeeRateBps) break;
-    case 'h': POLYMON_KEY("hash", Hash) break;
-    case 'i': POLYMON_KEY("id", Id) break;
-    case 'l': POLYMON_KEY("last_trade_price", LastTradePrice) break;
-    case 'm': POLYMON_KEY("market", Market) POLYMON_KEY("maker_orders", MakerOrders) break;
-    case 'n': POLYMON_KEY("new_tick_size", NewTickSize) break;
-    case 'o': POLYMON_KEY("old_tick_size", OldTickSize) POLYMON_KEY("outcomes", Outcomes) break;
-    case 'p': POLYMON_KEY("price", Price) POLYMON_KEY("price_changes", PriceChanges) break;
-    case 'q': POLYMON_KEY("question", Question) break;
-    case 's':
-        POLYMON_KEY("size", Size) POLYMON_KEY("side", Side) POLYMON_KEY("sells", Sells) POLYMON_KEY("spread", Spread)
-        POLYMON_KEY("slug", Slug) break;
-    case 't':
-        POLYMON_KEY("timestamp", Timestamp) POLYMON_KEY("tick_size", TickSize)
-        POLYMON_KEY("taker_order_id", TakerOrderId) break;
-    case 'w': POLYMON_KEY("winning_asset_id", WinningAssetId) POLYMON_KEY("winning_outcome", WinningOutcome) break;
-    default: break;
-    }
-#undef POLYMON_KEY
-    return Key::Unknown;
-}
-
 template<typename FieldResult>
-simdjson::error_code fieldKey(FieldResult &field, Key &key)
+simdjson::error_code fieldKey(FieldResult &field, FrameKey &key)
 {
     od::raw_json_string raw;
     if (auto e = field.key().get(raw))
         return e;
-    key = knownKey(raw.raw());
+    key = knownFrameKey(raw.raw());
     return simdjson::SUCCESS;
 }
 
@@ -157,22 +97,116 @@ struct FrameParser::Impl
     std::vector<PriceLevel> bids, asks;
     std::vector<PriceChangeEntry> entries;
     std::vector<std::string_view> assetIds, outcomes;
-    std::string reason;
-
-    void invalid(EventFields &f, const char *why)
-    {
-        if (!f.invalid)
-            f.invalid = why;
-    }
 
     bool fixedField(EventFields &f, std::string_view text, Fixed &out, const char *what)
     {
         const FixedError e = parseFixed(text, out);
         if (e == FixedError::None)
             return true;
-        invalid(f, what);
+        f.setInvalid(what);
         return false;
     }
+
+    // What both readers do with one level's or one change's texts.
+    void addLevel(const LevelFields &texts, std::vector<PriceLevel> &levels, EventFields &f)
+    {
+        PriceLevel level;
+        if (!fixedField(f, texts.price, level.price, "bad level price")
+            || !fixedField(f, texts.size, level.size, "bad level size"))
+            return;
+        if (level.price <= 0 || level.price > kFixedScale)
+            f.setInvalid("level price outside (0, 1]");
+        levels.push_back(level);
+    }
+
+    void addChange(const ChangeFields &texts, EventFields &f)
+    {
+        PriceChangeEntry entry;
+        entry.assetId = texts.asset;
+        entry.hash = texts.hash;
+        if (!fixedField(f, texts.price, entry.price, "bad change price")
+            || !fixedField(f, texts.size, entry.size, "bad change size"))
+            return;
+        if (entry.price <= 0 || entry.price > kFixedScale)
+            f.setInvalid("change price outside (0, 1]");
+        if (!parseSide(texts.side, entry.side))
+            f.setInvalid("change side is not BUY or SELL");
+        if (!texts.bestBid.empty())
+            entry.hasBestBid = fixedField(f, texts.bestBid, entry.bestBid, "bad best_bid");
+        if (!texts.bestAsk.empty())
+            entry.hasBestAsk = fixedField(f, texts.bestAsk, entry.bestAsk, "bad best_ask");
+        entries.push_back(entry);
+    }
+
+    // --- The fast reader: frames of the common shape (FlatJsonScanner) ---
+
+    // An array of objects of plain strings, each object's texts gathered in Texts.
+    template<typename Texts, typename Add>
+    static void flatObjects(FlatJsonScanner &s, Add &&add)
+    {
+        if (!s.enterArray())
+            return;
+        while (s.nextElement()) {
+            if (!s.enterObject())
+                return;
+            Texts texts;
+            const char *key;
+            while (s.nextMember(key)) {
+                std::string_view ignored;
+                std::string_view *target = texts.scalar(knownFrameKey(key));
+                s.string(target ? *target : ignored);
+            }
+            if (s.failed())
+                return;
+            add(texts);
+        }
+    }
+
+    // Reads a top-level object of the common shape into f; false when the
+    // frame is outside it (the general reader then reads it from scratch).
+    bool collectFlat(std::string_view text, EventFields &f)
+    {
+        FlatJsonScanner s(text.data(), text.data() + text.size());
+        if (!s.enterObject())
+            return false;
+        const char *keyText;
+        while (s.nextMember(keyText)) {
+            const FrameKey key = knownFrameKey(keyText);
+            if (std::string_view *target = f.scalar(key)) {
+                s.string(*target);
+                continue;
+            }
+            switch (key) {
+            case FrameKey::Bids:
+            case FrameKey::Buys:
+            case FrameKey::Asks:
+            case FrameKey::Sells: {
+                const bool bidSide = key == FrameKey::Bids || key == FrameKey::Buys;
+                std::vector<PriceLevel> &levels = bidSide ? bids : asks;
+                (bidSide ? f.hasBids : f.hasAsks) = true;
+                levels.clear();
+                flatObjects<LevelFields>(s, [&](const LevelFields &t) { addLevel(t, levels, f); });
+                break;
+            }
+            case FrameKey::PriceChanges:
+            case FrameKey::Changes:
+                (key == FrameKey::PriceChanges ? f.hasPriceChanges : f.hasChanges) = true;
+                entries.clear();
+                flatObjects<ChangeFields>(s, [&](const ChangeFields &t) { addChange(t, f); });
+                break;
+            case FrameKey::Unknown: {
+                std::string_view ignored;
+                s.string(ignored);
+                break;
+            }
+            default: // lists of strings, user-channel fields: the general reader's
+                return false;
+            }
+        }
+        return !s.failed() && s.atEnd();
+    }
+
+    // --- The general reader: simdjson On-Demand, any valid JSON ---
 
     // Calls fn for each object of an array value. A value that is not an
     // array, or an item that is not an object, makes the event invalid.
@@ -183,7 +217,7 @@ struct FrameParser::Impl
         if (auto e = value.get_array().get(array)) {
             if (e != simdjson::INCORRECT_TYPE)
                 return e;
-            invalid(f, notArray);
+            f.setInvalid(notArray);
             return simdjson::SUCCESS;
         }
         for (auto element : array) {
@@ -191,7 +225,7 @@ struct FrameParser::Impl
             if (auto e = element.get_object().get(object)) {
                 if (e != simdjson::INCORRECT_TYPE)
                     return e;
-                invalid(f, "list item is not an object");
+                f.setInvalid("list item is not an object");
                 continue;
             }
             if (auto e = fn(object))
@@ -200,27 +234,30 @@ struct FrameParser::Impl
         return simdjson::SUCCESS;
     }
 
+    // The scalar fields of one object into texts (their Texts::scalar slots).
+    template<typename Texts>
+    simdjson::error_code objectTexts(od::object object, Texts &texts, EventFields &f, const char *notString)
+    {
+        for (auto field : object) {
+            FrameKey key;
+            if (auto e = fieldKey(field, key))
+                return e;
+            if (std::string_view *target = texts.scalar(key)) {
+                if (auto e = scalarText(field.value(), *target, f, notString))
+                    return e;
+            }
+        }
+        return simdjson::SUCCESS;
+    }
+
     simdjson::error_code parseLevels(od::value value, std::vector<PriceLevel> &levels, EventFields &f)
     {
         levels.clear();
         return forEachObject(value, f, "levels are not an array", [&](od::object object) -> simdjson::error_code {
-            std::string_view price, size;
-            for (auto field : object) {
-                Key key;
-                if (auto e = fieldKey(field, key))
-                    return e;
-                std::string_view *target = key == Key::Price ? &price : key == Key::Size ? &size : nullptr;
-                if (target) {
-                    if (auto e = scalarText(field.value(), *target, f, "level field is not a string"))
-                        return e;
-                }
-            }
-            PriceLevel level;
-            if (!fixedField(f, price, level.price, "bad level price") || !fixedField(f, size, level.size, "bad level size"))
-                return simdjson::SUCCESS;
-            if (level.price <= 0 || level.price > kFixedScale)
-                invalid(f, "level price outside (0, 1]");
-            levels.push_back(level);
+            LevelFields texts;
+            if (auto e = objectTexts(object, texts, f, "level field is not a string"))
+                return e;
+            addLevel(texts, levels, f);
             return simdjson::SUCCESS;
         });
     }
@@ -229,41 +266,10 @@ struct FrameParser::Impl
     {
         entries.clear();
         return forEachObject(value, f, "changes are not an array", [&](od::object object) -> simdjson::error_code {
-            std::string_view asset, price, size, side, hash, bestBid, bestAsk;
-            for (auto field : object) {
-                Key key;
-                if (auto e = fieldKey(field, key))
-                    return e;
-                std::string_view *target = nullptr;
-                switch (key) {
-                case Key::AssetId: target = &asset; break;
-                case Key::Price: target = &price; break;
-                case Key::Size: target = &size; break;
-                case Key::Side: target = &side; break;
-                case Key::Hash: target = &hash; break;
-                case Key::BestBid: target = &bestBid; break;
-                case Key::BestAsk: target = &bestAsk; break;
-                default: break;
-                }
-                if (target) {
-                    if (auto e = scalarText(field.value(), *target, f, "change field is not a string"))
-                        return e;
-                }
-            }
-            PriceChangeEntry entry;
-            entry.assetId = asset;
-            entry.hash = hash;
-            if (!fixedField(f, price, entry.price, "bad change price") || !fixedField(f, size, entry.size, "bad change size"))
-                return simdjson::SUCCESS;
-            if (entry.price <= 0 || entry.price > kFixedScale)
-                invalid(f, "change price outside (0, 1]");
-            if (!parseSide(side, entry.side))
-                invalid(f, "change side is not BUY or SELL");
-            if (!bestBid.empty())
-                entry.hasBestBid = fixedField(f, bestBid, entry.bestBid, "bad best_bid");
-            if (!bestAsk.empty())
-                entry.hasBestAsk = fixedField(f, bestAsk, entry.bestAsk, "bad best_ask");
-            entries.push_back(entry);
+            ChangeFields texts;
+            if (auto e = objectTexts(object, texts, f, "change field is not a string"))
+                return e;
+            addChange(texts, f);
             return simdjson::SUCCESS;
         });
     }
@@ -283,7 +289,7 @@ struct FrameParser::Impl
             std::string_view s;
             if (auto e = element.get_string().get(s)) {
                 if (e == simdjson::INCORRECT_TYPE) {
-                    invalid(f, "list item is not a string");
+                    f.setInvalid("list item is not a string");
                     continue;
                 }
                 return e;
@@ -296,63 +302,42 @@ struct FrameParser::Impl
     simdjson::error_code collect(od::object object, EventFields &f)
     {
         for (auto field : object) {
-            Key key;
+            FrameKey key;
             if (auto e = fieldKey(field, key))
                 return e;
-            std::string_view *target = nullptr;
+            if (std::string_view *target = f.scalar(key)) {
+                if (auto e = scalarText(field.value(), *target, f, "field is not a string"))
+                    return e;
+                continue;
+            }
             simdjson::error_code e = simdjson::SUCCESS;
             switch (key) {
-            case Key::Id: target = &f.id; break;
-            case Key::Hash: target = &f.hash; break;
-            case Key::Size: target = &f.size; break;
-            case Key::Side: target = &f.side; break;
-            case Key::Slug: target = &f.slug; break;
-            case Key::Price: target = &f.price; break;
-            case Key::Market: target = &f.market; break;
-            case Key::Spread: target = &f.spread; break;
-            case Key::AssetId: target = &f.assetId; break;
-            case Key::BestBid: target = &f.bestBid; break;
-            case Key::BestAsk: target = &f.bestAsk; break;
-            case Key::Question: target = &f.question; break;
-            case Key::Timestamp: target = &f.timestamp; break;
-            case Key::TickSize: target = &f.tickSize; break;
-            case Key::EventType: target = &f.eventType; break;
-            case Key::FeeRateBps: target = &f.feeRateBps; break;
-            case Key::OldTickSize: target = &f.oldTick; break;
-            case Key::NewTickSize: target = &f.newTick; break;
-            case Key::WinningOutcome: target = &f.winningOutcome; break;
-            case Key::LastTradePrice: target = &f.lastTradePrice; break;
-            case Key::WinningAssetId: target = &f.winningAssetId; break;
-            case Key::Bids:
-            case Key::Buys: // legacy name
+            case FrameKey::Bids:
+            case FrameKey::Buys: // legacy name
                 f.hasBids = true;
                 e = parseLevels(field.value(), bids, f);
                 break;
-            case Key::Asks:
-            case Key::Sells:
+            case FrameKey::Asks:
+            case FrameKey::Sells:
                 f.hasAsks = true;
                 e = parseLevels(field.value(), asks, f);
                 break;
-            case Key::PriceChanges:
+            case FrameKey::PriceChanges:
                 f.hasPriceChanges = true;
                 e = parseEntries(field.value(), f);
                 break;
-            case Key::Changes: // legacy form
+            case FrameKey::Changes: // legacy form
                 f.hasChanges = true;
                 e = parseEntries(field.value(), f);
                 break;
-            case Key::AssetsIds: e = parseStrings(field.value(), assetIds, f); break;
-            case Key::Outcomes: e = parseStrings(field.value(), outcomes, f); break;
-            case Key::MakerOrders:
-            case Key::TakerOrderId: f.userChannel = true; break;
-            case Key::Unknown: break;
+            case FrameKey::AssetsIds: e = parseStrings(field.value(), assetIds, f); break;
+            case FrameKey::Outcomes: e = parseStrings(field.value(), outcomes, f); break;
+            case FrameKey::MakerOrders:
+            case FrameKey::TakerOrderId: f.userChannel = true; break;
+            default: break;
             }
             if (e)
                 return e;
-            if (target) {
-                if (auto err = scalarText(field.value(), *target, f, "field is not a string"))
-                    return err;
-            }
         }
         return simdjson::SUCCESS;
     }
@@ -425,15 +410,161 @@ bool FrameParser::parse(std::string_view frame, EventSink &sink)
     return parsePadded(m_scratch.data(), frame.size(), sink);
 }
 
+void FrameParser::fail(EventSink &sink, const char *why)
+{
+    ++m_stats.errors;
+    m_lastError = why;
+    sink.onParseError(m_lastError);
+}
+
+void FrameParser::emitEvent(EventFields &f, EventSink &sink)
+{
+    Impl &d = *m_impl;
+    const Kind kind = classify(f);
+    if (kind == Kind::Unknown) {
+        ++m_stats.unknownEvents;
+        sink.onUnknownEvent(f.eventType);
+        return;
+    }
+    std::int64_t ts = 0;
+    if (!f.timestamp.empty() && !parseInt64(f.timestamp, ts))
+        f.setInvalid("bad timestamp");
+    if (f.invalid) {
+        fail(sink, f.invalid);
+        return;
+    }
+    ++m_stats.events;
+    switch (kind) {
+    case Kind::Book: {
+        if (f.assetId.empty()) {
+            fail(sink, "book without asset_id");
+            break;
+        }
+        if (!f.hasBids)
+            d.bids.clear();
+        if (!f.hasAsks)
+            d.asks.clear();
+        auto ev = stamped<BookEvent>(f, ts);
+        ev.hash = f.hash;
+        ev.bids = d.bids;
+        ev.asks = d.asks;
+        if (!f.tickSize.empty() && parseFixed(f.tickSize, ev.tickSize) != FixedError::None) {
+            fail(sink, "bad tick_size");
+            break;
+        }
+        if (!f.lastTradePrice.empty() && parseFixed(f.lastTradePrice, ev.lastTradePrice) != FixedError::None) {
+            fail(sink, "bad last_trade_price");
+            break;
+        }
+        sink.onBook(ev);
+        break;
+    }
+    case Kind::PriceChange: {
+        PriceChangeEvent ev;
+        ev.market = f.market;
+        ev.timestampMs = ts;
+        if (f.hasPriceChanges) {
+            ev.form = PriceChangeForm::Current;
+            for (const PriceChangeEntry &entry : d.entries) {
+                if (entry.assetId.empty()) {
+                    fail(sink, "price change entry without asset_id");
+                    return;
+                }
+            }
+        } else if (f.hasChanges) {
+            ev.form = PriceChangeForm::Changes;
+            if (f.assetId.empty()) {
+                fail(sink, "price_change changes[] without asset_id");
+                break;
+            }
+            for (PriceChangeEntry &entry : d.entries) {
+                entry.assetId = f.assetId;
+                if (entry.hash.empty())
+                    entry.hash = f.hash;
+            }
+        } else {
+            ev.form = PriceChangeForm::Flat;
+            PriceChangeEntry entry;
+            entry.assetId = f.assetId;
+            entry.hash = f.hash;
+            if (f.assetId.empty() || parseFixed(f.price, entry.price) != FixedError::None
+                || parseFixed(f.size, entry.size) != FixedError::None || !parseSide(f.side, entry.side)
+                || entry.price <= 0 || entry.price > kFixedScale) {
+                fail(sink, "price_change without a valid change");
+                break;
+            }
+            entry.hasBestBid = !f.bestBid.empty() && parseFixed(f.bestBid, entry.bestBid) == FixedError::None;
+            entry.hasBestAsk = !f.bestAsk.empty() && parseFixed(f.bestAsk, entry.bestAsk) == FixedError::None;
+            d.entries.clear();
+            d.entries.push_back(entry);
+        }
+        ev.entries = d.entries;
+        sink.onPriceChange(ev);
+        break;
+    }
+    case Kind::LastTrade: {
+        auto ev = stamped<LastTradeEvent>(f, ts);
+        if (f.assetId.empty() || parseFixed(f.price, ev.price) != FixedError::None
+            || parseFixed(f.size, ev.size) != FixedError::None || !parseSide(f.side, ev.side)) {
+            fail(sink, "last_trade_price without a valid trade");
+            break;
+        }
+        if (!f.feeRateBps.empty())
+            parseInt64(f.feeRateBps, ev.feeRateBps);
+        sink.onLastTrade(ev);
+        break;
+    }
+    case Kind::TickSize: {
+        auto ev = stamped<TickSizeEvent>(f, ts);
+        if (f.assetId.empty() || parseFixed(f.newTick, ev.newTickSize) != FixedError::None || ev.newTickSize <= 0) {
+            fail(sink, "tick_size_change without a valid new_tick_size");
+            break;
+        }
+        if (!f.oldTick.empty())
+            parseFixed(f.oldTick, ev.oldTickSize);
+        sink.onTickSize(ev);
+        break;
+    }
+    case Kind::BestBidAsk: {
+        auto ev = stamped<BestBidAskEvent>(f, ts);
+        if (f.assetId.empty() || parseFixed(f.bestBid, ev.bestBid) != FixedError::None
+            || parseFixed(f.bestAsk, ev.bestAsk) != FixedError::None) {
+            fail(sink, "best_bid_ask without valid prices");
+            break;
+        }
+        if (!f.spread.empty())
+            parseFixed(f.spread, ev.spread);
+        sink.onBestBidAsk(ev);
+        break;
+    }
+    case Kind::NewMarket:
+    case Kind::Resolved: {
+        MarketLifecycleEvent ev;
+        ev.resolved = kind == Kind::Resolved;
+        ev.id = f.id;
+        ev.market = f.market;
+        ev.question = f.question;
+        ev.slug = f.slug;
+        ev.assetIds = d.assetIds;
+        ev.outcomes = d.outcomes;
+        ev.winningAssetId = f.winningAssetId;
+        ev.winningOutcome = f.winningOutcome;
+        ev.timestampMs = ts;
+        sink.onMarketLifecycle(ev);
+        break;
+    }
+    case Kind::Unknown:
+        break;
+    }
+}
+
 bool FrameParser::parsePadded(const char *data, std::size_t len, EventSink &sink)
 {
     ++m_stats.frames;
     Impl &d = *m_impl;
 
-    auto fail = [&](const char *why) {
-        ++m_stats.errors;
-        m_lastError = why;
-        sink.onParseError(m_lastError);
+    auto reject = [&](const char *why) {
+        fail(sink, why);
         return false;
     };
     auto failJson = [&](simdjson::error_code e) {
@@ -451,12 +582,25 @@ bool FrameParser::parsePadded(const char *data, std::size_t len, EventSink &sink
         return true;
     }
     if (text.empty())
-        return fail("empty frame");
+        return reject("empty frame");
     if (text.front() != '{' && text.front() != '[')
-        return fail("frame is not a JSON object or array");
+        return reject("frame is not a JSON object or array");
     // Cheap guard against a truncated frame or trailing bytes after the value.
     if (text.back() != (text.front() == '{' ? '}' : ']'))
-        return fail("frame does not end where its JSON value ends");
+        return reject("frame does not end where its JSON value ends");
+
+    const std::uint64_t errorsBefore = m_stats.errors;
+    if (m_fastPath && text.front() == '{') {
+        d.entries.clear();
+        d.assetIds.clear();
+        d.outcomes.clear();
+        EventFields f;
+        if (d.collectFlat(text, f)) {
+            ++m_stats.fastFrames;
+            emitEvent(f, sink);
+            return m_stats.errors == errorsBefore;
+        }
+    }
 
     // Parse from the first non-blank byte; the padding after data[len] stays valid.
     const std::size_t offset = static_cast<std::size_t>(text.data() - data);
@@ -471,149 +615,13 @@ bool FrameParser::parsePadded(const char *data, std::size_t len, EventSink &sink
         f.mayEscape = frameMayEscape;
         if (auto e = d.collect(object, f))
             return e;
-        const Kind kind = classify(f);
-        if (kind == Kind::Unknown) {
-            ++m_stats.unknownEvents;
-            sink.onUnknownEvent(f.eventType);
-            return simdjson::SUCCESS;
-        }
-        std::int64_t ts = 0;
-        if (!f.timestamp.empty() && !parseInt64(f.timestamp, ts))
-            d.invalid(f, "bad timestamp");
-        if (f.invalid) {
-            fail(f.invalid);
-            return simdjson::SUCCESS;
-        }
-        ++m_stats.events;
-        switch (kind) {
-        case Kind::Book: {
-            if (f.assetId.empty()) {
-                fail("book without asset_id");
-                break;
-            }
-            if (!f.hasBids)
-                d.bids.clear();
-            if (!f.hasAsks)
-                d.asks.clear();
-            auto ev = stamped<BookEvent>(f, ts);
-            ev.hash = f.hash;
-            ev.bids = d.bids;
-            ev.asks = d.asks;
-            if (!f.tickSize.empty() && parseFixed(f.tickSize, ev.tickSize) != FixedError::None) {
-                fail("bad tick_size");
-                break;
-            }
-            if (!f.lastTradePrice.empty() && parseFixed(f.lastTradePrice, ev.lastTradePrice) != FixedError::None) {
-                fail("bad last_trade_price");
-                break;
-            }
-            sink.onBook(ev);
-            break;
-        }
-        case Kind::PriceChange: {
-            PriceChangeEvent ev;
-            ev.market = f.market;
-            ev.timestampMs = ts;
-            if (f.hasPriceChanges) {
-                ev.form = PriceChangeForm::Current;
-                for (const PriceChangeEntry &entry : d.entries) {
-                    if (entry.assetId.empty()) {
-                        fail("price change entry without asset_id");
-                        return simdjson::SUCCESS;
-                    }
-                }
-            } else if (f.hasChanges) {
-                ev.form = PriceChangeForm::Changes;
-                if (f.assetId.empty()) {
-                    fail("price_change changes[] without asset_id");
-                    break;
-                }
-                for (PriceChangeEntry &entry : d.entries) {
-                    entry.assetId = f.assetId;
-                    if (entry.hash.empty())
-                        entry.hash = f.hash;
-                }
-            } else {
-                ev.form = PriceChangeForm::Flat;
-                PriceChangeEntry entry;
-                entry.assetId = f.assetId;
-                entry.hash = f.hash;
-                if (f.assetId.empty() || parseFixed(f.price, entry.price) != FixedError::None
-                    || parseFixed(f.size, entry.size) != FixedError::None || !parseSide(f.side, entry.side)
-                    || entry.price <= 0 || entry.price > kFixedScale) {
-                    fail("price_change without a valid change");
-                    break;
-                }
-                entry.hasBestBid = !f.bestBid.empty() && parseFixed(f.bestBid, entry.bestBid) == FixedError::None;
-                entry.hasBestAsk = !f.bestAsk.empty() && parseFixed(f.bestAsk, entry.bestAsk) == FixedError::None;
-                d.entries.clear();
-                d.entries.push_back(entry);
-            }
-            ev.entries = d.entries;
-            sink.onPriceChange(ev);
-            break;
-        }
-        case Kind::LastTrade: {
-            auto ev = stamped<LastTradeEvent>(f, ts);
-            if (f.assetId.empty() || parseFixed(f.price, ev.price) != FixedError::None
-                || parseFixed(f.size, ev.size) != FixedError::None || !parseSide(f.side, ev.side)) {
-                fail("last_trade_price without a valid trade");
-                break;
-            }
-            if (!f.feeRateBps.empty())
-                parseInt64(f.feeRateBps, ev.feeRateBps);
-            sink.onLastTrade(ev);
-            break;
-        }
-        case Kind::TickSize: {
-            auto ev = stamped<TickSizeEvent>(f, ts);
-            if (f.assetId.empty() || parseFixed(f.newTick, ev.newTickSize) != FixedError::None || ev.newTickSize <= 0) {
-                fail("tick_size_change without a valid new_tick_size");
-                break;
-            }
-            if (!f.oldTick.empty())
-                parseFixed(f.oldTick, ev.oldTickSize);
-            sink.onTickSize(ev);
-            break;
-        }
-        case Kind::BestBidAsk: {
-            auto ev = stamped<BestBidAskEvent>(f, ts);
-            if (f.assetId.empty() || parseFixed(f.bestBid, ev.bestBid) != FixedError::None
-                || parseFixed(f.bestAsk, ev.bestAsk) != FixedError::None) {
-                fail("best_bid_ask without valid prices");
-                break;
-            }
-            if (!f.spread.empty())
-                parseFixed(f.spread, ev.spread);
-            sink.onBestBidAsk(ev);
-            break;
-        }
-        case Kind::NewMarket:
-        case Kind::Resolved: {
-            MarketLifecycleEvent ev;
-            ev.resolved = kind == Kind::Resolved;
-            ev.id = f.id;
-            ev.market = f.market;
-            ev.question = f.question;
-            ev.slug = f.slug;
-            ev.assetIds = d.assetIds;
-            ev.outcomes = d.outcomes;
-            ev.winningAssetId = f.winningAssetId;
-            ev.winningOutcome = f.winningOutcome;
-            ev.timestampMs = ts;
-            sink.onMarketLifecycle(ev);
-            break;
-        }
-        case Kind::Unknown:
-            break;
-        }
+        emitEvent(f, sink);
         return simdjson::SUCCESS;
     };
 
     od::json_type type;
     if (auto e = doc.type().get(type))
         return failJson(e);
-    const std::uint64_t errorsBefore = m_stats.errors;
     if (type == od::json_type::array) {
         od::array array;
         if (auto e = doc.get_array().get(array))
@@ -622,7 +630,7 @@ bool FrameParser::parsePadded(const char *data, std::size_t len, EventSink &sink
             od::object object;
             if (auto e = element.get_object().get(object)) {
                 if (e == simdjson::INCORRECT_TYPE)
-                    return fail("array item is not an event object");
+                    return reject("array item is not an event object");
                 return failJson(e);
             }
             d.assetIds.clear();

@@ -17,13 +17,20 @@ struct FrameParserStats
     std::uint64_t pongs = 0;
     std::uint64_t unknownEvents = 0;
     std::uint64_t errors = 0; // malformed frames or rejected events
+    std::uint64_t fastFrames = 0; // frames read by the fast reader (the rest by simdjson)
 };
 
+struct EventFields;
+
 // Turns one market-channel frame (a JSON object, a JSON array of objects, or
-// the text PONG) into typed events delivered to an EventSink. The hot path:
-// simdjson On-Demand, one pass over each object in any key order, fixed-point
-// numbers parsed in place, no heap allocation once buffers are warm.
-// Malformed input never throws; it is reported with a reason and counted.
+// the text PONG) into typed events delivered to an EventSink. Two readers:
+// frames of the common shape (an object of plain strings and arrays of
+// objects of plain strings, FlatJsonScanner) are read in one strict pass over
+// the bytes; anything else, including everything malformed, by simdjson
+// On-Demand. Both feed the same field handling, so they give the same events
+// (tested on every fixture and on mutated frames). Fixed-point numbers are
+// parsed in place, no heap allocation once buffers are warm. Malformed input
+// never throws; it is reported with a reason and counted.
 class FrameParser final
 {
 public:
@@ -41,6 +48,9 @@ public:
     // Zero-copy: data[len .. len + kPadding) must be readable.
     bool parsePadded(const char *data, std::size_t len, EventSink &sink);
 
+    // Off: every frame through simdjson (tests compare the two readers).
+    void setFastReader(bool on) noexcept { m_fastPath = on; }
+
     const FrameParserStats &stats() const noexcept { return m_stats; }
     const std::string &lastError() const noexcept { return m_lastError; }
 
@@ -50,6 +60,10 @@ private:
     FrameParserStats m_stats;
     std::string m_lastError;
     std::string m_scratch;
+    bool m_fastPath = true;
+
+    void emitEvent(EventFields &f, EventSink &sink);
+    void fail(EventSink &sink, const char *why);
 
     friend struct Impl;
 };

@@ -107,24 +107,59 @@ private Q_SLOTS:
                                               << QStringList{QStringLiteral("error:malformed JSON: ")} << 1;
     }
 
+    // Each frame through both of the parser's readers (the fast one takes
+    // the frames of common shape; the general one, simdjson, everything).
     void frames()
     {
         QFETCH(QByteArray, frame);
         QFETCH(QStringList, expected);
         QFETCH(int, errors);
+        for (const bool fastReader : {true, false}) {
+            FrameParser parser;
+            parser.setFastReader(fastReader);
+            RecordingSink sink;
+            parser.parse(frame.toStdString(), sink);
+            // Compare error lines by prefix: simdjson words its own messages.
+            QCOMPARE(sink.lines.size(), expected.size());
+            for (qsizetype i = 0; i < expected.size(); ++i) {
+                if (expected[i].startsWith(QLatin1String("error:malformed JSON")))
+                    QVERIFY2(sink.lines[i].startsWith(expected[i]), qPrintable(sink.lines[i]));
+                else
+                    QCOMPARE(sink.lines[i], expected[i]);
+            }
+            QCOMPARE(int(parser.stats().errors), errors);
+            QCOMPARE(int(parser.stats().frames), 1);
+        }
+    }
+
+    // Which frames the fast reader takes: plain objects, blanks anywhere;
+    // not escapes, numbers, non-ASCII, arrays of events, trailing bytes.
+    void fastReaderTakesOnlyPlainObjects_data()
+    {
+        QTest::addColumn<QByteArray>("frame");
+        QTest::addColumn<bool>("fast");
+        QTest::addRow("price_change") << QByteArray(R"({"market":"m","price_changes":[{"asset_id":"A","price":"0.5","size":"1","side":"BUY"}],"event_type":"price_change"})") << true;
+        QTest::addRow("blanks everywhere") << QByteArray(" {\n \"asset_id\" :\t\"A\" ,\r\n \"bids\" : [ ] , \"asks\":[ { \"price\" : \"0.5\" , \"size\":\"1\" } ] } ") << true;
+        QTest::addRow("unknown string field") << QByteArray(R"({"asset_id":"A","new_tick_size":"0.01","extra":"x"})") << true;
+        QTest::addRow("empty object") << QByteArray("{}") << true;
+        QTest::addRow("escape") << QByteArray(R"({"asset_id":"A\u0042","new_tick_size":"0.01"})") << false;
+        QTest::addRow("number") << QByteArray(R"({"asset_id":"A","new_tick_size":0.01})") << false;
+        QTest::addRow("non-ASCII") << QByteArray("{\"asset_id\":\"A\xc3\xa9\",\"new_tick_size\":\"0.01\"}") << false;
+        QTest::addRow("array of events") << QByteArray(R"([{"asset_id":"A","new_tick_size":"0.01"}])") << false;
+        QTest::addRow("nested unknown") << QByteArray(R"({"asset_id":"A","new_tick_size":"0.01","x":{"y":"z"}})") << false;
+        QTest::addRow("trailing comma") << QByteArray(R"({"asset_id":"A","new_tick_size":"0.01",})") << false;
+        QTest::addRow("two objects") << QByteArray(R"({"asset_id":"A"} {"new_tick_size":"0.01"})") << false;
+        QTest::addRow("control character") << QByteArray("{\"asset_id\":\"A\x01\",\"new_tick_size\":\"0.01\"}") << false;
+    }
+
+    void fastReaderTakesOnlyPlainObjects()
+    {
+        QFETCH(QByteArray, frame);
+        QFETCH(bool, fast);
         FrameParser parser;
         RecordingSink sink;
         parser.parse(frame.toStdString(), sink);
-        // Compare error lines by prefix: simdjson words its own messages.
-        QCOMPARE(sink.lines.size(), expected.size());
-        for (qsizetype i = 0; i < expected.size(); ++i) {
-            if (expected[i].startsWith(QLatin1String("error:malformed JSON")))
-                QVERIFY2(sink.lines[i].startsWith(expected[i]), qPrintable(sink.lines[i]));
-            else
-                QCOMPARE(sink.lines[i], expected[i]);
-        }
-        QCOMPARE(int(parser.stats().errors), errors);
-        QCOMPARE(int(parser.stats().frames), 1);
+        QCOMPARE(parser.stats().fastFrames, fast ? 1u : 0u);
     }
 
     void parserIsReusableAfterErrors()

@@ -1,6 +1,7 @@
 #include "book/bookstore.h"
 #include "corpus.h"
 #include "protocol/frameparser.h"
+#include "recordingsink.h"
 #include "replay/framesplitter.h"
 #include "sim/simengine.h"
 
@@ -77,6 +78,42 @@ class TstFuzzReplay final : public QObject
         return frames;
     }
 
+    // Every event in full, hashes and markets included, so two parsers'
+    // outputs compare exactly.
+    struct DetailedSink final : RecordingSink
+    {
+        void onPriceChange(const PriceChangeEvent &e) override
+        {
+            RecordingSink::onPriceChange(e);
+            for (const auto &x : e.entries)
+                lines << QStringLiteral("  hash=%1 market=%2").arg(s(x.hash), s(e.market));
+        }
+        void onBook(const BookEvent &e) override
+        {
+            RecordingSink::onBook(e);
+            lines << QStringLiteral("  market=%1").arg(s(e.market));
+        }
+    };
+
+    static void mutate(QByteArray &frame, QRandomGenerator &rng)
+    {
+        // Tokens that reach the fast reader's edges: blanks, escapes, non-ASCII,
+        // numbers, nesting, a repeated key.
+        static const char *tokens[] = {"\"", "{", "}", "[", "]", ",", ":", "\\", "0", "-1", "1e9", "null", "\"0.5\"",
+                                       "", " ", "\t", "\r\n", "\f", "\xc3\xa9", "\x80", "\\u0041", "\"price\":\"0.5\",",
+                                       "{}", "[]", "\"x\":[],", "\"size\":1,"};
+        const int edits = 1 + int(rng.bounded(4));
+        for (int e = 0; e < edits && !frame.isEmpty(); ++e) {
+            const int pos = int(rng.bounded(quint32(frame.size())));
+            switch (rng.bounded(4)) {
+            case 0: frame[pos] = char(rng.bounded(256)); break;
+            case 1: frame.truncate(pos); break;
+            case 2: frame.insert(pos, tokens[rng.bounded(quint32(std::size(tokens)))]); break;
+            default: frame.remove(pos, int(rng.bounded(16))); break;
+            }
+        }
+    }
+
 private Q_SLOTS:
     void mutatedFramesKeepBooksWellFormed_data()
     {
@@ -95,7 +132,6 @@ private Q_SLOTS:
         QRandomGenerator rng(2026);
         FrameParser parser;
         BookStore store;
-        static const char tokens[][8] = {"\"", "{", "}", "[", "]", ",", ":", "\\", "0", "-1", "1e9", "null", "\"0.5\"", ""};
         for (int i = 0; i < 60'000; ++i) {
             QByteArray frame = corpus.at(int(rng.bounded(quint32(corpus.size()))));
             // One frame in four goes in whole, so books get built and then hit by mutated changes.
@@ -103,16 +139,7 @@ private Q_SLOTS:
                 parser.parse(std::string_view(frame.constData(), std::size_t(frame.size())), store);
                 continue;
             }
-            const int edits = 1 + int(rng.bounded(4));
-            for (int e = 0; e < edits && !frame.isEmpty(); ++e) {
-                const int pos = int(rng.bounded(quint32(frame.size())));
-                switch (rng.bounded(4)) {
-                case 0: frame[pos] = char(rng.bounded(256)); break;
-                case 1: frame.truncate(pos); break;
-                case 2: frame.insert(pos, tokens[rng.bounded(quint32(std::size(tokens)))]); break;
-                default: frame.remove(pos, int(rng.bounded(16))); break;
-                }
-            }
+            mutate(frame, rng);
             parser.parse(std::string_view(frame.constData(), std::size_t(frame.size())), store);
             if (i % 64 == 0)
                 QVERIFY2(booksAreWellFormed(store), qPrintable(QStringLiteral("after mutation %1").arg(i)));
@@ -122,6 +149,49 @@ private Q_SLOTS:
         QVERIFY(store.stats().entriesApplied > 1'000);
         QCOMPARE(parser.stats().frames, 60'000u);
         QVERIFY(parser.stats().errors > 1000);
+    }
+
+    // The parser reads common frames with its own strict reader and the rest
+    // with simdjson; whatever the frame, whole or mutated, the two must give
+    // the same events, the same errors with the same reasons, the same verdict.
+    void bothReadersGiveTheSameEvents_data() { mutatedFramesKeepBooksWellFormed_data(); }
+
+    void bothReadersGiveTheSameEvents()
+    {
+        QFETCH(bool, captured);
+        if (captured)
+            POLYMON_REQUIRE_CORPUS();
+        const QList<QByteArray> corpus = captured ? capturedFrames() : simulatedFrames();
+        QVERIFY(corpus.size() > 10);
+        QRandomGenerator rng(2027);
+        FrameParser fast, general;
+        general.setFastReader(false);
+        int whole = 0;
+        for (int i = 0; i < 60'000; ++i) {
+            QByteArray frame = corpus.at(int(rng.bounded(quint32(corpus.size()))));
+            if (rng.bounded(4) == 0)
+                ++whole;
+            else
+                mutate(frame, rng);
+            const std::string_view text(frame.constData(), std::size_t(frame.size()));
+            DetailedSink a, b;
+            const bool okFast = fast.parse(text, a);
+            const bool okGeneral = general.parse(text, b);
+            if (a.lines != b.lines || okFast != okGeneral) {
+                QFAIL(qPrintable(QStringLiteral("readers differ on %1\nfast:    %2\ngeneral: %3")
+                                     .arg(QString::fromUtf8(frame.toPercentEncoding(" {}[]:,\"")),
+                                          a.lines.join(QLatin1String(" | ")), b.lines.join(QLatin1String(" | ")))));
+            }
+        }
+        QCOMPARE(general.stats().fastFrames, 0u);
+        QCOMPARE(fast.stats().errors, general.stats().errors);
+        QCOMPARE(fast.stats().events, general.stats().events);
+        // Not vacuous: the fast reader took most whole market frames (the
+        // corpus also holds REST and signing documents, arrays of books and
+        // files as one frame, which it leaves to simdjson) and mutated ones too.
+        const std::uint64_t wholeFast = std::uint64_t(whole) * (captured ? 3 : 9) / 10;
+        qInfo("%d of 60000 frames whole; %llu read by the fast reader", whole, (unsigned long long)fast.stats().fastFrames);
+        QVERIFY(fast.stats().fastFrames > wholeFast);
     }
 };
 
