@@ -19,19 +19,12 @@ BookStore::BookStore(BookListener *listener)
 
 AssetBook *BookStore::find(std::string_view assetId) noexcept
 {
-    if (m_lastAsset && m_lastAsset->assetId == assetId)
-        return m_lastAsset;
-    const auto it = m_books.find(assetId);
-    if (it == m_books.end())
-        return nullptr;
-    m_lastAsset = it->second.get();
-    return m_lastAsset;
+    return m_index.find(assetId);
 }
 
 const AssetBook *BookStore::find(std::string_view assetId) const noexcept
 {
-    const auto it = m_books.find(assetId);
-    return it == m_books.end() ? nullptr : it->second.get();
+    return m_index.find(assetId);
 }
 
 AssetBook &BookStore::track(std::string_view assetId)
@@ -42,7 +35,7 @@ AssetBook &BookStore::track(std::string_view assetId)
     asset->assetId = std::string(assetId);
     AssetBook &ref = *asset;
     m_books.emplace(ref.assetId, std::move(asset));
-    m_lastAsset = &ref;
+    m_index.insert(&ref);
     return ref;
 }
 
@@ -51,8 +44,7 @@ void BookStore::remove(std::string_view assetId)
     const auto it = m_books.find(assetId);
     if (it == m_books.end())
         return;
-    if (m_lastAsset == it->second.get())
-        m_lastAsset = nullptr;
+    m_index.erase(assetId);
     m_books.erase(it);
 }
 

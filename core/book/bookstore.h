@@ -1,6 +1,7 @@
 #pragma once
 
 #include "assetbook.h"
+#include "assetindex.h"
 #include "booklistener.h"
 #include "protocol/eventsink.h"
 
@@ -69,17 +70,7 @@ private:
     struct Hash
     {
         using is_transparent = void;
-        // Token ids are ~77 random digits: the last 16 bytes carry plenty of
-        // entropy and hash far faster than the whole string.
-        std::size_t operator()(std::string_view s) const noexcept
-        {
-            if (s.size() < 16)
-                return std::hash<std::string_view>{}(s);
-            std::uint64_t a, b;
-            std::memcpy(&a, s.data() + s.size() - 16, 8);
-            std::memcpy(&b, s.data() + s.size() - 8, 8);
-            return std::size_t((a * 0x9E3779B97F4A7C15ULL) ^ (b + 0xC2B2AE3D27D4EB4FULL + s.size()) * 0x165667B19E3779F9ULL);
-        }
+        std::size_t operator()(std::string_view s) const noexcept { return AssetIndex::hashOf(s); }
     };
     using Map = std::unordered_map<std::string, std::unique_ptr<AssetBook>, Hash, std::equal_to<>>;
 
@@ -87,7 +78,7 @@ private:
     void desync(AssetBook &asset, ResyncReason reason);
 
     Map m_books;
-    AssetBook *m_lastAsset = nullptr; // consecutive entries usually share an asset
+    AssetIndex m_index; // the fast way to m_books' books
     BookListener *m_listener;
     BookListener m_nullListener;
     BookStoreStats m_stats;

@@ -2,47 +2,6 @@
 
 namespace polymon {
 
-FixedError parseFixed(std::string_view text, Fixed &out) noexcept
-{
-    if (text.empty())
-        return FixedError::Empty;
-    const char *p = text.data();
-    const char *end = p + text.size();
-    if (*p == '-')
-        return FixedError::Negative;
-    std::int64_t whole = 0;
-    bool anyDigit = false;
-    while (p < end && *p >= '0' && *p <= '9') {
-        whole = whole * 10 + (*p - '0');
-        if (whole > kFixedMax / kFixedScale)
-            return FixedError::TooLarge;
-        anyDigit = true;
-        ++p;
-    }
-    std::int64_t frac = 0;
-    int fracDigits = 0;
-    if (p < end && *p == '.') {
-        ++p;
-        while (p < end && *p >= '0' && *p <= '9') {
-            if (fracDigits < kFixedDecimals) {
-                frac = frac * 10 + (*p - '0');
-                ++fracDigits;
-            } else if (*p != '0') {
-                return FixedError::TooManyDecimals;
-            }
-            anyDigit = true;
-            ++p;
-        }
-    }
-    if (p != end)
-        return FixedError::BadCharacter;
-    if (!anyDigit)
-        return FixedError::Empty;
-    static constexpr std::int64_t kPow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
-    out = whole * kFixedScale + frac * kPow10[kFixedDecimals - fracDigits];
-    return FixedError::None;
-}
-
 int formatFixed(Fixed value, char *buf) noexcept
 {
     char *p = buf;
@@ -121,20 +80,6 @@ const char *fixedErrorText(FixedError error) noexcept
     case FixedError::TooLarge: return "number too large";
     }
     return "unknown";
-}
-
-bool parseInt64(std::string_view text, std::int64_t &out) noexcept
-{
-    if (text.empty() || text.size() > 18)
-        return false;
-    std::int64_t v = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9')
-            return false;
-        v = v * 10 + (c - '0');
-    }
-    out = v;
-    return true;
 }
 
 } // namespace polymon

@@ -16,18 +16,29 @@ namespace framekeys {
 
 // True when the raw key at p is exactly the literal (its closing quote follows).
 template<std::size_t N>
-inline bool keyIs(const char *p, const char (&literal)[N]) noexcept
+[[gnu::always_inline]] inline bool keyIs(const char *p, const char (&literal)[N]) noexcept
 {
     return std::memcmp(p, literal, N - 1) == 0 && p[N - 1] == '"';
 }
 
+// The length of each known key's name, in FrameKey order.
+inline constexpr std::uint8_t kLengths[] = {
+    0, 8, 4, 10, 4, 8, 8, 4, 7, 10, 12, 4, 2, 16, 6, 12, 13, 13, 8, 5, 13, 8, 4, 4, 5, 6, 4, 9, 9, 14, 16, 15,
+};
+
 } // namespace framekeys
+
+// The length of a known key's name; 0 for Unknown.
+inline constexpr std::size_t frameKeyLength(FrameKey key) noexcept
+{
+    return framekeys::kLengths[static_cast<std::size_t>(key)];
+}
 
 // Matches the raw key at p (the byte after its opening quote) without copying
 // or unescaping it: none of ours has escapes, so a key written with one is
 // Unknown, as the exchange never sends one. Reading past a short key is safe:
 // frames are padded.
-inline FrameKey knownFrameKey(const char *p) noexcept
+[[gnu::always_inline]] inline FrameKey knownFrameKey(const char *p) noexcept
 {
     using framekeys::keyIs;
 #define POLYMON_KEY(lit, key)                                                                                          \

@@ -97,6 +97,7 @@ struct FrameParser::Impl
     std::vector<PriceLevel> bids, asks;
     std::vector<PriceChangeEntry> entries;
     std::vector<std::string_view> assetIds, outcomes;
+    std::vector<std::uint64_t> quoteBits; // FlatJsonScanner's scratch
 
     bool fixedField(EventFields &f, std::string_view text, Fixed &out, const char *what)
     {
@@ -141,8 +142,10 @@ struct FrameParser::Impl
     // --- The fast reader: frames of the common shape (FlatJsonScanner) ---
 
     // An array of objects of plain strings, each object's texts gathered in Texts.
+    // Inlined so the scanner stays in registers (its position is not
+    // reloaded from memory after every string stored).
     template<typename Texts, typename Add>
-    static void flatObjects(FlatJsonScanner &s, Add &&add)
+    [[gnu::always_inline]] static void flatObjects(FlatJsonScanner &s, Add &&add)
     {
         if (!s.enterArray())
             return;
@@ -150,10 +153,10 @@ struct FrameParser::Impl
             if (!s.enterObject())
                 return;
             Texts texts;
-            const char *key;
+            FrameKey key;
             while (s.nextMember(key)) {
                 std::string_view ignored;
-                std::string_view *target = texts.scalar(knownFrameKey(key));
+                std::string_view *target = texts.scalar(key);
                 s.string(target ? *target : ignored);
             }
             if (s.failed())
@@ -166,12 +169,11 @@ struct FrameParser::Impl
     // frame is outside it (the general reader then reads it from scratch).
     bool collectFlat(std::string_view text, EventFields &f)
     {
-        FlatJsonScanner s(text.data(), text.data() + text.size());
+        FlatJsonScanner s(text.data(), text.data() + text.size(), quoteBits);
         if (!s.enterObject())
             return false;
-        const char *keyText;
-        while (s.nextMember(keyText)) {
-            const FrameKey key = knownFrameKey(keyText);
+        FrameKey key;
+        while (s.nextMember(key)) {
             if (std::string_view *target = f.scalar(key)) {
                 s.string(*target);
                 continue;

@@ -4,7 +4,10 @@
 #include "replay/replayengine.h"
 #include "replay/topsline.h"
 
+#include <QRandomGenerator>
 #include <QTest>
+
+#include <map>
 
 using namespace polymon;
 
@@ -43,6 +46,42 @@ class TstBookStore final : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // The store's id lookup (open addressing, backward-shift removal) against
+    // std::map through 20,000 random tracks and removals of 77-digit and short ids.
+    void assetLookupFollowsTracksAndRemovals()
+    {
+        QRandomGenerator rng(9);
+        BookStore store;
+        std::map<std::string, bool> truth;
+        std::vector<std::string> pool;
+        for (int i = 0; i < 300; ++i) {
+            std::string id;
+            const int length = i % 3 == 0 ? 1 + int(rng.bounded(20)) : 77;
+            for (int c = 0; c < length; ++c)
+                id += char('0' + rng.bounded(10));
+            pool.push_back(id);
+        }
+        for (int step = 0; step < 20'000; ++step) {
+            const std::string &id = pool[rng.bounded(quint32(pool.size()))];
+            if (rng.bounded(3) == 0) {
+                store.remove(id);
+                truth.erase(id);
+            } else {
+                store.track(id);
+                truth[id] = true;
+            }
+            if (step % 97 == 0) {
+                for (const std::string &probe : pool) {
+                    const AssetBook *found = store.find(probe);
+                    QCOMPARE(found != nullptr, truth.count(probe) == 1);
+                    if (found)
+                        QCOMPARE(found->assetId, probe);
+                }
+                QCOMPARE(store.size(), truth.size());
+            }
+        }
+    }
+
     void quietIsMeasuredAgainstTheAssetsOwnGap()
     {
         BookStore store;

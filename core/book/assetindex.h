@@ -1,0 +1,78 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+namespace polymon {
+
+struct AssetBook;
+
+// Finds a book by its token id, the lookup every price change makes (two per
+// frame in a replay). Open addressing with linear probing over (hash, book)
+// pairs in one array: a lookup reads one or two adjacent slots and compares
+// the full id only when the 64-bit hash matches. It does not own the books.
+class AssetIndex final
+{
+public:
+    AssetBook *find(std::string_view id) const noexcept
+    {
+        if (m_slots.empty())
+            return nullptr;
+        const std::uint64_t h = hashOf(id);
+        for (std::size_t i = h & m_mask;; i = (i + 1) & m_mask) {
+            const Slot &slot = m_slots[i];
+            if (!slot.book)
+                return nullptr;
+            if (slot.hash == h && sameId(slot, id))
+                return slot.book;
+        }
+    }
+
+    // The book's id must not be in the index yet.
+    void insert(AssetBook *book);
+    void erase(std::string_view id) noexcept;
+    std::size_t size() const noexcept { return m_count; }
+
+    // Token ids are ~77 random digits: the last 16 bytes carry plenty of
+    // entropy and hash far faster than the whole string; short ids hash whole.
+    static std::uint64_t hashOf(std::string_view s) noexcept
+    {
+        std::uint64_t a = 0, b = 0;
+        if (s.size() >= 16) {
+            std::memcpy(&a, s.data() + s.size() - 16, 8);
+            std::memcpy(&b, s.data() + s.size() - 8, 8);
+        } else {
+            char tail[16] = {};
+            std::memcpy(tail, s.data(), s.size());
+            std::memcpy(&a, tail, 8);
+            std::memcpy(&b, tail + 8, 8);
+        }
+        const std::uint64_t h = (a * 0x9E3779B97F4A7C15ULL) ^ ((b + 0xC2B2AE3D27D4EB4FULL + s.size()) * 0x165667B19E3779F9ULL);
+        return h ^ (h >> 29);
+    }
+
+private:
+    struct Slot
+    {
+        std::uint64_t hash = 0;
+        AssetBook *book = nullptr;
+        const char *id = nullptr; // the book's own id, so a match needs no trip into the book
+        std::size_t idSize = 0;
+    };
+
+    static bool sameId(const Slot &slot, std::string_view id) noexcept
+    {
+        return slot.idSize == id.size() && std::memcmp(slot.id, id.data(), id.size()) == 0;
+    }
+    void place(const Slot &slot) noexcept;
+    void grow();
+
+    std::vector<Slot> m_slots; // a power of two long, at most half full
+    std::size_t m_mask = 0;
+    std::size_t m_count = 0;
+};
+
+} // namespace polymon
