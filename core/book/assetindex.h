@@ -63,9 +63,28 @@ private:
         std::size_t idSize = 0;
     };
 
+    // Inline, 8 bytes a step and no early exit: ids that share a hash are
+    // almost always equal, and a 77-byte id is ten loads.
     static bool sameId(const Slot &slot, std::string_view id) noexcept
     {
-        return slot.idSize == id.size() && std::memcmp(slot.id, id.data(), id.size()) == 0;
+        const std::size_t n = id.size();
+        if (slot.idSize != n)
+            return false;
+        if (n < 8)
+            return std::memcmp(slot.id, id.data(), n) == 0;
+        std::uint64_t diff = 0;
+        std::size_t i = 0;
+        for (; i + 8 <= n; i += 8)
+            diff |= load(slot.id + i) ^ load(id.data() + i);
+        if (i < n) // the last 8 bytes, overlapping
+            diff |= load(slot.id + n - 8) ^ load(id.data() + n - 8);
+        return diff == 0;
+    }
+    static std::uint64_t load(const char *p) noexcept
+    {
+        std::uint64_t v;
+        std::memcpy(&v, p, 8);
+        return v;
     }
     void place(const Slot &slot) noexcept;
     void grow();

@@ -2,6 +2,7 @@
 
 #include "eventfields.h"
 #include "flatjsonscanner.h"
+#include "shortdecimal.h"
 
 #include <simdjson.h>
 
@@ -101,7 +102,7 @@ struct FrameParser::Impl
 
     bool fixedField(EventFields &f, std::string_view text, Fixed &out, const char *what)
     {
-        const FixedError e = parseFixed(text, out);
+        const FixedError e = parseShortDecimal(text, out);
         if (e == FixedError::None)
             return true;
         f.setInvalid(what);
@@ -112,8 +113,8 @@ struct FrameParser::Impl
     void addLevel(const LevelFields &texts, std::vector<PriceLevel> &levels, EventFields &f)
     {
         PriceLevel level;
-        if (!fixedField(f, texts.price, level.price, "bad level price")
-            || !fixedField(f, texts.size, level.size, "bad level size"))
+        if (!fixedField(f, texts.price(), level.price, "bad level price")
+            || !fixedField(f, texts.size(), level.size, "bad level size"))
             return;
         if (level.price <= 0 || level.price > kFixedScale)
             f.setInvalid("level price outside (0, 1]");
@@ -123,19 +124,19 @@ struct FrameParser::Impl
     void addChange(const ChangeFields &texts, EventFields &f)
     {
         PriceChangeEntry entry;
-        entry.assetId = texts.asset;
-        entry.hash = texts.hash;
-        if (!fixedField(f, texts.price, entry.price, "bad change price")
-            || !fixedField(f, texts.size, entry.size, "bad change size"))
+        entry.assetId = texts.asset();
+        entry.hash = texts.hash();
+        if (!fixedField(f, texts.price(), entry.price, "bad change price")
+            || !fixedField(f, texts.size(), entry.size, "bad change size"))
             return;
         if (entry.price <= 0 || entry.price > kFixedScale)
             f.setInvalid("change price outside (0, 1]");
-        if (!parseSide(texts.side, entry.side))
+        if (!parseSide(texts.side(), entry.side))
             f.setInvalid("change side is not BUY or SELL");
-        if (!texts.bestBid.empty())
-            entry.hasBestBid = fixedField(f, texts.bestBid, entry.bestBid, "bad best_bid");
-        if (!texts.bestAsk.empty())
-            entry.hasBestAsk = fixedField(f, texts.bestAsk, entry.bestAsk, "bad best_ask");
+        if (!texts.bestBid().empty())
+            entry.hasBestBid = fixedField(f, texts.bestBid(), entry.bestBid, "bad best_bid");
+        if (!texts.bestAsk().empty())
+            entry.hasBestAsk = fixedField(f, texts.bestAsk(), entry.bestAsk, "bad best_ask");
         entries.push_back(entry);
     }
 
@@ -154,11 +155,8 @@ struct FrameParser::Impl
                 return;
             Texts texts;
             FrameKey key;
-            while (s.nextMember(key)) {
-                std::string_view ignored;
-                std::string_view *target = texts.scalar(key);
-                s.string(target ? *target : ignored);
-            }
+            while (s.nextMember(key))
+                s.string(texts.slot(key));
             if (s.failed())
                 return;
             add(texts);
