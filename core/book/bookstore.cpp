@@ -1,5 +1,7 @@
 #include "bookstore.h"
 
+#include <algorithm>
+
 namespace polymon {
 
 const char *resyncReasonName(ResyncReason reason) noexcept
@@ -34,18 +36,21 @@ AssetBook &BookStore::track(std::string_view assetId)
     auto asset = std::make_unique<AssetBook>();
     asset->assetId = std::string(assetId);
     AssetBook &ref = *asset;
-    m_books.emplace(ref.assetId, std::move(asset));
     m_index.insert(&ref);
+    m_books.push_back(std::move(asset));
     return ref;
 }
 
 void BookStore::remove(std::string_view assetId)
 {
-    const auto it = m_books.find(assetId);
-    if (it == m_books.end())
+    const AssetBook *asset = find(assetId);
+    if (!asset)
         return;
     m_index.erase(assetId);
-    m_books.erase(it);
+    // Removal is rare (an unsubscribe): a walk to the book, then the last book into its place.
+    const auto it = std::find_if(m_books.begin(), m_books.end(), [asset](const auto &b) { return b.get() == asset; });
+    std::swap(*it, m_books.back());
+    m_books.pop_back();
 }
 
 void BookStore::markAwaitingBook(std::string_view assetId)
@@ -59,7 +64,7 @@ void BookStore::markAwaitingBook(std::string_view assetId)
 
 void BookStore::forEach(const std::function<void(const AssetBook &)> &fn) const
 {
-    for (const auto &[id, asset] : m_books)
+    for (const auto &asset : m_books)
         fn(*asset);
 }
 

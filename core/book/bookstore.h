@@ -6,12 +6,10 @@
 #include "protocol/eventsink.h"
 
 #include <cstdint>
-#include <cstring>
 #include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace polymon {
@@ -67,18 +65,11 @@ public:
     void onParseError(std::string_view reason) override;
 
 private:
-    struct Hash
-    {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const noexcept { return AssetIndex::hashOf(s); }
-    };
-    using Map = std::unordered_map<std::string, std::unique_ptr<AssetBook>, Hash, std::equal_to<>>;
-
     void applyEntry(AssetBook &asset, const PriceChangeEntry &entry, std::int64_t timestampMs);
     void desync(AssetBook &asset, ResyncReason reason);
 
-    Map m_books;
-    AssetIndex m_index; // the fast way to m_books' books
+    std::vector<std::unique_ptr<AssetBook>> m_books; // owns the books, in the order they were met
+    AssetIndex m_index; // finds them by id
     BookListener *m_listener;
     BookListener m_nullListener;
     BookStoreStats m_stats;

@@ -63,19 +63,20 @@ struct EventFields
 template<FrameKey... Keys>
 struct ObjectFields
 {
-    static_assert(std::size_t(FrameKey::WinningOutcome) < 32, "kSlot has a slot per FrameKey");
     static constexpr std::size_t kIgnored = sizeof...(Keys);
     std::string_view slots[kIgnored + 1];
 
-    static constexpr std::array<std::uint8_t, 32> slotTable()
+    using Table = std::array<std::uint8_t, framekeys::kCount>;
+
+    static constexpr Table slotTable()
     {
-        std::array<std::uint8_t, 32> table{};
+        Table table{};
         table.fill(std::uint8_t(kIgnored));
         std::uint8_t i = 0;
         ((table[std::size_t(Keys)] = i++), ...);
         return table;
     }
-    static constexpr std::array<std::uint8_t, 32> kSlot = slotTable();
+    static constexpr Table kSlot = slotTable();
 
     // Where a key's value goes; the ignored slot for keys not listed.
     std::string_view &slot(FrameKey key) noexcept { return slots[kSlot[std::size_t(key)]]; }

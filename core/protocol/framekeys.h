@@ -1,7 +1,10 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
+#include <string_view>
 
 namespace polymon {
 
@@ -14,24 +17,30 @@ enum class FrameKey : std::uint8_t {
 
 namespace framekeys {
 
-// True when the raw key at p is exactly the literal (its closing quote follows).
-template<std::size_t N>
-[[gnu::always_inline]] inline bool keyIs(const char *p, const char (&literal)[N]) noexcept
-{
-    return std::memcmp(p, literal, N - 1) == 0 && p[N - 1] == '"';
-}
-
-// The length of each known key's name, in FrameKey order.
-inline constexpr std::uint8_t kLengths[] = {
-    0, 8, 4, 10, 4, 8, 8, 4, 7, 10, 12, 4, 2, 16, 6, 12, 13, 13, 8, 5, 13, 8, 4, 4, 5, 6, 4, 9, 9, 14, 16, 15,
+// Each key's name, in FrameKey order: the one list both the matching and the
+// lengths come from.
+inline constexpr std::string_view kNames[] = {
+    "", "asset_id", "asks", "assets_ids", "bids", "best_bid", "best_ask", "buys", "changes", "event_type",
+    "fee_rate_bps", "hash", "id", "last_trade_price", "market", "maker_orders", "new_tick_size", "old_tick_size",
+    "outcomes", "price", "price_changes", "question", "size", "side", "sells", "spread", "slug", "timestamp",
+    "tick_size", "taker_order_id", "winning_asset_id", "winning_outcome",
 };
+inline constexpr std::size_t kCount = std::size(kNames);
+static_assert(kCount == std::size_t(FrameKey::WinningOutcome) + 1, "a name per FrameKey");
+
+// True when the raw key at p is exactly the key's name (its closing quote follows).
+[[gnu::always_inline]] inline bool keyIs(const char *p, FrameKey key) noexcept
+{
+    const std::string_view name = kNames[static_cast<std::size_t>(key)];
+    return std::memcmp(p, name.data(), name.size()) == 0 && p[name.size()] == '"';
+}
 
 } // namespace framekeys
 
 // The length of a known key's name; 0 for Unknown.
 inline constexpr std::size_t frameKeyLength(FrameKey key) noexcept
 {
-    return framekeys::kLengths[static_cast<std::size_t>(key)];
+    return framekeys::kNames[static_cast<std::size_t>(key)].size();
 }
 
 // Matches the raw key at p (the byte after its opening quote) without copying
@@ -41,32 +50,26 @@ inline constexpr std::size_t frameKeyLength(FrameKey key) noexcept
 [[gnu::always_inline]] inline FrameKey knownFrameKey(const char *p) noexcept
 {
     using framekeys::keyIs;
-#define POLYMON_KEY(lit, key)                                                                                          \
-    if (keyIs(p, lit))                                                                                                 \
+#define POLYMON_KEY(key)                                                                                               \
+    if (keyIs(p, FrameKey::key))                                                                                       \
         return FrameKey::key;
     switch (p[0]) {
-    case 'a': POLYMON_KEY("asset_id", AssetId) POLYMON_KEY("asks", Asks) POLYMON_KEY("assets_ids", AssetsIds) break;
-    case 'b':
-        POLYMON_KEY("bids", Bids) POLYMON_KEY("best_bid", BestBid) POLYMON_KEY("best_ask", BestAsk)
-        POLYMON_KEY("buys", Buys) break;
-    case 'c': POLYMON_KEY("changes", Changes) break;
-    case 'e': POLYMON_KEY("event_type", EventType) break;
-    case 'f': POLYMON_KEY("fee_rate_bps", FeeRateBps) break;
-    case 'h': POLYMON_KEY("hash", Hash) break;
-    case 'i': POLYMON_KEY("id", Id) break;
-    case 'l': POLYMON_KEY("last_trade_price", LastTradePrice) break;
-    case 'm': POLYMON_KEY("market", Market) POLYMON_KEY("maker_orders", MakerOrders) break;
-    case 'n': POLYMON_KEY("new_tick_size", NewTickSize) break;
-    case 'o': POLYMON_KEY("old_tick_size", OldTickSize) POLYMON_KEY("outcomes", Outcomes) break;
-    case 'p': POLYMON_KEY("price", Price) POLYMON_KEY("price_changes", PriceChanges) break;
-    case 'q': POLYMON_KEY("question", Question) break;
-    case 's':
-        POLYMON_KEY("size", Size) POLYMON_KEY("side", Side) POLYMON_KEY("sells", Sells) POLYMON_KEY("spread", Spread)
-        POLYMON_KEY("slug", Slug) break;
-    case 't':
-        POLYMON_KEY("timestamp", Timestamp) POLYMON_KEY("tick_size", TickSize)
-        POLYMON_KEY("taker_order_id", TakerOrderId) break;
-    case 'w': POLYMON_KEY("winning_asset_id", WinningAssetId) POLYMON_KEY("winning_outcome", WinningOutcome) break;
+    case 'a': POLYMON_KEY(AssetId) POLYMON_KEY(Asks) POLYMON_KEY(AssetsIds) break;
+    case 'b': POLYMON_KEY(Bids) POLYMON_KEY(BestBid) POLYMON_KEY(BestAsk) POLYMON_KEY(Buys) break;
+    case 'c': POLYMON_KEY(Changes) break;
+    case 'e': POLYMON_KEY(EventType) break;
+    case 'f': POLYMON_KEY(FeeRateBps) break;
+    case 'h': POLYMON_KEY(Hash) break;
+    case 'i': POLYMON_KEY(Id) break;
+    case 'l': POLYMON_KEY(LastTradePrice) break;
+    case 'm': POLYMON_KEY(Market) POLYMON_KEY(MakerOrders) break;
+    case 'n': POLYMON_KEY(NewTickSize) break;
+    case 'o': POLYMON_KEY(OldTickSize) POLYMON_KEY(Outcomes) break;
+    case 'p': POLYMON_KEY(Price) POLYMON_KEY(PriceChanges) break;
+    case 'q': POLYMON_KEY(Question) break;
+    case 's': POLYMON_KEY(Size) POLYMON_KEY(Side) POLYMON_KEY(Sells) POLYMON_KEY(Spread) POLYMON_KEY(Slug) break;
+    case 't': POLYMON_KEY(Timestamp) POLYMON_KEY(TickSize) POLYMON_KEY(TakerOrderId) break;
+    case 'w': POLYMON_KEY(WinningAssetId) POLYMON_KEY(WinningOutcome) break;
     default: break;
     }
 #undef POLYMON_KEY

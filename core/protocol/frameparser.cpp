@@ -100,6 +100,14 @@ struct FrameParser::Impl
     std::vector<std::string_view> assetIds, outcomes;
     std::vector<std::uint64_t> quoteBits; // FlatJsonScanner's scratch
 
+    // Before each event object: its lists start empty, whichever reader fills them.
+    void startEvent()
+    {
+        entries.clear();
+        assetIds.clear();
+        outcomes.clear();
+    }
+
     bool fixedField(EventFields &f, std::string_view text, Fixed &out, const char *what)
     {
         const FixedError e = parseShortDecimal(text, out);
@@ -590,10 +598,8 @@ bool FrameParser::parsePadded(const char *data, std::size_t len, EventSink &sink
         return reject("frame does not end where its JSON value ends");
 
     const std::uint64_t errorsBefore = m_stats.errors;
-    if (m_fastPath && text.front() == '{') {
-        d.entries.clear();
-        d.assetIds.clear();
-        d.outcomes.clear();
+    if (m_fastReader && text.front() == '{') {
+        d.startEvent();
         EventFields f;
         if (d.collectFlat(text, f)) {
             ++m_stats.fastFrames;
@@ -633,9 +639,7 @@ bool FrameParser::parsePadded(const char *data, std::size_t len, EventSink &sink
                     return reject("array item is not an event object");
                 return failJson(e);
             }
-            d.assetIds.clear();
-            d.outcomes.clear();
-            d.entries.clear();
+            d.startEvent();
             if (auto e = handleObject(object))
                 return failJson(e);
         }
@@ -643,9 +647,7 @@ bool FrameParser::parsePadded(const char *data, std::size_t len, EventSink &sink
         od::object object;
         if (auto e = doc.get_object().get(object))
             return failJson(e);
-        d.assetIds.clear();
-        d.outcomes.clear();
-        d.entries.clear();
+        d.startEvent();
         if (auto e = handleObject(object))
             return failJson(e);
     }

@@ -49,7 +49,7 @@ public:
     bool parsePadded(const char *data, std::size_t len, EventSink &sink);
 
     // Off: every frame through simdjson (tests compare the two readers).
-    void setFastReader(bool on) noexcept { m_fastPath = on; }
+    void setFastReader(bool on) noexcept { m_fastReader = on; }
 
     const FrameParserStats &stats() const noexcept { return m_stats; }
     const std::string &lastError() const noexcept { return m_lastError; }
@@ -60,7 +60,7 @@ private:
     FrameParserStats m_stats;
     std::string m_lastError;
     std::string m_scratch;
-    bool m_fastPath = true;
+    bool m_fastReader = true;
 
     void emitEvent(EventFields &f, EventSink &sink);
     void fail(EventSink &sink, const char *why);

@@ -1,3 +1,4 @@
+#include "protocol/framekeys.h"
 #include "protocol/frameparser.h"
 #include "recordingsink.h"
 
@@ -163,6 +164,21 @@ private Q_SLOTS:
         RecordingSink sink;
         parser.parse(frame.toStdString(), sink);
         QCOMPARE(parser.stats().fastFrames, fast ? 1u : 0u);
+    }
+
+    // Every key name is matched to its own key, with its length, and only
+    // when its closing quote follows it (the fast reader skips known keys by
+    // that length).
+    void everyKeyNameMatchesItsKey()
+    {
+        for (std::size_t k = 1; k < framekeys::kCount; ++k) {
+            const std::string name(framekeys::kNames[k]);
+            const std::string quoted = name + "\":\"x\"" + std::string(64, ' ');
+            QCOMPARE(int(knownFrameKey(quoted.c_str())), int(k));
+            QCOMPARE(frameKeyLength(FrameKey(k)), name.size());
+            const std::string longer = name + "x\"" + std::string(64, ' ');
+            QCOMPARE(int(knownFrameKey(longer.c_str())), int(FrameKey::Unknown));
+        }
     }
 
     void parserIsReusableAfterErrors()
