@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 
 namespace polymon {
 
@@ -78,6 +80,14 @@ struct ObjectFields
     }
     static constexpr Table kSlot = slotTable();
 
+    // Calls read(std::integral_constant<FrameKey, K>, slot) for each listed
+    // key K in the order listed while it returns true; true when all did.
+    template<typename Read>
+    bool readInOrder(Read &&read)
+    {
+        return readInOrder(read, std::make_index_sequence<kIgnored>{});
+    }
+
     // Where a key's value goes; the ignored slot for keys not listed.
     std::string_view &slot(FrameKey key) noexcept { return slots[kSlot[std::size_t(key)]]; }
     // Null for keys not listed (the general reader skips their values unread).
@@ -86,9 +96,17 @@ struct ObjectFields
         const std::size_t i = kSlot[std::size_t(key)];
         return i == kIgnored ? nullptr : &slots[i];
     }
+
+private:
+    template<typename Read, std::size_t... I>
+    bool readInOrder(Read &read, std::index_sequence<I...>)
+    {
+        return (read(std::integral_constant<FrameKey, Keys>{}, slots[I]) && ...);
+    }
 };
 
-// One entry of price_changes (or legacy changes[]) as text.
+// One entry of price_changes (or legacy changes[]) as text; its keys listed
+// in the order the exchange writes them (the fast reader tries that order first).
 struct ChangeFields : ObjectFields<FrameKey::AssetId, FrameKey::Price, FrameKey::Size, FrameKey::Side, FrameKey::Hash,
                                    FrameKey::BestBid, FrameKey::BestAsk>
 {
@@ -101,7 +119,7 @@ struct ChangeFields : ObjectFields<FrameKey::AssetId, FrameKey::Price, FrameKey:
     std::string_view bestAsk() const noexcept { return slots[6]; }
 };
 
-// One level of a book's bids or asks as text.
+// One level of a book's bids or asks as text (keys in the exchange's order).
 struct LevelFields : ObjectFields<FrameKey::Price, FrameKey::Size>
 {
     std::string_view price() const noexcept { return slots[0]; }

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -54,6 +55,8 @@ public:
     // closes it: a known key is skipped by its length, unsearched.
     [[gnu::always_inline]] bool nextMember(FrameKey &key) noexcept
     {
+        if (quickMember(key))
+            return true;
         if (!separator('}') || !take('"'))
             return false;
         key = knownFrameKey(m_p);
@@ -64,6 +67,17 @@ public:
         return take(':');
     }
 
+    // The next member when it is Expected with a string value (the usual
+    // order of an object's keys): true with the value in out; false with
+    // nothing consumed when the next member is anything else (or on failure).
+    template<FrameKey Expected>
+    [[gnu::always_inline]] bool expectedString(std::string_view &out) noexcept
+    {
+        const char *name = quickName();
+        FrameKey key;
+        return name && framekeys::keyIs(name, Expected) && quickValue(name, Expected, key) && string(out);
+    }
+
     // The next element of the innermost array entered: true before it, false
     // at the array's end or on failure.
     [[gnu::always_inline]] bool nextElement() noexcept { return separator(']'); }
@@ -71,7 +85,12 @@ public:
     // A string value, without its quotes.
     [[gnu::always_inline]] bool string(std::string_view &out) noexcept
     {
-        if (!take('"'))
+        // After a member's key m_p is inside the frame (its last byte is a
+        // closing bracket, not a colon); after a failure the byte at m_end
+        // is padding and the quote search below fails at once.
+        if (*m_p == '"')
+            ++m_p;
+        else if (!take('"'))
             return false;
         const char *start = m_p;
         if (!plainString())
@@ -158,6 +177,61 @@ private:
             return fail();
         }
         return true;
+    }
+
+    // The usual way to the next member: `"` after the object's opening
+    // bracket, `,"` or `, "` after a value; a known key, then `":"` or
+    // `": "`; m_p is left on the value's first byte. Compared a few bytes
+    // at once (the frame is padded). A match lies wholly inside the frame:
+    // its last byte is a closing bracket, which no pattern or key holds.
+    // Anything else is left to the general path.
+    [[gnu::always_inline]] bool quickMember(FrameKey &key) noexcept
+    {
+        const char *name = quickName();
+        if (!name)
+            return false;
+        const FrameKey known = knownFrameKey(name);
+        if (known == FrameKey::Unknown)
+            return false;
+        return quickValue(name, known, key);
+    }
+
+    // Where the next member's key starts, or null when the bytes before it
+    // are not the usual ones.
+    [[gnu::always_inline]] const char *quickName() const noexcept
+    {
+        const std::uint32_t gap = load32(m_p);
+        if (!m_afterValue)
+            return (gap & 0xff) == '"' ? m_p + 1 : nullptr;
+        if ((gap & 0xffff) == (',' | '"' << 8))
+            return m_p + 2;
+        if ((gap & 0xffffff) == (',' | ' ' << 8 | '"' << 16))
+            return m_p + 3;
+        return nullptr;
+    }
+
+    // Past the known key at name and its colon to the value, when the
+    // value is a string; false (nothing consumed) otherwise.
+    [[gnu::always_inline]] bool quickValue(const char *name, FrameKey known, FrameKey &key) noexcept
+    {
+        const char *colon = name + frameKeyLength(known) + 1;
+        const std::uint32_t after = load32(colon);
+        if ((after & 0xffff) == (':' | '"' << 8))
+            m_p = colon + 1;
+        else if ((after & 0xffffff) == (':' | ' ' << 8 | '"' << 16))
+            m_p = colon + 2;
+        else
+            return false;
+        key = known;
+        m_afterValue = false;
+        return true;
+    }
+
+    static std::uint32_t load32(const char *p) noexcept
+    {
+        std::uint32_t v;
+        std::memcpy(&v, p, 4);
+        return v;
     }
 
     // From after an opening quote to after the closing one: the next marked quote.
