@@ -20,7 +20,6 @@ struct AssetBook
 {
     std::string assetId;
     std::string market;
-    std::string hash; // last book or entry hash, kept for audit, never verified
     OrderBook book;
     SyncState state = SyncState::AwaitingBook;
     bool crossed = false; // the exchange itself reported a crossed or locked top

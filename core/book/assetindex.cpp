@@ -2,13 +2,24 @@
 
 #include "assetbook.h"
 
+#include <cstring>
+
 namespace polymon {
 
 void AssetIndex::insert(AssetBook *book)
 {
     if ((m_count + 1) * 2 > m_slots.size())
         grow();
-    place(Slot{hashOf(book->assetId), book, book->assetId.data(), book->assetId.size()});
+    Slot slot;
+    const std::string &id = book->assetId;
+    slot.hash = hashOf(id);
+    slot.book = book;
+    slot.idSize = id.size();
+    if (id.size() <= kInlineId)
+        std::memcpy(slot.inlineId, id.data(), id.size());
+    else
+        slot.longId = id.data();
+    place(slot);
     ++m_count;
 }
 

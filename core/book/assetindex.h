@@ -11,9 +11,10 @@ namespace polymon {
 struct AssetBook;
 
 // Finds a book by its token id, the lookup every price change makes (two per
-// frame in a replay). Open addressing with linear probing over (hash, book)
-// pairs in one array: a lookup reads one or two adjacent slots and compares
-// the full id only when the 64-bit hash matches. It does not own the books.
+// frame in a replay). Open addressing with linear probing over slots of
+// (hash, book, id) in one array: a lookup reads one or two adjacent slots and
+// compares the full id only when the 64-bit hash matches. It does not own the
+// books.
 class AssetIndex final
 {
 public:
@@ -55,12 +56,20 @@ public:
     }
 
 private:
+    // Token ids are at most 78 digits: held in the slot itself, so a lookup
+    // reads one place (the books' own ids lie scattered over the heap, and a
+    // replay streaming its file through the caches finds them cold).
+    static constexpr std::size_t kInlineId = 80;
+
     struct Slot
     {
         std::uint64_t hash = 0;
         AssetBook *book = nullptr;
-        const char *id = nullptr; // the book's own id, so a match needs no trip into the book
         std::size_t idSize = 0;
+        const char *longId = nullptr; // the book's own id when longer than kInlineId
+        char inlineId[kInlineId] = {};
+
+        const char *id() const noexcept { return idSize <= kInlineId ? inlineId : longId; }
     };
 
     // Inline, 8 bytes a step and no early exit: ids that share a hash are
@@ -70,14 +79,15 @@ private:
         const std::size_t n = id.size();
         if (slot.idSize != n)
             return false;
+        const char *own = slot.id();
         if (n < 8)
-            return std::memcmp(slot.id, id.data(), n) == 0;
+            return std::memcmp(own, id.data(), n) == 0;
         std::uint64_t diff = 0;
         std::size_t i = 0;
         for (; i + 8 <= n; i += 8)
-            diff |= load(slot.id + i) ^ load(id.data() + i);
+            diff |= load(own + i) ^ load(id.data() + i);
         if (i < n) // the last 8 bytes, overlapping
-            diff |= load(slot.id + n - 8) ^ load(id.data() + n - 8);
+            diff |= load(own + n - 8) ^ load(id.data() + n - 8);
         return diff == 0;
     }
     static std::uint64_t load(const char *p) noexcept

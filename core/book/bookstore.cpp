@@ -77,7 +77,6 @@ void BookStore::onBook(const BookEvent &event)
     AssetBook &asset = track(event.assetId);
     if (asset.market.empty() && !event.market.empty())
         asset.market = std::string(event.market);
-    asset.hash.assign(event.hash);
     asset.book.replace(event.bids, event.asks);
     asset.state = SyncState::Synced;
     asset.lastUpdateMs = event.timestampMs;
@@ -127,7 +126,6 @@ void BookStore::applyEntry(AssetBook &asset, const PriceChangeEntry &entry, std:
     OrderBook &book = asset.book;
     if (book.setLevel(entry.side, entry.price, entry.size) > 0 && entry.size == 0)
         ++(entry.side == Side::Buy ? asset.bidLevelsRemoved : asset.askLevelsRemoved);
-    asset.hash.assign(entry.hash);
     asset.lastUpdateMs = timestampMs;
     ++asset.updates;
     ++m_stats.entriesApplied;

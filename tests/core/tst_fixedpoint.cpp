@@ -17,11 +17,15 @@ private Q_SLOTS:
     {
         const std::string named[] = {"", ".", "0", "0.", ".5", "5.", "0.17", "416.64", "0.500", "0.1234567", "0.1234560",
                                      "999999999999", "999999999999.999999", "1000000000000", "9999999999999", "-1",
-                                     "+1", "1e5", "1..2", "0x1", "00012.5000", "123456789012345", "1234567890123456"};
+                                     "+1", "1e5", "1..2", "0x1", "00012.5000", "123456789012345", "1234567890123456",
+                                     "12345678", "1234567.", ".1234567", "1.234567", "0.000001", "00000000", "9999.999",
+                                     "1.2.3", "..", "5", "0.0", "/", ":", "0/", "0:"};
         auto check = [](const std::string &text) {
             Fixed a = -1, b = -1;
             const FixedError ea = parseFixed(text, a);
-            const FixedError eb = parseShortDecimal(text, b);
+            // As in a frame: more text follows (digits and dots, which must not count).
+            const std::string followed = text + "9.99.999";
+            const FixedError eb = parseShortDecimal(std::string_view(followed.data(), text.size()), b);
             QCOMPARE(int(eb), int(ea));
             if (ea == FixedError::None)
                 QCOMPARE(b, a);
