@@ -22,9 +22,40 @@ struct EventFields
     bool userChannel = false;
     bool mayEscape = true; // false when the whole frame has no backslash: no string needs a look
     const char *invalid = nullptr; // first semantic problem, if any
+    std::uint32_t handedOut = 0; // bit k: scalar() gave out the slot of FrameKey k
 
     // Where a key's scalar value goes; null for keys that are not scalars.
     std::string_view *scalar(FrameKey key) noexcept
+    {
+        std::string_view *slot = slotOf(key);
+        if (slot)
+            handedOut |= std::uint32_t(1) << static_cast<unsigned>(key);
+        return slot;
+    }
+
+    // As new, emptying only the slots handed out since: the fast reader
+    // reuses one EventFields for every frame, and storing all of it afresh
+    // each time (350 bytes) was a visible part of a replay.
+    void clear() noexcept
+    {
+        for (std::uint32_t bits = handedOut; bits; bits &= bits - 1)
+            *slotOf(static_cast<FrameKey>(__builtin_ctz(bits))) = {};
+        handedOut = 0;
+        hasBids = hasAsks = hasPriceChanges = hasChanges = userChannel = false;
+        mayEscape = true;
+        invalid = nullptr;
+    }
+
+    void setInvalid(const char *why) noexcept
+    {
+        if (!invalid)
+            invalid = why;
+    }
+
+private:
+    static_assert(framekeys::kCount <= 32, "a bit of handedOut per key");
+
+    std::string_view *slotOf(FrameKey key) noexcept
     {
         switch (key) {
         case FrameKey::Id: return &id;
@@ -50,12 +81,6 @@ struct EventFields
         case FrameKey::WinningAssetId: return &winningAssetId;
         default: return nullptr;
         }
-    }
-
-    void setInvalid(const char *why) noexcept
-    {
-        if (!invalid)
-            invalid = why;
     }
 };
 

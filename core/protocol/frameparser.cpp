@@ -99,6 +99,7 @@ struct FrameParser::Impl
     std::vector<PriceChangeEntry> entries;
     std::vector<std::string_view> assetIds, outcomes;
     std::vector<std::uint64_t> quoteBits; // FlatJsonScanner's scratch
+    EventFields flatFields; // the fast reader's, cleared for each frame
 
     // Before each event object: its lists start empty, whichever reader fills them.
     void startEvent()
@@ -602,7 +603,8 @@ bool FrameParser::parsePadded(const char *data, std::size_t len, EventSink &sink
     const std::uint64_t errorsBefore = m_stats.errors;
     if (m_fastReader && text.front() == '{') {
         d.startEvent();
-        EventFields f;
+        EventFields &f = d.flatFields;
+        f.clear();
         if (d.collectFlat(text, f)) {
             ++m_stats.fastFrames;
             emitEvent(f, sink);
