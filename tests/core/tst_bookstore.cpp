@@ -54,11 +54,21 @@ private Q_SLOTS:
         BookStore store;
         std::map<std::string, bool> truth;
         std::vector<std::string> pool;
+        // Short ids, token-length ids, ids longer than the index holds in
+        // place, and near twins: the same last 16 bytes (the same hash) with
+        // one digit changed elsewhere, which only the full compare tells apart.
+        static const int lengths[] = {32, 47, 76, 77, 78, 80, 81, 96, 97, 120};
         for (int i = 0; i < 300; ++i) {
             std::string id;
-            const int length = i % 3 == 0 ? 1 + int(rng.bounded(20)) : 77;
-            for (int c = 0; c < length; ++c)
-                id += char('0' + rng.bounded(10));
+            if (i % 4 == 3 && pool.back().size() > 16) {
+                id = pool.back();
+                const std::size_t at = rng.bounded(quint32(id.size() - 16));
+                id[at] = char('0' + (id[at] - '0' + 1 + int(rng.bounded(9))) % 10);
+            } else {
+                const int length = i % 3 == 0 ? 1 + int(rng.bounded(20)) : lengths[rng.bounded(quint32(std::size(lengths)))];
+                for (int c = 0; c < length; ++c)
+                    id += char('0' + rng.bounded(10));
+            }
             pool.push_back(id);
         }
         for (int step = 0; step < 20'000; ++step) {
