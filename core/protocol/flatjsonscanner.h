@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#if defined(__AVX2__)
+#if defined(__x86_64__) || defined(__AVX2__)
 #include <immintrin.h>
 #elif defined(__SSE2__)
 #include <emmintrin.h>
@@ -257,21 +257,69 @@ private:
         const std::size_t words = (size + 63) / 64;
         if (bits.size() < words + 1)
             bits.resize(words + 1);
+#if defined(__x86_64__) && !defined(__AVX512BW__)
+        // AVX-512 where the processor has it (as simdjson chooses its kernel
+        // at run time): one compare per 64 bytes.
+        const bool clean = hasAvx512() ? markBlocks512(begin, size, bits.data()) : markBlocks(begin, size, bits.data());
+#else
+        const bool clean = markBlocks(begin, size, bits.data());
+#endif
+        bits[words] = ~std::uint64_t(0); // a quote past the end stops every search
+        return clean;
+    }
+
+    // The marks of the bytes of the last 64-byte block that belong to the frame.
+    static std::uint64_t lastBlockInside(std::size_t size) noexcept
+    {
+        return size % 64 ? (std::uint64_t(1) << (size % 64)) - 1 : ~std::uint64_t(0);
+    }
+
+    static bool markBlocks(const char *begin, std::size_t size, std::uint64_t *bits) noexcept
+    {
+        const std::size_t words = (size + 63) / 64;
         std::uint64_t bad = 0;
         for (std::size_t w = 0; w < words; ++w) {
             std::uint64_t quotes, special;
             block(begin + w * 64, quotes, special);
-            if (w + 1 == words && size % 64) { // the bytes after end are padding
-                const std::uint64_t inside = (std::uint64_t(1) << (size % 64)) - 1;
-                quotes &= inside;
-                special &= inside;
+            if (w + 1 == words) { // the bytes after end are padding
+                quotes &= lastBlockInside(size);
+                special &= lastBlockInside(size);
             }
             bits[w] = quotes;
             bad |= special;
         }
-        bits[words] = ~std::uint64_t(0); // a quote past the end stops every search
         return bad == 0;
     }
+
+#if defined(__x86_64__) && !defined(__AVX512BW__)
+    static bool hasAvx512() noexcept
+    {
+        static const bool has = __builtin_cpu_supports("avx512bw");
+        return has;
+    }
+
+    [[gnu::target("avx512bw")]] static bool markBlocks512(const char *begin, std::size_t size, std::uint64_t *bits) noexcept
+    {
+        const std::size_t words = (size + 63) / 64;
+        const __m512i quote = _mm512_set1_epi8('"');
+        const __m512i backslash = _mm512_set1_epi8('\\');
+        const __m512i space = _mm512_set1_epi8(' ');
+        std::uint64_t bad = 0;
+        for (std::size_t w = 0; w < words; ++w) {
+            const __m512i v = _mm512_loadu_si512(begin + w * 64);
+            // Signed compare: bytes >= 0x80 are negative, so below ' ' too.
+            std::uint64_t quotes = _mm512_cmpeq_epi8_mask(v, quote);
+            std::uint64_t special = _mm512_cmplt_epi8_mask(v, space) | _mm512_cmpeq_epi8_mask(v, backslash);
+            if (w + 1 == words) {
+                quotes &= lastBlockInside(size);
+                special &= lastBlockInside(size);
+            }
+            bits[w] = quotes;
+            bad |= special;
+        }
+        return bad == 0;
+    }
+#endif
 
     static void block(const char *p, std::uint64_t &quotes, std::uint64_t &special) noexcept
     {
