@@ -76,8 +76,9 @@ private:
         const char *id() const noexcept { return idSize <= kInlineId ? inlineId : longId; }
     };
 
-    // Inline, 8 bytes a step and no early exit: ids that share a hash are
-    // almost always equal, and a 77-byte id is ten loads.
+    // Inline and with no early exit: ids that share a hash are almost always
+    // equal. A token id (32 to 96 bytes) is three 32-byte compares in AVX2
+    // builds; otherwise 8 bytes a step, a 77-byte id in ten loads.
     static bool sameId(const Slot &slot, std::string_view id) noexcept
     {
         const std::size_t n = id.size();

@@ -74,8 +74,7 @@ public:
     [[gnu::always_inline]] bool expectedString(std::string_view &out) noexcept
     {
         const char *name = quickName();
-        FrameKey key;
-        return name && framekeys::keyIs(name, Expected) && quickValue(name, Expected, key) && string(out);
+        return name && framekeys::keyIs(name, Expected) && quickValue(name, Expected) && string(out);
     }
 
     // The next element of the innermost array entered: true before it, false
@@ -191,9 +190,10 @@ private:
         if (!name)
             return false;
         const FrameKey known = knownFrameKey(name);
-        if (known == FrameKey::Unknown)
+        if (known == FrameKey::Unknown || !quickValue(name, known))
             return false;
-        return quickValue(name, known, key);
+        key = known;
+        return true;
     }
 
     // Where the next member's key starts, or null when the bytes before it
@@ -212,7 +212,7 @@ private:
 
     // Past the known key at name and its colon to the value, when the
     // value is a string; false (nothing consumed) otherwise.
-    [[gnu::always_inline]] bool quickValue(const char *name, FrameKey known, FrameKey &key) noexcept
+    [[gnu::always_inline]] bool quickValue(const char *name, FrameKey known) noexcept
     {
         const char *colon = name + frameKeyLength(known) + 1;
         const std::uint32_t after = load32(colon);
@@ -222,7 +222,6 @@ private:
             m_p = colon + 2;
         else
             return false;
-        key = known;
         m_afterValue = false;
         return true;
     }
@@ -282,8 +281,9 @@ private:
             std::uint64_t quotes, special;
             block(begin + w * 64, quotes, special);
             if (w + 1 == words) { // the bytes after end are padding
-                quotes &= lastBlockInside(size);
-                special &= lastBlockInside(size);
+                const std::uint64_t inside = lastBlockInside(size);
+                quotes &= inside;
+                special &= inside;
             }
             bits[w] = quotes;
             bad |= special;
@@ -311,8 +311,9 @@ private:
             std::uint64_t quotes = _mm512_cmpeq_epi8_mask(v, quote);
             std::uint64_t special = _mm512_cmplt_epi8_mask(v, space) | _mm512_cmpeq_epi8_mask(v, backslash);
             if (w + 1 == words) {
-                quotes &= lastBlockInside(size);
-                special &= lastBlockInside(size);
+                const std::uint64_t inside = lastBlockInside(size);
+                quotes &= inside;
+                special &= inside;
             }
             bits[w] = quotes;
             bad |= special;
