@@ -269,7 +269,7 @@ void BacktestDialog::onFinished(bool ok, const QString &error)
                        .arg(k.noBook)
                        .arg(k.noDepth);
     if (s.coverageGaps.gaps > 0)
-        text += QLatin1Char(' ') + s.coverageGaps.describe() + QLatin1Char('.');
+        text += QLatin1Char(' ') + QString::fromStdString(s.coverageGaps.describe()) + QLatin1Char('.');
     if (m_job.walkForward())
         text += tr(" Judge the grid by the out-of-sample row: the in-sample one is tuned on the data it scores.");
     setStatus(text, false);

@@ -541,7 +541,7 @@ void MainWindow::onReplayOpened(const QString &path, qint64 startNs, qint64 endN
     setWindowTitle(tr("polymon — REPLAY of %1").arg(name));
     statusBar()->clearMessage();
     const QString recorded = QDateTime::fromMSecsSinceEpoch(startNs / 1'000'000).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-    const QString gapText = CoverageGapTally::of(gaps).describe();
+    const QString gapText = QString::fromStdString(CoverageGapTally::of(gaps).describe());
     if (name.startsWith(QLatin1String(RangeCapture::kFilePrefix)))
         m_banner->showNotice(tr("<b>REPLAY</b> of the database from %1: books from the stored snapshots (two a second at "
                                 "most, 20 levels a side) and trades, coarser than a recording; signals with the current "

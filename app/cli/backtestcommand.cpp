@@ -169,7 +169,7 @@ int recordingBacktest(const CliArgs &parser, const SignalSettings &settings, boo
     std::printf("backtest: %s, %d assets, %llu frames in %.1f s\n", path.c_str(), report.markets,
                 static_cast<unsigned long long>(report.frames), report.wallSeconds);
     if (report.coverageGaps.gaps > 0)
-        std::printf("coverage: %s\n", report.coverageGaps.describe().toUtf8().constData());
+        std::printf("coverage: %s\n", report.coverageGaps.describe().c_str());
     printSignalTable(report);
     printQuality(report.quality, strategy.fees);
     if (strategy.mode != StrategyMode::None)

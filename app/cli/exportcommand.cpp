@@ -42,7 +42,7 @@ int exportCapture(const QString &db, const CliArgs &parser)
                  static_cast<long long>(summary.trades), static_cast<long long>(summary.firstMs),
                  static_cast<long long>(summary.lastMs), out.toUtf8().constData());
     if (summary.gaps.gaps > 0)
-        std::fprintf(stderr, "coverage: %s\n", summary.gaps.describe().toUtf8().constData());
+        std::fprintf(stderr, "coverage: %s\n", summary.gaps.describe().c_str());
     else if (!summary.ledgerKept)
         std::fprintf(stderr, "coverage: this store keeps no coverage ledger (recorded before polymon 0.2, or only by "
                              "replays): where nobody recorded is not known\n");

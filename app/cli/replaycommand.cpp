@@ -1,12 +1,13 @@
 #include "clicommon.h"
 #include "commands.h"
+#include "plainreplay.h"
+#include "topsprinter.h"
 #include "storage/databaselocation.h"
 
 #include "analysis/signalengine.h"
 #include "analysis/signaljson.h"
 #include "book/booklistenerfanout.h"
 #include "replay/replayengine.h"
-#include "replay/topsline.h"
 #include "storage/replayrecorder.h"
 #include "storage/storagewriter.h"
 
@@ -28,25 +29,6 @@ public:
         for (const Signal &s : resolved)
             std::puts(SignalJson::line(s, true).c_str());
     }
-};
-
-class TopsPrinter final : public BookListener
-{
-public:
-    void onTop(const AssetBook &asset, std::int64_t ts) override
-    {
-        TopsLine::append(m_out, asset, ts);
-        if (m_out.size() > (1 << 16))
-            flush();
-    }
-    void flush()
-    {
-        std::fwrite(m_out.data(), 1, m_out.size(), stdout);
-        m_out.clear();
-    }
-
-private:
-    std::string m_out;
 };
 
 } // namespace
@@ -72,6 +54,8 @@ int replayCommand(const std::vector<std::string> &args)
         if (!DatabaseLocation::parse(dbPath, location, dbError))
             return usage(dbError.toUtf8().constData());
     }
+    if (dbPath.isEmpty() && emit != "signals")
+        return plainReplay(file, emit); // SETTINGS only tune signals: nothing here uses them
 
     TopsPrinter printer;
     SignalPrinter signalPrinter;
@@ -95,26 +79,11 @@ int replayCommand(const std::vector<std::string> &args)
         std::fprintf(stderr, "polymon-cli: %s\n", error.c_str());
         return 1;
     }
-    auto warnIfCut = [&engine, &file] {
-        if (!engine.captureComplete())
-            std::fprintf(stderr, "polymon-cli: %s ends in a cut record (the recorder stopped mid-write): read up to the "
-                                 "last whole one\n",
-                         file.c_str());
-    };
-    if (emit == "frames") {
-        // Byte for byte as received, one per line, for any other tool to check.
-        engine.forEachFrame([](std::string_view frame) {
-            std::fwrite(frame.data(), 1, frame.size(), stdout);
-            std::fputc('\n', stdout);
-            return true;
-        });
-        warnIfCut();
-        return 0;
-    }
+    if (emit == "frames")
+        return printFrames(engine, file);
     const ReplaySummary s = engine.run();
-    warnIfCut();
-    if (s.coverageGaps.gaps > 0)
-        std::fprintf(stderr, "polymon-cli: coverage: %s\n", s.coverageGaps.describe().toUtf8().constData());
+    warnIfCut(engine, file);
+    printCoverage(s);
     printer.flush();
     analysis.finish();
     if (emit == "signals")
@@ -133,15 +102,8 @@ int replayCommand(const std::vector<std::string> &args)
                      signalPrinter.resolved.size(), dbPath.toUtf8().constData());
     }
     std::fflush(stdout);
-    if (emit == "none") {
-        std::fprintf(stderr,
-                     "replay: entries_applied=%llu unsynced_skipped=%llu levels_dropped=%llu desyncs=%llu "
-                     "errors=%llu seconds=%.3f entries_per_s=%.0f\n",
-                     static_cast<unsigned long long>(s.entriesApplied),
-                     static_cast<unsigned long long>(s.unsyncedEntriesSkipped),
-                     static_cast<unsigned long long>(s.levelsDropped), static_cast<unsigned long long>(s.desyncs),
-                     static_cast<unsigned long long>(s.errors), s.seconds, s.entriesPerSecond());
-    }
+    if (emit == "none")
+        printSummary(s);
     return 0;
 }
 

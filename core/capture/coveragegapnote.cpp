@@ -1,66 +1,107 @@
 #include "coveragegapnote.h"
 
-#include <QDateTime>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
 
 namespace polymon {
 
 namespace {
+
 constexpr std::string_view kKey = "\"coverage_gap\"";
+
+void appendJsonString(std::string &out, std::string_view s)
+{
+    out += '"';
+    for (const char c : s) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+            out += escaped;
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
 }
+
+// Whole milliseconds, as written; older notes (Qt's writer) may hold a double.
+bool readMs(simdjson::simdjson_result<simdjson::dom::element> field, std::int64_t &out)
+{
+    simdjson::dom::element e;
+    if (field.get(e) != simdjson::SUCCESS)
+        return false;
+    if (std::int64_t i; e.get_int64().get(i) == simdjson::SUCCESS) {
+        out = i;
+        return true;
+    }
+    if (double d; e.get_double().get(d) == simdjson::SUCCESS) {
+        out = static_cast<std::int64_t>(d);
+        return true;
+    }
+    return false;
+}
+
+} // namespace
 
 std::string CoverageGapNote::toJson() const
 {
-    const QJsonObject gap{{QStringLiteral("assets"), QJsonArray::fromStringList(assets)},
-                          {QStringLiteral("from_ms"), fromMs},
-                          {QStringLiteral("to_ms"), toMs}};
-    return QJsonDocument(QJsonObject{{QStringLiteral("coverage_gap"), gap}}).toJson(QJsonDocument::Compact).toStdString();
+    std::string out = "{\"coverage_gap\":{\"assets\":[";
+    for (std::size_t i = 0; i < assets.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        appendJsonString(out, assets[i]);
+    }
+    out += "],\"from_ms\":" + std::to_string(fromMs) + ",\"to_ms\":" + std::to_string(toMs) + "}}";
+    return out;
 }
 
 bool CoverageGapNote::fromJson(std::string_view note, CoverageGapNote &out)
 {
     if (note.find(kKey) == std::string_view::npos)
         return false;
-    const QJsonObject gap = QJsonDocument::fromJson(QByteArray(note.data(), qsizetype(note.size())))
-                                .object()
-                                .value(QStringLiteral("coverage_gap"))
-                                .toObject();
-    if (gap.isEmpty())
+    simdjson::dom::parser parser;
+    simdjson::dom::object gap;
+    if (parser.parse(note.data(), note.size()).at_key("coverage_gap").get_object().get(gap) != simdjson::SUCCESS)
         return false;
     out = CoverageGapNote{};
-    for (const QJsonValue &v : gap.value(QStringLiteral("assets")).toArray())
-        out.assets << v.toString();
-    out.fromMs = qint64(gap.value(QStringLiteral("from_ms")).toDouble());
-    out.toMs = qint64(gap.value(QStringLiteral("to_ms")).toDouble());
-    return !out.assets.isEmpty() && out.toMs > out.fromMs;
+    simdjson::dom::array assets;
+    if (gap.at_key("assets").get_array().get(assets) != simdjson::SUCCESS)
+        return false;
+    for (simdjson::dom::element asset : assets) {
+        std::string_view id;
+        if (asset.get_string().get(id) != simdjson::SUCCESS)
+            return false;
+        out.assets.emplace_back(id);
+    }
+    if (!readMs(gap.at_key("from_ms"), out.fromMs) || !readMs(gap.at_key("to_ms"), out.toMs))
+        return false;
+    return !out.assets.empty() && out.toMs > out.fromMs;
 }
 
-QString CoverageGapTally::describe() const
+std::string CoverageGapTally::describe() const
 {
     if (gaps == 0)
         return {};
-    auto minutes = [](qint64 ms) { return QString::number(std::max<qint64>(1, (ms + 30'000) / 60'000)); };
-    return QStringLiteral("%1 stretch%2 when no recorder held a book (%3 min in all, the longest %4 min from %5 UTC): "
-                          "no book and no trading there")
-        .arg(gaps)
-        .arg(gaps == 1 ? QString() : QStringLiteral("es"))
-        .arg(minutes(totalMs), minutes(longestMs),
-             QDateTime::fromMSecsSinceEpoch(longestFromMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
-}
-
-CoverageGapTally CoverageGapTally::of(const QList<CoverageGapNote> &gaps)
-{
-    CoverageGapTally tally;
-    for (const CoverageGapNote &gap : gaps)
-        tally.add(gap);
-    return tally;
+    auto minutes = [](std::int64_t ms) { return std::to_string(std::max<std::int64_t>(1, (ms + 30'000) / 60'000)); };
+    const std::time_t seconds = static_cast<std::time_t>(longestFromMs / 1000);
+    std::tm utc = {};
+    char when[32] = "?";
+    if (gmtime_r(&seconds, &utc))
+        std::strftime(when, sizeof when, "%Y-%m-%d %H:%M", &utc);
+    return std::to_string(gaps) + (gaps == 1 ? " stretch" : " stretches") + " when no recorder held a book ("
+         + minutes(totalMs) + " min in all, the longest " + minutes(longestMs) + " min from " + when
+         + " UTC): no book and no trading there";
 }
 
 void CoverageGapTally::add(const CoverageGapNote &gap)
 {
-    const qint64 length = gap.toMs - gap.fromMs;
+    const std::int64_t length = gap.toMs - gap.fromMs;
     ++gaps;
     totalMs += length;
     if (length > longestMs) {

@@ -1,10 +1,9 @@
 #pragma once
 
-#include <QList>
-#include <QStringList>
-
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace polymon {
 
@@ -13,11 +12,12 @@ namespace polymon {
 // {"coverage_gap":{"assets":[...],"from_ms":N,"to_ms":N}}, written at the
 // gap's start. Readers drop the assets' books there (they await the next
 // `book`), so a replay or a backtest never draws or trades across the gap.
+// Qt-free, as everything a plain replay needs (polymon_replay).
 struct CoverageGapNote
 {
-    QStringList assets;
-    qint64 fromMs = 0;
-    qint64 toMs = 0;
+    std::vector<std::string> assets;
+    std::int64_t fromMs = 0;
+    std::int64_t toMs = 0;
 
     std::string toJson() const;
     // False when the note is not a coverage gap (most notes are not: a
@@ -29,14 +29,21 @@ struct CoverageGapNote
 struct CoverageGapTally
 {
     int gaps = 0;
-    qint64 totalMs = 0;
-    qint64 longestMs = 0;
-    qint64 longestFromMs = 0;
+    std::int64_t totalMs = 0;
+    std::int64_t longestMs = 0;
+    std::int64_t longestFromMs = 0;
 
     void add(const CoverageGapNote &gap);
-    static CoverageGapTally of(const QList<CoverageGapNote> &gaps);
+    template<typename Notes>
+    static CoverageGapTally of(const Notes &gaps)
+    {
+        CoverageGapTally tally;
+        for (const CoverageGapNote &gap : gaps)
+            tally.add(gap);
+        return tally;
+    }
     // "2 stretches nobody recorded (...)": for a banner or a report; empty when none.
-    QString describe() const;
+    std::string describe() const;
 };
 
 } // namespace polymon

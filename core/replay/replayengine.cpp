@@ -41,8 +41,8 @@ std::size_t ReplayEngine::forEachFrame(const std::function<bool(std::string_view
     reader.forEach([&](const CaptureReader::Record &r) {
         if (CoverageGapNote gap; r.header.type == capture::RecordType::Note && CoverageGapNote::fromJson(r.payload, gap)) {
             // Nobody recorded these books from here: dropped until their next `book`.
-            for (const QString &asset : std::as_const(gap.assets))
-                m_store.markAwaitingBook(asset.toStdString());
+            for (const std::string &asset : gap.assets)
+                m_store.markAwaitingBook(asset);
             m_gaps.add(gap);
             return true;
         }

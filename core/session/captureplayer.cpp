@@ -154,7 +154,12 @@ void CapturePlayer::dropGapBooks(const CaptureReader::Record &r)
 {
     // Nobody recorded these books from here: none until their next `book`.
     if (CoverageGapNote gap; r.header.type == RecordType::Note && CoverageGapNote::fromJson(r.payload, gap))
-        Q_EMIT assetsInvalidated(0, gap.assets);
+        {
+        QStringList assets;
+        for (const std::string &a : gap.assets)
+            assets << QString::fromStdString(a);
+        Q_EMIT assetsInvalidated(0, assets);
+    }
 }
 
 void CapturePlayer::onTick()

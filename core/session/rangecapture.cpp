@@ -106,7 +106,7 @@ bool readGaps(const QString &dbPath, QSqlDatabase &db, const RangeCapture::Range
             return false;
         }
         if (!stored.next()) // nothing stored inside: a gap indeed
-            gaps.push_back(CoverageGapNote{{g.assetId}, g.fromMs, g.toMs});
+            gaps.push_back(CoverageGapNote{{g.assetId.toStdString()}, g.fromMs, g.toMs});
         stored.finish();
     }
     std::sort(gaps.begin(), gaps.end(), [](const CoverageGapNote &a, const CoverageGapNote &b) { return a.fromMs < b.fromMs; });
@@ -190,11 +190,11 @@ bool RangeCapture::write(const QString &dbPath, const Range &range, const QStrin
         // that no checkpoint inside a gap holds them).
         for (; nextGap < gaps.size() && gaps[nextGap].fromMs <= ts; ++nextGap) {
             const CoverageGapNote &gap = gaps[nextGap];
-            if (!marketOf.contains(gap.assets.front()) && !range.conditionIds.isEmpty())
+            if (!marketOf.contains(QString::fromStdString(gap.assets.front())) && !range.conditionIds.isEmpty())
                 continue; // a market the range leaves out
-            writer.writeNote(std::max(gap.fromMs, summary.firstMs) * 1'000'000, gap.toJson());
-            for (const QString &a : gap.assets)
-                books.markAwaitingBook(a.toStdString());
+            writer.writeNote(std::max<std::int64_t>(gap.fromMs, summary.firstMs) * 1'000'000, gap.toJson());
+            for (const std::string &a : gap.assets)
+                books.markAwaitingBook(a);
             summary.gaps.add(gap);
         }
         const std::string_view bytes(frame.constData(), std::size_t(frame.size()));
