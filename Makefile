@@ -54,7 +54,7 @@ fuzz: deps
 # no -march (the DEB installs /usr/bin/polymon and polymon-cli).
 package: deps
 	cmake -S . -B $(PKG_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPOLYMON_MARCH= -DCMAKE_SKIP_INSTALL_ALL_DEPENDENCY=ON
-	cmake --build $(PKG_BUILD) -j $(JOBS) --target polymon polymon-cli
+	cmake --build $(PKG_BUILD) -j $(JOBS) --target polymon polymon-cli polymon-cli-full
 	cd $(PKG_BUILD) && cpack
 
 # The packaged polymon-cli on an emulated Nehalem (qemu-user) gives exactly
@@ -63,7 +63,7 @@ check-baseline: build
 	@dpkg-query -W -f='$${Status}\n' qemu-user 2>/dev/null | grep -q 'install ok installed' || \
 	  { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q qemu-user; }
 	cmake -S . -B $(PKG_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPOLYMON_MARCH= -DCMAKE_SKIP_INSTALL_ALL_DEPENDENCY=ON
-	cmake --build $(PKG_BUILD) -j $(JOBS) --target polymon-cli
+	cmake --build $(PKG_BUILD) -j $(JOBS) --target polymon-cli polymon-cli-full
 	tools/check-baseline.sh $(BUILD) $(PKG_BUILD)
 
 clean:

@@ -2,6 +2,7 @@
 #include "capture/bookcheckpoint.h"
 #include "capture/capturereader.h"
 #include "capture/capturewriter.h"
+#include "capture/coveragegapnote.h"
 #include "replay/replayengine.h"
 #include "session/captureretention.h"
 #include "replay/topsline.h"
@@ -65,6 +66,43 @@ class TstCapture final : public QObject
     }
 
 private Q_SLOTS:
+    void coverageGapNotesRoundTrip()
+    {
+        // Written without Qt now: the same JSON as before, ids escaped, and
+        // the notes Qt's writer left in older captures still read.
+        const CoverageGapNote gap{{"7102", "odd \"id\"\\ with\ttab"}, 1'700'000'000'000, 1'700'000'090'000};
+        QCOMPARE(QByteArray::fromStdString(CoverageGapNote{{"1", "2"}, 5, 9}.toJson()),
+                 QByteArray(R"({"coverage_gap":{"assets":["1","2"],"from_ms":5,"to_ms":9}})"));
+        CoverageGapNote back;
+        QVERIFY(CoverageGapNote::fromJson(gap.toJson(), back));
+        QCOMPARE(back.assets, gap.assets);
+        QCOMPARE(back.fromMs, gap.fromMs);
+        QCOMPARE(back.toMs, gap.toMs);
+        const QByteArray byQt = QJsonDocument(QJsonObject{{QStringLiteral("coverage_gap"),
+                                                            QJsonObject{{QStringLiteral("assets"), QJsonArray{QStringLiteral("42")}},
+                                                                        {QStringLiteral("from_ms"), 1.7e12},
+                                                                        {QStringLiteral("to_ms"), 1.7e12 + 60'000}}}})
+                                    .toJson(QJsonDocument::Compact);
+        QVERIFY(CoverageGapNote::fromJson(byQt.toStdString(), back));
+        QCOMPARE(back.assets, std::vector<std::string>{"42"});
+        QCOMPARE(back.toMs - back.fromMs, std::int64_t(60'000));
+        // Not a gap, or not a usable one: ignored, never a crash.
+        for (const char *note : {R"({"polymon":"test"})", R"({"coverage_gap":{"assets":[],"from_ms":1,"to_ms":2}})",
+                                 R"({"coverage_gap":{"assets":["1"],"from_ms":5,"to_ms":5}})",
+                                 R"({"coverage_gap":{"assets":[1],"from_ms":1,"to_ms":2}})",
+                                 R"({"coverage_gap":{"assets":["1"],"from_ms":"x","to_ms":2}})",
+                                 R"({"coverage_gap":{"assets":["1"],"from_ms":1)", R"({"coverage_gap":7})"})
+            QVERIFY2(!CoverageGapNote::fromJson(note, back), note);
+
+        CoverageGapTally tally;
+        QVERIFY(tally.describe().empty());
+        tally.add(gap);
+        tally.add(CoverageGapNote{{"1"}, 1'700'000'200'000, 1'700'000'210'000});
+        QCOMPARE(QString::fromStdString(tally.describe()),
+                 QStringLiteral("2 stretches when no recorder held a book (2 min in all, the longest 2 min from "
+                                "2023-11-14 22:13 UTC): no book and no trading there"));
+    }
+
     void crcIsCrc32c()
     {
         // The standard check value, on both paths, and the same result in pieces of any size.
