@@ -106,11 +106,20 @@ struct ObjectFields
     static constexpr Table kSlot = slotTable();
 
     // Calls read(std::integral_constant<FrameKey, K>, slot) for each listed
-    // key K in the order listed while it returns true; true when all did.
+    // key K in the order listed while it returns true; returns how many did
+    // (their slots are set; the rest keep whatever they held).
     template<typename Read>
-    bool readInOrder(Read &&read)
+    std::size_t readInOrder(Read &&read)
     {
         return readInOrder(read, std::make_index_sequence<kIgnored>{});
+    }
+    // Empties the listed slots from `first` on: one object reused for every
+    // entry of an array costs nothing when all its keys came in order (a
+    // fresh one per entry was a `rep stos` of 128 bytes, ~6 % of a replay).
+    void clearFrom(std::size_t first) noexcept
+    {
+        for (std::size_t i = first; i < kIgnored; ++i)
+            slots[i] = {};
     }
 
     // Where a key's value goes; the ignored slot for keys not listed.
@@ -124,9 +133,11 @@ struct ObjectFields
 
 private:
     template<typename Read, std::size_t... I>
-    bool readInOrder(Read &read, std::index_sequence<I...>)
+    std::size_t readInOrder(Read &read, std::index_sequence<I...>)
     {
-        return (read(std::integral_constant<FrameKey, Keys>{}, slots[I]) && ...);
+        std::size_t done = 0;
+        ((read(std::integral_constant<FrameKey, Keys>{}, slots[I]) && ++done) && ...);
+        return done;
     }
 };
 

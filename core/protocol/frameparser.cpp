@@ -159,12 +159,13 @@ struct FrameParser::Impl
     {
         if (!s.enterArray())
             return;
+        Texts texts;
         while (s.nextElement()) {
             if (!s.enterObject())
                 return;
-            Texts texts;
             // The exchange's usual order first; whatever follows, in any order.
-            texts.readInOrder([&s](auto key, std::string_view &slot) { return s.template expectedString<key()>(slot); });
+            texts.clearFrom(
+                texts.readInOrder([&s](auto key, std::string_view &slot) { return s.template expectedString<key()>(slot); }));
             FrameKey key;
             while (s.nextMember(key))
                 s.string(texts.slot(key));
