@@ -24,8 +24,13 @@ class TstCli final : public QObject
 
     static Result run(const QStringList &args, int timeoutMs = 30000)
     {
+        return runProgram(QStringLiteral(POLYMON_CLI_PATH), args, timeoutMs);
+    }
+
+    static Result runProgram(const QString &program, const QStringList &args, int timeoutMs = 30000)
+    {
         QProcess p;
-        p.start(QStringLiteral(POLYMON_CLI_PATH), args);
+        p.start(program, args);
         if (!p.waitForFinished(timeoutMs)) {
             p.kill();
             p.waitForFinished();
@@ -169,6 +174,49 @@ private Q_SLOTS:
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.isEmpty());
         QVERIFY2(r.err.contains("entries_applied=1 unsynced_skipped=1 levels_dropped=0 desyncs=0 errors=0"), r.err.constData());
+    }
+
+    void plainReplayLoadsNoQtAndMatchesTheFullProgram()
+    {
+        // polymon-cli runs a plain replay itself, without Qt, and hands
+        // everything else to polymon-cli-full: the same output either way.
+        QTemporaryDir dir;
+        const QString session = dir.filePath(QStringLiteral("session.jsonl"));
+        QCOMPARE(run({QStringLiteral("backtest"), QStringLiteral("--sim"), QStringLiteral("--seed"), QStringLiteral("5"),
+                      QStringLiteral("--hours"), QStringLiteral("1"), QStringLiteral("--record"), session})
+                     .code,
+                 0);
+        const Result plain = run({QStringLiteral("replay"), session});
+        QCOMPARE(plain.code, 0);
+        QVERIFY(plain.out.count('\n') > 1000);
+        // Through the full program, and with a store (its other path, with more listeners).
+        const Result full = runProgram(QStringLiteral(POLYMON_CLI_FULL_PATH), {QStringLiteral("replay"), session});
+        QCOMPARE(full.code, 0);
+        QCOMPARE(full.out, plain.out);
+        const Result stored = run({QStringLiteral("replay"), session, QStringLiteral("--db"), dir.filePath(QStringLiteral("s.db"))});
+        QCOMPARE(stored.code, 0);
+        QCOMPARE(stored.out, plain.out);
+        QVERIFY2(stored.err.contains("recorded "), stored.err.constData());
+
+        // Alone in a folder, the small program still replays, and says what is
+        // missing for any other command.
+        const QString alone = dir.filePath(QStringLiteral("polymon-cli"));
+        QVERIFY(QFile::copy(QStringLiteral(POLYMON_CLI_PATH), alone));
+        const Result none = runProgram(alone, {QStringLiteral("replay"), session, QStringLiteral("--emit"), QStringLiteral("none")});
+        QCOMPARE(none.code, 0);
+        QVERIFY2(none.err.contains("entries_applied="), none.err.constData());
+        const Result version = runProgram(alone, {QStringLiteral("--version")});
+        QCOMPARE(version.code, 1);
+        QVERIFY2(version.err.contains("cannot start polymon-cli-full"), version.err.constData());
+        // A bad argument to replay is the full program's to explain.
+        QCOMPARE(run({QStringLiteral("replay"), session, QStringLiteral("--emit"), QStringLiteral("everything")}).code, 2);
+
+        // It needs no Qt library at all (the point: ~12 ms less to start).
+        QProcess ldd;
+        ldd.start(QStringLiteral("ldd"), {QStringLiteral(POLYMON_CLI_PATH)});
+        QVERIFY(ldd.waitForFinished(10000));
+        const QByteArray libraries = ldd.readAllStandardOutput();
+        QVERIFY2(libraries.contains("libc.so") && !libraries.contains("Qt6"), libraries.constData());
     }
 
     void replayMalformedFileCountsErrors()
