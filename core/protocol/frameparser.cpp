@@ -100,6 +100,10 @@ struct FrameParser::Impl
     std::vector<std::string_view> assetIds, outcomes;
     std::vector<std::uint64_t> quoteBits; // FlatJsonScanner's scratch
     EventFields flatFields; // the fast reader's, cleared for each frame
+    // The fast reader's text of one change or level, kept from object to
+    // object and frame to frame: a fresh one was a 128-byte `rep stos` each time.
+    ChangeFields changeTexts;
+    LevelFields levelTexts;
 
     // Before each event object: its lists start empty, whichever reader fills them.
     void startEvent()
@@ -155,11 +159,10 @@ struct FrameParser::Impl
     // Inlined so the scanner stays in registers (its position is not
     // reloaded from memory after every string stored).
     template<typename Texts, typename Add>
-    [[gnu::always_inline]] static void flatObjects(FlatJsonScanner &s, Add &&add)
+    [[gnu::always_inline]] static void flatObjects(FlatJsonScanner &s, Texts &texts, Add &&add)
     {
         if (!s.enterArray())
             return;
-        Texts texts;
         while (s.nextElement()) {
             if (!s.enterObject())
                 return;
@@ -197,14 +200,14 @@ struct FrameParser::Impl
                 std::vector<PriceLevel> &levels = bidSide ? bids : asks;
                 (bidSide ? f.hasBids : f.hasAsks) = true;
                 levels.clear();
-                flatObjects<LevelFields>(s, [&](const LevelFields &t) { addLevel(t, levels, f); });
+                flatObjects(s, levelTexts, [&](const LevelFields &t) { addLevel(t, levels, f); });
                 break;
             }
             case FrameKey::PriceChanges:
             case FrameKey::Changes:
                 (key == FrameKey::PriceChanges ? f.hasPriceChanges : f.hasChanges) = true;
                 entries.clear();
-                flatObjects<ChangeFields>(s, [&](const ChangeFields &t) { addChange(t, f); });
+                flatObjects(s, changeTexts, [&](const ChangeFields &t) { addChange(t, f); });
                 break;
             case FrameKey::Unknown: {
                 std::string_view ignored;
