@@ -181,6 +181,30 @@ private Q_SLOTS:
         }
     }
 
+    // The fast reader keeps one change's texts from entry to entry and frame
+    // to frame: a key an entry lacks must not keep the previous entry's value.
+    void noEntryInheritsAnotherEntrysFields()
+    {
+        FrameParser parser;
+        RecordingSink sink;
+        parser.parse(R"({"market":"m","price_changes":[{"asset_id":"A","price":"0.5","size":"10","side":"BUY","hash":"h","best_bid":"0.5","best_ask":"0.6"}],"timestamp":"1","event_type":"price_change"})",
+                     sink);
+        parser.parse(R"({"market":"m","price_changes":[{"asset_id":"B","price":"0.4","size":"1","side":"SELL","hash":"h","best_ask":"0.7"},)"
+                     R"({"asset_id":"C","price":"0.3","size":"2","side":"BUY"},)"
+                     R"({"price":"0.2","size":"3","side":"BUY","asset_id":"D","best_bid":"0.2"},)"
+                     R"({"asset_id":"E","price":"0.1","size":"4","side":"SELL","hash":"h","best_bid":"0.1","best_ask":"0.9"}],"timestamp":"2","event_type":"price_change"})",
+                     sink);
+        parser.parse(R"({"market":"m","price_changes":[{"asset_id":"F","price":"0.5","size":"5","side":"BUY"}],"timestamp":"3","event_type":"price_change"})",
+                     sink);
+        QCOMPARE(parser.stats().fastFrames, 3u);
+        QCOMPARE(sink.lines, (QStringList{QStringLiteral("change[current] A BUY 0.5x10 bb=0.5 ba=0.6 ts=1"),
+                                          QStringLiteral("change[current] B SELL 0.4x1 bb=- ba=0.7 ts=2"),
+                                          QStringLiteral("change[current] C BUY 0.3x2 bb=- ba=- ts=2"),
+                                          QStringLiteral("change[current] D BUY 0.2x3 bb=0.2 ba=- ts=2"),
+                                          QStringLiteral("change[current] E SELL 0.1x4 bb=0.1 ba=0.9 ts=2"),
+                                          QStringLiteral("change[current] F BUY 0.5x5 bb=- ba=- ts=3")}));
+    }
+
     void parserIsReusableAfterErrors()
     {
         FrameParser parser;
