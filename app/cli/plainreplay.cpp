@@ -18,38 +18,7 @@ bool isPlainReplay(const std::vector<std::string> &args, std::string &file, std:
     return emit == "tops" || emit == "none" || emit == "frames";
 }
 
-int plainReplay(const std::string &file, const std::string &emit)
-{
-    TopsPrinter printer;
-    ReplayEngine engine(emit == "tops" ? &printer : nullptr);
-    std::string error;
-    if (!engine.loadFile(file, error)) {
-        std::fprintf(stderr, "polymon-cli: %s\n", error.c_str());
-        return 1;
-    }
-    if (emit == "frames")
-        return printFrames(engine, file);
-    const ReplaySummary summary = engine.run();
-    warnIfCut(engine, file);
-    printCoverage(summary);
-    printer.flush();
-    std::fflush(stdout);
-    if (emit == "none")
-        printSummary(summary);
-    return 0;
-}
-
-int printFrames(ReplayEngine &engine, const std::string &file)
-{
-    // Byte for byte as received, one per line, for any other tool to check.
-    engine.forEachFrame([](std::string_view frame) {
-        std::fwrite(frame.data(), 1, frame.size(), stdout);
-        std::fputc('\n', stdout);
-        return true;
-    });
-    warnIfCut(engine, file);
-    return 0;
-}
+namespace {
 
 void warnIfCut(const ReplayEngine &engine, const std::string &file)
 {
@@ -60,10 +29,47 @@ void warnIfCut(const ReplayEngine &engine, const std::string &file)
                      file.c_str());
 }
 
-void printCoverage(const ReplaySummary &summary)
+} // namespace
+
+int plainReplay(const std::string &file, const std::string &emit)
 {
+    TopsPrinter printer;
+    ReplayEngine engine(emit == "tops" ? &printer : nullptr);
+    ReplaySummary summary;
+    if (int exitCode = 0; !loadAndRun(engine, file, emit, summary, exitCode))
+        return exitCode;
+    printer.flush();
+    std::fflush(stdout);
+    if (emit == "none")
+        printSummary(summary);
+    return 0;
+}
+
+bool loadAndRun(ReplayEngine &engine, const std::string &file, const std::string &emit, ReplaySummary &summary,
+                int &exitCode)
+{
+    std::string error;
+    if (!engine.loadFile(file, error)) {
+        std::fprintf(stderr, "polymon-cli: %s\n", error.c_str());
+        exitCode = 1;
+        return false;
+    }
+    if (emit == "frames") {
+        // Byte for byte as received, one per line, for any other tool to check.
+        engine.forEachFrame([](std::string_view frame) {
+            std::fwrite(frame.data(), 1, frame.size(), stdout);
+            std::fputc('\n', stdout);
+            return true;
+        });
+        warnIfCut(engine, file);
+        exitCode = 0;
+        return false;
+    }
+    summary = engine.run();
+    warnIfCut(engine, file);
     if (summary.coverageGaps.gaps > 0)
         std::fprintf(stderr, "polymon-cli: coverage: %s\n", summary.coverageGaps.describe().c_str());
+    return true;
 }
 
 void printSummary(const ReplaySummary &s)

@@ -18,12 +18,13 @@ bool isPlainReplay(const std::vector<std::string> &args, std::string &file, std:
 // Exit code as replayCommand's.
 int plainReplay(const std::string &file, const std::string &emit);
 
-// What every replay prints: its frames as they are (`--emit frames`), a
-// warning for a capture cut short, the stretches nobody recorded, and the
-// `--emit none` summary line.
-int printFrames(ReplayEngine &engine, const std::string &file);
-void warnIfCut(const ReplayEngine &engine, const std::string &file);
-void printCoverage(const ReplaySummary &summary);
+// Loads FILE into engine and runs it, printing what every replay prints:
+// the frames as they are for `--emit frames` (instead of a run), a warning
+// for a capture cut short, the stretches nobody recorded. False, with the
+// exit code, when nothing follows (the file could not be read, or frames).
+bool loadAndRun(ReplayEngine &engine, const std::string &file, const std::string &emit, ReplaySummary &summary,
+                int &exitCode);
+// The `--emit none` summary line on stderr.
 void printSummary(const ReplaySummary &summary);
 
 } // namespace polymon::cli

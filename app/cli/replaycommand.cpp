@@ -74,16 +74,9 @@ int replayCommand(const std::vector<std::string> &args)
         listeners.add(recorder.get());
     }
     ReplayEngine engine(&listeners);
-    std::string error;
-    if (!engine.loadFile(file, error)) {
-        std::fprintf(stderr, "polymon-cli: %s\n", error.c_str());
-        return 1;
-    }
-    if (emit == "frames")
-        return printFrames(engine, file);
-    const ReplaySummary s = engine.run();
-    warnIfCut(engine, file);
-    printCoverage(s);
+    ReplaySummary s;
+    if (int exitCode = 0; !loadAndRun(engine, file, emit, s, exitCode))
+        return exitCode;
     printer.flush();
     analysis.finish();
     if (emit == "signals")
