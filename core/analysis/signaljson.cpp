@@ -1,31 +1,12 @@
 #include "signaljson.h"
 
+#include "util/jsonstring.h"
+
 #include <cstdio>
 
 namespace polymon {
 
 namespace {
-
-void appendEscaped(std::string &out, const std::string &text)
-{
-    out += '"';
-    for (const char c : text) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else {
-                out += c;
-            }
-        }
-    }
-    out += '"';
-}
 
 void appendNumber(std::string &out, double v)
 {
@@ -48,7 +29,7 @@ std::string SignalJson::line(const Signal &s, bool withOutcome)
     std::string out = "{\"type\":\"";
     out += signalTypeName(s.type);
     out += "\",\"asset_id\":";
-    appendEscaped(out, s.assetId);
+    appendJsonString(out, s.assetId);
     out += ",\"ts\":" + std::to_string(s.timestampMs);
     out += ",\"side\":\"";
     out += signalSideName(s.side);
@@ -64,7 +45,7 @@ std::string SignalJson::line(const Signal &s, bool withOutcome)
     out += ",\"price_change\":";
     appendFixed(out, s.priceChange);
     out += "},\"description\":";
-    appendEscaped(out, s.description);
+    appendJsonString(out, s.description);
     if (withOutcome && s.resolved) {
         out += ",\"outcome\":{\"reverted\":";
         out += s.reverted ? "true" : "false";

@@ -1,9 +1,10 @@
 #include "coveragegapnote.h"
 
+#include "util/jsonstring.h"
+
 #include <simdjson.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <ctime>
 
 namespace polymon {
@@ -11,24 +12,6 @@ namespace polymon {
 namespace {
 
 constexpr std::string_view kKey = "\"coverage_gap\"";
-
-void appendJsonString(std::string &out, std::string_view s)
-{
-    out += '"';
-    for (const char c : s) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            char escaped[8];
-            std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-            out += escaped;
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-}
 
 // Whole milliseconds, as written; older notes (Qt's writer) may hold a double.
 bool readMs(simdjson::simdjson_result<simdjson::dom::element> field, std::int64_t &out)
